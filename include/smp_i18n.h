@@ -1,0 +1,73 @@
+/*
+ * smp_i18n.h: the built-in phrases the engine and the kiosk show around a
+ * form's own texts (buttons, validation messages), in several languages.
+ *
+ * A form may override any phrase ("phrase KEY LANG "text"" in the form
+ * language); form_check() refuses a form that declares a language for which
+ * some phrase has neither a built-in text nor an override.
+ *
+ * Phrases may hold placeholders "{name}", filled by i18n_format(); unknown
+ * placeholders are left as written, so a clinic's typo cannot crash us.
+ *
+ * To add a phrase: add its key before PHRASE__COUNT, its name in
+ * phrase_names[] and its text in every built-in table in i18n.c.
+ */
+#ifndef SMP_I18N_H
+#define SMP_I18N_H
+
+enum phrase {
+	PH_NEXT,		/* button: go on */
+	PH_BACK,		/* button: go back */
+	PH_HELP,		/* button: show help */
+	PH_DONE,		/* button: submit from review */
+	PH_YES,			/* yes/no option */
+	PH_NO,
+	PH_AGREE_DEFAULT,	/* acknowledgement button when none given */
+	PH_BEGIN,		/* welcome: "Press any key or tap to begin" */
+	PH_CHOOSE_LANGUAGE,
+	PH_PROGRESS,		/* "{n} of {m}" */
+	PH_REVIEW_TITLE,
+	PH_REVIEW_HINT,		/* how to change an answer */
+	PH_NOT_ANSWERED,
+	PH_STILL_THERE,		/* idle prompt; {seconds} */
+	PH_ENLARGE,		/* terminal too small; {cols} {rows} */
+	PH_THANKS,		/* end screen title */
+	PH_END_SUMMARY,		/* end screen body, kind summary */
+	PH_END_STOP,		/* end screen when a stop applies */
+	PH_END_SCORE,		/* "Your suitability: {band}" */
+	PH_PRACTITIONER,	/* "your practitioner will go through this" */
+	PH_KEYS_CHOICE,		/* key bar for choice questions */
+	PH_KEYS_MULTI,
+	PH_KEYS_TEXT,
+	PH_KEYS_SCREEN,
+	PH_KEYS_REVIEW,
+	PH_DATE_HINT,		/* "Year-month-day, e.g. 1985-07-23" */
+	PH_ERR_REQUIRED,	/* validation messages from here on */
+	PH_ERR_CHOICE,		/* not one of the options */
+	PH_ERR_INTEGER,
+	PH_ERR_DECIMAL,
+	PH_ERR_MIN,		/* {min} */
+	PH_ERR_MAX,		/* {max} */
+	PH_ERR_RANGE,		/* {min} {max} */
+	PH_ERR_TOO_LONG,	/* {max} characters */
+	PH_ERR_PATTERN,		/* pattern failed and the form gave no message */
+	PH_ERR_DATE_SYNTAX,
+	PH_ERR_DATE_NO_SUCH_DAY,
+	PH_ERR_AGREE,		/* acknowledgement needed */
+	PH_ERR_INVALID,		/* generic: validate rule without message */
+	PHRASE__COUNT
+};
+
+/* The phrase's key as written in forms ("next", "err-required"...). */
+const char	*i18n_phrase_name(enum phrase p);
+/* Look a key up; -1 if unknown. */
+int		 i18n_phrase_lookup(const char *name);
+/* Built-in text of p in language "lang" (e.g. "es"), or NULL if none. */
+const char	*i18n_builtin(enum phrase p, const char *lang);
+/*
+ * Replace each "{key}" in tmpl by its value from the NULL-terminated
+ * key/value list (k1, v1, k2, v2, ..., NULL).  Returns a new string.
+ */
+char		*i18n_format(const char *tmpl, ...);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * smp_intake.h: one client's intake, from first answer to stored result.
+ *
+ * Glue between the engine (which knows the form) and the store (which
+ * knows the database): it starts an intake row, gives the engine a sink
+ * that saves each answer as it is given, and on completion scores the
+ * answers and stores the result lines.  Used by the kiosk and by
+ * "smp-intake record" alike, so paper and kiosk intakes are identical.
+ */
+#ifndef SMP_INTAKE_H
+#define SMP_INTAKE_H
+
+#include "smp_engine.h"
+#include "smp_form.h"
+#include "smp_score.h"
+#include "smp_store.h"
+
+struct intake;
+
+/* Begin an intake of form f (already put in the store, with its hash). */
+int	intake_begin(struct store *s, const struct form *f,
+	    const char *form_hash, int lang, int today, const char *kiosk_id,
+	    const char *source, struct intake **ip, char **errp);
+struct engine *intake_engine(struct intake *in);
+const char *intake_id(const struct intake *in);
+/* engine_finish, score, store the result; *resp (optional) borrows the
+   result until intake_free. */
+int	intake_complete(struct intake *in, const struct score_result **resp,
+	    char **errp);
+/* Store as abandoned (idle timeout, SIGTERM). */
+int	intake_abandon(struct intake *in, char **errp);
+/* Free, wiping answers from memory. */
+void	intake_free(struct intake *in);
+
+#endif
