@@ -1,0 +1,54 @@
+/*
+ * store_int.h: private to the store module (store.c, store_query.c).
+ * The only header besides those two files that sees <sqlite3.h>.
+ *
+ * Schema version 1 (PRAGMA user_version = 1).  Times are UTC ISO-8601 with
+ * milliseconds, "2026-06-15T10:22:33.123Z", so text order is time order.
+ *
+ *   forms(hash TEXT PRIMARY KEY,          -- SHA-256 hex of source
+ *         form_id TEXT NOT NULL, version INTEGER NOT NULL,
+ *         source TEXT NOT NULL, added_at TEXT NOT NULL)
+ *   intakes(id TEXT PRIMARY KEY,          -- UUID v4
+ *         form_hash TEXT NOT NULL REFERENCES forms(hash),
+ *         kiosk_id TEXT NOT NULL, lang TEXT NOT NULL,
+ *         source TEXT NOT NULL CHECK (source IN ('kiosk','paper')),
+ *         status TEXT NOT NULL
+ *           CHECK (status IN ('in_progress','completed','abandoned')),
+ *         started_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+ *         completed_at TEXT, score INTEGER, band TEXT)
+ *   answers(intake_id TEXT NOT NULL REFERENCES intakes(id)
+ *           ON DELETE CASCADE, question TEXT NOT NULL,
+ *         value TEXT NOT NULL, answered_at TEXT NOT NULL,
+ *         PRIMARY KEY (intake_id, question)) WITHOUT ROWID
+ *   result_lines(intake_id TEXT NOT NULL REFERENCES intakes(id)
+ *           ON DELETE CASCADE, seq INTEGER NOT NULL,
+ *         kind TEXT NOT NULL, code TEXT NOT NULL,
+ *         points INTEGER NOT NULL DEFAULT 0, text TEXT NOT NULL,
+ *         PRIMARY KEY (intake_id, seq)) WITHOUT ROWID
+ *   audit(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+ *         action TEXT NOT NULL, detail TEXT NOT NULL)
+ *   indexes: intakes(started_at), intakes(status)
+ */
+#ifndef SMP_STORE_INT_H
+#define SMP_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "smp_store.h"
+
+struct store {
+	sqlite3		*db;		/* open connection */
+	char		*path;		/* database file */
+	unsigned	 flags;		/* STORE_* open flags */
+};
+
+/*
+ * Turn a failed sqlite3 call into a store_rc and an allocated message
+ * "what: path: sqlite's message" in *errp.  Defined in store.c.
+ */
+int	store_fail(struct store *s, int sqlite_rc, const char *what,
+	    char **errp);
+/* Current UTC time as ISO-8601 with milliseconds (buf >= 25 bytes). */
+void	store_now(char *buf);
+
+#endif
