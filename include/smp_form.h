@@ -43,6 +43,7 @@ struct form_loc {
  */
 struct form_text {
 	char	*tr[FORM_MAX_LANGS];
+	struct form_loc	 loc;		/* where its first line was given */
 };
 
 enum form_qtype {
@@ -71,6 +72,8 @@ struct form_option {
 /* "validate EXPR" with the message the client sees when EXPR is false. */
 struct form_validation {
 	struct expr	*cond;		/* boolean; true means valid */
+	char		*cond_src;	/* its source text, as written */
+	struct form_loc	 cond_loc;	/* where that text starts */
 	struct form_text message;	/* required in every language */
 	struct form_loc	 loc;
 };
@@ -95,10 +98,13 @@ struct form_question {
 	char		*pattern;	/* POSIX ERE for text, or NULL */
 	void		*pattern_re;	/* compiled regex_t, owned */
 	struct form_text pattern_message;
+	struct form_loc	 pattern_loc;	/* where the pattern string starts */
 	const struct form_art *art;	/* picture for the question */
 	struct form_option *options;	/* choice/multi (yesno: yes, no) */
 	size_t		 noptions;
 	struct expr	*show_if;	/* NULL: always shown */
+	char		*show_if_src;	/* its source text, or NULL */
+	struct form_loc	 show_if_loc;	/* where that text starts */
 	struct form_validation *validations;
 	size_t		 nvalidations;
 	struct form_loc	 loc;
@@ -114,6 +120,8 @@ struct form_screen {
 	struct form_text text;		/* paragraphs joined by "\n\n" */
 	struct form_text agree;		/* set: client must acknowledge */
 	struct expr	*show_if;
+	char		*show_if_src;	/* its source text, or NULL */
+	struct form_loc	 show_if_loc;
 	struct form_loc	 loc;
 };
 
@@ -122,6 +130,8 @@ struct form_section {
 	struct form_text title;
 	struct form_text intro;
 	struct expr	*show_if;	/* hides every item in it */
+	char		*show_if_src;	/* its source text, or NULL */
+	struct form_loc	 show_if_loc;
 	struct form_loc	 loc;
 };
 
@@ -149,6 +159,9 @@ struct form_rule {
 	char		*id;		/* unique among rules */
 	struct expr	*cond;		/* boolean */
 	struct expr	*points;	/* RULE_POINTS: numeric */
+	char		*cond_src;	/* source texts, as written */
+	char		*points_src;
+	struct form_loc	 cond_loc, points_loc;
 	char		*group;		/* RULE_RECOMMEND: first match in a
 					   group wins; NULL = no group */
 	struct form_text text;		/* staff text (required) */
@@ -196,6 +209,7 @@ struct form {
 	struct form_art	*arts;		size_t narts;
 	char		*source;	/* the exact file text */
 	size_t		 source_len;
+	void		*index;		/* private: id lookup (form.c) */
 };
 
 /* Flags for form_load()/form_parse(). */
@@ -206,6 +220,8 @@ struct form	*form_load(const char *path, unsigned flags, struct diag *d);
 struct form	*form_parse(const char *name, const char *buf, size_t len,
 		     const char *art_dir, unsigned flags, struct diag *d);
 void		 form_free(struct form *f);
+/* The picture directory of a form file: "<dir of path>/art"; caller frees. */
+char		*form_art_dir(const char *path);
 
 const struct form_question *form_question(const struct form *f,
 		     const char *id);
