@@ -1,0 +1,185 @@
+/* test_config.c: the kiosk's INI file: values, errors with lines, PIN. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "smp_config.h"
+#include "smp_util.h"
+
+static char dir[] = "/tmp/smp-config-XXXXXX";
+
+/* Write text to dir/name and return the path (caller frees). */
+static char *
+write_file(const char *name, const char *text)
+{
+	char	*path = xasprintf("%s/%s", dir, name);
+	FILE	*fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	return path;
+}
+
+static void
+test_defaults_and_values(void **state)
+{
+	struct config	 c;
+	char		*err = NULL, *path;
+
+	(void)state;
+	path = write_file("a.conf", "; comment\n[kiosk]\nclinic = Hair "
+	    "Studio Ñ\nidle_timeout = 2\nidle_countdown = 3\ndemo = yes\n"
+	    "end_screen = thanks\nkiosk_id = lobby-1\n");
+	config_init(&c);
+	assert_int_equal(c.idle_timeout, 180);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	assert_string_equal(c.clinic, "Hair Studio Ñ");
+	assert_int_equal(c.idle_timeout, 2);
+	assert_int_equal(c.idle_countdown, 3);
+	assert_int_equal(c.end_seconds, 10);
+	assert_true(c.demo);
+	assert_string_equal(c.end_screen, "thanks");
+	assert_string_equal(c.kiosk_id, "lobby-1");
+	assert_null(c.pin_hash);
+	config_done(&c);
+	free(path);
+}
+
+/* Load text and expect the error message exactly. */
+static void
+expect_error(const char *text, const char *want)
+{
+	struct config	 c;
+	char		*err = NULL, *path, *full;
+
+	path = write_file("bad.conf", text);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), -1);
+	full = xasprintf("%s:%s", path, want);
+	assert_string_equal(err, full);
+	free(full);
+	free(err);
+	free(path);
+	config_done(&c);
+}
+
+static void
+test_errors(void **state)
+{
+	(void)state;
+	expect_error("[kiosk]\nclinic = x\ncolour = red\n",
+	    "3: unknown key 'colour' in [kiosk]");
+	expect_error("[kiosk]\nidle_timeout = soon\n",
+	    "2: idle_timeout: expected a whole number of seconds (1 or more)");
+	expect_error("[kiosk]\nidle_timeout = 0\n",
+	    "2: idle_timeout: expected a whole number of seconds (1 or more)");
+	expect_error("[kiosk]\ndemo = maybe\n", "2: demo: expected yes or no");
+	expect_error("[kiosk]\nend_screen = confetti\n",
+	    "2: end_screen: expected form, summary, thanks or score");
+	expect_error("[printer]\nx = 1\n", "2: unknown section [printer]");
+	expect_error("[staff]\npin_hash = 1234\n",
+	    "2: pin_hash: not a PIN hash (use smp-intake set-pin)");
+	expect_error("[kiosk]\nthis line has no equals sign\n",
+	    "2: not a valid INI line");
+}
+
+static void
+test_pin_write_keeps_lines(void **state)
+{
+	struct config	 c;
+	struct stat	 st;
+	char		*err = NULL, *path;
+
+	(void)state;
+	path = write_file("p.conf", "[kiosk]\nclinic = North\n[staff]\n"
+	    "pin_hash = $argon2id$old\n");
+	assert_int_equal(config_write_pin_hash(path, "$argon2id$new", &err),
+	    0);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	assert_string_equal(c.pin_hash, "$argon2id$new");
+	assert_string_equal(c.clinic, "North");
+	config_done(&c);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	free(path);
+	/* A file that does not exist yet gets a [staff] section. */
+	path = xasprintf("%s/new.conf", dir);
+	assert_int_equal(config_write_pin_hash(path, "$argon2id$x", &err), 0);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	assert_string_equal(c.pin_hash, "$argon2id$x");
+	config_done(&c);
+	free(path);
+}
+
+static void
+test_db_path_order(void **state)
+{
+	char	*err = NULL, *p, *conf;
+
+	(void)state;
+	conf = write_file("db.conf", "[kiosk]\ndatabase = /srv/k.db\n");
+	unsetenv("SMP_INTAKE_DB");
+	unsetenv("SMP_INTAKE_CONFIG");
+	p = config_db_path(NULL, NULL, &err);
+	assert_string_equal(p, "data/intake.db");
+	free(p);
+	p = config_db_path(NULL, conf, &err);
+	assert_string_equal(p, "/srv/k.db");
+	free(p);
+	setenv("SMP_INTAKE_CONFIG", conf, 1);
+	p = config_db_path(NULL, NULL, &err);
+	assert_string_equal(p, "/srv/k.db");
+	free(p);
+	setenv("SMP_INTAKE_DB", "/env.db", 1);
+	p = config_db_path(NULL, conf, &err);
+	assert_string_equal(p, "/env.db");
+	free(p);
+	p = config_db_path("/opt.db", conf, &err);
+	assert_string_equal(p, "/opt.db");
+	free(p);
+	unsetenv("SMP_INTAKE_DB");
+	unsetenv("SMP_INTAKE_CONFIG");
+	free(conf);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	*cmd = xasprintf("rm -rf %s", dir);
+
+	(void)state;
+	if (system(cmd) != 0)
+		return -1;
+	free(cmd);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults_and_values),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_pin_write_keeps_lines),
+		cmocka_unit_test(test_db_path_order),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
