@@ -132,5 +132,12 @@ char		*engine_display(const struct engine *e,
 char		*engine_canonical(const struct form *f,
 		     const struct form_question *q, const char *input,
 		     int lang, char **msgp);
+/*
+ * A canonical value v of q as people read it in language lang (as
+ * engine_display, without an engine); NULL if v is NULL or "".  Caller
+ * frees.
+ */
+char		*engine_display_value(const struct form *f,
+		     const struct form_question *q, const char *v, int lang);
 
 #endif
