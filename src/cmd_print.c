@@ -1,13 +1,281 @@
-/* cmd_print.c: placeholder until its module lands (replaced by its owner). */
+/*
+ * cmd_print.c: "smp-intake print FORM [--lang CODE]": the questionnaire as
+ * plain text, the paper fallback for when the kiosk is down.  Sections,
+ * screens, numbered questions with type hints, boxes to tick, and
+ * conditions in the form's own words; never scores or rules, since
+ * clients may see the paper.
+ */
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "smp_cmd.h"
+#include "smp_form.h"
 #include "smp_util.h"
+
+static void
+print_usage(FILE *fp)
+{
+	fprintf(fp, "usage: smp-intake print FORM [--lang CODE]\n\n"
+	    "Print the whole questionnaire as plain text, for paper.\n\n"
+	    "  -l, --lang CODE  print in this language of the form "
+	    "(default: its first)\n"
+	    "  -h, --help       show this help\n\n"
+	    "exit status: 0 ok, 64 usage or unknown language, 65 bad form, "
+	    "66 missing file\n");
+}
+
+/* Print s underlined with c (as many as its characters). */
+static void
+heading(const char *s, char c)
+{
+	size_t	n;
+
+	printf("%s\n", s);
+	for (n = utf8_len(s); n > 0; n--)
+		putchar(c);
+	printf("\n\n");
+}
+
+/* Print text s (may be NULL) with every line indented by ind spaces. */
+static void
+indented(const char *s, int ind)
+{
+	const char	*nl;
+
+	while (s != NULL) {
+		nl = strchr(s, '\n');
+		if (nl == NULL || nl > s)
+			printf("%*s", ind, "");
+		printf("%.*s\n", nl ? (int)(nl - s) : (int)strlen(s), s);
+		s = nl ? nl + 1 : NULL;
+	}
+}
+
+static void
+print_screen(const struct form_screen *s, int lang)
+{
+	printf("[%s]\n", form_tr(&s->title, lang));
+	if (s->show_if_src != NULL)
+		printf("(Read only if: %s)\n", s->show_if_src);
+	if (form_tr(&s->text, lang) != NULL)
+		indented(form_tr(&s->text, lang), 0);
+	if (form_tr(&s->agree, lang) != NULL)
+		printf("\n[ ] %s\n", form_tr(&s->agree, lang));
+	printf("\n");
+}
+
+/* The bounds part of a number hint: ", from 1 to 7", or "". */
+static void
+bounds(const struct form_question *q)
+{
+	if (q->has_min && q->has_max)
+		printf(", from %g to %g", q->min, q->max);
+	else if (q->has_min)
+		printf(", at least %g", q->min);
+	else if (q->has_max)
+		printf(", at most %g", q->max);
+}
+
+/* The type hint and the space to write in, for non-option types. */
+static void
+print_answer_space(const struct form_question *q, int lang)
+{
+	double	v;
+
+	switch (q->type) {
+	case QT_TEXT:
+	case QT_LONGTEXT:
+		printf("   (%s", q->type == QT_TEXT ? "text" : "several lines");
+		if (q->maxlen > 0)
+			printf(", at most %zu characters", q->maxlen);
+		printf(")\n   ________________________________________\n");
+		if (q->type == QT_LONGTEXT)
+			printf("   ________________________________________\n"
+			    "   ________________________________________\n");
+		break;
+	case QT_INTEGER:
+	case QT_DECIMAL:
+		printf("   (%s", q->type == QT_INTEGER ? "whole number" :
+		    "number");
+		bounds(q);
+		printf(")\n   ____________\n");
+		break;
+	case QT_DATE:
+		printf("   (date, YYYY-MM-DD)\n   ____-__-__\n");
+		break;
+	case QT_SCALE:
+		printf("   (choose one number from %g to %g", q->min, q->max);
+		if (form_tr(&q->low, lang) != NULL)
+			printf("; %g = %s", q->min, form_tr(&q->low, lang));
+		if (form_tr(&q->high, lang) != NULL)
+			printf("; %g = %s", q->max, form_tr(&q->high, lang));
+		printf(")\n  ");
+		for (v = q->min; v <= q->max && v - q->min < 100; v++)
+			printf(" [ ] %g", v);
+		printf("\n");
+		break;
+	default:
+		break;
+	}
+}
+
+/* Options with boxes: "[ ] label (code)". */
+static void
+print_options(const struct form_question *q, int lang)
+{
+	const struct form_option	*o;
+	size_t				 i;
+
+	printf("   (%s)\n", q->type == QT_MULTI ? "tick all that apply" :
+	    "choose one");
+	for (i = 0; i < q->noptions; i++) {
+		o = &q->options[i];
+		printf("   [ ] %s (%s)%s\n", form_tr(&o->label, lang), o->code,
+		    o->exclusive ? " (only this one)" : "");
+		if (form_tr(&o->help, lang) != NULL)
+			indented(form_tr(&o->help, lang), 7);
+		if (o->art != NULL && o->art->ascii != NULL)
+			indented(o->art->ascii, 7);
+	}
+}
+
+static void
+print_question(const struct form_question *q, int lang, int n)
+{
+	printf("%d. %s%s\n", n, form_tr(&q->label, lang),
+	    q->required ? " (required)" : "");
+	if (form_tr(&q->help, lang) != NULL)
+		indented(form_tr(&q->help, lang), 3);
+	if (q->show_if_src != NULL)
+		printf("   Answer only if: %s\n", q->show_if_src);
+	if (q->art != NULL && q->art->ascii != NULL)
+		indented(q->art->ascii, 3);
+	if (q->type == QT_CHOICE || q->type == QT_MULTI || q->type == QT_YESNO)
+		print_options(q, lang);
+	else
+		print_answer_space(q, lang);
+	printf("\n");
+}
+
+static void
+print_section(const struct form_section *s, int lang)
+{
+	heading(form_tr(&s->title, lang), '-');
+	if (form_tr(&s->intro, lang) != NULL) {
+		indented(form_tr(&s->intro, lang), 0);
+		printf("\n");
+	}
+	if (s->show_if_src != NULL)
+		printf("(Answer this section only if: %s)\n\n",
+		    s->show_if_src);
+}
+
+/* The whole form in language lang. */
+static void
+print_form(const struct form *f, int lang)
+{
+	const struct form_item	*it;
+	size_t			 i;
+	int			 sec = -1, n = 0;
+
+	heading(form_tr(&f->title, lang), '=');
+	for (i = 0; i < f->nitems; i++) {
+		it = &f->items[i];
+		for (; sec < it->section; sec++)
+			print_section(&f->sections[sec + 1], lang);
+		if (it->kind == ITEM_SCREEN)
+			print_screen(&f->screens[it->ref], lang);
+		else
+			print_question(&f->questions[it->ref], lang, ++n);
+	}
+	for (; (size_t)(sec + 1) < f->nsections; sec++)
+		print_section(&f->sections[sec + 1], lang);
+}
+
+/* Load path for printing; prints problems and sets *rc on failure. */
+static struct form *
+load(const char *path, int *rc)
+{
+	struct diag	*d = diag_new(path, DIAG_DEFAULT_LIMIT);
+	struct form	*f;
+	char		*buf, *err = NULL, *dir;
+	size_t		 len, i;
+
+	if ((buf = util_read_file(path, FORM_MAX_BYTES, &len, &err)) == NULL) {
+		fprintf(stderr, "smp-intake: %s\n", err);
+		free(err);
+		diag_free(d);
+		*rc = SMP_EXIT_NOINPUT;
+		return NULL;
+	}
+	dir = form_art_dir(path);
+	if ((f = form_parse(path, buf, len, dir, 0, d)) == NULL) {
+		for (i = 0; i < diag_kept(d); i++)
+			fprintf(stderr, "%s\n", diag_message(d, i));
+		*rc = SMP_EXIT_DATAERR;
+	}
+	free(dir);
+	free(buf);
+	diag_free(d);
+	return f;
+}
+
+/* The index of language code in f, or -1 after printing the choices. */
+static int
+pick_lang(const struct form *f, const char *code)
+{
+	int	l;
+
+	if (code == NULL)
+		return 0;
+	if ((l = form_lang(f, code)) >= 0)
+		return l;
+	fprintf(stderr, "smp-intake print: unknown language '%s'; the form "
+	    "has:", code);
+	for (l = 0; l < f->nlangs; l++)
+		fprintf(stderr, " %s", f->langs[l]);
+	fprintf(stderr, "\n");
+	return -1;
+}
 
 int
 cmd_print(int argc, char **argv)
 {
-	(void)argc;
-	fprintf(stderr, "smp-intake: %s: not built yet\n", argv[0]);
-	return SMP_EXIT_SOFTWARE;
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct form	*f;
+	const char	*code = NULL;
+	int		 c, lang, rc = SMP_EXIT_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hl:", opts, NULL)) != -1) {
+		if (c == 'h') {
+			print_usage(stdout);
+			return SMP_EXIT_OK;
+		} else if (c == 'l')
+			code = optarg;
+		else {
+			print_usage(stderr);
+			return SMP_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		print_usage(stderr);
+		return SMP_EXIT_USAGE;
+	}
+	if ((f = load(argv[optind], &rc)) == NULL)
+		return rc;
+	if ((lang = pick_lang(f, code)) < 0)
+		rc = SMP_EXIT_USAGE;
+	else
+		print_form(f, lang);
+	form_free(f);
+	if (rc == SMP_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = SMP_EXIT_IOERR;
+	return rc;
 }

@@ -264,7 +264,7 @@ form_parse(const char *name, const char *buf, size_t len,
 	p.art_dir = (flags & FORM_NO_ART) ? NULL : art_dir;
 	p.section = -1;
 	form_p_lines(&p);
-	if (!form_p_full(&p))
+	if (p.seen_form && !form_p_full(&p))
 		form_p_check(&p);
 	f->index = xmalloc(sizeof p.ids);
 	memcpy(f->index, &p.ids, sizeof p.ids);

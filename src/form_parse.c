@@ -406,6 +406,7 @@ parse_line(struct form_parser *p)
 		fp_err(p, 0, "expected 'form ID' before '%s'",
 		    keywords[i].name);
 		p->seen_form = true;
+		p->ctx = PC_FORM;	/* read a header without its first line */
 	}
 	if (keywords[i].fn != fp_kw_message && keywords[i].fn != fp_kw_qattr)
 		p->sub = SUB_NONE;
