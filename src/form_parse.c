@@ -187,7 +187,7 @@ fp_expr(struct form_parser *p, size_t from, size_t to, const char *what,
 }
 
 /*
- * "show if EXPR" from token i to the end of the line, into *src/*loc.
+ * "show if EXPR" from token i to the end of the line, into *src, *loc.
  * Reports a second "show if" for the same block.
  */
 void
