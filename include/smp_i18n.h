@@ -55,6 +55,8 @@ enum phrase {
 	PH_ERR_DATE_NO_SUCH_DAY,
 	PH_ERR_AGREE,		/* acknowledgement needed */
 	PH_ERR_INVALID,		/* generic: validate rule without message */
+	PH_KEYS_LONGTEXT,	/* key bar for longtext (Enter = new line) */
+	PH_DEMO_LEAVE,		/* demo welcome: how to leave the kiosk */
 	PHRASE__COUNT
 };
 

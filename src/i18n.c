@@ -48,6 +48,8 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_ERR_DATE_NO_SUCH_DAY] = "err-date-no-such-day",
 	[PH_ERR_AGREE] = "err-agree",
 	[PH_ERR_INVALID] = "err-invalid",
+	[PH_KEYS_LONGTEXT] = "keys-longtext",
+	[PH_DEMO_LEAVE] = "demo-leave",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -103,6 +105,10 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	    "the day and the month.",
 	[PH_ERR_AGREE] = "Please read this and choose \"{agree}\" to go on.",
 	[PH_ERR_INVALID] = "Please check this answer.",
+	[PH_KEYS_LONGTEXT] = "Type your answer   Enter new line   Tab next   "
+	    "Esc back   F1 help",
+	[PH_DEMO_LEAVE] = "Demo: to leave, press F10, type the demo PIN "
+	    "shown when the demo started, and choose \"Exit the kiosk\".",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -161,6 +167,11 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	    "el mes.",
 	[PH_ERR_AGREE] = "Lea este texto y elija «{agree}» para continuar.",
 	[PH_ERR_INVALID] = "Revise esta respuesta.",
+	[PH_KEYS_LONGTEXT] = "Escriba su respuesta   Intro nueva línea   Tab "
+	    "siguiente   Esc atrás   F1 ayuda",
+	[PH_DEMO_LEAVE] = "Demostración: para salir, pulse F10, escriba el "
+	    "PIN de demostración que se mostró al empezar y elija "
+	    "«Exit the kiosk».",
 };
 
 static const struct {
