@@ -23,6 +23,8 @@ check_text(struct form_parser *p, const struct form_text *t, const char *kw,
 	const struct form	*f = p->f;
 	int			 l;
 
+	if (p->bad_lines || p->lang_warned)
+		return;		/* texts may be on lines we could not read */
 	if (!form_text_given(t)) {
 		if (what != NULL && id != NULL)
 			diag_add(p->d, loc.line, loc.col, "%s '%s' has no "

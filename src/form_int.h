@@ -69,6 +69,7 @@ struct form_parser {
 	bool		 quiet;		/* current block's head was bad */
 	bool		 seen_form;	/* a "form" line (or its error) */
 	bool		 lang_warned;	/* reported texts before languages */
+	bool		 bad_lines;	/* the lexer skipped lines */
 	struct form_loc	 langs_loc;	/* the "languages" line */
 	int		 lang_col[FORM_MAX_LANGS];
 	int		 section;	/* current section, or -1 */

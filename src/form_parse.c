@@ -143,8 +143,8 @@ fp_num(struct form_parser *p, size_t i, const char *what, double lo,
 	v = strtod(s, NULL);
 	free(s);
 	if (!(v >= lo && v <= hi)) {
-		fp_err(p, i, "'%s' must be from %g to %g, not %.*s", what, lo,
-		    hi, fp_tlen(t), t->p);
+		fp_err(p, i, "'%s' must be from %.15g to %.15g, not %.*s",
+		    what, lo, hi, fp_tlen(t), t->p);
 		return -1;
 	}
 	*out = v;
@@ -418,12 +418,20 @@ form_p_lines(struct form_parser *p)
 {
 	struct lexer		*lx;
 	bool			 any = false;
+	size_t			 n;
 
 	lx = lex_new(p->f->source, p->f->source_len, p->d);
-	while (!form_p_full(p) && (p->ln = lex_next(lx)) != NULL) {
+	for (;;) {
+		n = diag_count(p->d);
+		if (form_p_full(p) || (p->ln = lex_next(lx)) == NULL)
+			break;
+		if (diag_count(p->d) != n)
+			p->bad_lines = true;
 		any = true;
 		parse_line(p);
 	}
+	if (diag_count(p->d) != n)
+		p->bad_lines = true;
 	p->ln = NULL;
 	lex_free(lx);
 	if (!any && diag_count(p->d) == p->base)
