@@ -191,9 +191,11 @@ check_complete(struct score_run *r)
 				fprintf(stderr, "%s:%d: ignored: '%s' is not "
 				    "asked for these answers\n", r->path,
 				    r->line_of[i], q->id);
-		} else if (q->required && engine_value(r->e, q) == NULL) {
+		} else if (q->required && engine_value(r->e, q) == NULL &&
+		    r->line_of[i] == 0) {	/* (an invalid row is reported) */
 			fprintf(stderr, "%s: missing required answer: '%s' "
-			    "(%s)\n", r->path, q->id, form_qname(q, r->lang));
+			    "(%s)\n", r->path, q->id,
+			    form_tr(&q->label, r->lang));
 			r->errors++;
 		}
 	}
