@@ -31,7 +31,8 @@ enum store_rc {
 	STORE_NEWER = -5,	/* written by a newer smp-intake */
 	STORE_NOTFOUND = -6,	/* no such intake */
 	STORE_CANTOPEN = -7,	/* path unwritable / missing folder */
-	STORE_READONLY = -8	/* read-only file or filesystem */
+	STORE_READONLY = -8,	/* read-only file or filesystem */
+	STORE_IOERR = -9	/* other input/output error */
 };
 
 /* Flags for store_open. */
@@ -42,8 +43,16 @@ struct store;
 int	store_open(const char *path, unsigned flags, struct store **sp,
 	    char **errp);
 void	store_close(struct store *s);
-/* sysexits status for a store_rc. */
+/*
+ * sysexits status for a store_rc: BUSY 75, FULL/IOERR 74, CANTOPEN/READONLY
+ * 73, CORRUPT/NEWER 65 (the data is unusable by this program), NOTFOUND 66
+ * (also a missing database opened STORE_RDONLY), anything else 1.
+ */
 int	store_exit_status(int rc);
+/* The database file's path (borrowed from s). */
+const char *store_path(const struct store *s);
+/* The schema version (PRAGMA user_version) this program writes. */
+int	store_schema_version(void);
 
 /*
  * Remember the exact text of a form (idempotent) and give its SHA-256 hash

@@ -32,15 +32,26 @@
 #ifndef SMP_STORE_INT_H
 #define SMP_STORE_INT_H
 
+#include <time.h>
+
 #include <sqlite3.h>
 
 #include "smp_store.h"
+#include "smp_util.h"
 
 struct store {
 	sqlite3		*db;		/* open connection */
 	char		*path;		/* database file */
 	unsigned	 flags;		/* STORE_* open flags */
+	/* Cached hot statements (store_stmt), finalised by store_close. */
+	sqlite3_stmt	*st_status;	/* status of one intake */
+	sqlite3_stmt	*st_answer_put;	/* answer upsert */
+	sqlite3_stmt	*st_answer_del;	/* answer delete */
+	sqlite3_stmt	*st_touch;	/* intakes.updated_at */
+	sqlite3_stmt	*st_audit;	/* audit insert */
 };
+
+#define STORE_TIME_LEN	24	/* "2026-06-15T10:22:33.123Z" */
 
 /*
  * Turn a failed sqlite3 call into a store_rc and an allocated message
@@ -50,5 +61,16 @@ int	store_fail(struct store *s, int sqlite_rc, const char *what,
 	    char **errp);
 /* Current UTC time as ISO-8601 with milliseconds (buf >= 25 bytes). */
 void	store_now(char *buf);
+/* The same format for time t and ms milliseconds. */
+void	store_time(time_t t, int ms, char *buf);
+/* Set *errp (if errp) to a formatted message and return rc. */
+int	store_err(int rc, char **errp, const char *fmt, ...)
+	    SMP_PRINTFLIKE(3, 4);
+/* Run constant SQL (may be several statements); errors via store_fail. */
+int	store_exec(struct store *s, const char *sql, const char *what,
+	    char **errp);
+/* Prepare sql into the cache slot *stp once, or reset it for reuse. */
+int	store_stmt(struct store *s, sqlite3_stmt **stp, const char *sql,
+	    char **errp);
 
 #endif
