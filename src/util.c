@@ -299,7 +299,7 @@ util_read_file(const char *path, size_t max, size_t *lenp, char **errp)
 {
 	FILE		*fp;
 	struct strbuf	 sb;
-	char		 buf[65536];
+	char		 buf[65536], *buf_out;
 	size_t		 n;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
@@ -322,7 +322,9 @@ util_read_file(const char *path, size_t max, size_t *lenp, char **errp)
 	fclose(fp);
 	if (lenp != NULL)
 		*lenp = sb.len;
-	return sb_detach(&sb);
+	buf_out = sb_detach(&sb);
+	sb_done(&sb);		/* sb_detach() leaves a fresh buffer */
+	return buf_out;
 fail:
 	fclose(fp);
 	sb_done(&sb);
