@@ -127,7 +127,8 @@ char		*engine_display(const struct engine *e,
 /*
  * Canonicalise and validate a value for q without an engine (export,
  * record): same rules as engine_answer, "validate" expressions excluded.
- * Returns the canonical value (caller frees) or NULL with *msgp set.
+ * Returns the canonical value (caller frees; "" when input is NULL or
+ * blank, i.e. no answer) or NULL with *msgp set (caller frees).
  */
 char		*engine_canonical(const struct form *f,
 		     const struct form_question *q, const char *input,

@@ -319,18 +319,14 @@ engine_canonical(const struct form *f, const struct form_question *q,
     const char *input, int lang, char **msgp)
 {
 	*msgp = NULL;
-	if (input == NULL)
+	if (input == NULL || strspn(input, " \t\r\n") == strlen(input))
 		return xstrdup("");
 	switch (q->type) {
 	case QT_CHOICE: case QT_YESNO: case QT_MULTI:
 		return canon_choice(f, q, input, lang, msgp);
 	case QT_INTEGER: case QT_DECIMAL: case QT_SCALE:
-		if (strspn(input, " \t\r\n") == strlen(input))
-			return xstrdup("");
 		return canon_numeric(f, q, input, lang, msgp);
 	case QT_DATE:
-		if (strspn(input, " \t\r\n") == strlen(input))
-			return xstrdup("");
 		return canon_date(f, q, input, lang, msgp);
 	default:
 		return canon_text(f, q, input, lang, msgp);
