@@ -1,0 +1,363 @@
+/* test_score.c: points, clamping, bands, stops, flags, grouped
+ * recommendations, line texts and both output formats, on a form parsed
+ * from a string. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "smp_diag.h"
+#include "smp_expr.h"
+#include "smp_form.h"
+#include "smp_score.h"
+#include "smp_util.h"
+
+static const char form_src[] =
+	"form score-unit\n"
+	"  version 1\n"
+	"  languages en es\n"
+	"  title en \"T\"\n"
+	"  title es \"T\"\n"
+	"question a choice\n"
+	"  label en \"A question\"\n"
+	"  label es \"Una pregunta\"\n"
+	"  option big points 80\n"
+	"    label en \"Big\"\n"
+	"    label es \"Grande\"\n"
+	"  option small points 5\n"
+	"    label en \"Small\"\n"
+	"    label es \"Pequeño\"\n"
+	"  option neg points -50\n"
+	"    label en \"Negative\"\n"
+	"    label es \"Negativo\"\n"
+	"  option zero\n"
+	"    label en \"Zero\"\n"
+	"    label es \"Cero\"\n"
+	"question b multi\n"
+	"  label en \"B question\"\n"
+	"  label es \"Pregunta B\"\n"
+	"  short en \"B\"\n"
+	"  short es \"B\"\n"
+	"  option x points 30\n"
+	"    label en \"Ex\"\n"
+	"    label es \"Equis\"\n"
+	"  option y points 40\n"
+	"    label en \"Why\"\n"
+	"    label es \"I griega\"\n"
+	"  option w\n"
+	"    label en \"Double\"\n"
+	"    label es \"Doble\"\n"
+	"rules\n"
+	"points b_bonus count(b) * 10 if count(b) >= 1\n"
+	"  text en \"Bonus\"\n"
+	"  text es \"Extra\"\n"
+	"points half 2.5 if a == \"small\"\n"
+	"  text en \"Half\"\n"
+	"  text es \"Medio\"\n"
+	"stop s1 if a == \"neg\"\n"
+	"  text en \"Stop \\\"now\\\"\\t\\\\ here\"\n"
+	"  text es \"Alto\"\n"
+	"  client en \"Sorry.\"\n"
+	"  client es \"Lo siento.\"\n"
+	"flag f1 if answered(a)\n"
+	"  text en \"Check A\"\n"
+	"  text es \"Revisar A\"\n"
+	"recommend r_a group g if a == \"big\"\n"
+	"  text en \"Rec A\"\n"
+	"  text es \"Rec A\"\n"
+	"recommend r_b group g if answered(a)\n"
+	"  text en \"Rec B\"\n"
+	"  text es \"Rec B\"\n"
+	"recommend r_c group g if true\n"
+	"  text en \"Rec C\"\n"
+	"  text es \"Rec C\"\n"
+	"recommend r_d if true\n"
+	"  text en \"Rec D\"\n"
+	"  text es \"Rec D\"\n"
+	"band 0 low\n"
+	"  text en \"Low\"\n"
+	"  text es \"Bajo\"\n"
+	"band 50 mid\n"
+	"  text en \"Middle\"\n"
+	"  text es \"Medio\"\n"
+	"band 90 high\n"
+	"  text en \"High\"\n"
+	"  text es \"Alto\"\n";
+
+static struct form *form;
+static const char *vals[2];	/* a, b */
+
+/* Env: vals[] by question index. */
+static const char *
+value(void *ctx, const struct form_question *q)
+{
+	(void)ctx;
+	return q->index < 2 ? vals[q->index] : NULL;
+}
+
+static struct expr_env env = { value, NULL, 20000 };
+
+static int
+setup_form(void **state)
+{
+	struct diag	*d = diag_new("score.form", 20);
+
+	(void)state;
+	form = form_parse("score.form", form_src, strlen(form_src), NULL,
+	    FORM_NO_ART, d);
+	if (form == NULL) {
+		fprintf(stderr, "%s\n", diag_message(d, 0));
+		diag_free(d);
+		return -1;
+	}
+	diag_free(d);
+	return 0;
+}
+
+static int
+teardown_form(void **state)
+{
+	(void)state;
+	form_free(form);
+	return 0;
+}
+
+/* Score a and b; every line rendered "code points" joined by ' '. */
+static struct score_result *
+score(const char *a, const char *b, struct strbuf *codes)
+{
+	struct score_result	*r;
+	size_t			 i;
+	char			*c;
+
+	vals[0] = a;
+	vals[1] = b;
+	r = score_compute(form, &env);
+	sb_reset(codes);
+	for (i = 0; i < r->nlines; i++) {
+		c = score_line_code(&r->lines[i]);
+		sb_addf(codes, "%s%s:%s", i > 0 ? " " : "",
+		    score_kind_name(r->lines[i].kind), c);
+		if (r->lines[i].kind == SC_POINTS)
+			sb_addf(codes, "%+d", r->lines[i].points);
+		free(c);
+	}
+	return r;
+}
+
+static void
+test_clamp_high(void **state)
+{
+	struct strbuf		 sb;
+	struct score_result	*r;
+
+	(void)state;
+	sb_init(&sb);
+	r = score("big", "x;y", &sb);
+	assert_int_equal(r->raw, 170);
+	assert_int_equal(r->score, 100);
+	assert_string_equal(r->band->id, "high");
+	assert_string_equal(sb.s, "points:a=big+80 points:b=x+30 "
+	    "points:b=y+40 points:b_bonus+20 flag:f1 recommend:r_a "
+	    "recommend:r_d");
+	assert_int_equal(r->nstops, 0);
+	assert_int_equal(r->nflags, 1);
+	assert_int_equal(r->nrecs, 2);
+	score_free(r);
+	sb_done(&sb);
+}
+
+static void
+test_clamp_low_and_stop(void **state)
+{
+	struct strbuf		 sb;
+	struct score_result	*r;
+
+	(void)state;
+	sb_init(&sb);
+	r = score("neg", NULL, &sb);
+	assert_int_equal(r->raw, -50);
+	assert_int_equal(r->score, 0);
+	assert_string_equal(r->band->id, "low");
+	assert_string_equal(sb.s, "points:a=neg-50 stop:s1 flag:f1 "
+	    "recommend:r_b recommend:r_d");
+	assert_int_equal(r->nstops, 1);
+	score_free(r);
+	sb_done(&sb);
+}
+
+static void
+test_rounding_bands_groups(void **state)
+{
+	struct strbuf		 sb;
+	struct score_result	*r;
+
+	(void)state;
+	sb_init(&sb);
+	r = score("small", NULL, &sb);
+	assert_int_equal(r->score, 8);	/* 5 + round(2.5) */
+	assert_string_equal(sb.s, "points:a=small+5 points:half+3 flag:f1 "
+	    "recommend:r_b recommend:r_d");
+	score_free(r);
+	/* nothing answered: only the unconditional group member */
+	r = score(NULL, NULL, &sb);
+	assert_int_equal(r->score, 0);
+	assert_string_equal(sb.s, "recommend:r_c recommend:r_d");
+	score_free(r);
+	/* an option without points gives no line; band boundaries */
+	r = score("zero", "x;w", &sb);	/* 30 + 20: exactly a band's min */
+	assert_int_equal(r->score, 50);
+	assert_string_equal(r->band->id, "mid");
+	assert_string_equal(sb.s, "points:b=x+30 points:b_bonus+20 flag:f1 "
+	    "recommend:r_b recommend:r_d");
+	score_free(r);
+	r = score("zero", "y;w", &sb);	/* 40 + 20 = 60 */
+	assert_int_equal(r->score, 60);
+	assert_string_equal(r->band->id, "mid");
+	score_free(r);
+	r = score("small", "y", &sb);	/* 5 + 40 + 10 + 3 = 58 */
+	assert_int_equal(r->score, 58);
+	score_free(r);
+	r = score("small", "x", &sb);	/* 5 + 30 + 10 + 3 = 48 */
+	assert_int_equal(r->score, 48);
+	assert_string_equal(r->band->id, "low");
+	score_free(r);
+	sb_done(&sb);
+}
+
+static void
+test_texts(void **state)
+{
+	struct strbuf		 sb;
+	struct score_result	*r;
+	char			*s;
+
+	(void)state;
+	sb_init(&sb);
+	r = score("neg", "x", &sb);
+	s = score_line_text(form, &r->lines[0], 0);
+	assert_string_equal(s, "A question: Negative: -50 points");
+	free(s);
+	s = score_line_text(form, &r->lines[0], 1);
+	assert_string_equal(s, "Una pregunta: Negativo: -50 points");
+	free(s);
+	s = score_line_text(form, &r->lines[1], 0);
+	assert_string_equal(s, "B: Ex: +30 points");
+	free(s);
+	s = score_line_text(form, &r->lines[2], 0);
+	assert_string_equal(s, "Bonus: +10 points");
+	free(s);
+	s = score_line_text(form, &r->lines[3], 0);
+	assert_string_equal(s, "Stop: Stop \"now\"\t\\ here");
+	free(s);
+	s = score_line_text(form, &r->lines[4], 0);
+	assert_string_equal(s, "Flag: Check A");
+	free(s);
+	s = score_line_text(form, &r->lines[5], 0);
+	assert_string_equal(s, "Recommendation: Rec B");
+	free(s);
+	sb_reset(&sb);
+	score_format_text(form, r, 0, &sb);
+	assert_string_equal(sb.s,
+	    "Score 0/100 \xe2\x80\x94 Low\n"
+	    "\n"
+	    "STOPS (a stop overrides the score):\n"
+	    "  - Stop \"now\"\t\\ here\n"
+	    "\n"
+	    "Flags (for the practitioner):\n"
+	    "  - Check A\n"
+	    "\n"
+	    "Recommendations:\n"
+	    "  - Rec B\n"
+	    "  - Rec D\n"
+	    "\n"
+	    "Explanation:\n"
+	    "  A question: Negative: -50 points\n"
+	    "  B: Ex: +30 points\n"
+	    "  Bonus: +10 points\n"
+	    "  Total: -10, counted as 0 (scores run from 0 to 100)\n");
+	score_free(r);
+	sb_done(&sb);
+}
+
+static void
+test_json(void **state)
+{
+	struct strbuf		 sb, codes;
+	struct score_result	*r;
+
+	(void)state;
+	sb_init(&sb);
+	sb_init(&codes);
+	r = score("neg", "x", &codes);
+	score_format_json(form, r, 0, &sb);
+	assert_string_equal(sb.s,
+	    "{\"score\":0,\"raw\":-10,\"band\":{\"id\":\"low\",\"text\":\"Low\"},"
+	    "\"stops\":[{\"id\":\"s1\",\"text\":\"Stop \\\"now\\\"\\u0009\\\\ "
+	    "here\",\"client\":\"Sorry.\"}],"
+	    "\"flags\":[{\"id\":\"f1\",\"text\":\"Check A\"}],"
+	    "\"recommendations\":[{\"id\":\"r_b\",\"group\":\"g\",\"text\":"
+	    "\"Rec B\"},{\"id\":\"r_d\",\"group\":null,\"text\":\"Rec D\"}],"
+	    "\"explanation\":[{\"code\":\"a=neg\",\"points\":-50,\"text\":"
+	    "\"A question: Negative: -50 points\"},{\"code\":\"b=x\","
+	    "\"points\":30,\"text\":\"B: Ex: +30 points\"},{\"code\":"
+	    "\"b_bonus\",\"points\":10,\"text\":\"Bonus: +10 points\"}]}");
+	score_free(r);
+	sb_reset(&sb);
+	r = score("small", NULL, &codes);
+	score_format_json(form, r, 1, &sb);
+	assert_non_null(strstr(sb.s, "\"text\":\"Una pregunta: Pequeño: "
+	    "+5 points\""));
+	assert_non_null(strstr(sb.s, "\"stops\":[]"));
+	score_free(r);
+	sb_done(&sb);
+	sb_done(&codes);
+}
+
+static void
+test_deterministic(void **state)
+{
+	struct strbuf		 a, b, codes;
+	struct score_result	*r;
+	int			 i;
+
+	(void)state;
+	sb_init(&a);
+	sb_init(&b);
+	sb_init(&codes);
+	r = score("big", "y;x", &codes);
+	score_format_json(form, r, 0, &a);
+	score_free(r);
+	for (i = 0; i < 10; i++) {
+		sb_reset(&b);
+		r = score("big", "y;x", &codes);
+		score_format_json(form, r, 0, &b);
+		score_free(r);
+		assert_string_equal(a.s, b.s);
+	}
+	assert_string_equal(score_kind_name(SC_STOP), "stop");
+	assert_string_equal(score_kind_name(SC_RECOMMEND), "recommend");
+	score_free(NULL);
+	sb_done(&a);
+	sb_done(&b);
+	sb_done(&codes);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clamp_high),
+		cmocka_unit_test(test_clamp_low_and_stop),
+		cmocka_unit_test(test_rounding_bands_groups),
+		cmocka_unit_test(test_texts),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_deterministic),
+	};
+
+	return cmocka_run_group_tests(tests, setup_form, teardown_form);
+}
