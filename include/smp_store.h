@@ -91,5 +91,57 @@ int	store_abandon_stale(struct store *s, int idle_seconds, int *count,
 /* Append to the audit log.  Never put personal data in detail. */
 int	store_audit(struct store *s, const char *actor, const char *action,
 	    const char *detail, char **errp);
+/* Who is acting, for store_audit: $SMP_STAFF, $USER, else "kiosk"
+   (borrowed from the environment). */
+const char *store_actor(void);
+
+/* The status ("in_progress", "completed", "abandoned") of intake id into
+   buf (16 bytes); STORE_NOTFOUND if there is no such intake. */
+int	store_intake_status(struct store *s, const char *id, char *buf,
+	    char **errp);
+
+/*
+ * Erase one intake for good: its answers, result lines and row are
+ * deleted with secure_delete on (freed bytes are overwritten) and the WAL
+ * is checkpointed and truncated, so no copy of an answer stays in the
+ * files.  STORE_NOTFOUND if there is no such intake.  If another process
+ * keeps the WAL busy, the intake is erased but STORE_BUSY says the old
+ * copy lingers in the WAL until the next checkpoint.
+ */
+int	store_erase(struct store *s, const char *id, char **errp);
+
+/* What store_merge did. */
+struct store_merge_counts {
+	int	intakes;	/* intakes copied */
+	int	present;	/* intakes of other already here (skipped) */
+	int	forms;		/* form versions copied */
+	int	answers;	/* answers copied */
+	int	lines;		/* result lines copied */
+};
+/*
+ * Bring in every intake of the database at other_path (opened read-only
+ * and checked first) that is not here yet (by id), with its answers,
+ * result lines and form text; one transaction.  Merging twice adds
+ * nothing.  Intakes already here are left as they are.
+ */
+int	store_merge(struct store *s, const char *other_path,
+	    struct store_merge_counts *counts, char **errp);
+
+/* One audit entry (borrowed for the duration of the callback). */
+struct store_audit_entry {
+	long long	 seq;		/* order of writing */
+	const char	*at;		/* UTC ISO-8601 time */
+	const char	*actor;
+	const char	*action;	/* "record", "export", "erase", ... */
+	const char	*detail;
+};
+/*
+ * Call fn for each audit entry with since <= at < until (either may be
+ * NULL; compared as text, so "2026-06-15" means that day's start), in
+ * order.  fn returns 0 to go on, non-zero to stop.
+ */
+int	store_audit_each(struct store *s, const char *since,
+	    const char *until, int (*fn)(void *ctx,
+	    const struct store_audit_entry *e), void *ctx, char **errp);
 
 #endif
