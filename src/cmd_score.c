@@ -320,7 +320,8 @@ cmd_score(int argc, char **argv)
 		return SMP_EXIT_USAGE;
 	}
 	if ((rc = answers_read(r.path, &a, &err)) != ANSWERS_OK) {
-		fprintf(stderr, "smp-intake: %s\n", err);
+		fprintf(stderr, "%s%s\n", rc == ANSWERS_NOFILE ?
+		    "smp-intake: " : "", err);
 		rc = rc == ANSWERS_NOFILE ? SMP_EXIT_NOINPUT : SMP_EXIT_DATAERR;
 	} else
 		rc = score_answers(&r, &a, json);
