@@ -1,0 +1,723 @@
+/*
+ * test_store.c: the store on temporary databases: file modes, schema
+ * version and migrations, answers, completion, stale intakes, merge, erase
+ * (no trace left in the files), the audit log and error mapping.
+ *
+ * The test looks inside through the store's private header (sqlite3), to
+ * age an intake, set a newer schema version or count rows.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "../../src/store_int.h"
+#include "smp_util.h"
+
+/* A temporary folder per test. */
+struct fixture {
+	char	 dir[64];	/* mkdtemp folder */
+	char	*db;		/* dir/sub/intake.db */
+};
+
+/* Make the temporary folder. */
+static int
+setup(void **state)
+{
+	struct fixture	*fx = xcalloc(1, sizeof(*fx));
+
+	snprintf(fx->dir, sizeof(fx->dir), "/tmp/test_store.XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		return -1;
+	fx->db = xasprintf("%s/sub/intake.db", fx->dir);
+	*state = fx;
+	return 0;
+}
+
+/* Remove the temporary folder and everything in it. */
+static int
+teardown(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cmd;
+
+	cmd = xasprintf("rm -rf '%s'", fx->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", fx->dir);
+	free(cmd);
+	free(fx->db);
+	free(fx);
+	return 0;
+}
+
+/* A hand-made form with just what the store reads. */
+static struct form *
+fake_form(const char *id, int version, const char *source)
+{
+	struct form	*f = xcalloc(1, sizeof(*f));
+
+	f->id = xstrdup(id);
+	f->version = version;
+	f->source = xstrdup(source);
+	f->source_len = strlen(source);
+	return f;
+}
+
+/* Free fake_form's result. */
+static void
+fake_form_free(struct form *f)
+{
+	free(f->id);
+	free(f->source);
+	free(f);
+}
+
+/* Open path for writing, failing the test on error. */
+static struct store *
+open_ok(const char *path)
+{
+	struct store	*s = NULL;
+	char		*err = NULL;
+	int		 rc;
+
+	rc = store_open(path, 0, &s, &err);
+	if (rc != STORE_OK)
+		fail_msg("store_open %s: %s", path, err);
+	return s;
+}
+
+/* One integer from a query with an optional text parameter. */
+static long long
+q_int(struct store *s, const char *sql, const char *arg)
+{
+	sqlite3_stmt	*st;
+	long long	 v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (arg != NULL)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* One text from a query with an optional parameter; caller frees. */
+static char *
+q_text(struct store *s, const char *sql, const char *arg)
+{
+	sqlite3_stmt	*st;
+	char		*v = NULL;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (arg != NULL)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Put a fake form and begin one intake; id receives it. */
+static void
+begin_one(struct store *s, const char *source, char *id)
+{
+	struct form	*f = fake_form("t", 1, source);
+	char		 hash[STORE_HASH_LEN + 1];
+	char		*err = NULL;
+
+	assert_int_equal(store_form_put(s, f, hash, &err), STORE_OK);
+	assert_int_equal(store_intake_begin(s, hash, "lobby-1", "en", "kiosk",
+	    id, &err), STORE_OK);
+	fake_form_free(f);
+}
+
+/* Mode bits of path, or -1. */
+static int
+mode_of(const char *path)
+{
+	struct stat	sb;
+
+	if (stat(path, &sb) < 0)
+		return -1;
+	return (int)(sb.st_mode & 07777);
+}
+
+/* Files and folder get modes 0600 and 0700; schema version is ours. */
+static void
+test_open_modes(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	char		*p, id[STORE_ID_LEN + 1];
+	mode_t		 old;
+
+	old = umask(0);		/* a careless umask must not matter */
+	s = open_ok(fx->db);
+	begin_one(s, "form t version 1\n", id);
+	umask(old);
+	p = xasprintf("%s/sub", fx->dir);
+	assert_int_equal(mode_of(p), 0700);
+	free(p);
+	assert_int_equal(mode_of(fx->db), 0600);
+	p = xasprintf("%s-wal", fx->db);
+	assert_int_equal(mode_of(p), 0600);
+	free(p);
+	p = xasprintf("%s-shm", fx->db);
+	assert_int_equal(mode_of(p), 0600);
+	free(p);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL),
+	    store_schema_version());
+	assert_int_equal(store_schema_version(), 1);
+	p = q_text(s, "PRAGMA journal_mode", NULL);
+	assert_string_equal(p, "wal");
+	free(p);
+	assert_int_equal(q_int(s, "PRAGMA synchronous", NULL), 2);
+	assert_int_equal(q_int(s, "PRAGMA foreign_keys", NULL), 1);
+	store_close(s);
+}
+
+/* A missing grandparent folder, and a missing file read-only. */
+static void
+test_open_missing(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s = NULL;
+	char		*p, *err = NULL;
+
+	p = xasprintf("%s/a/b/intake.db", fx->dir);
+	assert_int_equal(store_open(p, 0, &s, &err), STORE_CANTOPEN);
+	assert_null(s);
+	assert_non_null(strstr(err, p));
+	assert_int_equal(store_exit_status(STORE_CANTOPEN), 73);
+	free(err);
+	free(p);
+	err = NULL;
+	assert_int_equal(store_open(fx->db, STORE_RDONLY, &s, &err),
+	    STORE_NOTFOUND);
+	assert_non_null(strstr(err, "no such database"));
+	free(err);
+	assert_int_equal(mode_of(fx->db), -1);	/* not created */
+}
+
+/* Write bytes to path (creating the folder). */
+static void
+write_file(const struct fixture *fx, const char *path, const char *bytes,
+    size_t len)
+{
+	char	*dir;
+	FILE	*fp;
+
+	dir = xasprintf("%s/sub", fx->dir);
+	mkdir(dir, 0700);
+	free(dir);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(bytes, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* An empty file (version 0) is migrated to ours. */
+static void
+test_migrate_empty(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	char		 id[STORE_ID_LEN + 1];
+
+	write_file(fx, fx->db, "", 0);
+	s = open_ok(fx->db);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 1);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE "
+	    "type = 'table'", NULL), 5);
+	begin_one(s, "x", id);
+	store_close(s);
+	/* Reopening migrates nothing and keeps the data. */
+	s = open_ok(fx->db);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes", NULL), 1);
+	store_close(s);
+}
+
+/* A newer schema version is refused with both versions named. */
+static void
+test_newer_refused(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	char		*err = NULL;
+
+	s = open_ok(fx->db);
+	assert_int_equal(sqlite3_exec(s->db, "PRAGMA user_version = 7", NULL,
+	    NULL, NULL), SQLITE_OK);
+	store_close(s);
+	s = NULL;
+	assert_int_equal(store_open(fx->db, 0, &s, &err), STORE_NEWER);
+	assert_null(s);
+	assert_non_null(strstr(err, "newer smp-intake (schema 7, this one "
+	    "knows 1)"));
+	assert_int_equal(store_exit_status(STORE_NEWER), 65);
+	free(err);
+	err = NULL;
+	assert_int_equal(store_open(fx->db, STORE_RDONLY, &s, &err),
+	    STORE_NEWER);
+	free(err);
+}
+
+/* Text, another program's database and a damaged file are refused. */
+static void
+test_corrupt(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s = NULL;
+	sqlite3		*db;
+	char		*err = NULL, buf[4096];
+	int		 fd;
+
+	write_file(fx, fx->db, "name,age\nAnna,31\n", 17);
+	assert_int_equal(store_open(fx->db, 0, &s, &err), STORE_CORRUPT);
+	assert_non_null(strstr(err, "not a smp-intake database or damaged"));
+	assert_null(strstr(err, "Anna"));
+	free(err);
+	err = NULL;
+	unlink(fx->db);
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(fx->db, 0, &s, &err), STORE_CORRUPT);
+	assert_non_null(strstr(err, "another program"));
+	free(err);
+	err = NULL;
+	/* A real one, then garbage over its second page (the forms table). */
+	unlink(fx->db);
+	s = open_ok(fx->db);
+	store_close(s);
+	s = NULL;
+	memset(buf, 0x5a, sizeof(buf));
+	fd = open(fx->db, O_WRONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(pwrite(fd, buf, sizeof(buf), 4096), sizeof(buf));
+	close(fd);
+	assert_int_equal(store_open(fx->db, 0, &s, &err), STORE_CORRUPT);
+	assert_null(s);
+	assert_non_null(strstr(err, fx->db));
+	free(err);
+}
+
+/* The form is stored once, by the SHA-256 of its text. */
+static void
+test_form_put(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	struct form	*f = fake_form("smp", 3, "abc");
+	char		 hash[STORE_HASH_LEN + 1], *err = NULL, *v;
+
+	s = open_ok(fx->db);
+	assert_int_equal(store_form_put(s, f, hash, &err), STORE_OK);
+	assert_string_equal(hash, "ba7816bf8f01cfea414140de5dae2223b00361a396"
+	    "177a9cb410ff61f20015ad");
+	assert_int_equal(store_form_put(s, f, hash, &err), STORE_OK);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM forms", NULL), 1);
+	v = q_text(s, "SELECT form_id || ':' || version || ':' || source "
+	    "FROM forms", NULL);
+	assert_string_equal(v, "smp:3:abc");
+	free(v);
+	fake_form_free(f);
+	store_close(s);
+}
+
+/* Answers are upserted and deleted; unknown and completed intakes
+   refuse them. */
+static void
+test_answers(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	char		 id[STORE_ID_LEN + 1], st[16], *err = NULL, *v;
+
+	s = open_ok(fx->db);
+	begin_one(s, "f", id);
+	assert_int_equal(strlen(id), STORE_ID_LEN);
+	assert_int_equal(id[14], '4');		/* UUID version 4 */
+	assert_int_equal(store_answer_put(s, id, "age", "31", &err), STORE_OK);
+	assert_int_equal(store_answer_put(s, id, "age", "32", &err), STORE_OK);
+	assert_int_equal(store_answer_put(s, id, "skin", "oily", &err),
+	    STORE_OK);
+	v = q_text(s, "SELECT group_concat(question || '=' || value, ',') "
+	    "FROM (SELECT * FROM answers WHERE intake_id = ? ORDER BY "
+	    "question)", id);
+	assert_string_equal(v, "age=32,skin=oily");
+	free(v);
+	assert_int_equal(store_answer_put(s, id, "skin", NULL, &err),
+	    STORE_OK);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM answers", NULL), 1);
+	assert_int_equal(store_answer_put(s, "no-such", "age", "1", &err),
+	    STORE_NOTFOUND);
+	free(err);
+	err = NULL;
+	assert_int_equal(store_intake_status(s, id, st, &err), STORE_OK);
+	assert_string_equal(st, "in_progress");
+	assert_int_equal(store_intake_complete(s, id, 70, "good", NULL, 0,
+	    &err), STORE_OK);
+	assert_int_equal(store_answer_put(s, id, "age", "40", &err),
+	    STORE_ERR);
+	assert_non_null(strstr(err, "completed"));
+	free(err);
+	v = q_text(s, "SELECT value FROM answers WHERE question = 'age'",
+	    NULL);
+	assert_string_equal(v, "32");
+	free(v);
+	store_close(s);
+}
+
+/* Completion stores status, score, band and numbered result lines. */
+static void
+test_complete(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store		*s;
+	struct store_line	 lines[] = {
+		{ "points", "norwood=n5", 15, "Norwood: Stage 5: +15" },
+		{ "stop", "minor", 0, "Stop: Under 18" },
+		{ "flag", "keloid", 0, "Keloid history" }
+	};
+	char			 id[STORE_ID_LEN + 1], *err = NULL, *v;
+
+	s = open_ok(fx->db);
+	begin_one(s, "f", id);
+	assert_int_equal(store_intake_complete(s, id, 55, "fair", lines, 3,
+	    &err), STORE_OK);
+	v = q_text(s, "SELECT status || ':' || score || ':' || band || ':' || "
+	    "(completed_at IS NOT NULL) FROM intakes WHERE id = ?", id);
+	assert_string_equal(v, "completed:55:fair:1");
+	free(v);
+	v = q_text(s, "SELECT group_concat(seq || kind || code || points, ',') "
+	    "FROM (SELECT * FROM result_lines ORDER BY seq)", NULL);
+	assert_string_equal(v, "1pointsnorwood=n515,2stopminor0,3flagkeloid0");
+	free(v);
+	/* A second completion is refused and changes nothing. */
+	assert_int_equal(store_intake_complete(s, id, 10, "poor", lines, 1,
+	    &err), STORE_ERR);
+	free(err);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM result_lines", NULL),
+	    3);
+	assert_int_equal(store_intake_complete(s, "nope", 1, NULL, NULL, 0,
+	    NULL), STORE_NOTFOUND);
+	store_close(s);
+}
+
+/* Only in-progress intakes idle longer than the timeout are abandoned. */
+static void
+test_abandon_stale(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	char		 old[STORE_ID_LEN + 1], fresh[STORE_ID_LEN + 1];
+	char		 done[STORE_ID_LEN + 1], st[16], *err = NULL;
+	sqlite3_stmt	*q;
+	int		 n = -1;
+
+	s = open_ok(fx->db);
+	begin_one(s, "f", old);
+	begin_one(s, "f", fresh);
+	begin_one(s, "f", done);
+	assert_int_equal(store_answer_put(s, old, "age", "30", &err),
+	    STORE_OK);
+	assert_int_equal(store_intake_complete(s, done, 1, NULL, NULL, 0,
+	    &err), STORE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s->db, "UPDATE intakes SET "
+	    "updated_at = '2020-01-01T00:00:00.000Z' WHERE id IN (?, ?)", -1,
+	    &q, NULL), SQLITE_OK);
+	sqlite3_bind_text(q, 1, old, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, done, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_finalize(q);
+	assert_int_equal(store_abandon_stale(s, 180, &n, &err), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_intake_status(s, old, st, &err), STORE_OK);
+	assert_string_equal(st, "abandoned");
+	assert_int_equal(store_intake_status(s, fresh, st, &err), STORE_OK);
+	assert_string_equal(st, "in_progress");
+	assert_int_equal(store_intake_status(s, done, st, &err), STORE_OK);
+	assert_string_equal(st, "completed");
+	/* Kept, with its answer. */
+	assert_int_equal(q_int(s, "SELECT count(*) FROM answers WHERE "
+	    "intake_id = ?", old), 1);
+	assert_int_equal(store_abandon_stale(s, 180, &n, &err), STORE_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_intake_abandon(s, fresh, &err), STORE_OK);
+	assert_int_equal(store_intake_status(s, fresh, st, &err), STORE_OK);
+	assert_string_equal(st, "abandoned");
+	store_close(s);
+}
+
+/* Does the file at path contain needle? */
+static int
+file_has(const char *path, const char *needle)
+{
+	char	*buf, *err = NULL;
+	size_t	 len, n = strlen(needle), i;
+	int	 found = 0;
+
+	buf = util_read_file(path, 64u << 20, &len, &err);
+	if (buf == NULL) {
+		free(err);
+		return 0;
+	}
+	for (i = 0; i + n <= len && !found; i++)
+		found = memcmp(buf + i, needle, n) == 0;
+	free(buf);
+	return found;
+}
+
+/* Does the database or its WAL contain needle? */
+static int
+db_has(const char *db, const char *needle)
+{
+	char	*wal = xasprintf("%s-wal", db);
+	int	 found;
+
+	found = file_has(db, needle) || file_has(wal, needle);
+	free(wal);
+	return found;
+}
+
+/* Erase leaves no byte of the answers in the files, but an audit trail. */
+static void
+test_erase(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	struct store_line line = { "flag", "k", 0, "Flag QWERTY-line-text" };
+	char		 id[STORE_ID_LEN + 1], keep[STORE_ID_LEN + 1];
+	char		*err = NULL, *wal;
+	int		 i;
+
+	s = open_ok(fx->db);
+	begin_one(s, "f", id);
+	begin_one(s, "f", keep);
+	for (i = 0; i < 3; i++)		/* several versions in the WAL */
+		assert_int_equal(store_answer_put(s, id, "name",
+		    i < 2 ? "ZQXJ-Old-Name" : "ZQXJ-Distinct-Name", &err),
+		    STORE_OK);
+	assert_int_equal(store_answer_put(s, id, "note", "ZQXJ-Note", &err),
+	    STORE_OK);
+	assert_int_equal(store_answer_put(s, keep, "name", "Kept-Value",
+	    &err), STORE_OK);
+	assert_int_equal(store_intake_complete(s, id, 1, NULL, &line, 1,
+	    &err), STORE_OK);
+	/* Checkpoint once so the values are in the main file too. */
+	assert_int_equal(sqlite3_wal_checkpoint_v2(s->db, NULL,
+	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_answer_put(s, keep, "x", "y", &err), STORE_OK);
+	assert_true(db_has(fx->db, "ZQXJ-Distinct-Name"));
+	assert_true(db_has(fx->db, "QWERTY-line-text"));
+	assert_int_equal(store_erase(s, id, &err), STORE_OK);
+	assert_false(db_has(fx->db, "ZQXJ"));
+	assert_false(db_has(fx->db, "QWERTY"));
+	assert_true(db_has(fx->db, "Kept-Value"));
+	wal = xasprintf("%s-wal", fx->db);
+	assert_true(mode_of(wal) < 0 || file_has(wal, "ZQXJ") == 0);
+	free(wal);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes WHERE id = ?",
+	    id), 0);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM answers", NULL), 2);
+	assert_int_equal(store_erase(s, id, &err), STORE_NOTFOUND);
+	assert_non_null(strstr(err, id));
+	assert_int_equal(store_exit_status(STORE_NOTFOUND), 66);
+	free(err);
+	store_close(s);
+	assert_false(db_has(fx->db, "ZQXJ"));
+}
+
+/* Fill a database at path with n completed intakes of form source;
+   ids[i] receive them. */
+static void
+fill(const char *path, const char *source, int n,
+    char ids[][STORE_ID_LEN + 1])
+{
+	struct store		*s = open_ok(path);
+	struct store_line	 l = { "flag", "c", 0, "t" };
+	char			*err = NULL;
+	int			 i;
+
+	for (i = 0; i < n; i++) {
+		begin_one(s, source, ids[i]);
+		assert_int_equal(store_answer_put(s, ids[i], "q1", "a", &err),
+		    STORE_OK);
+		assert_int_equal(store_answer_put(s, ids[i], "q2", "b", &err),
+		    STORE_OK);
+		assert_int_equal(store_intake_complete(s, ids[i], 5, "b", &l, 1,
+		    &err), STORE_OK);
+	}
+	store_close(s);
+}
+
+/* Merging brings in new intakes with their form; twice adds nothing. */
+static void
+test_merge(void **state)
+{
+	struct fixture			*fx = *state;
+	struct store_merge_counts	 c;
+	struct store			*s;
+	char				 a[2][STORE_ID_LEN + 1];
+	char				 b[3][STORE_ID_LEN + 1];
+	char				*other, *err = NULL, *v;
+
+	other = xasprintf("%s/other.db", fx->dir);
+	fill(fx->db, "form v1", 2, a);
+	fill(other, "form v2", 3, b);
+	s = open_ok(fx->db);
+	assert_int_equal(store_merge(s, other, &c, &err), STORE_OK);
+	assert_int_equal(c.intakes, 3);
+	assert_int_equal(c.present, 0);
+	assert_int_equal(c.forms, 1);
+	assert_int_equal(c.answers, 6);
+	assert_int_equal(c.lines, 3);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes", NULL), 5);
+	v = q_text(s, "SELECT group_concat(source, '|') FROM (SELECT source "
+	    "FROM forms ORDER BY source)", NULL);
+	assert_string_equal(v, "form v1|form v2");
+	free(v);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes i JOIN forms "
+	    "f ON f.hash = i.form_hash WHERE i.id = ? AND f.source = "
+	    "'form v2'", b[1]), 1);
+	assert_int_equal(store_merge(s, other, &c, &err), STORE_OK);
+	assert_int_equal(c.intakes, 0);
+	assert_int_equal(c.present, 3);
+	assert_int_equal(c.forms, 0);
+	assert_int_equal(c.answers, 0);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM answers", NULL), 10);
+	assert_int_equal(store_merge(s, fx->db, &c, &err), STORE_ERR);
+	assert_non_null(strstr(err, "itself"));
+	free(err);
+	err = NULL;
+	v = xasprintf("%s/none.db", fx->dir);
+	assert_int_equal(store_merge(s, v, &c, &err), STORE_NOTFOUND);
+	free(err);
+	free(v);
+	store_close(s);
+	free(other);
+}
+
+/* Collect audit entries as "actor action detail;" into a strbuf. */
+static int
+audit_cb(void *ctx, const struct store_audit_entry *e)
+{
+	sb_addf(ctx, "%s %s %s;", e->actor, e->action, e->detail);
+	return 0;
+}
+
+/* The audit log keeps entries in order and filters by time. */
+static void
+test_audit(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	struct strbuf	 sb;
+	char		*err = NULL;
+
+	s = open_ok(fx->db);
+	assert_int_equal(store_audit(s, "ann", "export", "12 intakes", &err),
+	    STORE_OK);
+	assert_int_equal(store_audit(s, "bob", "erase", "id-1", &err),
+	    STORE_OK);
+	sb_init(&sb);
+	assert_int_equal(store_audit_each(s, NULL, NULL, audit_cb, &sb,
+	    &err), STORE_OK);
+	assert_string_equal(sb.s, "ann export 12 intakes;bob erase id-1;");
+	sb_reset(&sb);
+	assert_int_equal(store_audit_each(s, "2000-01-01", "2000-01-02",
+	    audit_cb, &sb, &err), STORE_OK);
+	assert_string_equal(sb.s, "");
+	assert_int_equal(store_audit_each(s, "2000-01-01", "9999-01-01",
+	    audit_cb, &sb, &err), STORE_OK);
+	assert_int_equal(sb.len, 37);
+	sb_done(&sb);
+	setenv("SMP_STAFF", "carol", 1);
+	assert_string_equal(store_actor(), "carol");
+	unsetenv("SMP_STAFF");
+	store_close(s);
+}
+
+/* Another connection's exclusive lock gives STORE_BUSY (exit 75) after
+   the busy timeout. */
+static void
+test_busy(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	sqlite3		*db;
+	char		 id[STORE_ID_LEN + 1], *err = NULL;
+
+	setenv("SMP_BUSY_TIMEOUT_MS", "50", 1);
+	s = open_ok(fx->db);
+	begin_one(s, "f", id);
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(store_answer_put(s, id, "age", "1", &err),
+	    STORE_BUSY);
+	assert_non_null(strstr(err, "locked"));
+	assert_non_null(strstr(err, fx->db));
+	free(err);
+	assert_int_equal(store_exit_status(STORE_BUSY), 75);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(store_answer_put(s, id, "age", "1", &err), STORE_OK);
+	store_close(s);
+	unsetenv("SMP_BUSY_TIMEOUT_MS");
+}
+
+/* Exit statuses of the remaining codes. */
+static void
+test_exit_status(void **state)
+{
+	(void)state;
+	assert_int_equal(store_exit_status(STORE_OK), 0);
+	assert_int_equal(store_exit_status(STORE_FULL), 74);
+	assert_int_equal(store_exit_status(STORE_IOERR), 74);
+	assert_int_equal(store_exit_status(STORE_READONLY), 73);
+	assert_int_equal(store_exit_status(STORE_CORRUPT), 65);
+	assert_int_equal(store_exit_status(STORE_ERR), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_modes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_open_missing, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_empty, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_newer_refused, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_corrupt, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_form_put, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_complete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_abandon_stale, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_erase, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_merge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
+		cmocka_unit_test(test_exit_status),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
