@@ -10,12 +10,19 @@
 #ifndef SMP_INTAKE_H
 #define SMP_INTAKE_H
 
+#include "smp_answers.h"
 #include "smp_engine.h"
 #include "smp_form.h"
 #include "smp_score.h"
 #include "smp_store.h"
+#include "smp_util.h"
 
 struct intake;
+
+/*
+ * Every intake_* function returns STORE_OK or a negative enum store_rc
+ * (map it with store_exit_status) and sets *errp (caller frees).
+ */
 
 /* Begin an intake of form f (already put in the store, with its hash). */
 int	intake_begin(struct store *s, const struct form *f,
@@ -31,5 +38,18 @@ int	intake_complete(struct intake *in, const struct score_result **resp,
 int	intake_abandon(struct intake *in, char **errp);
 /* Free, wiping answers from memory. */
 void	intake_free(struct intake *in);
+/* The store_rc of the last answer the sink failed to save (the engine
+   reports it as ENGINE_SINK), or STORE_OK. */
+int	intake_store_rc(const struct intake *in);
+
+/*
+ * Give the answers of a (read from path) to engine e in form order, as a
+ * client would: every problem (unknown id, invalid value, twice given,
+ * missing required answer or acknowledgement) is appended to probs as a
+ * line "path:LINE: message\n"; answers the others hide are warned about in
+ * warns (may be NULL).  Returns the number of problems.
+ */
+int	intake_apply_answers(struct engine *e, const struct answers *a,
+	    const char *path, struct strbuf *probs, struct strbuf *warns);
 
 #endif
