@@ -133,7 +133,7 @@ query_exec(struct store *s, const char *sql, char **errp)
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(st);
-		if (rc == SQLITE_DONE)
+		if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 			rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);

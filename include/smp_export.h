@@ -1,0 +1,74 @@
+/*
+ * smp_export.h: intakes as CSV (RFC 4180, CRLF line ends), through
+ * libcsv's writer.  This module is the only one that includes <csv.h>.
+ * The columns, the union of form versions, the neutralisation of formula
+ * cells and --bom are described in docs/export.md.
+ *
+ * Streaming: one pass over a query cursor inside one read transaction (a
+ * consistent snapshot while kiosks keep writing); each row is built in
+ * reusable buffers, so memory does not grow with the number of intakes.
+ * Every export is written to the audit log (format, rows, options; never
+ * personal data).
+ *
+ * Errors: a negative code (enum store_rc or EXPORT_*) and an allocated
+ * message in *errp (caller frees); export_exit_status() maps a code to a
+ * sysexits status.  Nothing is printed.
+ */
+#ifndef SMP_EXPORT_H
+#define SMP_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "smp_query.h"
+#include "smp_util.h"
+
+enum export_format {
+	EXPORT_WIDE,	/* one row per intake, one column per question */
+	EXPORT_LONG	/* one row per answer */
+};
+
+enum export_rc {
+	EXPORT_CANTCREAT = -20,	/* output file cannot be created (73) */
+	EXPORT_IOERR = -21,	/* writing failed, e.g. disk full (74) */
+	EXPORT_FORM = -22	/* a stored form cannot be read (65) */
+};
+
+struct export_opts {
+	enum export_format format;
+	bool		 labels;	/* option labels instead of codes */
+	const char	*lang;		/* labels' language; NULL: each
+					   form's first */
+	bool		 deidentify;	/* drop identifier questions */
+	bool		 bom;		/* start with a UTF-8 BOM (Excel) */
+	struct query_filter filter;	/* which intakes */
+	const char	*actor;		/* audit actor; NULL: "cli" */
+};
+
+/*
+ * Whether a cell of len bytes would be run as a formula by a spreadsheet:
+ * it starts with = + - @ TAB or CR and is not a plain number
+ * ([-+]?[0-9]+(.[0-9]+)?).
+ */
+bool	export_is_formula(const char *s, size_t len);
+/*
+ * Append one CSV cell to row: a leading ' if export_is_formula, then the
+ * text, quoted by libcsv (csv_write) when it holds , " CR or LF.
+ */
+void	export_cell(struct strbuf *row, const char *s, size_t len);
+
+/* Write the export to fp; *rows (optional) counts data rows. */
+int	export_write(struct store *s, const struct export_opts *o, FILE *fp,
+	    long *rows, char **errp);
+/*
+ * Write the export atomically to path: a temporary file (mode 0600) in
+ * the same directory, fsync, rename.  On any error the temporary file is
+ * removed and an existing file at path is untouched.
+ */
+int	export_to_path(struct store *s, const struct export_opts *o,
+	    const char *path, long *rows, char **errp);
+/* sysexits status for an export or store code. */
+int	export_exit_status(int rc);
+
+#endif
