@@ -27,6 +27,16 @@
 
 #define ENGINE_MAX_DIGITS	15	/* digits kept exact by a double */
 
+/* Take sb's bytes (caller frees) and release sb. */
+static char *
+value_sb_take(struct strbuf *sb)
+{
+	char	*s = sb_detach(sb);
+
+	sb_done(sb);
+	return s;
+}
+
 /* The phrase p in language lang with {min}/{max} filled (caller frees). */
 static char *
 phrase_msg(const struct form *f, const struct form_question *q,
@@ -108,7 +118,7 @@ canon_number(const char *s, bool frac)
 		sb_addc(&sb, '.');
 		sb_add(&sb, fp, nf);
 	}
-	return sb_detach(&sb);
+	return value_sb_take(&sb);
 }
 
 /* Integer, decimal, scale: canonical value or NULL with *msgp. */
@@ -228,7 +238,7 @@ canon_multi(const struct form_question *q, const char *input)
 		sb_done(&sb);
 		return NULL;
 	}
-	return sb_detach(&sb);
+	return value_sb_take(&sb);
 }
 
 /* Choice, yesno, multi: canonical value or NULL with *msgp. */
@@ -273,7 +283,7 @@ clean_text(const struct form_question *q, const char *input)
 	}
 	while (sb.len > 0 && is_blank(sb.s[sb.len - 1]))
 		sb.s[--sb.len] = '\0';
-	return sb_detach(&sb);
+	return value_sb_take(&sb);
 }
 
 /* Text, longtext: canonical value or NULL with *msgp. */
@@ -379,5 +389,5 @@ engine_display_value(const struct form *f, const struct form_question *q,
 		sb_adds(&sb, ", ");
 		v += n + 1;
 	}
-	return sb_detach(&sb);
+	return value_sb_take(&sb);
 }

@@ -72,6 +72,16 @@ static const struct {
 
 static struct expr *parse_or(struct parser *p);
 
+/* Take sb's bytes (caller frees) and release sb. */
+static char *
+expr_sb_take(struct strbuf *sb)
+{
+	char	*s = sb_detach(sb);
+
+	sb_done(sb);
+	return s;
+}
+
 /* Type as a noun phrase for messages ("a number"). */
 static const char *
 type_noun(enum expr_type t)
@@ -163,7 +173,7 @@ lex_string(struct parser *p, struct token *t)
 		}
 		sb_addc(&sb, c);
 	}
-	t->str = sb_detach(&sb);
+	t->str = expr_sb_take(&sb);
 	return 0;
 }
 
@@ -382,7 +392,7 @@ option_list(const struct form_question *q)
 			sb_adds(&sb, ", ");
 		sb_adds(&sb, q->options[i].code);
 	}
-	return sb_detach(&sb);
+	return expr_sb_take(&sb);
 }
 
 /* Is code an option of q?  (yesno without options: yes/no.) */

@@ -236,6 +236,7 @@ i18n_format(const char *tmpl, ...)
 {
 	struct strbuf	 sb;
 	const char	*p, *end, *v;
+	char		*out;
 	va_list		 ap;
 
 	sb_init(&sb);
@@ -250,5 +251,7 @@ i18n_format(const char *tmpl, ...)
 			sb_addc(&sb, *p);
 	}
 	va_end(ap);
-	return sb_detach(&sb);
+	out = sb_detach(&sb);
+	sb_done(&sb);	/* sb_detach() leaves a fresh buffer behind */
+	return out;
 }
