@@ -537,8 +537,10 @@ ins_intake(struct ins *in, struct engine *e, struct walk *w,
 {
 	static const char *kiosks[] = { "lobby-1", "lobby-2", "upstairs" };
 	char id[STORE_ID_LEN + 1], t0[96], t1[96], ta[96];
+#ifdef HAVE_SCORE
 	const char *band = NULL;
 	int score = 0;
+#endif
 	size_t i;
 
 	gen_uuid(id);

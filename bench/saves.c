@@ -1,10 +1,11 @@
 /*
  * saves.c: latency of one durable answer save (store_answer_put).
  *
- * Usage: saves -f FORM -d DB [-n SAVES] [-o RAW]
+ * Usage: saves [-k] -f FORM -d DB [-n SAVES] [-o RAW]
  *
  * Creates a fresh database at DB (on disk: tmpfs would hide the fsync that
- * is the whole cost), stores the form, and saves SAVES answers the way a
+ * is the whole cost), or with -k keeps the one there (to save into a
+ * database that an export is reading at the same time), stores the form, and saves SAVES answers the way a
  * kiosk does: one intake after another, one answer per question, each
  * timed alone with CLOCK_MONOTONIC around the call.  Prints one line:
  *
@@ -81,10 +82,11 @@ main(int argc, char **argv)
 	size_t len, i, qi = 0;
 	long n = 2000;
 	FILE *fp;
-	int c;
+	int c, keep = 0;
 
-	while ((c = getopt(argc, argv, "f:d:n:o:")) != -1) {
+	while ((c = getopt(argc, argv, "kf:d:n:o:")) != -1) {
 		switch (c) {
+		case 'k': keep = 1; break;
 		case 'f': form = optarg; break;
 		case 'd': db = optarg; break;
 		case 'n': n = strtol(optarg, NULL, 10); break;
@@ -104,7 +106,7 @@ main(int argc, char **argv)
 		diex("saves: %s: no questions", form);
 
 	/* A fresh database every time: no WAL left from an earlier run. */
-	for (i = 0; i < 3; i++) {
+	for (i = 0; !keep && i < 3; i++) {
 		p = xasprintf("%s%s", db, i == 0 ? "" : i == 1 ? "-wal" :
 		    "-shm");
 		unlink(p);
@@ -148,6 +150,6 @@ main(int argc, char **argv)
 	form_free(f);
 	return 0;
 usage:
-	fprintf(stderr, "usage: saves -f FORM -d DB [-n SAVES] [-o RAW]\n");
+	fprintf(stderr, "usage: saves [-k] -f FORM -d DB [-n SAVES] [-o RAW]\n");
 	return 64;
 }
