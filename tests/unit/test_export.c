@@ -1,0 +1,130 @@
+/* test_export.c: the CSV cell writer (quoting through libcsv, UTF-8, long
+   fields) and the formula neutralisation rule, numbers included. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "smp_export.h"
+#include "smp_util.h"
+
+/* Check that one cell holding in is written as want. */
+static void
+expect_cell(const char *in, const char *want)
+{
+	struct strbuf	sb;
+
+	sb_init(&sb);
+	sb_adds(&sb, "x,");		/* cells append after what is there */
+	export_cell(&sb, in, strlen(in));
+	assert_string_equal(sb.s + 2, want);
+	sb_done(&sb);
+}
+
+static void
+test_quoting(void **state)
+{
+	(void)state;
+	expect_cell("plain", "plain");
+	expect_cell("", "");
+	expect_cell("a,b", "\"a,b\"");
+	expect_cell("say \"hi\"", "\"say \"\"hi\"\"\"");
+	expect_cell("\"", "\"\"\"\"");
+	expect_cell("line1\r\nline2", "\"line1\r\nline2\"");
+	expect_cell("line1\nline2", "\"line1\nline2\"");
+	expect_cell("a\rb", "\"a\rb\"");
+	expect_cell(" padded ", " padded ");
+	expect_cell("it's", "it's");
+	expect_cell("José Ñúñez, 山田 😀", "\"José Ñúñez, 山田 😀\"");
+	expect_cell("שלום", "שלום");
+}
+
+static void
+test_neutralise(void **state)
+{
+	(void)state;
+	expect_cell("=1+1", "'=1+1");
+	expect_cell("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"");
+	expect_cell("+cmd", "'+cmd");
+	expect_cell("-cmd", "'-cmd");
+	expect_cell("@SUM(A1)", "'@SUM(A1)");
+	expect_cell("\tx", "'\tx");
+	expect_cell("\rx", "\"'\rx\"");
+	expect_cell("=a,b", "\"'=a,b\"");
+	/* Only the first character counts. */
+	expect_cell("a=1", "a=1");
+	expect_cell(" =1", " =1");
+	/* Plain numbers cannot run as formulas and stay numbers. */
+	expect_cell("-3", "-3");
+	expect_cell("+3", "+3");
+	expect_cell("-72.5", "-72.5");
+	expect_cell("72.5", "72.5");
+	expect_cell("-", "'-");
+	expect_cell("+", "'+");
+	expect_cell("-3.", "'-3.");
+	expect_cell("-.5", "'-.5");
+	expect_cell("-3e5", "'-3e5");
+	expect_cell("-1+2", "'-1+2");
+	expect_cell("-3.5.1", "'-3.5.1");
+	assert_true(export_is_formula("=", 1));
+	assert_false(export_is_formula("", 0));
+	assert_false(export_is_formula("-12", 3));
+	/* The length bounds the cell, not a NUL. */
+	assert_false(export_is_formula("-12=", 3));
+	assert_true(export_is_formula("-12=", 4));
+}
+
+static void
+test_long_field(void **state)
+{
+	struct strbuf	 sb, in;
+	size_t		 i;
+
+	(void)state;
+	sb_init(&in);
+	for (i = 0; i < 1024; i++)
+		sb_adds(&in, i % 100 == 0 ? "\"q\",\r\n" : "0123456789");
+	sb_init(&sb);
+	export_cell(&sb, in.s, in.len);
+	/* Every quote doubled, two around: length grows by quotes + 2. */
+	assert_int_equal(sb.len, in.len + 2 * 11 + 2);
+	assert_int_equal(sb.s[0], '"');
+	assert_int_equal(sb.s[sb.len - 1], '"');
+	assert_memory_equal(sb.s + 1, "\"\"q\"\",\r\n", 8);
+	sb_reset(&sb);
+	sb_reset(&in);
+	for (i = 0; i < 1024; i++)
+		sb_adds(&in, "0123456789");
+	export_cell(&sb, in.s, in.len);
+	assert_int_equal(sb.len, 10240);
+	assert_memory_equal(sb.s, in.s, in.len);
+	sb_done(&sb);
+	sb_done(&in);
+}
+
+static void
+test_exit_status(void **state)
+{
+	(void)state;
+	assert_int_equal(export_exit_status(0), SMP_EXIT_OK);
+	assert_int_equal(export_exit_status(EXPORT_CANTCREAT),
+	    SMP_EXIT_CANTCREAT);
+	assert_int_equal(export_exit_status(EXPORT_IOERR), SMP_EXIT_IOERR);
+	assert_int_equal(export_exit_status(STORE_BUSY), SMP_EXIT_TEMPFAIL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quoting),
+		cmocka_unit_test(test_neutralise),
+		cmocka_unit_test(test_long_field),
+		cmocka_unit_test(test_exit_status),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
