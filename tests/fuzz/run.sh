@@ -28,7 +28,7 @@ for t in form expr; do
 	    -artifact_prefix="$out/crash-$t-" -print_final_stats=1 \
 	    ${FUZZ_FLAGS:-} "$out/corpus-$t" >"$log" 2>&1
 	rc=$?
-	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	echo "fuzz_$t: ${execs:-?} executions in ${secs}s, exit $rc"
 	if [ "$rc" -ne 0 ]; then
 		status=1
