@@ -37,6 +37,7 @@ enum store_rc {
 
 /* Flags for store_open. */
 #define STORE_RDONLY	0x1	/* open for reading only; never create */
+#define STORE_EXISTING	0x2	/* never create: missing is STORE_NOTFOUND */
 
 struct store;
 

@@ -446,11 +446,12 @@ store_connect(struct store *s, char **errp)
 	mode_t	old;
 
 	oflags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+	if ((s->flags & (STORE_RDONLY | STORE_EXISTING)) &&
+	    access(s->path, F_OK) < 0)
+		return store_err(errno == ENOENT ? STORE_NOTFOUND :
+		    STORE_CANTOPEN, errp, "%s: no such database (%s)",
+		    s->path, strerror(errno));
 	if (s->flags & STORE_RDONLY) {
-		if (access(s->path, F_OK) < 0)
-			return store_err(errno == ENOENT ? STORE_NOTFOUND :
-			    STORE_CANTOPEN, errp, "%s: no such database (%s)",
-			    s->path, strerror(errno));
 		oflags |= SQLITE_OPEN_READONLY;
 	} else {
 		if ((rc = store_create_file(s->path, errp)) != STORE_OK)
