@@ -84,6 +84,14 @@ int	query_filter_check(const struct query_filter *f, char **errp);
  */
 int	query_day_bound(const char *date, int next_day, char *buf);
 
+/*
+ * A stored UTC time "2026-06-15T10:22:33.123Z" as local time into buf
+ * (>= 17 bytes): "2026-06-15 12:22"; "" for NULL, the text as is if it
+ * does not parse.  week (optional, >= 9 bytes) gets its ISO week
+ * "2026-W24".
+ */
+void	query_local_time(const char *iso, char *buf, char *week);
+
 /* Start and end one read transaction (a snapshot). */
 int	query_begin(struct store *s, char **errp);
 int	query_end(struct store *s, char **errp);

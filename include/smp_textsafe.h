@@ -40,6 +40,13 @@ size_t	 textsafe_width(const char *s);
  */
 size_t	 textsafe_fit(struct strbuf *sb, const char *s, size_t cols,
 	    int pad);
+/*
+ * Append s as a JSON string literal (with its quotes) to sb: " \ and
+ * every control, C1 and bidi character escaped as \uXXXX (so printing
+ * the JSON on a terminal is safe too), bytes that are not UTF-8 as
+ * \uFFFD.  NULL gives null.
+ */
+void	 textsafe_json(struct strbuf *sb, const char *s);
 /* Whether the locale's character set is UTF-8. */
 int	 textsafe_utf8_locale(void);
 

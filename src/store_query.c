@@ -4,6 +4,7 @@
  * id prefixes, stored form texts and grouped counts.  Every statement is
  * prepared; the cursor copies one intake at a time into reusable buffers.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -574,4 +575,31 @@ query_has_question(struct store *s, const char *q, bool *yes, char **errp)
 	rc = sqlite3_step(st);
 	*yes = rc == SQLITE_ROW;
 	return query_finish(s, st, rc, errp);
+}
+
+void
+query_local_time(const char *iso, char *buf, char *week)
+{
+	struct tm	tm;
+	time_t		t;
+
+	buf[0] = '\0';
+	if (week != NULL)
+		week[0] = '\0';
+	if (iso == NULL)
+		return;
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(buf, 17, "%s", iso);
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon--;
+	t = timegm(&tm);
+	if (localtime_r(&t, &tm) == NULL)
+		return;
+	strftime(buf, 17, "%Y-%m-%d %H:%M", &tm);
+	if (week != NULL)
+		strftime(week, 9, "%G-W%V", &tm);
 }

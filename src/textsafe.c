@@ -168,3 +168,36 @@ textsafe_fit(struct strbuf *sb, const char *s, size_t cols, int pad)
 	}
 	return w;
 }
+
+void
+textsafe_json(struct strbuf *sb, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len, i = 0, n;
+	unsigned long		 c;
+
+	if (s == NULL) {
+		sb_adds(sb, "null");
+		return;
+	}
+	len = strlen(s);
+	sb_addc(sb, '"');
+	while (i < len) {
+		if ((n = ts_decode(p + i, len - i, &c)) == 0) {
+			sb_adds(sb, "\\ufffd");
+			i++;
+			continue;
+		}
+		if (c == '"' || c == '\\') {
+			sb_addc(sb, '\\');
+			sb_addc(sb, (char)c);
+		} else if (c == '\n')
+			sb_adds(sb, "\\n");
+		else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || ts_is_bidi(c))
+			sb_addf(sb, "\\u%04lx", c);
+		else
+			sb_add(sb, s + i, n);
+		i += n;
+	}
+	sb_addc(sb, '"');
+}

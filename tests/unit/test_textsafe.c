@@ -100,6 +100,22 @@ test_width_fit(void **state)
 	sb_done(&sb);
 }
 
+static void
+test_json(void **state)
+{
+	struct strbuf	sb;
+
+	(void)state;
+	sb_init(&sb);
+	textsafe_json(&sb, "a\"b\\c\nd\x1b[2J\xc2\x9b\xe2\x80\xae\xff é😀");
+	assert_string_equal(sb.s, "\"a\\\"b\\\\c\\nd\\u001b[2J\\u009b"
+	    "\\u202e\\ufffd é😀\"");
+	sb_reset(&sb);
+	textsafe_json(&sb, NULL);
+	assert_string_equal(sb.s, "null");
+	sb_done(&sb);
+}
+
 int
 main(void)
 {
@@ -109,6 +125,7 @@ main(void)
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_keeps_text),
 		cmocka_unit_test(test_width_fit),
+		cmocka_unit_test(test_json),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
