@@ -74,7 +74,7 @@ def lines(db, iid, rows):
 def tricky(db):
     h2 = put_form(db, form_v2(), "2026-05-01T08:00:00.000Z")
     h1 = put_form(db, form_v1(), "2026-01-01T08:00:00.000Z")
-    a = "00000000-0000-4000-8000-00000000000a"
+    a = "a0000000-0000-4000-8000-000000000000"
     intake(db, a, h1, "2026-06-01T09:00:00.000Z", score=20, band="review",
            lang="es", source="paper")
     answers(db, a, "2026-06-01T09:01:00.000Z", [
@@ -85,7 +85,7 @@ def tricky(db):
     lines(db, a, [("points", "pattern=female", 5, "Pattern: +5"),
                   ("flag", "keloid_history", 0, "Keloid history: test patch first"),
                   ("recommend", "density", 0, "Layered density sessions")])
-    b = "00000000-0000-4000-8000-00000000000b"
+    b = "b0000000-0000-4000-8000-000000000000"
     intake(db, b, h2, "2026-06-10T10:00:00.000Z", score=75, band="good")
     answers(db, b, "2026-06-10T10:02:00.000Z", [
         ("welcome", "agreed"), ("name", 'Zoë "Z" O\'Neil, Jr.'),
@@ -96,13 +96,13 @@ def tricky(db):
     lines(db, b, [("points", "pattern=male", 10, "Pattern: +10"),
                   ("stop", "minor", 0, "Under 18: SMP is not offered"),
                   ("recommend", "density", 0, "Layered density sessions")])
-    c = "00000000-0000-4000-8000-00000000000c"
+    c = "c0000000-0000-4000-8000-000000000000"
     intake(db, c, h2, "2026-06-12T11:00:00.000Z", status="abandoned",
            kiosk="lobby,2")
     answers(db, c, "2026-06-12T11:01:00.000Z", [
         ("name", "مرحبا שלום \u202eevil"), ("pattern", "none"),
         ("goals", "unsure"), ("notes", "+1 @SUM(A1) -x\ttab 😀 山田")])
-    d = "00000000-0000-4000-8000-00000000000d"
+    d = "d0000000-0000-4000-8000-000000000000"
     intake(db, d, h2, "2026-06-14T12:00:00.000Z", status="in_progress")
     answers(db, d, "2026-06-14T12:01:00.000Z", [
         ("name", "\x1b[2Jclear"), ("notes", "0123456789" * 1024)])
