@@ -6,6 +6,7 @@
  * clients may see the paper.
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,18 +39,75 @@ heading(const char *s, char c)
 	printf("\n\n");
 }
 
-/* Print text s (may be NULL) with every line indented by ind spaces. */
+#define PRINT_WIDTH	78	/* columns of the paper text */
+
+/*
+ * Print one line of text s[0..len) word-wrapped at PRINT_WIDTH: the first
+ * line after prefix, the others indented by ind spaces.
+ */
+static void
+wrap_line(const char *prefix, const char *s, size_t len, int ind)
+{
+	size_t	col = utf8_len(prefix), i = 0, j, w;
+	bool	bol = true;	/* nothing printed yet on this line */
+	char	*word;
+
+	printf("%s", prefix);
+	for (;;) {
+		while (i < len && s[i] == ' ')
+			i++;
+		for (j = i; j < len && s[j] != ' '; j++)
+			;
+		if (j == i)
+			break;
+		word = xstrndup(s + i, j - i);
+		w = utf8_len(word);
+		if (!bol && col + 1 + w > PRINT_WIDTH) {
+			printf("\n%*s", ind, "");
+			col = (size_t)ind;
+			bol = true;
+		}
+		printf("%s%s", bol ? "" : " ", word);
+		col += w + (bol ? 0 : 1);
+		bol = false;
+		free(word);
+		i = j;
+	}
+	putchar('\n');
+}
+
+/* Print text s (may be NULL), each of its lines wrapped and indented. */
 static void
 indented(const char *s, int ind)
 {
-	const char	*nl;
+	static const char	 spaces[] = "                ";
+	const char		*nl;
+	size_t			 len;
 
+	if (ind > (int)sizeof spaces - 1)
+		ind = (int)sizeof spaces - 1;
 	while (s != NULL) {
 		nl = strchr(s, '\n');
-		if (nl == NULL || nl > s)
-			printf("%*s", ind, "");
-		printf("%.*s\n", nl ? (int)(nl - s) : (int)strlen(s), s);
+		len = nl ? (size_t)(nl - s) : strlen(s);
+		if (len == 0)
+			putchar('\n');
+		else
+			wrap_line(spaces + sizeof spaces - 1 - ind, s, len,
+			    ind);
 		s = nl ? nl + 1 : NULL;
+	}
+}
+
+/* Print a picture's lines as they are, indented by ind spaces. */
+static void
+verbatim(const char *s, int ind)
+{
+	const char	*nl;
+
+	for (; s != NULL; s = nl ? nl + 1 : NULL) {
+		nl = strchr(s, '\n');
+		printf("%*s%.*s\n", ind, "", nl ? (int)(nl - s) :
+		    (int)strlen(s), s);
 	}
 }
 
@@ -127,31 +185,40 @@ print_options(const struct form_question *q, int lang)
 {
 	const struct form_option	*o;
 	size_t				 i;
+	char				*line;
 
 	printf("   (%s)\n", q->type == QT_MULTI ? "tick all that apply" :
 	    "choose one");
 	for (i = 0; i < q->noptions; i++) {
 		o = &q->options[i];
-		printf("   [ ] %s (%s)%s\n", form_tr(&o->label, lang), o->code,
-		    o->exclusive ? " (only this one)" : "");
+		line = xasprintf("%s (%s)%s", form_tr(&o->label, lang),
+		    o->code, o->exclusive ? " (only this one)" : "");
+		wrap_line("   [ ] ", line, strlen(line), 7);
+		free(line);
 		if (form_tr(&o->help, lang) != NULL)
 			indented(form_tr(&o->help, lang), 7);
 		if (o->art != NULL && o->art->ascii != NULL)
-			indented(o->art->ascii, 7);
+			verbatim(o->art->ascii, 7);
 	}
 }
 
 static void
 print_question(const struct form_question *q, int lang, int n)
 {
-	printf("%d. %s%s\n", n, form_tr(&q->label, lang),
+	char	*head, *num;
+
+	num = xasprintf("%d. ", n);
+	head = xasprintf("%s%s", form_tr(&q->label, lang),
 	    q->required ? " (required)" : "");
+	wrap_line(num, head, strlen(head), 3);
+	free(head);
+	free(num);
 	if (form_tr(&q->help, lang) != NULL)
 		indented(form_tr(&q->help, lang), 3);
 	if (q->show_if_src != NULL)
 		printf("   Answer only if: %s\n", q->show_if_src);
 	if (q->art != NULL && q->art->ascii != NULL)
-		indented(q->art->ascii, 3);
+		verbatim(q->art->ascii, 3);
 	if (q->type == QT_CHOICE || q->type == QT_MULTI || q->type == QT_YESNO)
 		print_options(q, lang);
 	else
