@@ -54,7 +54,8 @@ struct export_opts {
 bool	export_is_formula(const char *s, size_t len);
 /*
  * Append one CSV cell to row: a leading ' if export_is_formula, then the
- * text, quoted by libcsv (csv_write) when it holds , " CR or LF.
+ * text, quoted by libcsv (csv_write) when it holds , " CR or LF or
+ * starts or ends with a space or tab.
  */
 void	export_cell(struct strbuf *row, const char *s, size_t len);
 

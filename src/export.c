@@ -124,8 +124,12 @@ export_cell(struct strbuf *row, const char *s, size_t len)
 		sb_done(&tmp);
 		return;
 	}
+	/* Quote separators, quotes, line breaks, and spaces at either end
+	   (some readers, libcsv's by default among them, trim those). */
 	if (memchr(s, ',', len) != NULL || memchr(s, '"', len) != NULL ||
-	    memchr(s, '\n', len) != NULL || memchr(s, '\r', len) != NULL)
+	    memchr(s, '\n', len) != NULL || memchr(s, '\r', len) != NULL ||
+	    (len > 0 && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
+	    s[len - 1] == '\t')))
 		export_quoted(row, s, len);
 	else
 		sb_add(row, s, len);

@@ -90,11 +90,12 @@ def tricky(db):
     answers(db, b, "2026-06-10T10:02:00.000Z", [
         ("welcome", "agreed"), ("name", 'Zoë "Z" O\'Neil, Jr.'),
         ("birth_date", "2010-01-01"), ("pattern", "male"), ("stage", "-3"),
-        ("keloid", "no"), ("goals", "density;hairline"),
+        ("keloid", "yes"), ("goals", "density;hairline"),
         ("weight", "72.5"), ("comfort", "4"),
         ("notes", "=HYPERLINK(\"http://x\",\"y\")\r\nline 2, \"quoted\"")])
     lines(db, b, [("points", "pattern=male", 10, "Pattern: +10"),
                   ("stop", "minor", 0, "Under 18: SMP is not offered"),
+                  ("flag", "keloid_history", 0, "Keloid history: test patch first"),
                   ("recommend", "density", 0, "Layered density sessions")])
     c = "c0000000-0000-4000-8000-000000000000"
     intake(db, c, h2, "2026-06-12T11:00:00.000Z", status="abandoned",

