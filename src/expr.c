@@ -82,31 +82,11 @@ expr_sb_take(struct strbuf *sb)
 	return s;
 }
 
-/* Type as a noun phrase for messages ("a number"). */
-static const char *
-type_noun(enum expr_type t)
-{
-	switch (t) {
-	case EXPR_BOOL:
-		return "a true/false value";
-	case EXPR_NUM:
-		return "a number";
-	case EXPR_STR:
-		return "a string";
-	case EXPR_DATE:
-		return "a date";
-	case EXPR_SET:
-		return "a multiple-choice answer";
-	default:
-		return "anything";
-	}
-}
-
 /* What a context wants, for messages ("a true/false condition"). */
 static const char *
 want_noun(enum expr_type t)
 {
-	return t == EXPR_BOOL ? "a true/false condition" : type_noun(t);
+	return t == EXPR_BOOL ? "a true/false condition" : expr_type_noun(t);
 }
 
 /* Scope's name for the expression ("show if"), for messages. */
@@ -377,95 +357,6 @@ node_kids(struct parser *p, struct expr *e, struct expr *a, struct expr *b)
 	return e;
 }
 
-/* Option codes of q joined by ", " (caller frees). */
-static char *
-option_list(const struct form_question *q)
-{
-	struct strbuf	sb;
-	size_t		i;
-
-	if (q->type == QT_YESNO && q->noptions == 0)
-		return xstrdup("yes, no");
-	sb_init(&sb);
-	for (i = 0; i < q->noptions; i++) {
-		if (i > 0)
-			sb_adds(&sb, ", ");
-		sb_adds(&sb, q->options[i].code);
-	}
-	return expr_sb_take(&sb);
-}
-
-/* Is code an option of q?  (yesno without options: yes/no.) */
-static bool
-has_option(const struct form_question *q, const char *code)
-{
-	size_t	i;
-
-	if (q->type == QT_YESNO && q->noptions == 0)
-		return strcmp(code, "yes") == 0 || strcmp(code, "no") == 0;
-	for (i = 0; i < q->noptions; i++)
-		if (strcmp(q->options[i].code, code) == 0)
-			return true;
-	return false;
-}
-
-/* A string constant compared with q must be one of q's option codes. */
-static bool
-check_code(struct parser *p, const struct form_question *q,
-    const struct expr_lit *lit)
-{
-	char	*opts;
-
-	if (q == NULL || lit->type != EXPR_STR || has_option(q, lit->str))
-		return true;
-	opts = option_list(q);
-	diag_add(p->d, lit->line, lit->col,
-	    "'%s' has no option '%s'; options are: %s", q->id, lit->str, opts);
-	free(opts);
-	return false;
-}
-
-/* The question of a choice/yesno reference, or NULL. */
-static const struct form_question *
-choice_of(const struct expr *e)
-{
-	if (e->kind == EN_QUESTION &&
-	    (e->q->type == QT_CHOICE || e->q->type == QT_YESNO))
-		return e->q;
-	return NULL;
-}
-
-/* Type-check a comparison node. */
-static void
-check_cmp(struct parser *p, struct expr *e)
-{
-	struct expr	*l = e->kid[0], *r = e->kid[1];
-	static const char *const ops[] = { "==", "!=", "<", "<=", ">", ">=" };
-
-	if (e->bad)
-		return;
-	if (l->type != r->type) {
-		diag_add(p->d, e->line, e->col, "cannot compare %s with %s",
-		    type_noun(l->type), type_noun(r->type));
-		e->bad = true;
-	} else if (l->type == EXPR_SET) {
-		diag_add(p->d, e->line, e->col, "cannot compare "
-		    "multiple-choice answers with '%s'; use has(q, \"code\")",
-		    ops[e->op]);
-		e->bad = true;
-	} else if ((l->type == EXPR_STR || l->type == EXPR_BOOL) &&
-	    e->op != EC_EQ && e->op != EC_NE) {
-		diag_add(p->d, e->line, e->col, "'%s' needs numbers or dates, "
-		    "this is %s", ops[e->op], type_noun(l->type));
-		e->bad = true;
-	} else {
-		if (r->kind == EN_STR && !check_code(p, choice_of(l), &r->lit))
-			e->bad = true;
-		if (l->kind == EN_STR && !check_code(p, choice_of(r), &l->lit))
-			e->bad = true;
-	}
-}
-
 /* Parse one literal of an "in" list into lit. */
 static int
 parse_in_lit(struct parser *p, struct expr_lit *lit)
@@ -496,33 +387,6 @@ parse_in_lit(struct parser *p, struct expr_lit *lit)
 	return lex_next(p);
 }
 
-/* Type-check the members of an "in" list against the left operand. */
-static void
-check_in(struct parser *p, struct expr *e)
-{
-	struct expr	*l = e->kid[0];
-	size_t		 i;
-
-	if (e->bad)
-		return;
-	if (l->type == EXPR_SET || l->type == EXPR_BOOL ||
-	    l->type == EXPR_DATE) {
-		diag_add(p->d, e->line, e->col, "'in' needs a number or a "
-		    "string, this is %s", type_noun(l->type));
-		e->bad = true;
-		return;
-	}
-	for (i = 0; i < e->nlist; i++) {
-		if (e->list[i].type != l->type) {
-			diag_add(p->d, e->list[i].line, e->list[i].col,
-			    "cannot compare %s with %s", type_noun(l->type),
-			    type_noun(e->list[i].type));
-			e->bad = true;
-		} else if (!check_code(p, choice_of(l), &e->list[i]))
-			e->bad = true;
-	}
-}
-
 /* "in" "(" literal ("," literal)* ")" after the left operand l. */
 static struct expr *
 parse_in(struct parser *p, struct expr *l)
@@ -548,7 +412,7 @@ parse_in(struct parser *p, struct expr *l)
 	}
 	if (expect(p, T_RP, "',' or ')'") < 0)
 		goto fail;
-	check_in(p, e);
+	expr_check_in(p->d, e);
 	return e;
 fail:
 	expr_free(e);
@@ -601,123 +465,6 @@ question_ref(struct parser *p, const struct token *t)
 	return e;
 }
 
-/* Check argument i of a call is of type t; report otherwise. */
-static bool
-arg_is(struct parser *p, struct expr *call, int i, enum expr_type t,
-    const char *name)
-{
-	struct expr	*a = call->kid[i];
-
-	if (a->bad || a->type == t)
-		return !a->bad;
-	diag_add(p->d, a->line, a->col, "'%s' needs %s, this is %s", name,
-	    type_noun(t), type_noun(a->type));
-	call->bad = true;
-	return false;
-}
-
-/* Check argument 0 of a call is a question reference (of a multi). */
-static bool
-arg_question(struct parser *p, struct expr *call, const char *name,
-    bool multi)
-{
-	struct expr	*a = call->kid[0];
-
-	if (a->bad)
-		return false;
-	if (a->kind == EN_QUESTION && (!multi || a->q->type == QT_MULTI))
-		return true;
-	diag_add(p->d, a->line, a->col, "'%s' needs a %squestion", name,
-	    multi ? "multiple-choice " : "");
-	call->bad = true;
-	return false;
-}
-
-/* has(q, "code"): q multi, code a string constant among q's options. */
-static void
-check_has(struct parser *p, struct expr *e)
-{
-	struct expr	*c = e->kid[1];
-
-	if (!arg_question(p, e, "has", true) || c->bad)
-		return;
-	if (c->kind != EN_STR) {
-		diag_add(p->d, c->line, c->col, "'has' needs an option code "
-		    "in quotes");
-		e->bad = true;
-	} else if (!check_code(p, e->kid[0]->q, &c->lit))
-		e->bad = true;
-}
-
-/* date("YYYY-MM-DD"): folded into a date constant. */
-static void
-check_date(struct parser *p, struct expr *e)
-{
-	struct expr	*a = e->kid[0];
-	int		 days;
-
-	if (a->bad)
-		return;
-	if (a->kind != EN_STR) {
-		diag_add(p->d, a->line, a->col,
-		    "'date' needs a date in quotes, like \"2020-01-31\"");
-		e->bad = true;
-		return;
-	}
-	switch (date_parse(a->lit.str, &days)) {
-	case DATE_OK:
-		e->lit.type = EXPR_DATE;
-		e->lit.date = days;
-		break;
-	case DATE_NO_SUCH_DAY:
-		diag_add(p->d, a->line, a->col, "no such day: '%s'",
-		    a->lit.str);
-		e->bad = true;
-		break;
-	default:
-		diag_add(p->d, a->line, a->col, "not a date: '%s' (write "
-		    "YYYY-MM-DD)", a->lit.str);
-		e->bad = true;
-		break;
-	}
-}
-
-/* Type-check a call whose arity is right; sets its result type. */
-static void
-check_call(struct parser *p, struct expr *e, const char *name)
-{
-	switch ((enum expr_fn)e->op) {
-	case EF_ANSWERED:
-		e->type = EXPR_BOOL;
-		arg_question(p, e, name, false);
-		break;
-	case EF_HAS:
-		e->type = EXPR_BOOL;
-		check_has(p, e);
-		break;
-	case EF_COUNT:
-		arg_question(p, e, name, true);
-		break;
-	case EF_TODAY:
-		e->type = EXPR_DATE;
-		break;
-	case EF_DATE:
-		e->type = EXPR_DATE;
-		check_date(p, e);
-		break;
-	case EF_LEN:
-		arg_is(p, e, 0, EXPR_STR, name);
-		break;
-	case EF_MIN: case EF_MAX:
-		arg_is(p, e, 0, EXPR_NUM, name);
-		arg_is(p, e, 1, EXPR_NUM, name);
-		break;
-	default:	/* age, *_since */
-		arg_is(p, e, 0, EXPR_DATE, name);
-		break;
-	}
-}
-
 /* Parse the arguments of a call; name token already consumed. */
 static struct expr *
 parse_call(struct parser *p, const struct token *name, size_t fi)
@@ -753,7 +500,7 @@ parse_call(struct parser *p, const struct token *name, size_t fi)
 		    n);
 		e->bad = true;
 	} else if (!e->bad)
-		check_call(p, e, expr_funcs[fi].name);
+		expr_check_call(p->d, e, expr_funcs[fi].name);
 	return e;
 fail:
 	expr_free(a[0]);
@@ -873,26 +620,10 @@ parse_unary(struct parser *p)
 	if ((e = node_kids(p, e, k, NULL)) != NULL && !e->bad &&
 	    k->type != EXPR_NUM) {
 		diag_add(p->d, k->line, k->col, "'-' needs a number, this is "
-		    "%s", type_noun(k->type));
+		    "%s", expr_type_noun(k->type));
 		e->bad = true;
 	}
 	return e;
-}
-
-/* Result type of arithmetic op on types a, b; EXPR_ANY if not allowed. */
-static enum expr_type
-arith_type(enum expr_node op, enum expr_type a, enum expr_type b)
-{
-	if (a == EXPR_NUM && b == EXPR_NUM)
-		return EXPR_NUM;
-	if (op == EN_ADD && ((a == EXPR_DATE && b == EXPR_NUM) ||
-	    (a == EXPR_NUM && b == EXPR_DATE)))
-		return EXPR_DATE;
-	if (op == EN_SUB && a == EXPR_DATE && b == EXPR_NUM)
-		return EXPR_DATE;
-	if (op == EN_SUB && a == EXPR_DATE && b == EXPR_DATE)
-		return EXPR_NUM;
-	return EXPR_ANY;
 }
 
 /* Build an arithmetic node and type-check it. */
@@ -905,11 +636,11 @@ arith(struct parser *p, enum expr_node op, const struct token *t,
 	e = node_new(op, EXPR_NUM, t->line, t->col);
 	if ((e = node_kids(p, e, l, r)) == NULL || e->bad)
 		return e;
-	e->type = arith_type(op, l->type, r->type);
+	e->type = expr_arith_type(op, l->type, r->type);
 	if (e->type == EXPR_ANY) {
 		diag_add(p->d, t->line, t->col, "cannot apply '%.*s' to %s "
-		    "and %s", (int)t->len, p->src + t->pos, type_noun(l->type),
-		    type_noun(r->type));
+		    "and %s", (int)t->len, p->src + t->pos, expr_type_noun(l->type),
+		    expr_type_noun(r->type));
 		e->type = EXPR_NUM;
 		e->bad = true;
 	}
@@ -986,7 +717,7 @@ parse_cmp(struct parser *p)
 	e = node_new(EN_CMP, EXPR_BOOL, line, col);
 	e->op = (int)(k - T_EQ);
 	if ((e = node_kids(p, e, l, r)) != NULL)
-		check_cmp(p, e);
+		expr_check_cmp(p->d, e);
 	return e;
 }
 
@@ -998,7 +729,7 @@ check_bool(struct parser *p, struct expr *e, const struct expr *k,
 	if (e == NULL || k->bad || k->type == EXPR_BOOL)
 		return;
 	diag_add(p->d, k->line, k->col, "'%s' needs true/false values, this "
-	    "is %s", op, type_noun(k->type));
+	    "is %s", op, expr_type_noun(k->type));
 	e->bad = true;
 }
 
@@ -1099,7 +830,7 @@ expr_compile(const char *src, size_t len, int line, int col,
 	}
 	if (!e->bad && want != EXPR_ANY && e->type != want) {
 		diag_add(d, e->line, e->col, "%s needs %s, this is %s",
-		    scope_what(&p), want_noun(want), type_noun(e->type));
+		    scope_what(&p), want_noun(want), expr_type_noun(e->type));
 		goto fail;
 	}
 	if (e->bad)

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "smp_diag.h"
 #include "smp_expr.h"
 
 #define EXPR_MAX_DEPTH	64	/* nesting of ( ), not, unary minus, calls */
@@ -82,5 +83,19 @@ struct expr {
 				   operator) */
 	int		 col;
 };
+
+/* expr_check.c: the type rules. */
+/* A type as a noun phrase for messages ("a number"); static string. */
+const char	*expr_type_noun(enum expr_type t);
+/* Type-check a comparison node; errors mark it bad. */
+void		 expr_check_cmp(struct diag *d, struct expr *e);
+/* Type-check an "in" node's members against its left operand. */
+void		 expr_check_in(struct diag *d, struct expr *e);
+/* Type-check a call with the right number of arguments; sets its type. */
+void		 expr_check_call(struct diag *d, struct expr *e,
+		     const char *name);
+/* Result type of arithmetic op over a, b; EXPR_ANY if not allowed. */
+enum expr_type	 expr_arith_type(enum expr_node op, enum expr_type a,
+		     enum expr_type b);
 
 #endif
