@@ -112,4 +112,15 @@ expect_eq print-bad-form 65 "$?"
 "$BIN" print "$TESTTMP/nope.form" >/dev/null 2>&1
 expect_eq print-missing 66 "$?"
 check print-help "$BIN" print --help
+"$BIN" print tests/parse/ok-art.form >"$TESTTMP/p.txt" 2>&1
+check print-art-verbatim grep -qx '         > ^ <' "$TESTTMP/p.txt"
+check print-art-option grep -qx '       ####################################' "$TESTTMP/p.txt"
+"$BIN" print forms/minimal.form >"$TESTTMP/p.txt" 2>&1
+check print-scale grep -qx '   (choose one number from 1 to 5; 1 = Unhappy; 5 = Happy)' "$TESTTMP/p.txt"
+check print-integer grep -qx '   (whole number, from 1 to 7)' "$TESTTMP/p.txt"
+check print-section grep -qx 'About you' "$TESTTMP/p.txt"
+w=$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$TESTTMP/p.txt")
+[ "$w" -le 78 ] && ok "print-width ($w)" || not_ok print-width "$w columns"
+"$BIN" check tests/parse >/dev/null 2>&1
+expect_eq check-directory 66 "$?"
 exit 0
