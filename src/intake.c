@@ -315,9 +315,9 @@ batch_check_complete(struct intake_batch *b)
 	}
 	for (i = 0; i < b->f->nscreens; i++) {
 		sc = &b->f->screens[i];
-		if (sc->agree.tr[0] == NULL ||
+		if (sc->agree.tr[0] == NULL || b->sline_of[i] != 0 ||
 		    !engine_visible(b->e, sc->item) || engine_acked(b->e, sc))
-			continue;
+			continue;	/* (a bad row is already reported) */
 		batch_problem(b, 0, "missing acknowledgement: '%s': add the "
 		    "row \"%s,agreed\"", sc->id, sc->id);
 	}
