@@ -230,7 +230,10 @@ lex_bad_char(struct parser *p)
 			n++;
 		s = xasprintf("'%.*s'", (int)n, p->src + p->pos);
 	}
-	syntax_error(p, p->line, p->col, "unexpected character %s", s);
+	syntax_error(p, p->line, p->col, "unexpected character %s%s", s,
+	    c == '=' ? "; write '==' to compare" : c == '&' ?
+	    "; write 'and'" : c == '|' ? "; write 'or'" : c == '!' ?
+	    "; write 'not' or '!='" : "");
 	free(s);
 }
 

@@ -290,6 +290,20 @@ test_syntax_errors(void **state)
 	assert_err("1 +", EXPR_NUM, "f.form:3:12: unexpected end of expression");
 	assert_err("(1 + 2", EXPR_NUM, "f.form:3:15: expected ')', found the end");
 	assert_err("1 $ 2", EXPR_NUM, "f.form:3:11: unexpected character '$'");
+	assert_err("ageq = 2", EXPR_BOOL, "f.form:3:14: unexpected character "
+	    "'='; write '==' to compare");
+	assert_err("true && true", EXPR_BOOL, "f.form:3:14: unexpected "
+	    "character '&'; write 'and'");
+	assert_err("!true", EXPR_BOOL, "f.form:3:9: unexpected character "
+	    "'!'; write 'not' or '!='");
+	assert_err("1\x01", EXPR_NUM,
+	    "f.form:3:10: unexpected character U+0001");
+	assert_err("1.5.3", EXPR_NUM, "f.form:3:12: unexpected character '.'");
+	assert_err("(1 + 2))", EXPR_NUM, "f.form:3:16: unexpected ')'");
+	assert_err("min(1 2)", EXPR_NUM, "f.form:3:15: expected ',' or ')', "
+	    "found '2'");
+	assert_err("pattern in \"male\"", EXPR_BOOL,
+	    "f.form:3:20: expected '(', found '\"male\"'");
 	assert_err("\"añ\" == é", EXPR_BOOL,
 	    "f.form:3:17: unexpected character 'é'");
 	assert_err("name == \"abc", EXPR_BOOL,
