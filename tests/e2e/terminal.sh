@@ -1,0 +1,142 @@
+# tests/e2e/terminal.sh: resizing, kiosk signals, idle timeout, staff PIN,
+# other terminals, and refusals at start.  Sourced by tests/suites/kiosk.sh.
+
+# Resize mid-question: the typed text survives; too small asks to enlarge.
+scenario_resize() {
+	kiosk_config resize
+	kiosk_start "$E2E_CONF" 120 40
+	walk_start && type_text "Kept text 山田" && wait_for "Kept text 山田"
+	tm resize-window -t k -x 80 -y 24
+	check "resize: 80x24 keeps the typed text" wait_for "Kept text 山田"
+	tm resize-window -t k -x 60 -y 20
+	check "resize: 60x20 asks to enlarge" \
+		wait_for "Please make this window larger"
+	check "resize: nothing typed shows while too small" no_text "Kept text"
+	tm resize-window -t k -x 100 -y 30
+	check "resize: 100x30 brings the text back" wait_for "Kept text 山田"
+	keys Enter
+	check "resize: and the answer still saves" \
+		wait_sql "SELECT value FROM answers WHERE question='full_name'" "Kept text 山田"
+	kiosk_stop
+}
+
+# Ctrl-C, Ctrl-Z, Ctrl-\ do nothing; SIGTERM stores the intake as abandoned.
+scenario_signals() {
+	local pid
+	kiosk_config signals
+	kiosk_start "$E2E_CONF"
+	walk_start && type_text "Sig" && keys Enter && wait_for "date of birth"
+	keys C-c C-z 'C-\'
+	type_text "1980"
+	check "signals: Ctrl-C, Ctrl-Z, Ctrl-\\ leave it running" wait_for "1980"
+	check "signals: no stray ^C ^Z on screen" no_text "^C"
+	pid=$(pgrep -f "^$BIN kiosk --config $E2E_CONF" | head -n 1)
+	[ -n "$pid" ] && kill -TERM "$pid"
+	check "signals: SIGTERM exits cleanly (status 0)" \
+		wait_for "KIOSK-EXITED-0"
+	check "signals: intake stored as abandoned" \
+		wait_sql "SELECT status FROM intakes" abandoned
+	kiosk_stop
+}
+
+# Idle: "Are you still there?", a key carries on; then timeout wipes all.
+scenario_idle() {
+	kiosk_config idle idle_timeout=2 idle_countdown=2
+	kiosk_start "$E2E_CONF"
+	walk_start && type_text "Idle Person" && keys Enter &&
+	wait_for "date of birth" && type_text "1975"
+	check "idle: asks if the client is still there" \
+		wait_for "Are you still there?" 6
+	keys Space
+	check "idle: a key carries on with the text kept" wait_for "1975"
+	check "idle: asks again" wait_for "Are you still there?" 6
+	check "idle: then returns to welcome" wait_for "Press any key" 6
+	check "idle: nothing of the intake on screen" no_text "Idle Person"
+	check "idle: intake stored as abandoned" \
+		wait_sql "SELECT status FROM intakes" abandoned
+	check "idle: no timeout on welcome" \
+		eval '! poll 4 no_text "Press any key"'
+	# The next client starts from empty fields.
+	walk_start
+	check "idle: next client sees an empty name field" no_text "Idle Person"
+	type_text "Next" && keys Enter && wait_for "date of birth"
+	check "idle: and an empty date field" no_text "1975"
+	kiosk_stop
+}
+
+# Five wrong PINs lock the staff menu; the right PIN opens it.
+scenario_pin() {
+	local i
+	kiosk_config pin
+	kiosk_start "$E2E_CONF"
+	wait_for "Press any key"
+	keys F10
+	check "pin: F10 asks for the staff PIN" wait_for "Staff PIN"
+	type_text "1111"
+	check "pin: the PIN is masked" eval 'wait_for "****" && no_text 1111'
+	keys Enter
+	check "pin: a wrong PIN is refused" wait_for "Wrong PIN"
+	for i in 2 3 4 5; do type_text "000$i"; keys Enter; done
+	check "pin: five wrong PINs lock the menu" wait_for "locked for"
+	type_text "$E2E_PIN"; keys Enter
+	check "pin: even the right PIN is refused while locked" \
+		eval 'wait_for "locked for" && no_text "Staff menu"'
+	keys Escape
+	check "pin: Esc returns to welcome" wait_for "Press any key"
+	kiosk_stop
+	kiosk_start "$E2E_CONF"
+	wait_for "Press any key" && keys F10 && wait_for "Staff PIN" &&
+	type_text "$E2E_PIN" && keys Enter
+	check "pin: the right PIN opens the staff menu" wait_for "Staff menu"
+	keys 1
+	check "pin: today's intakes" wait_for "Today's intakes"
+	keys Escape && wait_for "Staff menu" && keys 4
+	check "pin: Exit the kiosk leaves with status 0" \
+		wait_for "KIOSK-EXITED-0"
+	check "pin: staff actions audited" eval \
+		'[ "$(sql "SELECT count(*) FROM audit WHERE actor = '\''staff'\''")" -ge 7 ]'
+	kiosk_stop
+}
+
+# No escape-sequence garbage on screen.
+clean_screen() { ! screen | grep -qE $'\e|\\^\\[|\\[\\?'; }
+
+# TERM=linux (colour console) and TERM=vt100 with an ASCII locale.
+scenario_terms() {
+	kiosk_config terms
+	kiosk_start "$E2E_CONF" 80 24 linux
+	walk_start && type_text "Lin" && keys Enter && wait_for "date of birth"
+	check "TERM=linux: question drawn" has_text "Your date of birth"
+	check "TERM=linux: no stray escape text" clean_screen
+	kiosk_stop
+	kiosk_start "$E2E_CONF" 80 24 vt100 C
+	wait_for "Press any key" && keys Space && wait_for "Choose" &&
+	keys Enter && wait_for "I agree" && keys Enter &&
+	wait_for "Your full name" && type_text "Vt" && keys Enter &&
+	wait_for "date of birth" && type_text "1980-01-01" && keys Enter &&
+	wait_for "How many" && type_text "1" && keys Enter &&
+	wait_for "weight" && keys Enter && wait_for "Which best"
+	check "TERM=vt100: ASCII art twin shown" has_text "'------'"
+	check "TERM=vt100: no Unicode art" no_text "╰"
+	check "TERM=vt100: no stray escape text" clean_screen
+	kiosk_stop
+}
+
+# Refusals at start, before any screen.
+scenario_refusals() {
+	local rc
+	printf '[kiosk]\nform = %s\ndatabase = %s/r.db\n' "$PWD/$E2E_FORM" \
+		"$TESTTMP" >"$TESTTMP/nopin.conf"
+	"$BIN" kiosk --config "$TESTTMP/nopin.conf" </dev/null \
+		>"$TESTTMP/refused" 2>&1; rc=$?
+	expect_eq "refuse: no PIN set exits 78" 78 "$rc"
+	check "refuse: and says to run set-pin" grep -q \
+		"no staff PIN is set: run smp-intake set-pin" "$TESTTMP/refused"
+	printf 'form broken\n' >"$TESTTMP/broken.form"
+	kiosk_config refuse
+	"$BIN" kiosk --config "$E2E_CONF" --form "$TESTTMP/broken.form" \
+		</dev/null >"$TESTTMP/refused" 2>&1; rc=$?
+	expect_eq "refuse: broken form exits 65" 65 "$rc"
+	check "refuse: with file:line:col errors" \
+		grep -q "broken.form:[0-9]*:[0-9]*:" "$TESTTMP/refused"
+}

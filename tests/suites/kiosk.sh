@@ -1,0 +1,18 @@
+# kiosk.sh: the real kiosk binary in a real terminal (tmux): walks by
+# keyboard and mouse, review edits, branching, stops, invalid input,
+# UTF-8, resizing, signals, idle timeout, staff PIN, TERM=linux/vt100.
+# The scenarios live in tests/e2e/*.sh; E2E_ONLY=name runs one.
+source tests/lib.sh
+source tests/e2e/lib.sh
+source tests/e2e/walks.sh
+source tests/e2e/terminal.sh
+trap 'kiosk_stop; rm -rf "$TESTTMP"' EXIT
+
+if ! command -v tmux >/dev/null || ! command -v sqlite3 >/dev/null; then
+	not_ok "kiosk: tmux and sqlite3 are needed (scripts/deps.sh)"
+	exit 0
+fi
+for s in refusals keyboard mouse review_edit minor resize signals idle \
+    pin terms; do
+	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
+done
