@@ -587,6 +587,108 @@ test_check_and_display(void **state)
 	assert_ptr_equal(engine_form(fx->e), fx->f);
 }
 
+/* A second form: a section hidden by an answer, bounds, longtext. */
+static const char form2_src[] =
+	"form engine-two\n"
+	"  version 1\n"
+	"  languages en es\n"
+	"  title en \"Two\"\n"
+	"  title es \"Dos\"\n"
+	"question smoker yesno\n"
+	"  label en \"Do you smoke?\"\n"
+	"  label es \"¿Fuma?\"\n"
+	"section smoking show if smoker == \"yes\"\n"
+	"  title en \"Smoking\"\n"
+	"  title es \"Tabaco\"\n"
+	"screen warn\n"
+	"  title en \"Smoking and healing\"\n"
+	"  title es \"Tabaco y cicatrización\"\n"
+	"  text en \"Smoking slows healing.\"\n"
+	"  text es \"Fumar retrasa la cicatrización.\"\n"
+	"  agree en \"Understood\"\n"
+	"  agree es \"Entendido\"\n"
+	"question per_day integer required\n"
+	"  label en \"How many a day?\"\n"
+	"  label es \"¿Cuántos al día?\"\n"
+	"  min 1\n"
+	"question years integer\n"
+	"  label en \"For how many years?\"\n"
+	"  label es \"¿Cuántos años?\"\n"
+	"  max 80\n"
+	"section other\n"
+	"  title en \"Other\"\n"
+	"  title es \"Otro\"\n"
+	"question mood scale\n"
+	"  label en \"Mood\"\n"
+	"  label es \"Ánimo\"\n"
+	"  min 0\n"
+	"  max 10\n"
+	"question notes longtext\n"
+	"  label en \"Anything else?\"\n"
+	"  label es \"¿Algo más?\"\n"
+	"  maxlen 5\n";
+
+static void
+test_section_show_if(void **state)
+{
+	struct diag		*d = diag_new("two.form", 20);
+	struct rec_sink		 rs;
+	struct engine_sink	 sk = { rec_put, &rs };
+	struct fixture		 fx;
+	char			*msg = NULL, *v;
+
+	(void)state;
+	memset(&fx, 0, sizeof(fx));
+	sb_init(&rs.log);
+	rs.fail = 0;
+	fx.f = form_parse("two.form", form2_src, strlen(form2_src), NULL,
+	    FORM_NO_ART, d);
+	if (fx.f == NULL)
+		fail_msg("%s", diag_message(d, 0));
+	diag_free(d);
+	fx.e = engine_new(fx.f, 0, 20000, &sk);
+	assert_string_equal(here(&fx), "smoker");
+	assert_false(engine_visible(fx.e, 1));	/* the screen */
+	assert_false(engine_visible(fx.e, item_of(&fx, "per_day")));
+	next_to(&fx, "mood");
+	assert_int_equal(engine_back(fx.e), 0);
+	answer(&fx, "smoker", "yes");
+	next_to(&fx, "warn");
+	next_refused(&fx, "Please read this and choose \"Understood\" to go "
+	    "on.");
+	assert_int_equal(engine_ack(fx.e, &fx.f->screens[0], true, &msg),
+	    ENGINE_OK);
+	next_to(&fx, "per_day");
+	refused(&fx, "per_day", "0", "Please enter a number of at least 1.");
+	refused(&fx, "years", "81", "Please enter a number no bigger than 80.");
+	refused(&fx, "mood", "11", "Please enter a number from 0 to 10.");
+	answer(&fx, "mood", "0");
+	answer(&fx, "per_day", "10");
+	refused(&fx, "notes", "abcdef", "Please keep this to 5 characters or "
+	    "fewer.");
+	answer(&fx, "notes", "a\r\nb ");
+	assert_string_equal(engine_value(fx.e, Q(&fx, "notes")), "a\nb");
+	refused(&fx, "notes", "a\rb", "Please check this answer.");
+	/* the whole section goes when smoker changes; finish clears it */
+	answer(&fx, "smoker", "no");
+	assert_false(engine_visible(fx.e, item_of(&fx, "per_day")));
+	while (engine_pos(fx.e) >= 0)
+		assert_int_equal(engine_next(fx.e, &msg), ENGINE_OK);
+	sb_reset(&rs.log);
+	assert_int_equal(engine_finish(fx.e, &msg), ENGINE_OK);
+	assert_string_equal(rs.log.s, "warn=(null);per_day=(null);");
+	assert_false(engine_acked(fx.e, &fx.f->screens[0]));
+	v = engine_canonical(fx.f, Q(&fx, "mood"), "7", 1, &msg);
+	assert_string_equal(v, "7");
+	free(v);
+	assert_null(engine_canonical(fx.f, Q(&fx, "mood"), "-1", 1, &msg));
+	assert_string_equal(msg, "Escriba un número entre 0 y 10.");
+	free(msg);
+	engine_free(fx.e);
+	form_free(fx.f);
+	sb_done(&rs.log);
+}
+
 int
 main(void)
 {
@@ -606,6 +708,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_messages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_and_display, setup,
 		    teardown),
+		cmocka_unit_test(test_section_show_if),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
