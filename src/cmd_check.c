@@ -11,6 +11,7 @@
 #include "smp_i18n.h"
 #include "smp_util.h"
 
+/* The help text of check */
 static void
 check_usage(FILE *fp)
 {
@@ -87,6 +88,7 @@ check_one(const char *path)
 	return rc;
 }
 
+/* smp-intake check [--phrases] FORM */
 int
 cmd_check(int argc, char **argv)
 {

@@ -15,6 +15,7 @@
 #include "smp_form.h"
 #include "smp_util.h"
 
+/* The help text of print */
 static void
 print_usage(FILE *fp)
 {
@@ -111,6 +112,7 @@ verbatim(const char *s, int ind)
 	}
 }
 
+/* A screen: title, paragraphs, the acknowledgement box */
 static void
 print_screen(const struct form_screen *s, int lang)
 {
@@ -202,6 +204,7 @@ print_options(const struct form_question *q, int lang)
 	}
 }
 
+/* A numbered question with its hint, condition and answer space */
 static void
 print_question(const struct form_question *q, int lang, int n)
 {
@@ -226,6 +229,7 @@ print_question(const struct form_question *q, int lang, int n)
 	printf("\n");
 }
 
+/* A section heading with its intro and condition */
 static void
 print_section(const struct form_section *s, int lang)
 {
@@ -307,6 +311,7 @@ pick_lang(const struct form *f, const char *code)
 	return -1;
 }
 
+/* smp-intake print FORM [--lang CODE] */
 int
 cmd_print(int argc, char **argv)
 {

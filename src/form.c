@@ -27,12 +27,14 @@ idtab_hash(const char *key, size_t len)
 	return h;
 }
 
+/* An empty table (allocates nothing) */
 void
 idtab_init(struct idtab *t)
 {
 	memset(t, 0, sizeof *t);
 }
 
+/* Free the slots; the keys are borrowed and stay */
 void
 idtab_done(struct idtab *t)
 {
@@ -55,6 +57,7 @@ idtab_slot(const struct idtab *t, const char *key, size_t len)
 	}
 }
 
+/* Look key[0..len) up */
 int
 idtab_find(const struct idtab *t, const char *key, size_t len)
 {
@@ -81,6 +84,7 @@ idtab_grow(struct idtab *t)
 	free(old);
 }
 
+/* Insert key (borrowed), growing at half full */
 int
 idtab_add(struct idtab *t, const char *key, int val)
 {
@@ -99,6 +103,7 @@ idtab_add(struct idtab *t, const char *key, int val)
 	return -1;
 }
 
+/* Free every translation of t (not t itself) */
 void
 form_text_free(struct form_text *t)
 {
@@ -108,6 +113,7 @@ form_text_free(struct form_text *t)
 		free(t->tr[i]);
 }
 
+/* Is any translation of t set? */
 bool
 form_text_given(const struct form_text *t)
 {
@@ -195,6 +201,7 @@ free_parts(struct form *f)
 	}
 }
 
+/* Free f and everything it owns; NULL is fine */
 void
 form_free(struct form *f)
 {
@@ -228,6 +235,7 @@ form_free(struct form *f)
 	free(f);
 }
 
+/* "<dir of path>/art", or "art"; the caller frees it */
 char *
 form_art_dir(const char *path)
 {
@@ -238,12 +246,14 @@ form_art_dir(const char *path)
 	return xasprintf("%.*s/art", (int)(slash - path), path);
 }
 
+/* Has the diag limit been passed (stop adding work)? */
 bool
 form_p_full(const struct form_parser *p)
 {
 	return diag_count(p->d) > diag_kept(p->d);
 }
 
+/* Parse and check buf[0..len); NULL with every problem in d */
 struct form *
 form_parse(const char *name, const char *buf, size_t len,
     const char *art_dir, unsigned flags, struct diag *d)
@@ -282,6 +292,7 @@ form_parse(const char *name, const char *buf, size_t len,
 	return f;
 }
 
+/* Read path, then form_parse() it with pictures from beside it */
 struct form *
 form_load(const char *path, unsigned flags, struct diag *d)
 {
@@ -305,6 +316,7 @@ form_load(const char *path, unsigned flags, struct diag *d)
 	return f;
 }
 
+/* The question with this id (hash lookup), or NULL */
 const struct form_question *
 form_question(const struct form *f, const char *id)
 {
@@ -319,6 +331,7 @@ form_question(const struct form *f, const char *id)
 	return it->kind == ITEM_QUESTION ? &f->questions[it->ref] : NULL;
 }
 
+/* The option of q with this code, or NULL */
 const struct form_option *
 form_option(const struct form_question *q, const char *code)
 {
@@ -330,6 +343,7 @@ form_option(const struct form_question *q, const char *code)
 	return NULL;
 }
 
+/* Index of a language code in f->langs, or -1 */
 int
 form_lang(const struct form *f, const char *code)
 {
@@ -341,6 +355,7 @@ form_lang(const struct form *f, const char *code)
 	return -1;
 }
 
+/* t in lang, else in the first language; may be NULL */
 const char *
 form_tr(const struct form_text *t, int lang)
 {
@@ -349,6 +364,7 @@ form_tr(const struct form_text *t, int lang)
 	return t->tr[0];
 }
 
+/* Phrase p: the form's override, else the built-in text */
 const char *
 form_phrase(const struct form *f, enum phrase p, int lang)
 {
@@ -368,6 +384,7 @@ form_phrase(const struct form *f, enum phrase p, int lang)
 	return i18n_builtin(p, "en");
 }
 
+/* Short name of q, else its label */
 const char *
 form_qname(const struct form_question *q, int lang)
 {
@@ -376,6 +393,7 @@ form_qname(const struct form_question *q, int lang)
 	return s != NULL ? s : form_tr(&q->label, lang);
 }
 
+/* The type's keyword ("choice"...) */
 const char *
 form_qtype_name(enum form_qtype t)
 {

@@ -160,6 +160,7 @@ attach(struct form *f, const struct form_artref *r, const struct form_art *a)
 		q->options[r->opt].art = a;
 }
 
+/* Load each picture once, then attach it to every reference */
 void
 form_p_arts(struct form_parser *p)
 {

@@ -120,6 +120,7 @@ check_phrases(struct form_parser *p)
 	}
 }
 
+/* A section: title, intro, show if (limit: its first item) */
 static void
 check_section(struct form_parser *p, struct form_section *s, int limit)
 {
@@ -131,6 +132,7 @@ check_section(struct form_parser *p, struct form_section *s, int limit)
 	    "show if", EXPR_BOOL);
 }
 
+/* A screen: title, texts, show if */
 static void
 check_screen(struct form_parser *p, struct form_screen *s)
 {
@@ -173,6 +175,7 @@ check_options(struct form_parser *p, struct form_question *q)
 	}
 }
 
+/* A question: texts, scale bounds, options, show if, validations */
 static void
 check_question(struct form_parser *p, struct form_question *q)
 {
@@ -229,6 +232,7 @@ check_items(struct form_parser *p)
 		check_section(p, &f->sections[nsec], (int)f->nitems);
 }
 
+/* Rules: texts and expressions (which may look anywhere) */
 static void
 check_rules(struct form_parser *p)
 {
@@ -287,6 +291,7 @@ check_bands(struct form_parser *p)
 			    f->bands[i - 1].loc.line);
 }
 
+/* Every whole-form check, in file order where it matters */
 void
 form_p_check(struct form_parser *p)
 {

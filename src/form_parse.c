@@ -406,13 +406,14 @@ parse_line(struct form_parser *p)
 		fp_err(p, 0, "expected 'form ID' before '%s'",
 		    keywords[i].name);
 		p->seen_form = true;
-		p->ctx = PC_FORM;	/* read a header without its first line */
+		p->ctx = PC_FORM;	/* read the header without its line */
 	}
 	if (keywords[i].fn != fp_kw_message && keywords[i].fn != fp_kw_qattr)
 		p->sub = SUB_NONE;
 	keywords[i].fn(p);
 }
 
+/* Parse every line of the source; an empty file is an error */
 void
 form_p_lines(struct form_parser *p)
 {

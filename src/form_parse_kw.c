@@ -23,6 +23,7 @@ not_header(struct form_parser *p, const char *kw)
 	return true;
 }
 
+/* form ID */
 void
 fp_kw_form(struct form_parser *p)
 {
@@ -39,6 +40,7 @@ fp_kw_form(struct form_parser *p)
 	fp_extra(p, 2, "the form id");
 }
 
+/* version N */
 void
 fp_kw_version(struct form_parser *p)
 {
@@ -70,6 +72,7 @@ lang_code(const struct lex_token *t)
 	return true;
 }
 
+/* languages CODE */
 void
 fp_kw_languages(struct form_parser *p)
 {
@@ -108,6 +111,7 @@ fp_kw_languages(struct form_parser *p)
 	}
 }
 
+/* title LANG "text", for the form, a section or a screen */
 void
 fp_kw_title(struct form_parser *p)
 {
@@ -129,6 +133,7 @@ fp_kw_title(struct form_parser *p)
 		    "screen");
 }
 
+/* end summary|thanks|score */
 void
 fp_kw_end(struct form_parser *p)
 {
@@ -149,6 +154,7 @@ fp_kw_end(struct form_parser *p)
 	fp_extra(p, 2, "the end setting");
 }
 
+/* phrase KEY LANG "text" */
 void
 fp_kw_phrase(struct form_parser *p)
 {
@@ -202,6 +208,7 @@ fp_item_id(struct form_parser *p, const char *id, int item)
 	fp_err(p, 1, "duplicate id '%s' (first used on line %d)", id, line);
 }
 
+/* section ID [show if EXPR] */
 void
 fp_kw_section(struct form_parser *p)
 {
@@ -226,6 +233,7 @@ fp_kw_section(struct form_parser *p)
 		fp_show_if(p, 2, &s->show_if_src, &s->show_if_loc);
 }
 
+/* intro LANG "text" */
 void
 fp_kw_intro(struct form_parser *p)
 {
@@ -237,6 +245,7 @@ fp_kw_intro(struct form_parser *p)
 	    false);
 }
 
+/* show if EXPR, on its own line */
 void
 fp_kw_show(struct form_parser *p)
 {
@@ -259,6 +268,7 @@ fp_kw_show(struct form_parser *p)
 		    "question");
 }
 
+/* screen ID [show if EXPR] */
 void
 fp_kw_screen(struct form_parser *p)
 {
@@ -282,6 +292,7 @@ fp_kw_screen(struct form_parser *p)
 		fp_show_if(p, 2, &s->show_if_src, &s->show_if_loc);
 }
 
+/* text LANG "text", for a screen (a paragraph), a rule or a band */
 void
 fp_kw_text(struct form_parser *p)
 {
@@ -297,6 +308,7 @@ fp_kw_text(struct form_parser *p)
 		fp_err(p, 0, "'text' belongs to a screen, a rule or a band");
 }
 
+/* agree LANG "text" */
 void
 fp_kw_agree(struct form_parser *p)
 {
@@ -308,6 +320,7 @@ fp_kw_agree(struct form_parser *p)
 	    false);
 }
 
+/* rules: closes the block above */
 void
 fp_kw_rules(struct form_parser *p)
 {
@@ -386,6 +399,7 @@ parse_rule(struct form_parser *p, enum form_rule_kind kind)
 	    &r->cond_loc);
 }
 
+/* points/stop/flag/recommend ID ... if COND */
 void
 fp_kw_rule(struct form_parser *p)
 {
@@ -399,6 +413,7 @@ fp_kw_rule(struct form_parser *p)
 		parse_rule(p, RULE_POINTS);
 }
 
+/* band MIN ID */
 void
 fp_kw_band(struct form_parser *p)
 {
@@ -427,6 +442,7 @@ fp_kw_band(struct form_parser *p)
 	fp_extra(p, 3, "the band id");
 }
 
+/* client LANG "text", for a stop rule */
 void
 fp_kw_client(struct form_parser *p)
 {

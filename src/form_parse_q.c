@@ -86,6 +86,7 @@ question_flags(struct form_parser *p, struct form_question *q)
 	}
 }
 
+/* question ID TYPE [required] [identifier] [show if EXPR] */
 void
 fp_kw_question(struct form_parser *p)
 {
@@ -121,6 +122,7 @@ fp_kw_question(struct form_parser *p)
 	}
 }
 
+/* label LANG "text", for a question or an option */
 void
 fp_kw_label(struct form_parser *p)
 {
@@ -135,6 +137,7 @@ fp_kw_label(struct form_parser *p)
 	    &q->options[q->noptions - 1].label, "label", false);
 }
 
+/* help LANG "text", for a question or an option */
 void
 fp_kw_help(struct form_parser *p)
 {
@@ -254,6 +257,7 @@ attr_validate(struct form_parser *p, struct form_question *q)
 	p->sub = SUB_VALIDATE;
 }
 
+/* short, min, max, maxlen, pattern, low, high, validate: question only. */
 void
 fp_kw_qattr(struct form_parser *p)
 {
@@ -284,6 +288,7 @@ fp_kw_qattr(struct form_parser *p)
 		    lex_is(t, "low") ? "low" : "high", false);
 }
 
+/* message LANG "text", for the validate or pattern above */
 void
 fp_kw_message(struct form_parser *p)
 {
@@ -326,6 +331,7 @@ art_ref(struct form_parser *p, size_t i, int opt)
 	a->opt = opt;
 }
 
+/* art NAME, for a question or an option */
 void
 fp_kw_art(struct form_parser *p)
 {
@@ -393,6 +399,7 @@ option_code(struct form_parser *p)
 	return xstrndup(t->p, t->len);
 }
 
+/* option CODE [points N] [art NAME] [exclusive] */
 void
 fp_kw_option(struct form_parser *p)
 {
@@ -426,6 +433,7 @@ fp_kw_option(struct form_parser *p)
 		option_flags(p, q, o);
 }
 
+/* points N under an option, else a points rule */
 void
 fp_kw_points(struct form_parser *p)
 {

@@ -27,6 +27,7 @@ word_byte(unsigned char c)
 	    (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
+/* Is c an ASCII digit? */
 static int
 digit(unsigned char c)
 {
@@ -46,6 +47,7 @@ seq_len(unsigned char c)
 	return 1;
 }
 
+/* Count the code points of s[0..len) */
 int
 lex_cols(const char *s, size_t len)
 {
@@ -58,6 +60,7 @@ lex_cols(const char *s, size_t len)
 	return n;
 }
 
+/* Is t the word w? */
 int
 lex_is(const struct lex_token *t, const char *w)
 {
@@ -65,6 +68,7 @@ lex_is(const struct lex_token *t, const char *w)
 	    memcmp(t->p, w, t->len) == 0;
 }
 
+/* A lexer over buf; the caller frees it with lex_free() */
 struct lexer *
 lex_new(const char *buf, size_t len, struct diag *d)
 {
@@ -89,6 +93,7 @@ clear_line(struct lexer *lx)
 	lx->line.ntoks = 0;
 }
 
+/* Free the lexer and the tokens of its last line */
 void
 lex_free(struct lexer *lx)
 {
@@ -219,7 +224,8 @@ lex_word(const char *s, size_t len, size_t i, enum lex_kind *kind)
 	if (j < len && digit((unsigned char)s[j])) {
 		while (j < len && digit((unsigned char)s[j]))
 			j++;
-		if (j + 1 < len && s[j] == '.' && digit((unsigned char)s[j + 1]))
+		if (j + 1 < len && s[j] == '.' &&
+		    digit((unsigned char)s[j + 1]))
 			for (j++; j < len && digit((unsigned char)s[j]); j++)
 				;
 		*kind = LEX_NUMBER;
@@ -266,6 +272,7 @@ tokenize(struct lexer *lx, const char *s, size_t len)
 	return 0;
 }
 
+/* Read lines until one holds tokens; report and skip unreadable ones */
 const struct lex_line *
 lex_next(struct lexer *lx)
 {
