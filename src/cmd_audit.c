@@ -39,11 +39,13 @@ audit_usage(FILE *fp)
 static void
 audit_cell(struct strbuf *sb, const char *text, size_t cols)
 {
-	char	*safe = textsafe(text, 0);
+	struct strbuf	safe;
 
-	textsafe_fit(sb, safe, cols, 1);
+	sb_init(&safe);
+	textsafe_add(&safe, text, strlen(text), 0);
+	textsafe_fit(sb, safe.s, cols, 1);
 	sb_adds(sb, "  ");
-	free(safe);
+	sb_done(&safe);
 }
 
 /* Print one entry as a table row. */

@@ -99,6 +99,7 @@ store_ro_uri(const char *path)
 {
 	struct strbuf		 sb;
 	const unsigned char	*p;
+	char			*uri;
 
 	sb_init(&sb);
 	sb_adds(&sb, "file:");
@@ -110,7 +111,9 @@ store_ro_uri(const char *path)
 			sb_addf(&sb, "%%%02X", *p);
 	}
 	sb_adds(&sb, "?mode=ro");
-	return sb_detach(&sb);
+	uri = sb_detach(&sb);
+	sb_done(&sb);		/* sb_detach leaves a fresh buffer */
+	return uri;
 }
 
 /* Check other_path as a database of ours and attach it as "other". */
