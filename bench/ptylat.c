@@ -2,7 +2,8 @@
  * ptylat.c: how fast a full-screen terminal program draws, seen from a pty.
  *
  * Usage: ptylat [-r RUNS] [-k KEYS] [-q QUIET_MS] [-t TIMEOUT_MS]
- *             [-p PRELUDE] [-K KEYS_CYCLE] [-o RAW] -- COMMAND [ARG...]
+ *             [-p PRELUDE] [-K KEYS_CYCLE] [-o RAW] [-d DUMP] -- COMMAND
+ *             [ARG...]
  *
  * Each run starts COMMAND on a new 80x24 pty with TERM=xterm-256color and
  * reads what it writes.  A screen is "drawn" when the program has been
@@ -24,7 +25,8 @@
  *       key_med K key_p90 K timeouts T
  *
  * first: start to first byte; start: start to the first screen drawn; key:
- * key press to screen updated.  With -o, every sample as "kind ms".
+ * key press to screen updated.  With -o, every sample as "kind ms"; with
+ * -d, the program's raw output (to check what was drawn).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -55,6 +57,7 @@ struct draw {
 };
 
 static int quiet_ms = 30;
+static FILE *dump;		/* -d: everything the program wrote */
 static int timeout_ms = 5000;
 
 /* Milliseconds on the monotonic clock. */
@@ -159,6 +162,8 @@ read_screen(int fd, double ref)
 			d.eof = 1;
 			return d;
 		}
+		if (dump != NULL)
+			fwrite(buf, 1, (size_t)r, dump);
 		last = now_ms();
 		if (d.first < 0)
 			d.first = last - ref;
@@ -271,7 +276,7 @@ main(int argc, char **argv)
 	FILE *rawf = NULL;
 
 	keys_parse(&cycle, "down,up");
-	while ((c = getopt(argc, argv, "r:k:q:t:p:K:o:")) != -1) {
+	while ((c = getopt(argc, argv, "r:k:q:t:p:K:o:d:")) != -1) {
 		switch (c) {
 		case 'r': runs = strtol(optarg, NULL, 10); break;
 		case 'k': nkeys = strtol(optarg, NULL, 10); break;
@@ -280,6 +285,12 @@ main(int argc, char **argv)
 		case 'p': keys_parse(&prelude, optarg); break;
 		case 'K': keys_parse(&cycle, optarg); break;
 		case 'o': raw = optarg; break;
+		case 'd':
+			if ((dump = fopen(optarg, "w")) == NULL) {
+				perror(optarg);
+				return 1;
+			}
+			break;
 		default: goto usage;
 		}
 	}
@@ -348,7 +359,8 @@ main(int argc, char **argv)
 	return 0;
 usage:
 	fprintf(stderr, "usage: ptylat [-r RUNS] [-k KEYS] [-q QUIET_MS] "
-	    "[-t TIMEOUT_MS] [-p PRELUDE] [-K CYCLE] [-o RAW] -- COMMAND "
+	    "[-t TIMEOUT_MS] [-p PRELUDE] [-K CYCLE] [-o RAW] [-d DUMP] -- "
+	    "COMMAND "
 	    "[ARG...]\n");
 	return 64;
 }
