@@ -125,11 +125,13 @@ def render(results, mdpath):
         add("`smp-intake export --format wide|long --out FILE --db DB` "
             "against the baseline `sqlite3 -csv DB 'SELECT * FROM answers' "
             "> FILE` (a plain dump of the answers table, no joins, no "
-            "pivot). hyperfine median (warm-up 1); peak RSS from "
-            "`/usr/bin/time -f %M`; answers/s is the database's answer "
-            "rows over the median time, the same numerator for all three.")
+            "pivot). hyperfine median; a first run of each command under "
+            "`/usr/bin/time -f %M` gives its peak RSS and serves as the "
+            "warm-up. answers/s is the database's answer rows over the "
+            "median time, the same numerator for all three; CSV lines "
+            "counts physical lines (quoted newlines included).")
         add("")
-        add("| intakes | what | median | vs baseline | answers/s | CSV rows | peak RSS |")
+        add("| intakes | what | median | vs baseline | answers/s | CSV lines | peak RSS |")
         add("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
         by_n = {}
         for r in exps:
@@ -164,11 +166,16 @@ def render(results, mdpath):
         add("")
     prof = res.get("profile", [])
     if prof:
-        add("Where wide export spends its instructions (callgrind, 10,000 "
+        add("Where wide export spends its instructions (callgrind on 1,000 "
             "intakes, inclusive share of the total):")
         add("")
         for r in prof:
             add("- " + " ".join(r))
+        add("")
+    for r in res.get("profile_total", []):
+        add("Instructions for the same 1,000 intakes: wide export {:,}, "
+            "baseline {:,} ({:.2f}×).".format(int(r[0]), int(r[1]),
+                                              int(r[0]) / int(r[1])))
         add("")
 
     saves = res.get("saves", [])
