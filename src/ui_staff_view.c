@@ -7,8 +7,9 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#include "smp_date.h"
+#include "smp_export.h"
 #include "smp_query.h"
 #include "smp_store.h"
 #include "smp_textsafe.h"
@@ -48,6 +49,18 @@ list_row(const struct query_intake *in)
 	    in->nstops > 0 ? "  (stop)" : "");
 }
 
+/* Today's local date by the real clock (intakes are stamped with it,
+   whatever SMP_TODAY says for scoring). */
+static void
+local_today(char *buf)
+{
+	time_t		now = time(NULL);
+	struct tm	tm;
+
+	localtime_r(&now, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
 /* Load today's intakes into u->staff_text and u->ids. */
 void
 staff_list_open(struct ui *u)
@@ -59,7 +72,7 @@ staff_list_open(struct ui *u)
 	char				 today[11], *err = NULL, *row;
 	int				 rc;
 
-	date_format(date_today(), today);
+	local_today(today);
 	f.since = f.until = today;
 	sb_init(&sb);
 	rc = query_cursor_new(u->o->store, &f, 0, &c, &err);
@@ -220,15 +233,18 @@ staff_export_page(struct ui *u, struct ui_page *p)
 	p->keys = "Enter export   Esc back";
 }
 
-/* Export every intake as CSV to path; *n: intakes written. */
+/* Export every intake as CSV (wide, codes) to path; *n: rows written.
+   The export module audits it with actor "staff". */
 static int
 ui_export_csv(struct ui *u, const char *path, long *n, char **errp)
 {
-	(void)u;
-	(void)path;
+	struct export_opts	o;
+
+	memset(&o, 0, sizeof(o));
+	o.format = EXPORT_WIDE;
+	o.actor = "staff";
 	*n = 0;
-	*errp = xstrdup("CSV export is not available in this build yet.");
-	return -1;
+	return export_to_path(u->o->store, &o, path, n, errp) < 0 ? -1 : 0;
 }
 
 /* Write the CSV to the typed path. */
@@ -251,7 +267,6 @@ export_run(struct ui *u)
 	ui_set_error(u, NULL);
 	xfree_secret(u->staff_text);
 	u->staff_text = xasprintf("Exported %ld intakes to %s.", n, path);
-	staff_audit(u, "staff-export", NULL);
 }
 
 /* Keys at the export prompt. */

@@ -67,7 +67,31 @@ scenario_keyboard() {
 	expect_eq "keyboard: longtext keeps its lines" "line one
 line two" "$(sql "SELECT value FROM answers WHERE intake_id='$id' AND question='notes'")"
 	check "keyboard: nothing of the client left on screen" no_text "Ñúñez"
+	staff_export_show "$id"
 	kiosk_stop
+}
+
+# Staff menu on the keyboard walk's database: show the intake, export CSV.
+staff_export_show() {
+	keys F10 && wait_for "Staff PIN" && type_text "$E2E_PIN" &&
+	keys Enter && wait_for "Staff menu" && keys 1 &&
+	wait_for "${1:0:8}" && keys Enter
+	check "staff: show one consultation" wait_for "Consultation"
+	check "staff: summary holds the stored name" has_text "$NAME"
+	keys Escape && wait_for "Today's intakes" && keys Escape &&
+	wait_for "Staff menu" && keys 2 && wait_for "Export CSV" &&
+	type_text "$TESTTMP/usb/export.csv" && keys Enter
+	check "staff: export refused for a missing folder" \
+		eval 'wait_for "!" && no_text "Exported"'
+	mkdir -p "$TESTTMP/usb"
+	keys Enter
+	check "staff: export written" wait_for "Exported 1 intakes"
+	check "staff: export holds the name intact" \
+		grep -qF "$NAME" "$TESTTMP/usb/export.csv"
+	expect_eq "staff: export file is private (0600)" 600 \
+		"$(stat -c %a "$TESTTMP/usb/export.csv")"
+	keys Escape && wait_for "Staff menu" && keys 3
+	check "staff: back to the questionnaire" wait_for "Press any key"
 }
 
 # The same walk by taps only (SGR mouse reports), female pattern.
