@@ -290,6 +290,10 @@ test_corrupt(void **state)
 	assert_null(strstr(err, "Anna"));
 	free(err);
 	err = NULL;
+	assert_int_equal(store_open(fx->db, STORE_RDONLY, &s, &err),
+	    STORE_CORRUPT);
+	free(err);
+	err = NULL;
 	unlink(fx->db);
 	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL,
