@@ -349,6 +349,10 @@ rule_group(struct form_parser *p, struct form_rule *r, size_t k)
 		    fp_tlen(TOK(p, 2)), TOK(p, 2)->p);
 		return;
 	}
+	if (k == 3) {
+		fp_err(p, 3, "expected a group name after 'group'");
+		return;
+	}
 	if ((r->group = fp_id(p, 3, "a group", false)) != NULL && k > 4)
 		fp_err(p, 4, "expected 'if', found '%.*s'",
 		    fp_tlen(TOK(p, 4)), TOK(p, 4)->p);
