@@ -489,6 +489,59 @@ test_walk_and_types(void **state)
 	expr_free(NULL);
 }
 
+/* Random token soup: whatever compiles must evaluate; nothing may crash
+   or leak (run under ASan by "make asan"). */
+static void
+test_random_soup(void **state)
+{
+	static const char *const toks[] = {
+		"(", ")", ",", "+", "-", "*", "/", "==", "!=", "<", "<=", ">",
+		">=", "and", "or", "not", "in", "true", "false", "1", "0",
+		"2.5", "\"male\"", "\"x\"", "\"", "pattern", "worries", "ageq",
+		"weight", "dob", "name", "keloid", "nobody", "answered",
+		"has", "count", "age", "today", "len", "date", "min", "max",
+		"days_since", "\"2020-01-01\"", "é", "$", "\t", "="
+	};
+	struct expr_scope	 sc = { lookup, NULL, -1, NULL, "rule" };
+	struct strbuf		 sb;
+	struct diag		*d;
+	struct expr		*e;
+	unsigned long		 seed = 12345;
+	double			 x;
+	int			 i, j, n, compiled = 0;
+
+	(void)state;
+	vals[Q_PATTERN] = "male";
+	vals[Q_WORRIES] = "cost;pain";
+	vals[Q_AGEQ] = "3";
+	vals[Q_DOB] = "2000-01-01";
+	sb_init(&sb);
+	for (i = 0; i < 20000; i++) {
+		sb_reset(&sb);
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		n = (int)((seed >> 33) % 12) + 1;
+		for (j = 0; j < n; j++) {
+			seed = seed * 6364136223846793005UL +
+			    1442695040888963407UL;
+			sb_adds(&sb, toks[(seed >> 33) % SMP_NELEM(toks)]);
+			sb_addc(&sb, ' ');
+		}
+		d = diag_new("soup", 20);
+		e = expr_compile(sb.s, sb.len, 1, 1, &sc, EXPR_ANY, d);
+		if (e != NULL) {
+			compiled++;
+			assert_int_equal(diag_count(d), 0);
+			(void)expr_true(e, &env);
+			(void)expr_number(e, &env, &x);
+			expr_free(e);
+		} else
+			assert_true(diag_count(d) > 0);
+		diag_free(d);
+	}
+	assert_true(compiled > 100);
+	sb_done(&sb);
+}
+
 int
 main(void)
 {
@@ -501,6 +554,7 @@ main(void)
 		cmocka_unit_test_setup(test_scope, setup),
 		cmocka_unit_test_setup(test_limits, setup),
 		cmocka_unit_test_setup(test_walk_and_types, setup),
+		cmocka_unit_test_setup(test_random_soup, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
