@@ -77,7 +77,10 @@ void		 engine_progress(const struct engine *e, int *n, int *m);
  * decimal comma accepted); date YYYY-MM-DD; text as typed (trailing blanks
  * trimmed, must be valid UTF-8, no control characters but '\n' in
  * longtext).  On ENGINE_INVALID *msgp is the client's message in the
- * engine's language; the caller frees it.
+ * engine's language; the caller frees it.  A multi input that mixes an
+ * exclusive option with others is refused (err-choice): the kiosk unticks
+ * the others itself, so only a typed or paper answer can mix them.  An
+ * unchanged value is not passed to the sink again.
  */
 int		 engine_answer(struct engine *e, const struct form_question *q,
 		     const char *input, char **msgp);
@@ -98,8 +101,10 @@ bool		 engine_acked(const struct engine *e,
 /*
  * Leave the current item forwards.  Fails with ENGINE_INVALID (and a
  * message) if a required question is unanswered or an agree screen is not
- * acknowledged; otherwise moves to the next visible item, or to review
- * (also straight back to review after engine_jump from review).
+ * acknowledged; otherwise moves to the next visible item, or to review.
+ * After engine_jump from review it goes to the first later visible item
+ * that still needs something (e.g. a required question the changed answer
+ * revealed), else straight back to review.  At review it does nothing.
  */
 int		 engine_next(struct engine *e, char **msgp);
 /* Previous visible item (from review: the last one). -1 at the first. */
