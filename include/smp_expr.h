@@ -19,6 +19,15 @@
  * Functions: answered(q), has(q, "code"), count(q), age(d), today(),
  * len(s), date("YYYY-MM-DD"), days_since(d), months_since(d),
  * years_since(d), min(a, b), max(a, b).
+ *
+ * Details: numbers and dates compare with all six operators, strings and
+ * booleans only with == and !=; a set (multi answer) is read with has()
+ * and count() (count of an unanswered question is 0).  "in" lists hold
+ * constants (numbers, strings, true/false) of the left side's type.
+ * Arithmetic is on numbers, plus date + number, date - number (dates)
+ * and date - date (days); x / 0 is missing.  Nesting is limited to
+ * EXPR_MAX_DEPTH levels and the tree to EXPR_MAX_HEIGHT (src/expr_int.h),
+ * so no input can exhaust the stack.
  */
 #ifndef SMP_EXPR_H
 #define SMP_EXPR_H
