@@ -343,6 +343,21 @@ pty_bench() {
 	else
 		missing kiosk-shipped "kiosk did not start on $FORM"
 	fi
+	# A clinic with years of intakes: start on a copy of the largest
+	# database of this run (the kiosk opens it to write, and checks it).
+	big=""
+	for n in $SIZES; do big=$n; done
+	db=$(db_for "$big")
+	[ "$HAVE_GEN" = 1 ] && [ -e "$db" ] || return 0
+	kiosk_config big "$PWD/$FORM"
+	cp "$db" "$W/kiosk-big/intake.db"
+	say "pty: kiosk on the $big-intake database, 3 runs of start"
+	if l=$("$OUT/ptylat" -r 3 -k 0 -t 60000 -- "$BIN" kiosk --config "$W/kiosk-big.ini"); then
+		res "pty kiosk_shipped_form_${big}_intakes $(echo "$l" | pty_line)"
+	else
+		missing kiosk-big "kiosk did not start on the $big-intake database"
+	fi
+	rm -f "$W/kiosk-big/intake.db"*
 }
 
 # Instructions (Ir) of one callgrind run in the pty with $2 keys.
