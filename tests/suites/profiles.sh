@@ -120,3 +120,12 @@ $s"
 else
 	not_ok "print --lang es: Spanish texts" "$(cat "$TESTTMP/es.err")"
 fi
+
+# Care (issue 3): every client-facing stop text defers to the practitioner, in
+# every language, and no text tells a client to stop a prescribed medicine.
+bad=$(grep -n '^ *client en ' "$FORM" | grep -v 'practitioner'; grep -n '^ *client es ' "$FORM" | grep -v 'especialista')
+if [ -z "$bad" ]; then ok "care: every stop's client text says the practitioner will confirm"; else not_ok "care: every stop's client text says the practitioner will confirm" "$bad"; fi
+bad=$(grep -n -i -E '^ *(label|help|text|client|message|agree) (en|es) .*(stop (taking|your)|deje de tomar|suspenda (su|el|la) )' "$FORM")
+if [ -z "$bad" ]; then ok "care: no text tells a client to stop a medicine"; else not_ok "care: no text tells a client to stop a medicine" "$bad"; fi
+n=$(grep -c '^ *client en ' "$FORM"); m=$(grep -c '^ *stop ' "$FORM")
+if [ "$n" -eq "$m" ] && [ "$m" -ge 14 ]; then ok "care: every stop has a client text ($m)"; else not_ok "care: every stop has a client text" "$m stops, $n client texts"; fi
