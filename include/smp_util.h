@@ -61,7 +61,8 @@ void	 sb_adds(struct strbuf *sb, const char *s);
 void	 sb_addc(struct strbuf *sb, char c);
 void	 sb_addf(struct strbuf *sb, const char *fmt, ...) SMP_PRINTFLIKE(2, 3);
 void	 sb_reset(struct strbuf *sb);
-/* Hand the bytes to the caller (who frees them); sb is left empty. */
+/* Hand the bytes to the caller (who frees them); sb is left empty and
+   holds no memory (sb_done is then optional). */
 char	*sb_detach(struct strbuf *sb);
 void	 sb_done(struct strbuf *sb);
 

@@ -169,6 +169,9 @@ sb_grow(struct strbuf *sb, size_t more)
 {
 	size_t	need;
 
+	if (sb->s == NULL)	/* after sb_detach or sb_done */
+		sb_init(sb);
+
 	if (more > SIZE_MAX - sb->len - 1)
 		diex("strbuf: too large");
 	need = sb->len + more + 1;
@@ -217,15 +220,22 @@ void
 sb_reset(struct strbuf *sb)
 {
 	sb->len = 0;
-	sb->s[0] = '\0';
+	if (sb->s != NULL)
+		sb->s[0] = '\0';
 }
 
+/*
+ * Give the bytes away.  The buffer is left empty without allocating, so a
+ * caller that does not sb_done() afterwards leaks nothing; adding to it
+ * again starts a new allocation.
+ */
 char *
 sb_detach(struct strbuf *sb)
 {
-	char	*p = sb->s;
+	char	*p = sb->s != NULL ? sb->s : xstrdup("");
 
-	sb_init(sb);
+	sb->s = NULL;
+	sb->len = sb->cap = 0;
 	return p;
 }
 
