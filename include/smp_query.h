@@ -13,7 +13,7 @@
  *	query_cursor_free(c)
  *	query_end(s)
  *
- * Order is stable: by started_at, then id.  Errors: negative enum store_rc
+ * Order is stable: by started_at, then id (QUERY_BY_ID: by id).  Errors: negative enum store_rc
  * with an allocated message in *errp (caller frees); never personal data.
  */
 #ifndef SMP_QUERY_H
@@ -66,6 +66,9 @@ struct query_intake {
 /* Flags for query_cursor_new. */
 #define QUERY_ANSWERS	0x1	/* fill answers[] */
 #define QUERY_LINES	0x2	/* fill lines[] */
+#define QUERY_BY_ID	0x4	/* order by intake id, not start: three
+				   sequential scans merged (the fastest way
+				   through a whole database; export) */
 
 struct query_cursor;
 

@@ -35,6 +35,10 @@ struct query_cursor {
 	sqlite3_stmt	*main;		/* intakes [joined with answers] */
 	sqlite3_stmt	*lines;		/* result lines of one intake */
 	int		 state;		/* 0 start, SQLITE_ROW, SQLITE_DONE */
+	sqlite3_stmt	*all_ans;	/* QUERY_BY_ID: every answer by id */
+	sqlite3_stmt	*all_lines;	/* QUERY_BY_ID: every line by id */
+	int		 ans_state;	/* their step states, as state */
+	int		 lines_state;
 	struct strbuf	 arena;		/* this intake's strings */
 	size_t		 meta[QC_NCOLS];	/* offsets of metadata */
 	size_t		*aoff;		/* 3 offsets per answer */
@@ -168,7 +172,13 @@ query_cursor_new(struct store *s, const struct query_filter *f,
 	const char		*sql;
 	int			 rc;
 
-	if (flags & QUERY_ANSWERS)
+	/* By id: scanning the table and sorting (bounded memory, spilled
+	   to a temporary file) beats a random lookup per intake through
+	   the id index. */
+	if (flags & QUERY_BY_ID)
+		sql = QUERY_COLS " FROM intakes i NOT INDEXED JOIN forms f"
+		    " ON f.hash = i.form_hash" QUERY_WHERE " ORDER BY i.id";
+	else if (flags & QUERY_ANSWERS)
 		sql = QUERY_COLS ", a.question, a.value, a.answered_at"
 		    " FROM intakes i JOIN forms f ON f.hash = i.form_hash"
 		    " LEFT JOIN answers a ON a.intake_id = i.id" QUERY_WHERE
@@ -186,6 +196,14 @@ query_cursor_new(struct store *s, const struct query_filter *f,
 		rc = sqlite3_prepare_v2(s->db, "SELECT kind, code, points,"
 		    " text FROM result_lines WHERE intake_id = ?"
 		    " ORDER BY seq", -1, &c->lines, NULL);
+	if (rc == SQLITE_OK && (flags & QUERY_BY_ID))
+		rc = sqlite3_prepare_v2(s->db, "SELECT intake_id, question,"
+		    " value, answered_at FROM answers ORDER BY intake_id,"
+		    " question", -1, &c->all_ans, NULL);
+	if (rc == SQLITE_OK && (flags & QUERY_BY_ID))
+		rc = sqlite3_prepare_v2(s->db, "SELECT intake_id, kind, code,"
+		    " points, text FROM result_lines ORDER BY intake_id, seq",
+		    -1, &c->all_lines, NULL);
 	if (rc != SQLITE_OK) {
 		rc = store_fail(s, rc, "query", errp);
 		query_cursor_free(c);
@@ -206,6 +224,8 @@ query_cursor_free(struct query_cursor *c)
 		return;
 	sqlite3_finalize(c->main);
 	sqlite3_finalize(c->lines);
+	sqlite3_finalize(c->all_ans);
+	sqlite3_finalize(c->all_lines);
 	sb_done(&c->arena);
 	free(c->aoff);
 	free(c->loff);
@@ -253,6 +273,20 @@ query_take_meta(struct query_cursor *c)
 	c->in.nstops = c->in.nflags = 0;
 }
 
+/* Keep answer n from columns col.. of st. */
+static void
+query_keep_answer(struct query_cursor *c, sqlite3_stmt *st, int col,
+    size_t n)
+{
+	if (n + 1 > c->acap) {
+		c->acap = c->acap ? 2 * c->acap : 64;
+		c->aoff = xreallocarray(c->aoff, c->acap, 3 * sizeof(size_t));
+	}
+	c->aoff[3 * n] = query_keep(c, st, col);
+	c->aoff[3 * n + 1] = query_keep(c, st, col + 1);
+	c->aoff[3 * n + 2] = query_keep(c, st, col + 2);
+}
+
 /* Read the answer rows of the current intake, leaving the next row. */
 static int
 query_take_answers(struct query_cursor *c)
@@ -261,19 +295,8 @@ query_take_answers(struct query_cursor *c)
 	int	rc;
 
 	for (;;) {
-		if (sqlite3_column_type(c->main, QC_NCOLS) != SQLITE_NULL) {
-			if (n + 1 > c->acap) {
-				c->acap = c->acap ? 2 * c->acap : 64;
-				c->aoff = xreallocarray(c->aoff, c->acap,
-				    3 * sizeof(size_t));
-			}
-			c->aoff[3 * n] = query_keep(c, c->main, QC_NCOLS);
-			c->aoff[3 * n + 1] = query_keep(c, c->main,
-			    QC_NCOLS + 1);
-			c->aoff[3 * n + 2] = query_keep(c, c->main,
-			    QC_NCOLS + 2);
-			n++;
-		}
+		if (sqlite3_column_type(c->main, QC_NCOLS) != SQLITE_NULL)
+			query_keep_answer(c, c->main, QC_NCOLS, n++);
 		rc = sqlite3_step(c->main);
 		/* The arena may have moved: compare through the offset. */
 		if (rc != SQLITE_ROW || strcmp((const char *)
@@ -282,6 +305,79 @@ query_take_answers(struct query_cursor *c)
 			break;
 	}
 	c->in.nanswers = n;
+	return rc;
+}
+
+/*
+ * Advance *state over st (rows ordered by intake id in column 0) past
+ * the rows of intakes before the current one; 1 if st is now on a row of
+ * the current intake, 0 if not, or a store_rc.
+ */
+static int
+query_merge_seek(struct query_cursor *c, sqlite3_stmt *st, int *state,
+    char **errp)
+{
+	const char	*id;
+	int		 cmp;
+
+	for (;;) {
+		if (*state == 0)
+			*state = sqlite3_step(st);
+		if (*state == SQLITE_DONE)
+			return 0;
+		if (*state != SQLITE_ROW)
+			return store_fail(c->s, *state, "query", errp);
+		id = (const char *)sqlite3_column_text(st, 0);
+		if ((cmp = strcmp(id, c->arena.s + c->meta[0])) >= 0)
+			return cmp == 0;
+		*state = 0;
+	}
+}
+
+/* QUERY_BY_ID: the current intake's answers from the answers scan. */
+static int
+query_merge_answers(struct query_cursor *c, char **errp)
+{
+	size_t	n = 0;
+	int	rc;
+
+	while ((rc = query_merge_seek(c, c->all_ans, &c->ans_state,
+	    errp)) == 1) {
+		query_keep_answer(c, c->all_ans, 1, n++);
+		c->ans_state = 0;
+	}
+	c->in.nanswers = n;
+	return rc;
+}
+
+/* Keep result line n from columns col.. (kind, code, points, text). */
+static void
+query_keep_line(struct query_cursor *c, sqlite3_stmt *st, int col,
+    size_t n)
+{
+	if (n + 1 > c->lcap) {
+		c->lcap = c->lcap ? 2 * c->lcap : 16;
+		c->loff = xreallocarray(c->loff, c->lcap, 4 * sizeof(size_t));
+	}
+	c->loff[4 * n] = query_keep(c, st, col);
+	c->loff[4 * n + 1] = query_keep(c, st, col + 1);
+	c->loff[4 * n + 2] = query_keep(c, st, col + 3);
+	c->loff[4 * n + 3] = (size_t)sqlite3_column_int(st, col + 2);
+}
+
+/* QUERY_BY_ID: the current intake's lines from the lines scan. */
+static int
+query_merge_lines(struct query_cursor *c, char **errp)
+{
+	size_t	n = 0;
+	int	rc;
+
+	while ((rc = query_merge_seek(c, c->all_lines, &c->lines_state,
+	    errp)) == 1) {
+		query_keep_line(c, c->all_lines, 1, n++);
+		c->lines_state = 0;
+	}
+	c->in.nlines = n;
 	return rc;
 }
 
@@ -296,16 +392,7 @@ query_take_lines(struct query_cursor *c, const char *id, char **errp)
 	rc = sqlite3_bind_text(c->lines, 1, id, -1, SQLITE_TRANSIENT);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(c->lines)) ==
 	    SQLITE_ROW) {
-		if (n + 1 > c->lcap) {
-			c->lcap = c->lcap ? 2 * c->lcap : 16;
-			c->loff = xreallocarray(c->loff, c->lcap,
-			    4 * sizeof(size_t));
-		}
-		c->loff[4 * n] = query_keep(c, c->lines, 0);
-		c->loff[4 * n + 1] = query_keep(c, c->lines, 1);
-		c->loff[4 * n + 2] = query_keep(c, c->lines, 3);
-		c->loff[4 * n + 3] = (size_t)sqlite3_column_int(c->lines, 2);
-		n++;
+		query_keep_line(c, c->lines, 0, n++);
 		rc = SQLITE_OK;
 	}
 	c->in.nlines = n;
@@ -367,11 +454,19 @@ query_cursor_next(struct query_cursor *c, const struct query_intake **ip,
 	if (c->state != SQLITE_ROW)
 		return store_fail(c->s, c->state, "query", errp);
 	query_take_meta(c);
-	if (c->flags & QUERY_ANSWERS)
-		c->state = query_take_answers(c);
-	else
+	if (c->flags & QUERY_BY_ID) {
 		c->state = sqlite3_step(c->main);
-	rc = query_take_lines(c, c->arena.s + c->meta[0], errp);
+		rc = (c->flags & QUERY_ANSWERS) ? query_merge_answers(c, errp) :
+		    STORE_OK;
+		if (rc == STORE_OK)
+			rc = query_merge_lines(c, errp);
+	} else {
+		if (c->flags & QUERY_ANSWERS)
+			c->state = query_take_answers(c);
+		else
+			c->state = sqlite3_step(c->main);
+		rc = query_take_lines(c, c->arena.s + c->meta[0], errp);
+	}
 	if (rc != STORE_OK)
 		return rc;
 	query_fix(c);

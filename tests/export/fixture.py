@@ -8,8 +8,10 @@ The schema is the store's (src/store.c, version 1); the form texts are
 forms/minimal.form (version 2) and an older version 1 derived from it.
 """
 import hashlib
+import random
 import sqlite3
 import sys
+import uuid
 
 SCHEMA = open(sys.path[0] + "/schema.sql", encoding="utf-8").read()
 
@@ -110,9 +112,12 @@ def tricky(db):
 
 
 def many(db, n):
+    """Ids are random version 4 UUIDs (seeded), as the store makes them,
+    so the answers of successive intakes lie far apart on disk."""
     h2 = put_form(db, form_v2(), "2026-05-01T08:00:00.000Z")
+    rnd = random.Random(n)
     for i in range(n):
-        iid = "10000000-0000-4000-8000-%012d" % i
+        iid = str(uuid.UUID(int=rnd.getrandbits(128), version=4))
         t = "2026-%02d-%02dT%02d:%02d:00.000Z" % (
             1 + i % 12, 1 + i % 28, i % 24, i % 60)
         intake(db, iid, h2, t, score=i % 101,

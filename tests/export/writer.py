@@ -1,30 +1,43 @@
 #!/usr/bin/env python3
-"""Keep saving intakes until STOPFILE exists or SECONDS pass (a deadline).
+"""Keep saving answers until STOPFILE exists or SECONDS pass (a deadline).
 
 usage: writer.py DB STOPFILE SECONDS
 
-Each intake and all its answers are one transaction, as a kiosk's last
-answer and completion are; prints how many it committed.
+Like a kiosk, it starts an intake (kiosk id "writer") and then saves its
+answers one transaction each; each transaction also sets the intake's
+score to the number of answers it now has.  In any consistent snapshot a
+writer intake's score equals its number of answers.  Prints how many
+transactions it committed.
 """
 import os
 import sqlite3
 import sys
 import time
 
+QUESTIONS = (("name", "Writer %d"), ("pattern", "male"), ("stage", "3"),
+             ("notes", "complete %d"))
 db, stop, secs = sys.argv[1], sys.argv[2], float(sys.argv[3])
 con = sqlite3.connect(db, timeout=10, isolation_level=None)
 h = con.execute("SELECT hash FROM forms LIMIT 1").fetchone()[0]
 end = time.monotonic() + secs
 n = 0
 while time.monotonic() < end and not os.path.exists(stop):
-    iid = "20000000-0000-4000-8000-%012d" % n
-    t = "2026-06-15T10:%02d:%02d.000Z" % (n // 60 % 60, n % 60)
+    i, k = divmod(n, len(QUESTIONS) + 1)
+    iid = "ffffffff-0000-4000-8000-%012d" % i  # sorts last
+    t = "2026-06-15T10:%02d:%02d.000Z" % (i // 60 % 60, i % 60)
     con.execute("BEGIN IMMEDIATE")
-    con.execute("INSERT INTO intakes VALUES(?,?,'k','en','kiosk',"
-                "'in_progress',?,?,NULL,NULL,NULL)", (iid, h, t, t))
-    for q, v in (("name", "Writer %d" % n), ("pattern", "male"),
-                 ("stage", "3"), ("notes", "complete %d" % n)):
-        con.execute("INSERT INTO answers VALUES(?,?,?,?)", (iid, q, v, t))
+    if k == 0:
+        con.execute("INSERT INTO intakes VALUES(?,?,'writer','en','kiosk',"
+                    "'in_progress',?,?,NULL,0,NULL)", (iid, h, t, t))
+    else:
+        q, v = QUESTIONS[k - 1]
+        con.execute("INSERT INTO answers VALUES(?,?,?,?)",
+                    (iid, q, v.replace("%d", str(i)), t))
+        con.execute("UPDATE intakes SET score = ? WHERE id = ?", (k, iid))
     con.execute("COMMIT")
     n += 1
+    # Pace like many fast kiosks, not a tight loop: SQLite's lock is not
+    # fair, and a loop that retakes it at once starves every other writer
+    # (here the export's audit entry) past any busy timeout.
+    time.sleep(0.002)
 print(n)
