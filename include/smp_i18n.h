@@ -57,6 +57,23 @@ enum phrase {
 	PH_ERR_INVALID,		/* generic: validate rule without message */
 	PH_KEYS_LONGTEXT,	/* key bar for longtext (Enter = new line) */
 	PH_DEMO_LEAVE,		/* demo welcome: how to leave the kiosk */
+	PH_PRINT_REQUIRED,	/* paper: after a required question */
+	PH_PRINT_CHOOSE_ONE,	/* paper: single choice hint */
+	PH_PRINT_TICK_ALL,	/* paper: multi hint */
+	PH_PRINT_ONLY_THIS,	/* paper: exclusive option */
+	PH_PRINT_ANSWER_IF,	/* paper: {cond} */
+	PH_PRINT_READ_IF,	/* paper: {cond} */
+	PH_PRINT_SECTION_IF,	/* paper: {cond} */
+	PH_PRINT_TEXT,		/* paper: text hint */
+	PH_PRINT_LINES,		/* paper: longtext hint */
+	PH_PRINT_MAXCHARS,	/* paper: {max} */
+	PH_PRINT_WHOLE,		/* paper: integer hint */
+	PH_PRINT_NUMBER,	/* paper: decimal hint */
+	PH_PRINT_RANGE,		/* paper: {min} {max} */
+	PH_PRINT_AT_LEAST,	/* paper: {min} */
+	PH_PRINT_AT_MOST,	/* paper: {max} */
+	PH_PRINT_DATE,		/* paper: date hint */
+	PH_PRINT_SCALE,		/* paper: {min} {max} */
 	PHRASE__COUNT
 };
 

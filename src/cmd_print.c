@@ -13,6 +13,7 @@
 
 #include "smp_cmd.h"
 #include "smp_form.h"
+#include "smp_i18n.h"
 #include "smp_util.h"
 
 /* The help text of print */
@@ -112,13 +113,30 @@ verbatim(const char *s, int ind)
 	}
 }
 
+/* Print phrase p of f in lang, with {cond}, {min}, {max} filled. */
+static void
+phrase(const struct form *f, enum phrase p, int lang, const char *cond,
+    const char *min, const char *max)
+{
+	char	*s;
+
+	s = i18n_format(form_phrase(f, p, lang), "cond", cond != NULL ? cond :
+	    "", "min", min != NULL ? min : "", "max", max != NULL ? max : "",
+	    NULL);
+	fputs(s, stdout);
+	free(s);
+}
+
 /* A screen: title, paragraphs, the acknowledgement box */
 static void
-print_screen(const struct form_screen *s, int lang)
+print_screen(const struct form *f, const struct form_screen *s, int lang)
 {
 	printf("[%s]\n", form_tr(&s->title, lang));
-	if (s->show_if_src != NULL)
-		printf("(Read only if: %s)\n", s->show_if_src);
+	if (s->show_if_src != NULL) {
+		printf("(");
+		phrase(f, PH_PRINT_READ_IF, lang, s->show_if_src, NULL, NULL);
+		printf(")\n");
+	}
 	if (form_tr(&s->text, lang) != NULL)
 		indented(form_tr(&s->text, lang), 0);
 	if (form_tr(&s->agree, lang) != NULL)
@@ -128,53 +146,89 @@ print_screen(const struct form_screen *s, int lang)
 
 /* The bounds part of a number hint: ", from 1 to 7", or "". */
 static void
-bounds(const struct form_question *q)
+bounds(const struct form *f, const struct form_question *q, int lang)
 {
+	char	min[32], max[32];
+
+	snprintf(min, sizeof min, "%g", q->min);
+	snprintf(max, sizeof max, "%g", q->max);
+	if (q->has_min || q->has_max)
+		printf(", ");
 	if (q->has_min && q->has_max)
-		printf(", from %g to %g", q->min, q->max);
+		phrase(f, PH_PRINT_RANGE, lang, NULL, min, max);
 	else if (q->has_min)
-		printf(", at least %g", q->min);
+		phrase(f, PH_PRINT_AT_LEAST, lang, NULL, min, NULL);
 	else if (q->has_max)
-		printf(", at most %g", q->max);
+		phrase(f, PH_PRINT_AT_MOST, lang, NULL, NULL, max);
+}
+
+/* Text and longtext: hint, then lines to write on. */
+static void
+print_text_space(const struct form *f, const struct form_question *q,
+    int lang)
+{
+	char	max[32];
+
+	printf("   (");
+	phrase(f, q->type == QT_TEXT ? PH_PRINT_TEXT : PH_PRINT_LINES, lang,
+	    NULL, NULL, NULL);
+	if (q->maxlen > 0) {
+		snprintf(max, sizeof max, "%zu", q->maxlen);
+		printf(", ");
+		phrase(f, PH_PRINT_MAXCHARS, lang, NULL, NULL, max);
+	}
+	printf(")\n   ________________________________________\n");
+	if (q->type == QT_LONGTEXT)
+		printf("   ________________________________________\n"
+		    "   ________________________________________\n");
+}
+
+/* A scale: hint with its end labels, then a box per number. */
+static void
+print_scale(const struct form *f, const struct form_question *q, int lang)
+{
+	char	min[32], max[32];
+	double	v;
+
+	snprintf(min, sizeof min, "%g", q->min);
+	snprintf(max, sizeof max, "%g", q->max);
+	printf("   (");
+	phrase(f, PH_PRINT_SCALE, lang, NULL, min, max);
+	if (form_tr(&q->low, lang) != NULL)
+		printf("; %g = %s", q->min, form_tr(&q->low, lang));
+	if (form_tr(&q->high, lang) != NULL)
+		printf("; %g = %s", q->max, form_tr(&q->high, lang));
+	printf(")\n  ");
+	for (v = q->min; v <= q->max && v - q->min < 100; v++)
+		printf(" [ ] %g", v);
+	printf("\n");
 }
 
 /* The type hint and the space to write in, for non-option types. */
 static void
-print_answer_space(const struct form_question *q, int lang)
+print_answer_space(const struct form *f, const struct form_question *q,
+    int lang)
 {
-	double	v;
-
 	switch (q->type) {
 	case QT_TEXT:
 	case QT_LONGTEXT:
-		printf("   (%s", q->type == QT_TEXT ? "text" : "several lines");
-		if (q->maxlen > 0)
-			printf(", at most %zu characters", q->maxlen);
-		printf(")\n   ________________________________________\n");
-		if (q->type == QT_LONGTEXT)
-			printf("   ________________________________________\n"
-			    "   ________________________________________\n");
+		print_text_space(f, q, lang);
 		break;
 	case QT_INTEGER:
 	case QT_DECIMAL:
-		printf("   (%s", q->type == QT_INTEGER ? "whole number" :
-		    "number");
-		bounds(q);
+		printf("   (");
+		phrase(f, q->type == QT_INTEGER ? PH_PRINT_WHOLE :
+		    PH_PRINT_NUMBER, lang, NULL, NULL, NULL);
+		bounds(f, q, lang);
 		printf(")\n   ____________\n");
 		break;
 	case QT_DATE:
-		printf("   (date, YYYY-MM-DD)\n   ____-__-__\n");
+		printf("   (");
+		phrase(f, PH_PRINT_DATE, lang, NULL, NULL, NULL);
+		printf(")\n   ____-__-__\n");
 		break;
 	case QT_SCALE:
-		printf("   (choose one number from %g to %g", q->min, q->max);
-		if (form_tr(&q->low, lang) != NULL)
-			printf("; %g = %s", q->min, form_tr(&q->low, lang));
-		if (form_tr(&q->high, lang) != NULL)
-			printf("; %g = %s", q->max, form_tr(&q->high, lang));
-		printf(")\n  ");
-		for (v = q->min; v <= q->max && v - q->min < 100; v++)
-			printf(" [ ] %g", v);
-		printf("\n");
+		print_scale(f, q, lang);
 		break;
 	default:
 		break;
@@ -183,18 +237,22 @@ print_answer_space(const struct form_question *q, int lang)
 
 /* Options with boxes: "[ ] label (code)". */
 static void
-print_options(const struct form_question *q, int lang)
+print_options(const struct form *f, const struct form_question *q, int lang)
 {
 	const struct form_option	*o;
 	size_t				 i;
 	char				*line;
 
-	printf("   (%s)\n", q->type == QT_MULTI ? "tick all that apply" :
-	    "choose one");
+	printf("   (");
+	phrase(f, q->type == QT_MULTI ? PH_PRINT_TICK_ALL :
+	    PH_PRINT_CHOOSE_ONE, lang, NULL, NULL, NULL);
+	printf(")\n");
 	for (i = 0; i < q->noptions; i++) {
 		o = &q->options[i];
-		line = xasprintf("%s (%s)%s", form_tr(&o->label, lang),
-		    o->code, o->exclusive ? " (only this one)" : "");
+		line = xasprintf("%s (%s)%s%s%s", form_tr(&o->label, lang),
+		    o->code, o->exclusive ? " (" : "", o->exclusive ?
+		    form_phrase(f, PH_PRINT_ONLY_THIS, lang) : "",
+		    o->exclusive ? ")" : "");
 		wrap_line("   [ ] ", line, strlen(line), 7);
 		free(line);
 		if (form_tr(&o->help, lang) != NULL)
@@ -206,41 +264,51 @@ print_options(const struct form_question *q, int lang)
 
 /* A numbered question with its hint, condition and answer space */
 static void
-print_question(const struct form_question *q, int lang, int n)
+print_question(const struct form *f, const struct form_question *q,
+    int lang, int n)
 {
 	char	*head, *num;
 
 	num = xasprintf("%d. ", n);
-	head = xasprintf("%s%s", form_tr(&q->label, lang),
-	    q->required ? " (required)" : "");
+	head = xasprintf("%s%s%s%s", form_tr(&q->label, lang),
+	    q->required ? " (" : "", q->required ?
+	    form_phrase(f, PH_PRINT_REQUIRED, lang) : "",
+	    q->required ? ")" : "");
 	wrap_line(num, head, strlen(head), 3);
 	free(head);
 	free(num);
 	if (form_tr(&q->help, lang) != NULL)
 		indented(form_tr(&q->help, lang), 3);
-	if (q->show_if_src != NULL)
-		printf("   Answer only if: %s\n", q->show_if_src);
+	if (q->show_if_src != NULL) {
+		printf("   ");
+		phrase(f, PH_PRINT_ANSWER_IF, lang, q->show_if_src, NULL,
+		    NULL);
+		printf("\n");
+	}
 	if (q->art != NULL && q->art->ascii != NULL)
 		verbatim(q->art->ascii, 3);
 	if (q->type == QT_CHOICE || q->type == QT_MULTI || q->type == QT_YESNO)
-		print_options(q, lang);
+		print_options(f, q, lang);
 	else
-		print_answer_space(q, lang);
+		print_answer_space(f, q, lang);
 	printf("\n");
 }
 
 /* A section heading with its intro and condition */
 static void
-print_section(const struct form_section *s, int lang)
+print_section(const struct form *f, const struct form_section *s, int lang)
 {
 	heading(form_tr(&s->title, lang), '-');
 	if (form_tr(&s->intro, lang) != NULL) {
 		indented(form_tr(&s->intro, lang), 0);
 		printf("\n");
 	}
-	if (s->show_if_src != NULL)
-		printf("(Answer this section only if: %s)\n\n",
-		    s->show_if_src);
+	if (s->show_if_src != NULL) {
+		printf("(");
+		phrase(f, PH_PRINT_SECTION_IF, lang, s->show_if_src, NULL,
+		    NULL);
+		printf(")\n\n");
+	}
 }
 
 /* The whole form in language lang. */
@@ -255,14 +323,14 @@ print_form(const struct form *f, int lang)
 	for (i = 0; i < f->nitems; i++) {
 		it = &f->items[i];
 		for (; sec < it->section; sec++)
-			print_section(&f->sections[sec + 1], lang);
+			print_section(f, &f->sections[sec + 1], lang);
 		if (it->kind == ITEM_SCREEN)
-			print_screen(&f->screens[it->ref], lang);
+			print_screen(f, &f->screens[it->ref], lang);
 		else
-			print_question(&f->questions[it->ref], lang, ++n);
+			print_question(f, &f->questions[it->ref], lang, ++n);
 	}
 	for (; (size_t)(sec + 1) < f->nsections; sec++)
-		print_section(&f->sections[sec + 1], lang);
+		print_section(f, &f->sections[sec + 1], lang);
 }
 
 /* Load path for printing; prints problems and sets *rc on failure. */

@@ -50,6 +50,23 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_ERR_INVALID] = "err-invalid",
 	[PH_KEYS_LONGTEXT] = "keys-longtext",
 	[PH_DEMO_LEAVE] = "demo-leave",
+	[PH_PRINT_REQUIRED] = "print-required",
+	[PH_PRINT_CHOOSE_ONE] = "print-choose-one",
+	[PH_PRINT_TICK_ALL] = "print-tick-all",
+	[PH_PRINT_ONLY_THIS] = "print-only-this",
+	[PH_PRINT_ANSWER_IF] = "print-answer-if",
+	[PH_PRINT_READ_IF] = "print-read-if",
+	[PH_PRINT_SECTION_IF] = "print-section-if",
+	[PH_PRINT_TEXT] = "print-text",
+	[PH_PRINT_LINES] = "print-lines",
+	[PH_PRINT_MAXCHARS] = "print-maxchars",
+	[PH_PRINT_WHOLE] = "print-whole",
+	[PH_PRINT_NUMBER] = "print-number",
+	[PH_PRINT_RANGE] = "print-range",
+	[PH_PRINT_AT_LEAST] = "print-at-least",
+	[PH_PRINT_AT_MOST] = "print-at-most",
+	[PH_PRINT_DATE] = "print-date",
+	[PH_PRINT_SCALE] = "print-scale",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -109,6 +126,23 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	    "Esc back   F1 help",
 	[PH_DEMO_LEAVE] = "Demo: to leave, press F10, type the demo PIN "
 	    "shown when the demo started, and choose \"Exit the kiosk\".",
+	[PH_PRINT_REQUIRED] = "required",
+	[PH_PRINT_CHOOSE_ONE] = "choose one",
+	[PH_PRINT_TICK_ALL] = "tick all that apply",
+	[PH_PRINT_ONLY_THIS] = "only this one",
+	[PH_PRINT_ANSWER_IF] = "Answer only if: {cond}",
+	[PH_PRINT_READ_IF] = "Read only if: {cond}",
+	[PH_PRINT_SECTION_IF] = "Answer this section only if: {cond}",
+	[PH_PRINT_TEXT] = "text",
+	[PH_PRINT_LINES] = "several lines",
+	[PH_PRINT_MAXCHARS] = "at most {max} characters",
+	[PH_PRINT_WHOLE] = "whole number",
+	[PH_PRINT_NUMBER] = "number",
+	[PH_PRINT_RANGE] = "from {min} to {max}",
+	[PH_PRINT_AT_LEAST] = "at least {min}",
+	[PH_PRINT_AT_MOST] = "at most {max}",
+	[PH_PRINT_DATE] = "date, year-month-day",
+	[PH_PRINT_SCALE] = "choose one number from {min} to {max}",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -172,6 +206,23 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_DEMO_LEAVE] = "Demostración: para salir, pulse F10, escriba el "
 	    "PIN de demostración que se mostró al empezar y elija "
 	    "«Exit the kiosk».",
+	[PH_PRINT_REQUIRED] = "obligatoria",
+	[PH_PRINT_CHOOSE_ONE] = "elija una",
+	[PH_PRINT_TICK_ALL] = "marque todas las que correspondan",
+	[PH_PRINT_ONLY_THIS] = "solo esta",
+	[PH_PRINT_ANSWER_IF] = "Responda solo si: {cond}",
+	[PH_PRINT_READ_IF] = "Lea solo si: {cond}",
+	[PH_PRINT_SECTION_IF] = "Responda a esta sección solo si: {cond}",
+	[PH_PRINT_TEXT] = "texto",
+	[PH_PRINT_LINES] = "varias líneas",
+	[PH_PRINT_MAXCHARS] = "como máximo {max} caracteres",
+	[PH_PRINT_WHOLE] = "número entero",
+	[PH_PRINT_NUMBER] = "número",
+	[PH_PRINT_RANGE] = "de {min} a {max}",
+	[PH_PRINT_AT_LEAST] = "como mínimo {min}",
+	[PH_PRINT_AT_MOST] = "como máximo {max}",
+	[PH_PRINT_DATE] = "fecha, año-mes-día",
+	[PH_PRINT_SCALE] = "elija un número del {min} al {max}",
 };
 
 static const struct {

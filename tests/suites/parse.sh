@@ -94,7 +94,18 @@ check print-numbered grep -qx '3. Which best describes your hair loss? (required
 check print-option-box grep -qx '   \[ \] No hair loss (none)' "$TESTTMP/p.txt"
 check print-condition grep -qx '   Answer only if: pattern == "male"' "$TESTTMP/p.txt"
 check print-multi-hint grep -qx '   (tick all that apply)' "$TESTTMP/p.txt"
-check print-date-hint grep -qx '   (date, YYYY-MM-DD)' "$TESTTMP/p.txt"
+check print-date-hint grep -qx '   (date, year-month-day)' "$TESTTMP/p.txt"
+# Paper in Spanish: the hints are translated too, not only the form's texts.
+"$BIN" print forms/smp-consultation.form --lang es >"$TESTTMP/es.txt" 2>&1
+check print-es-choose-hint grep -qx '   (elija una)' "$TESTTMP/es.txt"
+check print-es-required grep -q '(obligatoria)$' "$TESTTMP/es.txt"
+check print-es-condition grep -q '^   Responda solo si: ' "$TESTTMP/es.txt"
+if grep -q '(choose one)\|(required)\|Answer only if\|tick all that apply' \
+    "$TESTTMP/es.txt"; then
+	not_ok print-es-no-english-hints "$(grep -n '(choose one)\|(required)\|Answer only if' "$TESTTMP/es.txt" | head -3)"
+else
+	ok print-es-no-english-hints
+fi
 check print-yesno grep -qx '   \[ \] Yes (yes)' "$TESTTMP/p.txt"
 check print-screen grep -qx '\[ \] I understand' "$TESTTMP/p.txt"
 if grep -qi 'points\|band\|Keloid history\|Under 18' "$TESTTMP/p.txt"; then
