@@ -46,6 +46,8 @@ struct query_cursor {
 	size_t		*loff;		/* 3 offsets per line */
 	size_t		 lcap;
 	struct query_intake in;		/* what next() hands out */
+	size_t		 in_acap;	/* in.answers allocated */
+	size_t		 in_lcap;	/* in.lines allocated */
 };
 
 /* Bind the filter's four placeholders; *errp on a bad date. */
@@ -419,14 +421,21 @@ query_fix(struct query_cursor *c)
 	in->updated_at = query_at(c, c->meta[9]);
 	in->completed_at = query_at(c, c->meta[10]);
 	in->band = query_at(c, c->meta[12]);
-	in->answers = xreallocarray(in->answers, c->acap + 1,
-	    sizeof(*in->answers));
+	if (c->in_acap < c->acap + 1) {
+		c->in_acap = c->acap + 1;
+		in->answers = xreallocarray(in->answers, c->in_acap,
+		    sizeof(*in->answers));
+	}
 	for (i = 0; i < in->nanswers; i++) {
 		in->answers[i].question = query_at(c, c->aoff[3 * i]);
 		in->answers[i].value = query_at(c, c->aoff[3 * i + 1]);
 		in->answers[i].answered_at = query_at(c, c->aoff[3 * i + 2]);
 	}
-	in->lines = xreallocarray(in->lines, c->lcap + 1, sizeof(*in->lines));
+	if (c->in_lcap < c->lcap + 1) {
+		c->in_lcap = c->lcap + 1;
+		in->lines = xreallocarray(in->lines, c->in_lcap,
+		    sizeof(*in->lines));
+	}
 	for (i = 0; i < in->nlines; i++) {
 		in->lines[i].kind = query_at(c, c->loff[4 * i]);
 		in->lines[i].code = query_at(c, c->loff[4 * i + 1]);

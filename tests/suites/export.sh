@@ -166,6 +166,11 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' \
 python3 $E/fixture.py "$TESTTMP/m2.db" many 2000 || exit 1
 python3 $E/fixture.py "$TESTTMP/m20.db" many 20000 || exit 1
 for f in wide long; do
+	case $BUILD in *asan*)
+		# AddressSanitizer's quarantine holds freed memory on purpose.
+		ok "export-8 $f memory flat # SKIP under AddressSanitizer"
+		continue ;;
+	esac
 	a=$(rss "$TESTTMP/m2.db" $f) b=$(rss "$TESTTMP/m20.db" $f)
 	[ -n "$a" ] && [ -n "$b" ] && [ "$b" -lt $((a + 4096)) ]
 	expect_eq "export-8 $f memory flat: 2k ${a} KiB, 20k ${b} KiB" $? 0
