@@ -28,7 +28,8 @@ export_usage(FILE *fp)
 	    "FILE, 74 I/O error.\n");
 }
 
-/* Parse the options into o, db, config; -1 on a usage error. */
+/* Parse the options into o, db, config, out; -1 on a usage error, 1
+   after --help. */
 static int
 export_args(int argc, char **argv, struct export_opts *o, const char **db,
     const char **config, const char **out)
@@ -75,7 +76,7 @@ export_args(int argc, char **argv, struct export_opts *o, const char **db,
 		case 'o': *out = optarg; break;
 		case 'D': *db = optarg; break;
 		case 'c': *config = optarg; break;
-		case 'h': export_usage(stdout); exit(SMP_EXIT_OK);
+		case 'h': export_usage(stdout); return 1;
 		default: export_usage(stderr); return -1;
 		}
 	}
@@ -97,8 +98,8 @@ cmd_export(int argc, char **argv)
 	int			 rc;
 
 	memset(&o, 0, sizeof(o));
-	if (export_args(argc, argv, &o, &db, &config, &out) < 0)
-		return SMP_EXIT_USAGE;
+	if ((rc = export_args(argc, argv, &o, &db, &config, &out)) != 0)
+		return rc > 0 ? SMP_EXIT_OK : SMP_EXIT_USAGE;
 	if (query_filter_check(&o.filter, &err) < 0) {
 		fprintf(stderr, "smp-intake: export: %s\n", err);
 		free(err);

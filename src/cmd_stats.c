@@ -217,6 +217,17 @@ stats_draw(struct stats_chart *ch, const char *title, size_t width)
 	ch->nrows = 0;
 }
 
+/* qsort: most frequent first, then by label. */
+static int
+stats_cmp_count(const void *a, const void *b)
+{
+	const struct stats_row	*x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->label, y->label);
+}
+
 /* Count by "by" (arg: its question) and draw; a store_rc. */
 static int
 stats_chart(struct store *s, const struct query_filter *f,
@@ -231,6 +242,9 @@ stats_chart(struct store *s, const struct query_filter *f,
 	if (rc == STORE_OK && by == QC_STARTED)
 		qsort(ch->rows, ch->nrows, sizeof(*ch->rows),
 		    stats_cmp_label);
+	else if (rc == STORE_OK && ch->q != NULL && ch->q->type == QT_MULTI)
+		qsort(ch->rows, ch->nrows, sizeof(*ch->rows),
+		    stats_cmp_count);
 	if (rc == STORE_OK)
 		stats_draw(ch, title, stats_width());
 	return rc;
