@@ -150,7 +150,8 @@ struct form_item {
 enum form_rule_kind {
 	RULE_POINTS,	/* points ID EXPR if COND */
 	RULE_STOP,	/* stop ID if COND: hard stop, overrides the score */
-	RULE_FLAG,	/* flag ID if COND: practitioner must review */
+	RULE_FLAG,	/* flag ID [cap BAND] if COND: practitioner must
+			   review; with cap, the band is at most BAND */
 	RULE_RECOMMEND	/* recommend ID [group G] if COND */
 };
 
@@ -164,6 +165,10 @@ struct form_rule {
 	struct form_loc	 cond_loc, points_loc;
 	char		*group;		/* RULE_RECOMMEND: first match in a
 					   group wins; NULL = no group */
+	char		*cap;		/* RULE_FLAG: band id the result is
+					   held at (at most), or NULL */
+	const struct form_band *cap_band; /* cap, resolved by the checker */
+	struct form_loc	 cap_loc;
 	struct form_text text;		/* staff text (required) */
 	struct form_text client;	/* RULE_STOP: kind client text */
 	struct form_loc	 loc;

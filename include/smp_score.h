@@ -3,7 +3,9 @@
  *
  * The score is the sum of the points of every chosen option plus every
  * "points" rule whose condition holds, clamped to 0..100; the band is the
- * one with the highest "min" not above the score.  Hard stops override the
+ * one with the highest "min" not above the score, unless a flag that holds
+ * has "cap BAND": then the band is at most BAND (the lowest cap wins), and
+ * the score itself is left as it is.  Hard stops override the
  * score (they are listed, and a consumer shows them first), flags ask for
  * the practitioner's review, recommendations are listed with at most one
  * per group (the first whose condition holds, in form order).
@@ -40,6 +42,8 @@ struct score_result {
 	int		 raw;		/* sum before clamping */
 	int		 score;		/* 0..100 */
 	const struct form_band *band;	/* NULL if the form has no bands */
+	const struct form_rule *capped_by; /* flag whose "cap" lowered the
+					   band, or NULL */
 	struct score_line *lines;	/* in order: points (form order),
 					   stops, flags, recommendations */
 	size_t		 nlines;

@@ -187,6 +187,7 @@ free_parts(struct form *f)
 		free(f->rules[i].cond_src);
 		free(f->rules[i].points_src);
 		free(f->rules[i].group);
+		free(f->rules[i].cap);
 		form_text_free(&f->rules[i].text);
 		form_text_free(&f->rules[i].client);
 	}

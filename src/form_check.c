@@ -291,6 +291,28 @@ check_bands(struct form_parser *p)
 			    f->bands[i - 1].loc.line);
 }
 
+/* Resolve each flag's "cap BAND" to its band (bands are sorted by now). */
+static void
+check_caps(struct form_parser *p)
+{
+	struct form		*f = p->f;
+	struct form_rule	*r;
+	size_t			 i, j;
+
+	for (i = 0; i < f->nrules; i++) {
+		r = &f->rules[i];
+		if (r->cap == NULL)
+			continue;
+		for (j = 0; j < f->nbands; j++)
+			if (strcmp(f->bands[j].id, r->cap) == 0)
+				r->cap_band = &f->bands[j];
+		if (r->cap_band == NULL)
+			diag_add(p->d, r->cap_loc.line, r->cap_loc.col,
+			    "flag '%s' caps at band '%s', but there is no "
+			    "such band", r->id, r->cap);
+	}
+}
+
 /* Every whole-form check, in file order where it matters */
 void
 form_p_check(struct form_parser *p)
@@ -300,6 +322,8 @@ form_p_check(struct form_parser *p)
 	form_p_arts(p);
 	check_items(p);
 	check_rules(p);
-	if (!form_p_full(p))
+	if (!form_p_full(p)) {
 		check_bands(p);
+		check_caps(p);
+	}
 }

@@ -338,22 +338,26 @@ find_if(const struct form_parser *p, size_t i)
 	return i;
 }
 
-/* The head of a recommend rule between its id and "if": [group G]. */
+/*
+ * The optional "WORD NAME" between a rule's id and "if": "group G" for a
+ * recommendation, "cap BAND" for a flag.  what names NAME in messages.
+ */
 static void
-rule_group(struct form_parser *p, struct form_rule *r, size_t k)
+rule_named(struct form_parser *p, size_t k, const char *word,
+    const char *what, char **dst)
 {
 	if (k == 2)
 		return;
-	if (!lex_is(TOK(p, 2), "group")) {
-		fp_err(p, 2, "expected 'group NAME' or 'if', found '%.*s'",
+	if (!lex_is(TOK(p, 2), word)) {
+		fp_err(p, 2, "expected '%s NAME' or 'if', found '%.*s'", word,
 		    fp_tlen(TOK(p, 2)), TOK(p, 2)->p);
 		return;
 	}
 	if (k == 3) {
-		fp_err(p, 3, "expected a group name after 'group'");
+		fp_err(p, 3, "expected %s name after '%s'", what, word);
 		return;
 	}
-	if ((r->group = fp_id(p, 3, "a group", false)) != NULL && k > 4)
+	if ((*dst = fp_id(p, 3, what, false)) != NULL && k > 4)
 		fp_err(p, 4, "expected 'if', found '%.*s'",
 		    fp_tlen(TOK(p, 4)), TOK(p, 4)->p);
 }
@@ -366,8 +370,12 @@ rule_head(struct form_parser *p, struct form_rule *r, size_t k)
 		fp_expr(p, 2, k, "the points before 'if'", &r->points_src,
 		    &r->points_loc);
 	else if (r->kind == RULE_RECOMMEND)
-		rule_group(p, r, k);
-	else if (k > 2)
+		rule_named(p, k, "group", "a group", &r->group);
+	else if (r->kind == RULE_FLAG) {
+		if (k > 3)
+			r->cap_loc = fp_loc(p, 3);
+		rule_named(p, k, "cap", "a band", &r->cap);
+	} else if (k > 2)
 		fp_err(p, 2, "expected 'if', found '%.*s'", fp_tlen(TOK(p, 2)),
 		    TOK(p, 2)->p);
 }

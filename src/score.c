@@ -139,6 +139,24 @@ kind_lines(const struct form *f, const struct expr_env *env,
 	return n;
 }
 
+/* Hold the band at the lowest "cap" of the flags that hold. */
+static void
+apply_caps(struct score_result *r)
+{
+	const struct form_band	*cap;
+	size_t			 i;
+
+	for (i = 0; i < r->nlines; i++) {
+		if (r->lines[i].kind != SC_FLAG ||
+		    (cap = r->lines[i].rule->cap_band) == NULL)
+			continue;
+		if (r->band != NULL && cap->min < r->band->min) {
+			r->band = cap;
+			r->capped_by = r->lines[i].rule;
+		}
+	}
+}
+
 /* Score the answers env gives (see smp_score.h); free with score_free. */
 struct score_result *
 score_compute(const struct form *f, const struct expr_env *env)
@@ -154,6 +172,7 @@ score_compute(const struct form *f, const struct expr_env *env)
 			r->band = &f->bands[i];
 	r->nstops = kind_lines(f, env, r, RULE_STOP, SC_STOP);
 	r->nflags = kind_lines(f, env, r, RULE_FLAG, SC_FLAG);
+	apply_caps(r);
 	r->nrecs = kind_lines(f, env, r, RULE_RECOMMEND, SC_RECOMMEND);
 	return r;
 }
@@ -261,6 +280,9 @@ score_format_text(const struct form *f, const struct score_result *r,
 	if (r->band != NULL)
 		sb_addf(sb, " \xe2\x80\x94 %s", bt != NULL ? bt : r->band->id);
 	sb_addc(sb, '\n');
+	if (r->capped_by != NULL)
+		sb_addf(sb, "  (band held here by a flag: %s)\n",
+		    rule_text(r->capped_by, lang));
 	if (r->nstops > 0) {
 		sb_adds(sb, "\nSTOPS (a stop overrides the score):\n");
 		text_list(r, SC_STOP, lang, sb);
@@ -357,6 +379,8 @@ score_format_json(const struct form *f, const struct score_result *r,
 		json_str(sb, r->band->id);
 		sb_adds(sb, ",\"text\":");
 		json_str(sb, form_tr(&r->band->text, lang));
+		sb_adds(sb, ",\"capped_by\":");
+		json_str(sb, r->capped_by != NULL ? r->capped_by->id : NULL);
 		sb_addc(sb, '}');
 	} else
 		sb_adds(sb, "null");

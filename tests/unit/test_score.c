@@ -66,6 +66,9 @@ static const char form_src[] =
 	"flag f1 if answered(a)\n"
 	"  text en \"Check A\"\n"
 	"  text es \"Revisar A\"\n"
+	"flag f_cap cap mid if count(b) == 3\n"
+	"  text en \"Hold\"\n"
+	"  text es \"Retener\"\n"
 	"recommend r_a group g if a == \"big\"\n"
 	"  text en \"Rec A\"\n"
 	"  text es \"Rec A\"\n"
@@ -296,7 +299,8 @@ test_json(void **state)
 	r = score("neg", "x", &codes);
 	score_format_json(form, r, 0, &sb);
 	assert_string_equal(sb.s,
-	    "{\"score\":0,\"raw\":-10,\"band\":{\"id\":\"low\",\"text\":\"Low\"},"
+	    "{\"score\":0,\"raw\":-10,\"band\":{\"id\":\"low\",\"text\":\"Low\","
+	    "\"capped_by\":null},"
 	    "\"stops\":[{\"id\":\"s1\",\"text\":\"Stop \\\"now\\\"\\u0009\\\\ "
 	    "here\",\"client\":\"Sorry.\"}],"
 	    "\"flags\":[{\"id\":\"f1\",\"text\":\"Check A\"}],"
@@ -347,6 +351,40 @@ test_deterministic(void **state)
 	sb_done(&codes);
 }
 
+/* A flag with "cap" holds the band down but leaves the score alone. */
+static void
+test_cap(void **state)
+{
+	struct strbuf		 sb;
+	struct score_result	*r;
+
+	(void)state;
+	sb_init(&sb);
+	r = score("big", "x;y", &sb);	/* 80 + 70 + 20: high, no cap */
+	assert_string_equal(r->band->id, "high");
+	assert_null(r->capped_by);
+	score_free(r);
+	r = score("big", "x;y;w", &sb);	/* the cap flag holds */
+	assert_int_equal(r->score, 100);
+	assert_string_equal(r->band->id, "mid");
+	assert_non_null(r->capped_by);
+	assert_string_equal(r->capped_by->id, "f_cap");
+	sb_reset(&sb);
+	score_format_text(form, r, 0, &sb);
+	assert_non_null(strstr(sb.s, "Score 100/100 \xe2\x80\x94 Middle\n"
+	    "  (band held here by a flag: Hold)\n"));
+	sb_reset(&sb);
+	score_format_json(form, r, 0, &sb);
+	assert_non_null(strstr(sb.s, "\"capped_by\":\"f_cap\"}"));
+	score_free(r);
+	/* A band already at the cap is not "held" by it. */
+	r = score("neg", "x;y;w", &sb);	/* -50 + 70 + 30 = 50 */
+	assert_string_equal(r->band->id, "mid");
+	assert_null(r->capped_by);
+	score_free(r);
+	sb_done(&sb);
+}
+
 int
 main(void)
 {
@@ -356,6 +394,7 @@ main(void)
 		cmocka_unit_test(test_rounding_bands_groups),
 		cmocka_unit_test(test_texts),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_deterministic),
 	};
 
