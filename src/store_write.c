@@ -79,8 +79,9 @@ store_form_put(struct store *s, const struct form *f, char *hash,
 	int		 rc;
 
 	store_sha256_hex(f->source, f->source_len, hash);
-	rc = sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO forms(hash, "
-	    "form_id, version, source, added_at) VALUES (?, ?, ?, ?, ?)", -1,
+	rc = sqlite3_prepare_v2(s->db, "INSERT INTO forms(hash, "
+	    "form_id, version, source, added_at) VALUES (?, ?, ?, ?, ?) "
+	    "ON CONFLICT (hash) DO NOTHING", -1,
 	    &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "cannot save the form", errp);

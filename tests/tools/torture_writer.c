@@ -2,7 +2,7 @@
  * torture_writer.c: a store client for the durability suites
  * (tests/suites/torture.sh, store.sh).
  *
- *   torture_writer DB [OPS [VALUE_BYTES]]
+ *   torture_writer [--paced] DB [OPS [VALUE_BYTES]]
  *
  * Begins intakes and saves answers in a fixed pattern, printing a line
  * (and flushing) only AFTER each store call returned, so every printed
@@ -18,6 +18,8 @@
  * Stops after OPS answer operations (0 = forever).  On a store error it
  * prints "E <exit status> <message>" to stderr and exits with that
  * status.  VALUE_BYTES pads each value (to fill a small disk quickly).
+ * --paced: read one byte from stdin before each operation (and stop at
+ * its end), so the test decides how far ahead of its reading we may run.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -28,6 +30,16 @@
 #include "smp_util.h"
 
 #define OPS_PER_INTAKE	20
+
+static int	paced;		/* --paced: one stdin byte per operation */
+
+/* In paced mode, wait for the go-ahead of the next operation. */
+static void
+pace(void)
+{
+	if (paced && getchar() == EOF)
+		exit(0);
+}
 
 /* Print the error and exit with its status. */
 static void
@@ -59,11 +71,13 @@ one_intake(struct store *s, const char *hash, long left, size_t pad)
 	long			 done = 0;
 	int			 k, rc;
 
+	pace();
 	if ((rc = store_intake_begin(s, hash, "torture", "en", "kiosk", id,
 	    &err)) != STORE_OK)
 		fail(rc, err);
 	say(xasprintf("I %s\n", id));
 	for (k = 1; k <= OPS_PER_INTAKE && (left == 0 || done < left); k++) {
+		pace();
 		if (k % 7 == 0) {
 			snprintf(q, sizeof(q), "q%d", k - 3);
 			if ((rc = store_answer_put(s, id, q, NULL, &err)) !=
@@ -82,6 +96,7 @@ one_intake(struct store *s, const char *hash, long left, size_t pad)
 		done++;
 	}
 	if (k > OPS_PER_INTAKE) {
+		pace();
 		if ((rc = store_intake_complete(s, id, 5, "ok", lines, 2,
 		    &err)) != STORE_OK)
 			fail(rc, err);
@@ -100,8 +115,14 @@ main(int argc, char **argv)
 	size_t		 pad = 0;
 	int		 rc;
 
+	if (argc > 1 && strcmp(argv[1], "--paced") == 0) {
+		paced = 1;
+		argv++;
+		argc--;
+	}
 	if (argc < 2 || argc > 4) {
-		fprintf(stderr, "usage: torture_writer DB [OPS [VALUE_BYTES]]\n");
+		fprintf(stderr, "usage: torture_writer [--paced] DB [OPS "
+		    "[VALUE_BYTES]]\n");
 		return SMP_EXIT_USAGE;
 	}
 	if (argc > 2)
