@@ -2,6 +2,7 @@
 # keyboard and mouse, review edits, branching, stops, invalid input,
 # UTF-8, resizing, signals, idle timeout, staff PIN, TERM=linux/vt100.
 # The scenarios live in tests/e2e/*.sh; E2E_ONLY=name runs one.
+export LC_ALL=C.UTF-8
 source tests/lib.sh
 source tests/e2e/lib.sh
 source tests/e2e/walks.sh
