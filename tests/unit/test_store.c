@@ -546,6 +546,19 @@ test_erase(void **state)
 	assert_false(db_has(fx->db, "ZQXJ"));
 }
 
+/* Set PRAGMA user_version of the database at path. */
+static void
+set_user_version(const char *path, int v)
+{
+	sqlite3	*db;
+	char	*sql = xasprintf("PRAGMA user_version = %d", v);
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	free(sql);
+}
+
 /* Fill a database at path with n completed intakes of form source;
    ids[i] receive them. */
 static void
@@ -611,9 +624,52 @@ test_merge(void **state)
 	v = xasprintf("%s/none.db", fx->dir);
 	assert_int_equal(store_merge(s, v, &c, &err), STORE_NOTFOUND);
 	free(err);
+	err = NULL;
 	free(v);
+	/* A newer database is refused before anything is copied. */
+	set_user_version(other, 4);
+	assert_int_equal(store_merge(s, other, &c, &err), STORE_NEWER);
+	assert_non_null(strstr(err, "schema 4"));
+	free(err);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes", NULL), 5);
 	store_close(s);
 	free(other);
+}
+
+/* Erase while another process reads: erased, but STORE_BUSY says a copy
+   stays in the WAL until the next checkpoint, which clears it. */
+static void
+test_erase_busy(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	sqlite3		*rd;
+	sqlite3_stmt	*st;
+	char		 id[STORE_ID_LEN + 1], *err = NULL;
+
+	setenv("SMP_BUSY_TIMEOUT_MS", "50", 1);
+	s = open_ok(fx->db);
+	unsetenv("SMP_BUSY_TIMEOUT_MS");
+	begin_one(s, "f", id);
+	assert_int_equal(store_answer_put(s, id, "name", "ZQXJ-Busy", &err),
+	    STORE_OK);
+	assert_int_equal(sqlite3_open(fx->db, &rd), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(rd, "BEGIN", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(rd, "SELECT count(*) FROM answers",
+	    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);	/* a snapshot */
+	assert_int_equal(store_erase(s, id, &err), STORE_BUSY);
+	assert_non_null(strstr(err, "erased"));
+	assert_non_null(strstr(err, "write-ahead log"));
+	free(err);
+	err = NULL;
+	assert_int_equal(q_int(s, "SELECT count(*) FROM answers", NULL), 0);
+	sqlite3_finalize(st);
+	sqlite3_exec(rd, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(rd);
+	store_close(s);		/* the last connection checkpoints */
+	assert_false(db_has(fx->db, "ZQXJ"));
 }
 
 /* Collect audit entries as "actor action detail;" into a strbuf. */
@@ -717,6 +773,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_abandon_stale, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_erase, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_erase_busy, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_merge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
