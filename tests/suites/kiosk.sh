@@ -7,6 +7,7 @@ source tests/lib.sh
 source tests/e2e/lib.sh
 source tests/e2e/walks.sh
 source tests/e2e/terminal.sh
+source tests/e2e/profile.sh
 trap 'kiosk_stop; rm -rf "$TESTTMP"' EXIT
 
 if ! command -v tmux >/dev/null || ! command -v sqlite3 >/dev/null; then
@@ -14,6 +15,6 @@ if ! command -v tmux >/dev/null || ! command -v sqlite3 >/dev/null; then
 	exit 0
 fi
 for s in refusals keyboard mouse review_edit minor resize signals idle \
-    pin terms; do
+    pin terms profile; do
 	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
 done
