@@ -7,6 +7,9 @@
  * answer whose save returned survives a power cut or SIGKILL.  Files are
  * created mode 0600 in a 0700 folder.
  *
+ * store_open sets SIGXFSZ to SIG_IGN, so a file size limit makes a write
+ * fail (reported as STORE_FULL) instead of killing the process.
+ *
  * Errors: every function returns STORE_OK (0) or a negative enum store_rc
  * and sets *errp to an allocated message (caller frees) that names the
  * file and the cause; store_exit_status() maps a code to a sysexits value.
@@ -41,6 +44,11 @@ enum store_rc {
 
 struct store;
 
+/*
+ * Open (creating unless STORE_RDONLY or STORE_EXISTING) the database at
+ * path, check it (quick_check when writable) and migrate its schema;
+ * *sp is freed with store_close.  See docs/storage.md.
+ */
 int	store_open(const char *path, unsigned flags, struct store **sp,
 	    char **errp);
 void	store_close(struct store *s);
