@@ -171,7 +171,7 @@ generate() {
 # ---------------------------------------------------------------- export
 # Peak RSS (KiB) of one run of a shell command.
 peak_rss() {
-	/usr/bin/time -f %M -o "$W/rss" sh -c "$1" >/dev/null 2>&1
+	/usr/bin/time -f %M -o "$W/rss" sh -c "$1" >/dev/null 2>&1 || true
 	tail -1 "$W/rss"
 }
 
@@ -182,8 +182,9 @@ export_bench() {
 		missing export "smp-intake export fails: $(head -1 "$W/probe.err")"
 		return 0
 	fi
-	HAVE_EXPORT=1
+	touch "$W/have-export"
 	: >"$W/export.dat"
+	rm -f "$W"/export-*.txt "$W"/export-*.json
 	for n in $SIZES; do
 		db=$(db_for "$n")
 		case $n in
@@ -200,10 +201,15 @@ export_bench() {
 		rss_wide=$(peak_rss "$wide")
 		rss_long=$(peak_rss "$long")
 		rss_baseline=$(peak_rss "$base")
-		hyperfine --style none --runs $runs \
+		# Others rebuild the binary while this runs: one failure
+		# loses this size's figures, not the whole run.
+		if ! hyperfine --style none --runs $runs \
 		    --export-json "$W/export-$n.json" \
 		    -n wide "$wide" -n long "$long" -n baseline "$base" \
-		    >/dev/null
+		    >"$W/export-$n.log" 2>&1; then
+			missing "export-$n" "a run failed: $(grep -m1 -i error "$W/export-$n.log")"
+			continue
+		fi
 		hf "$W/export-$n.json" >"$W/export-$n.txt"
 		for kind in wide long baseline; do
 			eval "rss=\$rss_$kind"
@@ -213,6 +219,7 @@ export_bench() {
 		echo "$n $(hf_get wide 2 <"$W/export-$n.txt") $(hf_get long 2 <"$W/export-$n.txt") $(hf_get baseline 2 <"$W/export-$n.txt")" >>"$W/export.dat"
 	done
 	# Slower than a plain dump: find out where the time goes.
+	[ -s "$W/export-10000.txt" ] || return 0
 	w=$(hf_get wide 2 <"$W/export-10000.txt")
 	b=$(hf_get baseline 2 <"$W/export-10000.txt")
 	if awk -v w="$w" -v b="$b" 'BEGIN { exit !(w > b) }'; then
@@ -253,7 +260,7 @@ saves_bench() {
 	say "saves: 2000 durable answer saves on a fresh database"
 	line=$("$OUT/saves" -f "$FORM" -d "$W/fresh.db" -n 2000 -o "$W/saves-fresh.txt")
 	res "saves fresh $(echo "$line" | awk '{ print $2, $4, $6, $8, $10 }')"
-	if [ "${HAVE_EXPORT:-0}" = 0 ]; then
+	if [ ! -e "$W/have-export" ]; then
 		missing saves-during-export "export"
 		return 0
 	fi
@@ -329,14 +336,14 @@ pty_bench() {
 		missing kiosk "smp-intake kiosk is a placeholder"
 		return 0
 	fi
-	HAVE_KIOSK=1
+	touch "$W/have-kiosk"
 	say "pty: kiosk, 30 runs of start + $KIOSK_PRELUDE + 20 keys"
 	if l=$("$OUT/ptylat" -r 30 -k 20 -p "$KIOSK_PRELUDE" \
 	    -o "$W/pty-kiosk.txt" -- "$BIN" kiosk --config "$W/kiosk-menu.ini"); then
 		res "pty kiosk_menu12 $(echo "$l" | pty_line)"
 	else
 		missing kiosk-keys "kiosk did not run in the pty"
-		HAVE_KIOSK=0
+		rm -f "$W/have-kiosk"
 	fi
 	# Twice at most: the shipped form is being edited by others while
 	# this runs, and one bad moment should not lose the figure.
@@ -387,7 +394,7 @@ ipk_bench() {
 	# shellcheck disable=SC2086
 	b=$(cg_run dialog $N "" dialog --menu Pick 20 60 12 $MENU)
 	res "ipk dialog $N $a $b $(((b - a) / N))"
-	if [ "${HAVE_KIOSK:-0}" = 0 ]; then
+	if [ ! -e "$W/have-kiosk" ]; then
 		missing instructions-per-key "kiosk"
 		return 0
 	fi
@@ -398,21 +405,34 @@ ipk_bench() {
 }
 
 # ---------------------------------------------------------------- run
-form_load
+# Run one measure in a subshell with set -e in force: a failure is
+# reported as "not measured" and the other measures still run.
+section() {
+	name=$1
+	shift
+	set +e
+	(set -e; "$@")
+	rc=$?
+	set -e
+	[ $rc = 0 ] || missing "$name" "it failed (exit $rc); see the log above"
+}
+
+rm -f "$W/have-export" "$W/have-kiosk"
+section form-load form_load
 if [ "$HAVE_GEN" = 1 ]; then
 	generate
-	export_bench
+	section export export_bench
 else
 	missing generator "engine_new/store_open/form_parse not in $LIB"
 	missing export "no generated database"
 fi
-saves_bench
-pty_bench
-ipk_bench
+section saves saves_bench
+section kiosk pty_bench
+section instructions-per-key ipk_bench
 
 if [ -s "$W/export.dat" ]; then
 	gnuplot -e "datafile='$W/export.dat'; outfile='$PNG'" bench/plot.gp
 fi
 res "machine wall $(($(date +%s) - T0)) s"
 python3 bench/report.py render "$RES" "$MD"
-say "wrote $MD${HAVE_EXPORT:+ and $PNG}"
+say "wrote $MD$([ -e "$W/have-export" ] && echo " and $PNG")"
