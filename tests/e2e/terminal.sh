@@ -122,9 +122,23 @@ scenario_terms() {
 	kiosk_stop
 }
 
+# set-pin: only the hash is written, mode 0600, short PINs refused.
+set_pin_checks() {
+	local f="$TESTTMP/setpin.conf" rc
+	printf '[kiosk]\nclinic = Keep Me\n' >"$f"
+	echo 12 | "$BIN" set-pin --config "$f" 2>/dev/null; rc=$?
+	expect_eq "set-pin: a 2-character PIN is refused (65)" 65 "$rc"
+	echo 97531 | "$BIN" set-pin --config "$f" 2>/dev/null
+	check "set-pin: hash written, other lines kept" eval \
+		'grep -q "^pin_hash = \$argon2id\\$" "$f" && grep -q "clinic = Keep Me" "$f"'
+	check "set-pin: the PIN itself is not in the file" eval '! grep -q 97531 "$f"'
+	expect_eq "set-pin: config file is private (0600)" 600 "$(stat -c %a "$f")"
+}
+
 # Refusals at start, before any screen.
 scenario_refusals() {
 	local rc
+	set_pin_checks
 	printf '[kiosk]\nform = %s\ndatabase = %s/r.db\n' "$PWD/$E2E_FORM" \
 		"$TESTTMP" >"$TESTTMP/nopin.conf"
 	"$BIN" kiosk --config "$TESTTMP/nopin.conf" </dev/null \
