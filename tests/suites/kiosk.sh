@@ -9,6 +9,9 @@ source tests/e2e/walks.sh
 source tests/e2e/terminal.sh
 source tests/e2e/profile.sh
 trap 'kiosk_stop; rm -rf "$TESTTMP"' EXIT
+# A private copy: a rebuild of the shared tree mid-run must not pull the
+# binary from under a running kiosk.
+cp "$BIN" "$TESTTMP/smp-intake" && BIN="$TESTTMP/smp-intake"
 
 if ! command -v tmux >/dev/null || ! command -v sqlite3 >/dev/null; then
 	not_ok "kiosk: tmux and sqlite3 are needed (scripts/deps.sh)"
