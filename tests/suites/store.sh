@@ -8,6 +8,9 @@ set -u
 
 FORM=forms/minimal.form
 T=$TESTTMP
+# Private copies, so a concurrent rebuild of the tree cannot break a run.
+cp "$BIN" "$T/smp-intake" && BIN=$T/smp-intake
+cp "$BUILD/libsmp.a" "$T/libsmp.a"
 export SMP_STAFF=tester
 unset SMP_INTAKE_DB SMP_INTAKE_CONFIG
 
@@ -163,11 +166,10 @@ run "$BIN" record --form "$FORM" --db "$db" "$T/b.csv"
 expect_eq "store-6.2 once released, record works" 0 "$rc"
 
 # --- full disk and read-only places -------------------------------------
-WRITER="$BUILD/tools/torture_writer"
-mkdir -p "$BUILD/tools"
+WRITER="$T/torture_writer"
 cc -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -O1 -g \
 	$( [ "$BUILD" = build-asan ] && echo -fsanitize=address,undefined ) \
-	-o "$WRITER" tests/tools/torture_writer.c "$BUILD/libsmp.a" \
+	-o "$WRITER" tests/tools/torture_writer.c "$T/libsmp.a" \
 	$(pkg-config --libs ncursesw sqlite3 inih libsodium uuid) -lcsv -lm 2>"$T/cc.err" ||
 	not_ok "store-7.0 writer builds" "$(cat "$T/cc.err")"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}

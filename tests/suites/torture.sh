@@ -11,12 +11,14 @@ source tests/lib.sh
 set -u
 
 RUNS=${TORTURE_RUNS:-200}
-WRITER="$BUILD/tools/torture_writer"
-mkdir -p "$BUILD/tools"
-# Built here, against the library, so the Makefile needs no rule for it.
+# Built here, against (a private copy of) the library, so the Makefile
+# needs no rule for it and a concurrent rebuild cannot break a run.
+WRITER="$TESTTMP/torture_writer"
+cp "$BIN" "$TESTTMP/smp-intake" && BIN=$TESTTMP/smp-intake
+cp "$BUILD/libsmp.a" "$TESTTMP/libsmp.a"
 if ! cc -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -O1 -g \
 	$( [ "$BUILD" = build-asan ] && echo -fsanitize=address,undefined ) \
-	-o "$WRITER" tests/tools/torture_writer.c "$BUILD/libsmp.a" \
+	-o "$WRITER" tests/tools/torture_writer.c "$TESTTMP/libsmp.a" \
 	$(pkg-config --libs ncursesw sqlite3 inih libsodium uuid) -lcsv -lm \
 	2>"$TESTTMP/cc.err"; then
 	not_ok "torture-0 writer builds" "$(cat "$TESTTMP/cc.err")"
