@@ -74,6 +74,7 @@ enum phrase {
 	PH_PRINT_AT_MOST,	/* paper: {max} */
 	PH_PRINT_DATE,		/* paper: date hint */
 	PH_PRINT_SCALE,		/* paper: {min} {max} */
+	PH_MORE,		/* more text below: how to scroll */
 	PHRASE__COUNT
 };
 

@@ -76,6 +76,13 @@ struct ui_item {
 	const struct form_art *art;	/* picture when highlighted */
 };
 
+/* Scrolling of a page's body text, kept by the caller across redraws. */
+struct ui_scroll {
+	int	top;		/* first body row shown (clamped by layout) */
+	int	page;		/* rows shown, set by layout */
+	bool	more;		/* rows below the last one shown, set by layout */
+};
+
 struct ui_page {
 	const char	*title;		/* top bar, left */
 	const char	*progress;	/* top bar, right ("7 of 31") */
@@ -83,6 +90,8 @@ struct ui_page {
 	const char	*heading;	/* section title */
 	const char	*body;		/* question label or screen text */
 	bool		 body_plain;	/* body not bold (information text) */
+	struct ui_scroll *scroll;	/* body scrolls; NULL: body is cut */
+	const char	*more;		/* "more below" marker text */
 	const char	*help;		/* shown when non-NULL */
 	const char	*hint;		/* format hint, scale ends */
 	struct ui_item	*items;		/* list, or NULL */

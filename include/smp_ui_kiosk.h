@@ -50,6 +50,7 @@ struct ui {
 	int		 loaded;	/* item whose widget state is loaded */
 	struct edit	*edit;		/* text field of the current item */
 	int		 cur, top;	/* list cursor and scroll */
+	struct ui_scroll scroll;	/* information text scroll */
 	int		 chosen;	/* single choice: option, or -1 */
 	bool		*ticks;		/* multi: ticked options */
 	size_t		 nticks;

@@ -67,6 +67,7 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_PRINT_AT_MOST] = "print-at-most",
 	[PH_PRINT_DATE] = "print-date",
 	[PH_PRINT_SCALE] = "print-scale",
+	[PH_MORE] = "more",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -143,6 +144,7 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_PRINT_AT_MOST] = "at most {max}",
 	[PH_PRINT_DATE] = "date, year-month-day",
 	[PH_PRINT_SCALE] = "choose one number from {min} to {max}",
+	[PH_MORE] = "\u25bc More below: press Down or Enter to read on",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -223,6 +225,7 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_PRINT_AT_MOST] = "como máximo {max}",
 	[PH_PRINT_DATE] = "fecha, año-mes-día",
 	[PH_PRINT_SCALE] = "elija un número del {min} al {max}",
+	[PH_MORE] = "\u25bc Hay más texto: pulse Abajo o Intro para seguir leyendo",
 };
 
 static const struct {

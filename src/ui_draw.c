@@ -447,6 +447,43 @@ layout_list_art(const struct ui_page *p, struct uib *b, int y, int ymax)
 		ui_layout_list(p, b, y, ymax, MARGIN, w);
 }
 
+/*
+ * A body that may be longer than the rows left: show the rows from
+ * scroll->top, and a marker on the last row while more is below.
+ */
+static int
+layout_scrolled(const struct ui_page *p, struct uib *b, int y, int ymax,
+    int w)
+{
+	struct ui_scroll	*sc = p->scroll;
+	struct ui_line		*l;
+	size_t			 n = ui_wrap(p->body, w, &l);
+	int			 avail = ymax - y, i;
+
+	if ((int)n <= avail) {
+		sc->top = 0;
+		sc->page = avail;
+		sc->more = false;
+		avail = (int)n;
+	} else {
+		avail = avail > 2 ? avail - 1 : 1;	/* marker row */
+		if (sc->top > (int)n - avail)
+			sc->top = (int)n - avail;
+		if (sc->top < 0)
+			sc->top = 0;
+		sc->page = avail;
+		sc->more = sc->top + avail < (int)n;
+	}
+	for (i = 0; i < avail; i++)
+		uib_put(b, y + i, MARGIN, w, p->body + l[sc->top + i].off,
+		    l[sc->top + i].len, UA_BODY);
+	if (sc->more && p->more != NULL)
+		uib_put(b, y + avail, MARGIN, w, p->more, strlen(p->more),
+		    UA_DIM);
+	free(l);
+	return y + avail + (sc->more ? 1 : 0);
+}
+
 /* Lay the page out into b. */
 void
 ui_layout(const struct ui_page *p, struct uib *b)
@@ -467,7 +504,9 @@ ui_layout(const struct ui_page *p, struct uib *b)
 	if (p->heading != NULL)
 		y = ui_put_wrapped(b, y, ymax, MARGIN, w, p->heading,
 		    UA_HEADING) + 1;
-	if (p->body != NULL)
+	if (p->body != NULL && p->scroll != NULL)
+		y = layout_scrolled(p, b, y, ymax, w);
+	else if (p->body != NULL)
 		y = ui_put_wrapped(b, y, ymax, MARGIN, w, p->body,
 		    p->body_plain ? UA_BODY : UA_HEADING);
 	if (p->help != NULL)

@@ -75,6 +75,7 @@ flow_unload(struct ui *u)
 	u->nticks = 0;
 	u->loaded = -1;
 	u->cur = u->top = 0;
+	memset(&u->scroll, 0, sizeof(u->scroll));
 	u->chosen = -1;
 }
 
@@ -368,6 +369,8 @@ screen_page(struct ui *u, const struct form_screen *s, struct ui_page *p)
 	p->heading = form_tr(&s->title, u->lang);
 	p->body = form_tr(&s->text, u->lang);
 	p->body_plain = true;
+	p->scroll = &u->scroll;
+	p->more = ui_ph(u, PH_MORE);
 	p->next = agree != NULL ? agree : ui_ph(u, PH_NEXT);
 	p->keys = ui_ph(u, PH_KEYS_SCREEN);
 }
@@ -728,6 +731,35 @@ review_key(struct ui *u, const struct ui_key *k)
 		ui_set_error(u, NULL);
 }
 
+/*
+ * Keys of an information screen.  Text longer than the terminal scrolls;
+ * Enter (or Next) first pages down until the end has been shown, so a
+ * client cannot agree to text they were never shown.
+ */
+static void
+screen_key(struct ui *u, const struct ui_key *k)
+{
+	struct ui_scroll	*sc = &u->scroll;
+	bool			 next = ui_key_enter(k) || (!k->fkey &&
+				    k->ch == '\t') || (k->hot &&
+				    k->hot->kind == HOT_NEXT);
+
+	if (k->fkey && (k->ch == KEY_DOWN || k->ch == KEY_NPAGE))
+		sc->top += k->ch == KEY_DOWN ? 1 : sc->page > 1 ?
+		    sc->page - 1 : 1;
+	else if (k->fkey && (k->ch == KEY_UP || k->ch == KEY_PPAGE))
+		sc->top -= k->ch == KEY_UP ? 1 : sc->page > 1 ?
+		    sc->page - 1 : 1;
+	else if (next && sc->more)
+		sc->top += sc->page > 1 ? sc->page - 1 : 1;
+	else if (next)
+		flow_next(u);
+	else if (ui_key_back(k) || (k->hot && k->hot->kind == HOT_BACK))
+		flow_back(u);
+	if (sc->top < 0)
+		sc->top = 0;
+}
+
 /* Keys during the walk. */
 static void
 walk_key(struct ui *u, const struct ui_key *k)
@@ -739,11 +771,8 @@ walk_key(struct ui *u, const struct ui_key *k)
 		review_key(u, k);
 	else if (it->kind == ITEM_QUESTION)
 		question_key(u, &u->f->questions[it->ref], k);
-	else if (ui_key_enter(k) || (!k->fkey && k->ch == '\t') ||
-	    (k->hot && k->hot->kind == HOT_NEXT))
-		flow_next(u);
-	else if (ui_key_back(k) || (k->hot && k->hot->kind == HOT_BACK))
-		flow_back(u);
+	else
+		screen_key(u, k);
 }
 
 /* Hand a key to the current client mode. */

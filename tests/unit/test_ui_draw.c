@@ -283,6 +283,62 @@ test_centre(void **state)
 	uib_free(b);
 }
 
+/*
+ * Information text longer than the screen scrolls: every line is shown at
+ * some scroll position, the marker says more is below until the end.
+ */
+static void
+test_scrolled_body(void **state)
+{
+	struct ui_page		 p;
+	struct ui_scroll	 sc = { 0, 0, false };
+	struct uib		*b = uib_new(24, 80);
+	struct strbuf		 text;
+	char			 want[32];
+	int			 i, x = 0, seen[40] = { 0 };
+
+	(void)state;
+	sb_init(&text);
+	for (i = 0; i < 40; i++)
+		sb_addf(&text, "%sParagraph line %02d", i ? "\n" : "", i);
+	memset(&p, 0, sizeof(p));
+	p.heading = "Privacy";
+	p.body = text.s;
+	p.body_plain = true;
+	p.scroll = &sc;
+	p.more = "More below";
+	p.next = "Next";
+	for (;;) {
+		ui_layout(&p, b);
+		assert_true(sc.page > 5);
+		for (i = 0; i < 40; i++) {
+			snprintf(want, sizeof want, "Paragraph line %02d", i);
+			if (find_row(b, want, &x) >= 0)
+				seen[i] = 1;
+		}
+		if (!sc.more)
+			break;
+		assert_true(find_row(b, "More below", &x) >= 0);
+		sc.top += sc.page - 1;
+	}
+	for (i = 0; i < 40; i++)
+		assert_int_equal(seen[i], 1);
+	assert_int_equal(find_row(b, "More below", &x), -1);
+	/* Scrolling past the end is clamped to the last page. */
+	sc.top = 1000;
+	ui_layout(&p, b);
+	assert_int_equal(sc.top, 40 - sc.page);
+	assert_true(find_row(b, "Paragraph line 39", &x) >= 0);
+	/* A short text does not scroll at all. */
+	p.body = "Short";
+	sc.top = 3;
+	ui_layout(&p, b);
+	assert_int_equal(sc.top, 0);
+	assert_false(sc.more);
+	sb_done(&text);
+	uib_free(b);
+}
+
 int
 main(void)
 {
@@ -294,6 +350,7 @@ main(void)
 		cmocka_unit_test(test_edit_field),
 		cmocka_unit_test(test_longtext_box),
 		cmocka_unit_test(test_centre),
+		cmocka_unit_test(test_scrolled_body),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
