@@ -75,6 +75,7 @@ enum phrase {
 	PH_PRINT_DATE,		/* paper: date hint */
 	PH_PRINT_SCALE,		/* paper: {min} {max} */
 	PH_MORE,		/* more text below: how to scroll */
+	PH_LANGUAGE_NAME,	/* the language's own name: "Español" */
 	PHRASE__COUNT
 };
 

@@ -68,6 +68,7 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_PRINT_DATE] = "print-date",
 	[PH_PRINT_SCALE] = "print-scale",
 	[PH_MORE] = "more",
+	[PH_LANGUAGE_NAME] = "language-name",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -145,6 +146,7 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_PRINT_DATE] = "date, year-month-day",
 	[PH_PRINT_SCALE] = "choose one number from {min} to {max}",
 	[PH_MORE] = "\u25bc More below: press Down or Enter to read on",
+	[PH_LANGUAGE_NAME] = "English",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -226,6 +228,7 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_PRINT_DATE] = "fecha, año-mes-día",
 	[PH_PRINT_SCALE] = "elija un número del {min} al {max}",
 	[PH_MORE] = "\u25bc Hay más texto: pulse Abajo o Intro para seguir leyendo",
+	[PH_LANGUAGE_NAME] = "Español",
 };
 
 static const struct {

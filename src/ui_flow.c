@@ -260,7 +260,7 @@ welcome_page(struct ui *u, struct ui_page *p)
 	p->error = u->error;
 }
 
-/* Language choice: code and the form's title in that language. */
+/* Language choice: each language's own name and the form's title in it. */
 static void
 lang_page(struct ui *u, struct ui_page *p)
 {
@@ -272,7 +272,8 @@ lang_page(struct ui *u, struct ui_page *p)
 	for (i = 0; i < u->f->nlangs; i++) {
 		sb_addf(&sb, "%s%s", i ? " / " : "",
 		    form_phrase(u->f, PH_CHOOSE_LANGUAGE, i));
-		it[i].label = ui_keep(u, xasprintf("%s  %s", u->f->langs[i],
+		it[i].label = ui_keep(u, xasprintf("%s \xe2\x80\x94 %s",
+		    form_phrase(u->f, PH_LANGUAGE_NAME, i),
 		    form_tr(&u->f->title, i)));
 	}
 	p->title = form_tr(&u->f->title, u->lang);

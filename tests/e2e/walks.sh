@@ -99,7 +99,7 @@ scenario_mouse() {
 	kiosk_config mouse
 	kiosk_start "$E2E_CONF"
 	wait_for "Press any key" && tap 40 12 &&
-	wait_for "Choose your language" && tap_text "en  Kiosk" &&
+	wait_for "Choose your language" && tap_text "English" &&
 	wait_for "I agree" && tap_text "[ I agree ]" &&
 	wait_for "Your full name" && type_text "Ana" && tap_text "[ Next ]" &&
 	wait_for "Your date of birth" && type_text "1990-03-04" &&
