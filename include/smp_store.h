@@ -41,6 +41,9 @@ enum store_rc {
 /* Flags for store_open. */
 #define STORE_RDONLY	0x1	/* open for reading only; never create */
 #define STORE_EXISTING	0x2	/* never create: missing is STORE_NOTFOUND */
+#define STORE_NOCHECK	0x4	/* writable, but skip quick_check: for
+				   commands that read and only append an
+				   audit row (export, show) */
 
 struct store;
 

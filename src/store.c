@@ -515,10 +515,11 @@ store_open(const char *path, unsigned flags, struct store **sp,
 		goto fail;
 	/*
 	 * quick_check reads every page (about 2 s for 100,000 intakes), so
-	 * it runs when we are about to write; a read-only open relies on
+	 * it runs when we are about to write intakes; a read-only open, or
+	 * one that only appends an audit row (STORE_NOCHECK), relies on
 	 * SQLite finding damage in the pages it reads (SQLITE_CORRUPT).
 	 */
-	if (!(flags & STORE_RDONLY) &&
+	if (!(flags & (STORE_RDONLY | STORE_NOCHECK)) &&
 	    (rc = store_quick_check(s, errp)) != STORE_OK)
 		goto fail;
 	if ((rc = store_check_version(s, errp)) != STORE_OK)
