@@ -11,6 +11,7 @@
 
 #include "smp_export.h"
 #include "smp_query.h"
+#include "smp_summary.h"
 #include "smp_store.h"
 #include "smp_textsafe.h"
 #include "smp_ui_staff.h"
@@ -109,50 +110,21 @@ staff_list_reopen(struct ui *u)
 	staff_list_open(u);
 }
 
-/* A readable summary of one intake (result lines, then answers). */
-static void
-show_summary(const struct query_intake *in, struct strbuf *sb)
-{
-	size_t	i;
-	char	*v;
-
-	sb_addf(sb, "Intake %s\nStatus: %s   Started: %s\n", in->id,
-	    in->status, in->started_at);
-	if (in->has_score)
-		sb_addf(sb, "Score: %d   Band: %s\n", in->score,
-		    in->band ? in->band : "-");
-	for (i = 0; i < in->nlines; i++)
-		sb_addf(sb, "%s: %s\n", in->lines[i].kind, in->lines[i].text);
-	sb_adds(sb, "Answers:\n");
-	for (i = 0; i < in->nanswers; i++) {
-		v = textsafe(in->answers[i].value, 0);
-		sb_addf(sb, "  %s = %s\n", in->answers[i].question, v);
-		xfree_secret(v);
-	}
-}
-
-/* Load one consultation into u->staff_text. */
+/* Load one consultation into u->staff_text: the same summary as
+   "smp-intake show". */
 static void
 show_open(struct ui *u, const char *id)
 {
-	struct query_filter		 f = { 0 };
-	const struct query_intake	*in;
-	struct query_cursor		*c = NULL;
-	struct strbuf			 sb;
-	char				*err = NULL;
-	int				 rc;
+	struct strbuf	 sb;
+	char		*err = NULL;
+	int		 rc;
 
-	f.id = id;
 	sb_init(&sb);
-	rc = query_cursor_new(u->o->store, &f, QUERY_ANSWERS | QUERY_LINES,
-	    &c, &err);
-	if (rc >= 0 && (rc = query_cursor_next(c, &in, &err)) > 0)
-		show_summary(in, &sb);
-	query_cursor_free(c);
-	if (rc < 0) {
+	rc = summary_format(u->o->store, id, NULL, 0, &sb, &err);
+	if (rc != STORE_OK) {
 		ui_set_error(u, err);
 		free(err);
-		sb_done(&sb);
+		xfree_secret(sb_detach(&sb));
 		return;
 	}
 	xfree_secret(u->staff_text);

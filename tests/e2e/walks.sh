@@ -78,6 +78,10 @@ staff_export_show() {
 	wait_for "${1:0:8}" && keys Enter
 	check "staff: show one consultation" wait_for "Consultation"
 	check "staff: summary holds the stored name" has_text "$NAME"
+	# The same summary as "smp-intake show": its own headings.
+	check "staff: summary is smp-intake show's" \
+		eval 'has_text "Explanation" && has_text "Form" &&
+		    has_text "Band"' 
 	keys Escape && wait_for "Today's intakes" && keys Escape &&
 	wait_for "Staff menu" && keys 2 && wait_for "Export CSV" &&
 	type_text "$TESTTMP/usb/export.csv" && keys Enter
