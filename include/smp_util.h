@@ -74,6 +74,12 @@ int	 utf8_valid(const char *s, size_t len, size_t *bad);
 /* Length in code points of a valid UTF-8 string. */
 size_t	 utf8_len(const char *s);
 
+/*
+ * Columns of the terminal on stdout: $COLUMNS if set (min..1000), else the
+ * tty's width if at least min, else 80 (a pipe or a file).
+ */
+size_t	 util_term_width(size_t min);
+
 /* Read a whole file (up to max bytes) into a NUL-terminated buffer. */
 char	*util_read_file(const char *path, size_t max, size_t *lenp, char **errp);
 

@@ -3,7 +3,6 @@
  * terminal.  No personal data: the list may be read in a lobby; "show"
  * gives the client's name.
  */
-#include <sys/ioctl.h>
 
 #include <getopt.h>
 #include <stdio.h>
@@ -30,22 +29,6 @@ list_usage(FILE *fp)
 	    "time), status,\nscore, stops (!), flags (?), band, kiosk.  "
 	    "DATE is YYYY-MM-DD (local), --until\ninclusive; S is "
 	    "in_progress, completed or abandoned.\n");
-}
-
-/* Terminal width: $COLUMNS, else the tty's, else 80. */
-static size_t
-list_width(void)
-{
-	struct winsize	 ws;
-	const char	*c = getenv("COLUMNS");
-	long		 n;
-
-	if (c != NULL && (n = strtol(c, NULL, 10)) >= 20 && n <= 1000)
-		return (size_t)n;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) ==
-	    0 && ws.ws_col >= 20)
-		return ws.ws_col;
-	return 80;
 }
 
 /* Append one cell, safe and fitted to w columns, then two spaces. */
@@ -95,7 +78,7 @@ list_print(struct store *s, const struct query_filter *f, char **errp)
 	struct query_cursor		*c;
 	const struct query_intake	*in;
 	struct strbuf			 line, fit;
-	size_t				 width = list_width();
+	size_t				 width = util_term_width(20);
 	long				 n = 0;
 	int				 rc;
 

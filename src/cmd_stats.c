@@ -5,7 +5,6 @@
  * stops and flags by rule, each drawn as a bar chart fitted to the
  * terminal ('#', or full blocks in a UTF-8 locale).
  */
-#include <sys/ioctl.h>
 
 #include <getopt.h>
 #include <stdio.h>
@@ -47,22 +46,6 @@ stats_usage(FILE *fp)
 	    "Counts by status, band, stage (answers to the questions --by "
 	    "names; default\n" STATS_DEFAULT_BY " when answered), week, "
 	    "stops and flags, as bar charts.\n");
-}
-
-/* Terminal width: $COLUMNS, else the tty's, else 80. */
-static size_t
-stats_width(void)
-{
-	struct winsize	 ws;
-	const char	*c = getenv("COLUMNS");
-	long		 n;
-
-	if (c != NULL && (n = strtol(c, NULL, 10)) >= 30 && n <= 1000)
-		return (size_t)n;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) ==
-	    0 && ws.ws_col >= 30)
-		return ws.ws_col;
-	return 80;
 }
 
 /* Add a bar (label made safe here). */
@@ -246,7 +229,7 @@ stats_chart(struct store *s, const struct query_filter *f,
 		qsort(ch->rows, ch->nrows, sizeof(*ch->rows),
 		    stats_cmp_count);
 	if (rc == STORE_OK)
-		stats_draw(ch, title, stats_width());
+		stats_draw(ch, title, util_term_width(30));
 	return rc;
 }
 

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "smp_util.h"
 
@@ -339,4 +341,19 @@ fail:
 	fclose(fp);
 	sb_done(&sb);
 	return NULL;
+}
+
+size_t
+util_term_width(size_t min)
+{
+	struct winsize	 ws;
+	const char	*c = getenv("COLUMNS");
+	long		 n;
+
+	if (c != NULL && (n = strtol(c, NULL, 10)) >= (long)min && n <= 1000)
+		return (size_t)n;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) ==
+	    0 && ws.ws_col >= min)
+		return ws.ws_col;
+	return 80;
 }
