@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "smp_cli.h"
 #include "smp_cmd.h"
 #include "smp_config.h"
 #include "smp_diag.h"
@@ -89,21 +90,6 @@ kiosk_config(const struct kiosk_args *a, struct config *c)
 	return SMP_EXIT_OK;
 }
 
-/* Load and check the form; NULL (errors printed) if it is broken. */
-static struct form *
-kiosk_form(const char *path)
-{
-	struct diag	*d = diag_new(path, 20);
-	struct form	*f = form_load(path, 0, d);
-	size_t		 i;
-
-	if (f == NULL)
-		for (i = 0; i < diag_kept(d); i++)
-			fprintf(stderr, "%s\n", diag_message(d, i));
-	diag_free(d);
-	return f;
-}
-
 /* Open the store, remember the form, close old unfinished intakes. */
 static int
 kiosk_store(const char *db, const struct form *f, const struct config *c,
@@ -149,8 +135,9 @@ kiosk_run(const struct kiosk_args *a, struct config *c)
 	int		 rc;
 
 	memset(&o, 0, sizeof(o));
-	if ((f = kiosk_form(a->form != NULL ? a->form : c->form)) == NULL)
-		return SMP_EXIT_DATAERR;
+	if ((rc = cli_load_form(a->form != NULL ? a->form : c->form, 0,
+	    &f)) != 0)
+		return rc;
 	if ((o.lang = kiosk_lang(f, a->lang ? a->lang : c->language)) < 0) {
 		form_free(f);
 		return a->lang ? SMP_EXIT_USAGE : SMP_EXIT_CONFIG;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "smp_answers.h"
+#include "smp_cli.h"
 #include "smp_cmd.h"
 #include "smp_config.h"
 #include "smp_date.h"
@@ -93,29 +94,6 @@ record_args(int argc, char **argv, struct record_opts *o)
 	}
 	o->answers = argv[optind];
 	return -1;
-}
-
-/* Load the form; prints and returns an exit status, or 0. */
-static int
-record_load_form(const char *path, struct form **fp)
-{
-	struct diag	*d;
-	size_t		 i;
-	int		 rc = 0;
-
-	if (access(path, R_OK) != 0) {
-		fprintf(stderr, "smp-intake: %s: cannot read the form\n",
-		    path);
-		return SMP_EXIT_NOINPUT;
-	}
-	d = diag_new(path, DIAG_DEFAULT_LIMIT);
-	if ((*fp = form_load(path, FORM_NO_ART, d)) == NULL) {
-		for (i = 0; i < diag_kept(d); i++)
-			fprintf(stderr, "%s\n", diag_message(d, i));
-		rc = SMP_EXIT_DATAERR;
-	}
-	diag_free(d);
-	return rc;
 }
 
 /*
@@ -227,7 +205,7 @@ cmd_record(int argc, char **argv)
 
 	if ((rc = record_args(argc, argv, &o)) >= 0)
 		return rc;
-	if ((rc = record_load_form(o.form, &f)) != 0)
+	if ((rc = cli_load_form(o.form, FORM_NO_ART, &f)) != 0)
 		return rc;
 	if (o.lang != NULL && (lang = form_lang(f, o.lang)) < 0) {
 		fprintf(stderr, "smp-intake: %s: the form has no language "

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "smp_answers.h"
+#include "smp_cli.h"
 #include "smp_cmd.h"
 #include "smp_date.h"
 #include "smp_diag.h"
@@ -212,32 +213,6 @@ check_complete(struct score_run *r)
 	}
 }
 
-/* Load the form; prints and returns an exit status, or 0. */
-static int
-load_form(const char *path, struct form **fp)
-{
-	struct diag	*d;
-	size_t		 i;
-	int		 rc = 0;
-
-	if (access(path, R_OK) != 0) {
-		fprintf(stderr, "smp-intake: %s: cannot read the form\n",
-		    path);
-		return SMP_EXIT_NOINPUT;
-	}
-	d = diag_new(path, DIAG_DEFAULT_LIMIT);
-	if ((*fp = form_load(path, FORM_NO_ART, d)) == NULL) {
-		for (i = 0; i < diag_kept(d); i++)
-			fprintf(stderr, "%s\n", diag_message(d, i));
-		if (diag_count(d) > diag_kept(d))
-			fprintf(stderr, "%s: too many errors; stopped after "
-			    "%zu\n", path, diag_kept(d));
-		rc = SMP_EXIT_DATAERR;
-	}
-	diag_free(d);
-	return rc;
-}
-
 /* Score the answers and print the result; returns the exit status. */
 static int
 score_answers(struct score_run *r, const struct answers *a, bool json)
@@ -311,7 +286,7 @@ cmd_score(int argc, char **argv)
 	}
 	memset(&r, 0, sizeof(r));
 	r.path = argv[optind];
-	if ((rc = load_form(form, &r.f)) != 0)
+	if ((rc = cli_load_form(form, FORM_NO_ART, &r.f)) != 0)
 		return rc;
 	if (lang != NULL && (r.lang = form_lang(r.f, lang)) < 0) {
 		fprintf(stderr, "smp-intake: %s: the form has no language "

@@ -1,0 +1,17 @@
+/*
+ * smp_cli.h: helpers shared by the sub-commands (src/cmd_*.c), which are
+ * the only places that print.
+ */
+#ifndef SMP_CLI_H
+#define SMP_CLI_H
+
+#include "smp_form.h"
+
+/*
+ * Load and check the form at path (flags as for form_load).  On failure
+ * print every problem on stderr and return an exit status: 66 if the file
+ * cannot be read, 65 if the form is broken.  0 and *fp on success.
+ */
+int	cli_load_form(const char *path, unsigned flags, struct form **fp);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * cli.c: helpers for the sub-commands: loading a form and reporting its
+ * problems once, the same way everywhere.
+ */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "smp_cli.h"
+#include "smp_diag.h"
+#include "smp_util.h"
+
+int
+cli_load_form(const char *path, unsigned flags, struct form **fp)
+{
+	struct diag	*d;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (access(path, R_OK) != 0) {
+		fprintf(stderr, "smp-intake: %s: cannot read the form\n",
+		    path);
+		return SMP_EXIT_NOINPUT;
+	}
+	d = diag_new(path, DIAG_DEFAULT_LIMIT);
+	if ((*fp = form_load(path, flags, d)) == NULL) {
+		for (i = 0; i < diag_kept(d); i++)
+			fprintf(stderr, "%s\n", diag_message(d, i));
+		if (diag_count(d) > diag_kept(d))
+			fprintf(stderr, "%s: too many errors; stopped after "
+			    "%zu\n", path, diag_kept(d));
+		rc = SMP_EXIT_DATAERR;
+	}
+	diag_free(d);
+	return rc;
+}
