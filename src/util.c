@@ -202,6 +202,13 @@ sb_adds(struct strbuf *sb, const char *s)
 void
 sb_addc(struct strbuf *sb, char c)
 {
+	/* The common case, room already there, without the general path:
+	   export adds every separator this way. */
+	if (sb->s != NULL && sb->len + 2 <= sb->cap) {
+		sb->s[sb->len++] = c;
+		sb->s[sb->len] = '\0';
+		return;
+	}
 	sb_add(sb, &c, 1);
 }
 
