@@ -69,6 +69,9 @@ struct query_intake {
 #define QUERY_BY_ID	0x4	/* order by intake id, not start: three
 				   sequential scans merged (the fastest way
 				   through a whole database; export) */
+#define QUERY_NO_TEXT	0x8	/* lines[].text left NULL: a reader that
+				   needs only kinds and codes (wide export)
+				   skips copying every result line's text */
 
 struct query_cursor;
 

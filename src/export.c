@@ -633,7 +633,8 @@ export_rows(struct xctx *x, char **errp)
 	if ((rc = export_header(x, errp)) != 0)
 		return rc;
 	if ((rc = query_cursor_new(x->s, &x->o->filter, QUERY_ANSWERS |
-	    QUERY_BY_ID | (x->o->format == EXPORT_WIDE ? QUERY_LINES : 0), &c,
+	    QUERY_BY_ID | (x->o->format == EXPORT_WIDE ? QUERY_LINES |
+	    QUERY_NO_TEXT : 0), &c,
 	    errp)) != 0)
 		return rc;
 	while ((rc = query_cursor_next(c, &in, errp)) > 0) {

@@ -195,16 +195,21 @@ query_cursor_new(struct store *s, const struct query_filter *f,
 	sb_init(&c->arena);
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &c->main, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db, "SELECT kind, code, points,"
-		    " text FROM result_lines WHERE intake_id = ?"
-		    " ORDER BY seq", -1, &c->lines, NULL);
+		rc = sqlite3_prepare_v2(s->db, (flags & QUERY_NO_TEXT) ?
+		    "SELECT kind, code, points, NULL FROM result_lines"
+		    " WHERE intake_id = ? ORDER BY seq" :
+		    "SELECT kind, code, points, text FROM result_lines"
+		    " WHERE intake_id = ? ORDER BY seq", -1, &c->lines, NULL);
 	if (rc == SQLITE_OK && (flags & QUERY_BY_ID))
 		rc = sqlite3_prepare_v2(s->db, "SELECT intake_id, question,"
 		    " value, answered_at FROM answers ORDER BY intake_id,"
 		    " question", -1, &c->all_ans, NULL);
 	if (rc == SQLITE_OK && (flags & QUERY_BY_ID))
-		rc = sqlite3_prepare_v2(s->db, "SELECT intake_id, kind, code,"
-		    " points, text FROM result_lines ORDER BY intake_id, seq",
+		rc = sqlite3_prepare_v2(s->db, (flags & QUERY_NO_TEXT) ?
+		    "SELECT intake_id, kind, code, points, NULL"
+		    " FROM result_lines ORDER BY intake_id, seq" :
+		    "SELECT intake_id, kind, code, points, text"
+		    " FROM result_lines ORDER BY intake_id, seq",
 		    -1, &c->all_lines, NULL);
 	if (rc != SQLITE_OK) {
 		rc = store_fail(s, rc, "query", errp);
