@@ -8,6 +8,7 @@ source tests/e2e/lib.sh
 source tests/e2e/walks.sh
 source tests/e2e/terminal.sh
 source tests/e2e/profile.sh
+source tests/e2e/demo.sh
 trap 'kiosk_stop; rm -rf "$TESTTMP"' EXIT
 # A private copy: a rebuild of the shared tree mid-run must not pull the
 # binary from under a running kiosk.
@@ -18,6 +19,6 @@ if ! command -v tmux >/dev/null || ! command -v sqlite3 >/dev/null; then
 	exit 0
 fi
 for s in refusals keyboard mouse review_edit minor resize signals idle \
-    pin terms profile; do
+    pin terms profile demo; do
 	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
 done
