@@ -230,6 +230,8 @@ char		*form_art_dir(const char *path);
 
 const struct form_question *form_question(const struct form *f,
 		     const char *id);
+const struct form_screen *form_screen(const struct form *f,
+		     const char *id);
 const struct form_option *form_option(const struct form_question *q,
 		     const char *code);
 /* Index of language code in f->langs, or -1. */

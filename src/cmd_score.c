@@ -68,18 +68,6 @@ row_problem(struct score_run *r, int line, const char *fmt, ...)
 	r->errors++;
 }
 
-/* The screen with id, or NULL. */
-static const struct form_screen *
-find_screen(const struct form *f, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; i < f->nscreens; i++)
-		if (strcmp(f->screens[i].id, id) == 0)
-			return &f->screens[i];
-	return NULL;
-}
-
 /* Acknowledge a screen from a row "screen_id,agreed". */
 static void
 apply_ack(struct score_run *r, const struct answer *an,
@@ -112,7 +100,7 @@ row_item(const struct form *f, const struct answer *an)
 
 	if (q != NULL)
 		return q->item;
-	s = find_screen(f, an->question);
+	s = form_screen(f, an->question);
 	return s != NULL ? s->item : -1;
 }
 
@@ -141,7 +129,7 @@ apply_row(struct score_run *r, const struct answer *an)
 	char				*msg = NULL;
 
 	if (q == NULL) {
-		apply_ack(r, an, find_screen(r->f, an->question));
+		apply_ack(r, an, form_screen(r->f, an->question));
 		return;
 	}
 	if (r->line_of[q->index] != 0) {

@@ -388,18 +388,6 @@ export_set(struct xctx *x, int col, const char *v)
 	x->cellen[col] = v != NULL ? strlen(v) : 0;
 }
 
-/* The agree screen called id in f, or NULL. */
-static const struct form_screen *
-export_screen(const struct form *f, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; i < f->nscreens; i++)
-		if (strcmp(f->screens[i].id, id) == 0)
-			return &f->screens[i];
-	return NULL;
-}
-
 /* Put a multi answer's 0/1 cells ("a;b" ticks a and b). */
 static void
 export_multi(struct xctx *x, const int *cols, const struct form_question *q,
@@ -447,7 +435,7 @@ export_wide_answers(struct xctx *x, const struct xform *xf,
 			} else if ((col = xf->qcol[q->index]) >= 0)
 				export_set(x, EXPORT_NMETA + col,
 				    export_value(x, xf, q, a->value));
-		} else if ((sc = export_screen(xf->f, a->question)) != NULL &&
+		} else if ((sc = form_screen(xf->f, a->question)) != NULL &&
 		    (col = xf->scol[sc->index]) >= 0)
 			export_set(x, EXPORT_NMETA + col, a->value);
 	}
@@ -566,7 +554,7 @@ export_long_row(struct xctx *x, const struct xform *xf,
 	int	c = 0;
 
 	if (x->o->deidentify && (q == NULL || export_is_ident(x,
-	    a->question)) && (xf == NULL || export_screen(xf->f,
+	    a->question)) && (xf == NULL || form_screen(xf->f,
 	    a->question) == NULL))
 		return 0;
 	export_set(x, c++, in->id);

@@ -317,6 +317,21 @@ form_load(const char *path, unsigned flags, struct diag *d)
 	return f;
 }
 
+/* The screen with this id (same index as questions), or NULL */
+const struct form_screen *
+form_screen(const struct form *f, const char *id)
+{
+	const struct form_item	*it;
+	int			 i;
+
+	if (f->index == NULL)
+		return NULL;
+	if ((i = idtab_find(f->index, id, strlen(id))) < 0)
+		return NULL;
+	it = &f->items[i];
+	return it->kind == ITEM_SCREEN ? &f->screens[it->ref] : NULL;
+}
+
 /* The question with this id (hash lookup), or NULL */
 const struct form_question *
 form_question(const struct form *f, const char *id)

@@ -204,18 +204,6 @@ batch_problem(struct intake_batch *b, int line, const char *fmt, ...)
 	b->nprobs++;
 }
 
-/* The screen with id, or NULL. */
-static const struct form_screen *
-batch_screen(const struct form *f, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; i < f->nscreens; i++)
-		if (strcmp(f->screens[i].id, id) == 0)
-			return &f->screens[i];
-	return NULL;
-}
-
 /* Item index a row answers (questions and screens), or -1. */
 static int
 batch_item(const struct form *f, const struct answer *an)
@@ -225,7 +213,7 @@ batch_item(const struct form *f, const struct answer *an)
 
 	if (q != NULL)
 		return q->item;
-	sc = batch_screen(f, an->question);
+	sc = form_screen(f, an->question);
 	return sc != NULL ? sc->item : -1;
 }
 
@@ -279,7 +267,7 @@ batch_row(struct intake_batch *b, const struct answer *an)
 	char				*msg = NULL;
 
 	if (q == NULL) {
-		batch_ack(b, an, batch_screen(b->f, an->question));
+		batch_ack(b, an, form_screen(b->f, an->question));
 		return;
 	}
 	if (b->line_of[q->index] != 0) {

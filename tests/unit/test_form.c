@@ -145,6 +145,12 @@ test_items_and_sections(void **state)
 	assert_int_equal(f->questions[1].item, 2);
 	assert_int_equal(f->questions[1].section, 1);
 	assert_null(f->sections[0].show_if);
+	/* Screens and questions share one id index. */
+	assert_ptr_equal(form_screen(f, "bye"), &f->screens[1]);
+	assert_ptr_equal(form_screen(f, "hello"), &f->screens[0]);
+	assert_null(form_screen(f, f->questions[0].id));
+	assert_null(form_question(f, "bye"));
+	assert_null(form_screen(f, "nope"));
 	form_free(f);
 }
 
