@@ -317,34 +317,36 @@ form_load(const char *path, unsigned flags, struct diag *d)
 	return f;
 }
 
-/* The screen with this id (same index as questions), or NULL */
+/* The item (question or screen: one id index) with this id, or NULL */
+static const struct form_item *
+form_item_of(const struct form *f, const char *id)
+{
+	int	i;
+
+	if (f->index == NULL ||
+	    (i = idtab_find(f->index, id, strlen(id))) < 0)
+		return NULL;
+	return &f->items[i];
+}
+
+/* The screen with this id, or NULL */
 const struct form_screen *
 form_screen(const struct form *f, const char *id)
 {
-	const struct form_item	*it;
-	int			 i;
+	const struct form_item	*it = form_item_of(f, id);
 
-	if (f->index == NULL)
-		return NULL;
-	if ((i = idtab_find(f->index, id, strlen(id))) < 0)
-		return NULL;
-	it = &f->items[i];
-	return it->kind == ITEM_SCREEN ? &f->screens[it->ref] : NULL;
+	return it != NULL && it->kind == ITEM_SCREEN ?
+	    &f->screens[it->ref] : NULL;
 }
 
 /* The question with this id (hash lookup), or NULL */
 const struct form_question *
 form_question(const struct form *f, const char *id)
 {
-	const struct form_item	*it;
-	int			 i;
+	const struct form_item	*it = form_item_of(f, id);
 
-	if (f->index == NULL)
-		return NULL;
-	if ((i = idtab_find(f->index, id, strlen(id))) < 0)
-		return NULL;
-	it = &f->items[i];
-	return it->kind == ITEM_QUESTION ? &f->questions[it->ref] : NULL;
+	return it != NULL && it->kind == ITEM_QUESTION ?
+	    &f->questions[it->ref] : NULL;
 }
 
 /* The option of q with this code, or NULL */
