@@ -481,8 +481,9 @@ ins_open(struct ins *in, const char *path, const char *stage)
 	    "result_lines WHERE 0");
 	sq_check(in->db, sqlite3_prepare_v2(in->db,
 	    "INSERT INTO st.intakes(id, form_hash, kiosk_id, lang, source, "
-	    "status, started_at, updated_at, completed_at, score, band) "
-	    "VALUES (?,?,?,?,?,?,?,?,?,?,?)", -1, &in->intake, NULL),
+	    "status, started_at, updated_at, completed_at, score, band, "
+	    "stop_codes, flag_codes, recommend_codes) "
+	    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &in->intake, NULL),
 	    SQLITE_OK, "prepare intakes");
 	sq_check(in->db, sqlite3_prepare_v2(in->db,
 	    "INSERT INTO st.answers(intake_id, question, value, answered_at) "
@@ -533,10 +534,13 @@ bind_text(sqlite3_stmt *st, int i, const char *s)
 }
 
 #ifdef HAVE_SCORE
-/* Insert the score lines of a completed intake; set score and band. */
+/*
+ * Insert the score lines of a completed intake; set score, band and the
+ * codes its row keeps (joined by the store's own store_codes_add).
+ */
 static void
 ins_score(struct ins *in, struct engine *e, const char *id, int *score,
-    const char **band)
+    const char **band, struct strbuf codes[STORE_NCODES])
 {
 	const struct form *f = engine_form(e);
 	struct score_result *r;
@@ -558,6 +562,7 @@ ins_score(struct ins *in, struct engine *e, const char *id, int *score,
 		sqlite3_bind_int(in->line, 5, r->lines[i].points);
 		bind_text(in->line, 6, text);
 		ins_step(in, in->line, "insert result line");
+		store_codes_add(codes, score_kind_name(r->lines[i].kind), code);
 		free(code);
 		free(text);
 	}
@@ -583,7 +588,9 @@ ins_intake(struct ins *in, struct engine *e, struct walk *w,
 	const char *band = NULL;
 	int score = 0;
 #endif
+	struct strbuf codes[STORE_NCODES];
 	size_t i;
+	int k;
 
 	gen_uuid(id);
 	iso_time(m->start, (int)rng_range(0, 999), t0, sizeof t0);
@@ -597,9 +604,11 @@ ins_intake(struct ins *in, struct engine *e, struct walk *w,
 		bind_text(in->answer, 4, ta);
 		ins_step(in, in->answer, "insert answer");
 	}
+	for (k = 0; k < STORE_NCODES; k++)
+		sb_init(&codes[k]);
 #ifdef HAVE_SCORE
 	if (completed)
-		ins_score(in, e, id, &score, &band);
+		ins_score(in, e, id, &score, &band, codes);
 #else
 	(void)e;
 #endif
@@ -617,8 +626,12 @@ ins_intake(struct ins *in, struct engine *e, struct walk *w,
 		sqlite3_bind_int(in->intake, 10, score);
 		bind_text(in->intake, 11, band);
 #endif
+		for (k = 0; k < STORE_NCODES; k++)
+			bind_text(in->intake, 12 + k, codes[k].s);
 	}
 	ins_step(in, in->intake, "insert intake");
+	for (k = 0; k < STORE_NCODES; k++)
+		sb_done(&codes[k]);
 }
 
 /* Store both forms through the product's own store (schema, hashes). */

@@ -55,8 +55,11 @@ struct query_intake {
 	bool		 has_score;
 	int		 score;
 	const char	*band;		/* NULL if none */
-	int		 nstops;	/* result lines of kind stop */
-	int		 nflags;	/* ... and flag */
+	const char	*codes[STORE_NCODES];	/* stop, flag, recommend
+					   codes joined with ';' (NULL unless
+					   completed), as smp_store.h says */
+	int		 nstops;	/* codes in codes[0] */
+	int		 nflags;	/* ... and codes[1] */
 	struct query_answer *answers;	/* QUERY_ANSWERS: by question id */
 	size_t		 nanswers;
 	struct store_line *lines;	/* QUERY_LINES: in stored order */
@@ -66,12 +69,10 @@ struct query_intake {
 /* Flags for query_cursor_new. */
 #define QUERY_ANSWERS	0x1	/* fill answers[] */
 #define QUERY_LINES	0x2	/* fill lines[] */
-#define QUERY_BY_ID	0x4	/* order by intake id, not start: three
-				   sequential scans merged (the fastest way
-				   through a whole database; export) */
-#define QUERY_NO_TEXT	0x8	/* lines[].text left NULL: a reader that
-				   needs only kinds and codes (wide export)
-				   skips copying every result line's text */
+#define QUERY_BY_ID	0x4	/* order by intake id, not start: the
+				   tables' sequential scans merged (the
+				   fastest way through a whole database;
+				   export) */
 
 struct query_cursor;
 

@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "smp_form.h"
+#include "smp_util.h"
 
 #define STORE_ID_LEN	36	/* UUID text, without the NUL */
 #define STORE_HASH_LEN	64	/* SHA-256 hex, without the NUL */
@@ -44,6 +45,10 @@ enum store_rc {
 #define STORE_NOCHECK	0x4	/* writable, but skip quick_check: for
 				   commands that read and only append an
 				   audit row (export, show) */
+#define STORE_OLDER_OK	0x8	/* with STORE_RDONLY: take an older schema
+				   as it is (merge reads only what every
+				   version has); else a read-only open
+				   upgrades the file first */
 
 struct store;
 
@@ -90,7 +95,18 @@ struct store_line {
 	const char	*text;	/* in the form's first language */
 };
 
-/* Mark completed with its score, band and result lines (one
+/*
+ * A completed intake's row also keeps its stop, flag and recommendation
+ * codes, each kind joined with ';' in line order (what a wide export
+ * writes).  store_codes_kind: 0 stop, 1 flag, 2 recommend, -1 any other
+ * kind; store_codes_add appends code to codes[kind] (ignoring other kinds).
+ */
+#define STORE_NCODES	3
+int	store_codes_kind(const char *kind);
+void	store_codes_add(struct strbuf codes[STORE_NCODES], const char *kind,
+	    const char *code);
+
+/* Mark completed with its score, band, result lines and codes (one
    transaction). */
 int	store_intake_complete(struct store *s, const char *intake, int score,
 	    const char *band, const struct store_line *lines, size_t nlines,

@@ -62,7 +62,6 @@ struct xctx {
 	bool		*used;		/* long: answers already written */
 	size_t		 capused;
 	struct strbuf	 row;
-	struct strbuf	 codes[3];	/* stops, flags, recommendations */
 	long		 rows;
 	char		*ferr;		/* form_parse failure message */
 };
@@ -330,8 +329,6 @@ export_teardown(struct xctx *x)
 	free(x->cellen);
 	free(x->used);
 	sb_done(&x->row);
-	for (i = 0; i < 3; i++)
-		sb_done(&x->codes[i]);
 }
 
 /* The loaded form with this hash (NULL cannot happen in one snapshot). */
@@ -441,24 +438,6 @@ export_wide_answers(struct xctx *x, const struct xform *xf,
 	}
 }
 
-/* Join the result codes of each kind into x->codes. */
-static void
-export_codes(struct xctx *x, const struct query_intake *in)
-{
-	static const char *const kinds[3] = { "stop", "flag", "recommend" };
-	size_t	i, k;
-
-	for (k = 0; k < 3; k++)
-		sb_reset(&x->codes[k]);
-	for (i = 0; i < in->nlines; i++)
-		for (k = 0; k < 3; k++)
-			if (strcmp(in->lines[i].kind, kinds[k]) == 0) {
-				if (x->codes[k].len > 0)
-					sb_addc(&x->codes[k], ';');
-				sb_adds(&x->codes[k], in->lines[i].code);
-			}
-}
-
 /* Fill the metadata cells (num: scratch for the two numbers). */
 static void
 export_meta_cells(struct xctx *x, const struct query_intake *in,
@@ -466,7 +445,6 @@ export_meta_cells(struct xctx *x, const struct query_intake *in,
 {
 	snprintf(num[0], 16, "%d", in->form_version);
 	snprintf(num[1], 16, "%d", in->score);
-	export_codes(x, in);
 	export_set(x, 0, in->id);
 	export_set(x, 1, in->form_id);
 	export_set(x, 2, num[0]);
@@ -478,9 +456,9 @@ export_meta_cells(struct xctx *x, const struct query_intake *in,
 	export_set(x, 8, in->completed_at);
 	export_set(x, 9, in->has_score ? num[1] : NULL);
 	export_set(x, 10, in->band);
-	export_set(x, 11, x->codes[0].s);
-	export_set(x, 12, x->codes[1].s);
-	export_set(x, 13, x->codes[2].s);
+	export_set(x, 11, in->codes[0]);
+	export_set(x, 12, in->codes[1]);
+	export_set(x, 13, in->codes[2]);
 }
 
 /* Write the cells 0..n-1 as one row. */
@@ -620,10 +598,9 @@ export_rows(struct xctx *x, char **errp)
 		return export_flush_row(x, errp);
 	if ((rc = export_header(x, errp)) != 0)
 		return rc;
+	/* Wide rows take the codes from the intake row, not the lines. */
 	if ((rc = query_cursor_new(x->s, &x->o->filter, QUERY_ANSWERS |
-	    QUERY_BY_ID | (x->o->format == EXPORT_WIDE ? QUERY_LINES |
-	    QUERY_NO_TEXT : 0), &c,
-	    errp)) != 0)
+	    QUERY_BY_ID, &c, errp)) != 0)
 		return rc;
 	while ((rc = query_cursor_next(c, &in, errp)) > 0) {
 		rc = x->o->format == EXPORT_WIDE ?
@@ -674,8 +651,6 @@ export_write(struct store *s, const struct export_opts *o, FILE *fp,
 	x.s = s;
 	x.fp = fp;
 	sb_init(&x.row);
-	for (rc = 0; rc < 3; rc++)
-		sb_init(&x.codes[rc]);
 	if ((rc = query_begin(s, errp)) != 0) {
 		export_teardown(&x);
 		return rc;

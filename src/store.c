@@ -34,11 +34,15 @@
 
 /*
  * Forward migrations: migrations[i] takes a database from user_version i to
- * i + 1.  Never edit a released entry; append a new one.
+ * i + 1: its SQL, then (if any) a C step for what SQL cannot say plainly.
+ * Never edit a released entry; append a new one.
  */
-static const char *const migrations[] = {
+static const struct {
+	const char	*sql;
+	int		(*step)(struct store *, char **);
+} migrations[] = {
 	/* 0 -> 1: the first schema. */
-	"CREATE TABLE forms("
+	{ "CREATE TABLE forms("
 	" hash TEXT PRIMARY KEY,"
 	" form_id TEXT NOT NULL, version INTEGER NOT NULL,"
 	" source TEXT NOT NULL, added_at TEXT NOT NULL);"
@@ -66,7 +70,16 @@ static const char *const migrations[] = {
 	" seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,"
 	" action TEXT NOT NULL, detail TEXT NOT NULL);"
 	"CREATE INDEX intakes_started ON intakes(started_at);"
-	"CREATE INDEX intakes_status ON intakes(status);"
+	"CREATE INDEX intakes_status ON intakes(status);", NULL },
+	/*
+	 * 1 -> 2: each completed intake's stop, flag and recommendation
+	 * codes on its own row, so a wide export and the list read two
+	 * tables, not the result lines (the biggest table) as well.
+	 */
+	{ "ALTER TABLE intakes ADD COLUMN stop_codes TEXT;"
+	"ALTER TABLE intakes ADD COLUMN flag_codes TEXT;"
+	"ALTER TABLE intakes ADD COLUMN recommend_codes TEXT;",
+	  store_codes_fill_all },
 };
 
 #define STORE_NMIGRATIONS	((int)SMP_NELEM(migrations))
@@ -337,8 +350,11 @@ store_migrate(struct store *s, char **errp)
 		}
 	}
 	for (; v < STORE_NMIGRATIONS; v++) {
-		if ((rc = store_exec(s, migrations[v], "cannot upgrade the "
-		    "database", errp)) != STORE_OK)
+		if ((rc = store_exec(s, migrations[v].sql, "cannot upgrade "
+		    "the database", errp)) != STORE_OK)
+			goto fail;
+		if (migrations[v].step != NULL &&
+		    (rc = migrations[v].step(s, errp)) != STORE_OK)
 			goto fail;
 	}
 	/* PRAGMA takes no parameters; the value is our own constant. */
@@ -353,7 +369,29 @@ fail:
 	return rc;
 }
 
-/* Check the schema version: refuse newer, migrate older (unless rdonly). */
+/*
+ * A read-only open found an older schema: upgrade the file through a
+ * writable connection of its own, so `list` or `audit` right after a
+ * program update work instead of asking for a writing command first.
+ */
+static int
+store_upgrade(struct store *s, int v, char **errp)
+{
+	struct store	*w;
+	char		*err = NULL;
+	int		 rc;
+
+	rc = store_open(s->path, STORE_EXISTING | STORE_NOCHECK, &w, &err);
+	store_close(w);
+	if (rc == STORE_OK)
+		return STORE_OK;
+	rc = store_err(rc, errp, "%s: schema %d is older than %d and cannot "
+	    "be upgraded: %s", s->path, v, STORE_NMIGRATIONS, err);
+	free(err);
+	return rc;
+}
+
+/* Check the schema version: refuse newer, migrate older. */
 static int
 store_check_version(struct store *s, char **errp)
 {
@@ -368,12 +406,14 @@ store_check_version(struct store *s, char **errp)
 		    STORE_NMIGRATIONS);
 	if (v == STORE_NMIGRATIONS)
 		return STORE_OK;
-	if (s->flags & STORE_RDONLY)
-		return store_err(v == 0 ? STORE_CORRUPT : STORE_READONLY, errp,
-		    v == 0 ? "%s: not a smp-intake database (no schema)" :
-		    "%s: schema %d is older than %d; open it once for writing "
-		    "to upgrade it", s->path, v, STORE_NMIGRATIONS);
-	return store_migrate(s, errp);
+	if (!(s->flags & STORE_RDONLY))
+		return store_migrate(s, errp);
+	if (v == 0)
+		return store_err(STORE_CORRUPT, errp, "%s: not a smp-intake "
+		    "database (no schema)", s->path);
+	if (s->flags & STORE_OLDER_OK)
+		return STORE_OK;
+	return store_upgrade(s, v, errp);
 }
 
 /* Busy timeout in ms: $SMP_BUSY_TIMEOUT_MS (tests) or the default. */

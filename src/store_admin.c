@@ -124,7 +124,10 @@ store_attach_other(struct store *s, const char *other_path, char **errp)
 	char		 a[PATH_MAX], b[PATH_MAX], *uri;
 	int		 rc;
 
-	if ((rc = store_open(other_path, STORE_RDONLY, &o, errp)) != STORE_OK)
+	/* The copy reads only columns every schema has: an older file
+	   (a kiosk not yet updated) is merged as it is, not upgraded. */
+	if ((rc = store_open(other_path, STORE_RDONLY | STORE_OLDER_OK, &o,
+	    errp)) != STORE_OK)
 		return rc;
 	store_close(o);
 	if (realpath(s->path, a) != NULL && realpath(other_path, b) != NULL &&
@@ -168,8 +171,7 @@ static const struct {
 	  "text) SELECT intake_id, seq, kind, code, points, text "
 	  "FROM other.result_lines "
 	  "WHERE intake_id IN (SELECT id FROM temp.merge_new)",
-	  MERGE_LINES },
-	{ "DROP TABLE temp.merge_new", MERGE_NONE }
+	  MERGE_LINES }
 };
 
 /* Run the merge steps inside one transaction. */
@@ -190,6 +192,12 @@ store_merge_copy(struct store *s, struct store_merge_counts *c,
 		if (rc == STORE_OK && merge_steps[i].counter != MERGE_NONE)
 			*count[merge_steps[i].counter] = n;
 	}
+	/* Derived from the copied lines, whatever the other's schema. */
+	if (rc == STORE_OK)
+		rc = store_codes_fill_merged(s, errp);
+	if (rc == STORE_OK)
+		rc = store_exec(s, "DROP TABLE temp.merge_new", "cannot merge",
+		    errp);
 	if (rc == STORE_OK) {
 		total = 0;
 		rc = store_count(s, "SELECT count(*) FROM other.intakes",

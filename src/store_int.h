@@ -1,8 +1,8 @@
 /*
- * store_int.h: private to the store module (store.c, store_query.c).
+ * store_int.h: private to the store module (store*.c).
  * The only header besides those two files that sees <sqlite3.h>.
  *
- * Schema version 1 (PRAGMA user_version = 1).  Times are UTC ISO-8601 with
+ * Schema version 2 (PRAGMA user_version = 2; store.c migrates 0 -> 1 -> 2).  Times are UTC ISO-8601 with
  * milliseconds, "2026-06-15T10:22:33.123Z", so text order is time order.
  *
  *   forms(hash TEXT PRIMARY KEY,          -- SHA-256 hex of source
@@ -15,7 +15,10 @@
  *         status TEXT NOT NULL
  *           CHECK (status IN ('in_progress','completed','abandoned')),
  *         started_at TEXT NOT NULL, updated_at TEXT NOT NULL,
- *         completed_at TEXT, score INTEGER, band TEXT)
+ *         completed_at TEXT, score INTEGER, band TEXT,
+ *         stop_codes TEXT, flag_codes TEXT, recommend_codes TEXT)
+ *           -- v2: codes of the result lines of each kind joined with
+ *           -- ';' in line order; '' if none; NULL unless completed
  *   answers(intake_id TEXT NOT NULL REFERENCES intakes(id)
  *           ON DELETE CASCADE, question TEXT NOT NULL,
  *         value TEXT NOT NULL, answered_at TEXT NOT NULL,
@@ -66,6 +69,13 @@ void	store_time(time_t t, int ms, char *buf);
 /* Set *errp (if errp) to a formatted message and return rc. */
 int	store_err(int rc, char **errp, const char *fmt, ...)
 	    SMP_PRINTFLIKE(3, 4);
+/*
+ * Derive intakes' codes columns from their result lines (store_codes.c),
+ * inside the caller's transaction: every intake (the 1 -> 2 upgrade), or
+ * those a merge is adding (listed in temp.merge_new).
+ */
+int	store_codes_fill_all(struct store *s, char **errp);
+int	store_codes_fill_merged(struct store *s, char **errp);
 /* Run constant SQL (may be several statements); errors via store_fail. */
 int	store_exec(struct store *s, const char *sql, const char *what,
 	    char **errp);

@@ -26,8 +26,10 @@
 #define QUERY_COLS \
 	"SELECT i.id, i.form_hash, f.form_id, f.version, i.kiosk_id," \
 	" i.lang, i.source, i.status, i.started_at, i.updated_at," \
-	" i.completed_at, i.score, i.band"
-#define QC_NCOLS	13
+	" i.completed_at, i.score, i.band, i.stop_codes, i.flag_codes," \
+	" i.recommend_codes"
+#define QC_NCOLS	16
+#define QC_CODES	13	/* first of the three codes columns */
 
 struct query_cursor {
 	struct store	*s;
@@ -195,21 +197,16 @@ query_cursor_new(struct store *s, const struct query_filter *f,
 	sb_init(&c->arena);
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &c->main, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db, (flags & QUERY_NO_TEXT) ?
-		    "SELECT kind, code, points, NULL FROM result_lines"
-		    " WHERE intake_id = ? ORDER BY seq" :
-		    "SELECT kind, code, points, text FROM result_lines"
-		    " WHERE intake_id = ? ORDER BY seq", -1, &c->lines, NULL);
+		rc = sqlite3_prepare_v2(s->db, "SELECT kind, code, points,"
+		    " text FROM result_lines WHERE intake_id = ? ORDER BY seq",
+		    -1, &c->lines, NULL);
 	if (rc == SQLITE_OK && (flags & QUERY_BY_ID))
 		rc = sqlite3_prepare_v2(s->db, "SELECT intake_id, question,"
 		    " value, answered_at FROM answers ORDER BY intake_id,"
 		    " question", -1, &c->all_ans, NULL);
-	if (rc == SQLITE_OK && (flags & QUERY_BY_ID))
-		rc = sqlite3_prepare_v2(s->db, (flags & QUERY_NO_TEXT) ?
-		    "SELECT intake_id, kind, code, points, NULL"
-		    " FROM result_lines ORDER BY intake_id, seq" :
-		    "SELECT intake_id, kind, code, points, text"
-		    " FROM result_lines ORDER BY intake_id, seq",
+	if (rc == SQLITE_OK && (flags & QUERY_BY_ID) && (flags & QUERY_LINES))
+		rc = sqlite3_prepare_v2(s->db, "SELECT intake_id, kind, code,"
+		    " points, text FROM result_lines ORDER BY intake_id, seq",
 		    -1, &c->all_lines, NULL);
 	if (rc != SQLITE_OK) {
 		rc = store_fail(s, rc, "query", errp);
@@ -277,7 +274,6 @@ query_take_meta(struct query_cursor *c)
 	c->in.score = sqlite3_column_int(c->main, 11);
 	c->in.nanswers = 0;
 	c->in.nlines = 0;
-	c->in.nstops = c->in.nflags = 0;
 }
 
 /* Keep answer n from columns col.. of st. */
@@ -408,12 +404,26 @@ query_take_lines(struct query_cursor *c, const char *id, char **errp)
 	return STORE_OK;
 }
 
+/* How many codes a codes column holds ("a;b" is 2; NULL and "" 0). */
+static int
+query_ncodes(const char *codes)
+{
+	int	n;
+
+	if (codes == NULL || *codes == '\0')
+		return 0;
+	for (n = 1; (codes = strchr(codes, ';')) != NULL; codes++)
+		n++;
+	return n;
+}
+
 /* Point the intake's fields into the arena (after it stopped moving). */
 static void
 query_fix(struct query_cursor *c)
 {
 	struct query_intake	*in = &c->in;
 	size_t			 i;
+	int			 k;
 
 	in->id = query_at(c, c->meta[0]);
 	in->form_hash = query_at(c, c->meta[1]);
@@ -446,13 +456,11 @@ query_fix(struct query_cursor *c)
 		in->lines[i].code = query_at(c, c->loff[4 * i + 1]);
 		in->lines[i].text = query_at(c, c->loff[4 * i + 2]);
 		in->lines[i].points = (int)c->loff[4 * i + 3];
-		if (strcmp(in->lines[i].kind, "stop") == 0)
-			in->nstops++;
-		else if (strcmp(in->lines[i].kind, "flag") == 0)
-			in->nflags++;
 	}
-	if (!(c->flags & QUERY_LINES))
-		in->nlines = 0;
+	for (k = 0; k < STORE_NCODES; k++)
+		in->codes[k] = query_at(c, c->meta[QC_CODES + k]);
+	in->nstops = query_ncodes(in->codes[0]);
+	in->nflags = query_ncodes(in->codes[1]);
 }
 
 int
@@ -468,18 +476,20 @@ query_cursor_next(struct query_cursor *c, const struct query_intake **ip,
 	if (c->state != SQLITE_ROW)
 		return store_fail(c->s, c->state, "query", errp);
 	query_take_meta(c);
+	rc = STORE_OK;
 	if (c->flags & QUERY_BY_ID) {
 		c->state = sqlite3_step(c->main);
-		rc = (c->flags & QUERY_ANSWERS) ? query_merge_answers(c, errp) :
-		    STORE_OK;
-		if (rc == STORE_OK)
+		if (c->flags & QUERY_ANSWERS)
+			rc = query_merge_answers(c, errp);
+		if (rc == STORE_OK && (c->flags & QUERY_LINES))
 			rc = query_merge_lines(c, errp);
 	} else {
 		if (c->flags & QUERY_ANSWERS)
 			c->state = query_take_answers(c);
 		else
 			c->state = sqlite3_step(c->main);
-		rc = query_take_lines(c, c->arena.s + c->meta[0], errp);
+		if (c->flags & QUERY_LINES)
+			rc = query_take_lines(c, c->arena.s + c->meta[0], errp);
 	}
 	if (rc != STORE_OK)
 		return rc;

@@ -274,31 +274,37 @@ store_lines_write(struct store *s, const char *intake,
 	return rc;
 }
 
-/* Set status, completed_at (if completing), score and band of intake. */
+/*
+ * Set status and updated_at of intake; when completing also completed_at,
+ * score, band and the codes of lines (codes: NULL when not completing).
+ */
 static int
 store_set_status(struct store *s, const char *intake, const char *status,
-    int score, const char *band, char **errp)
+    int score, const char *band, const struct strbuf *codes, char **errp)
 {
 	sqlite3_stmt	*st;
 	char		 now[STORE_TIME_LEN + 1];
-	int		 rc, done = strcmp(status, "completed") == 0;
+	int		 k, rc;
 
-	rc = sqlite3_prepare_v2(s->db, done ? "UPDATE intakes SET status = ?, "
-	    "updated_at = ?, completed_at = ?, score = ?, band = ? WHERE id = ?"
-	    : "UPDATE intakes SET status = ?, updated_at = ? WHERE id = ?", -1,
-	    &st, NULL);
+	rc = sqlite3_prepare_v2(s->db, codes != NULL ? "UPDATE intakes SET "
+	    "status = ?1, updated_at = ?2, completed_at = ?2, score = ?3, "
+	    "band = ?4, stop_codes = ?5, flag_codes = ?6, recommend_codes = ?7 "
+	    "WHERE id = ?8" :
+	    "UPDATE intakes SET status = ?1, updated_at = ?2 WHERE id = ?8",
+	    -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "cannot update an intake", errp);
 	store_now(now);
 	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	if (done) {
-		sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 4, score);
-		store_bind(st, 5, band);
-		sqlite3_bind_text(st, 6, intake, -1, SQLITE_STATIC);
-	} else
-		sqlite3_bind_text(st, 3, intake, -1, SQLITE_STATIC);
+	if (codes != NULL) {
+		sqlite3_bind_int(st, 3, score);
+		store_bind(st, 4, band);
+		for (k = 0; k < STORE_NCODES; k++)
+			sqlite3_bind_text(st, 5 + k, codes[k].s,
+			    (int)codes[k].len, SQLITE_STATIC);
+	}
+	sqlite3_bind_text(st, 8, intake, -1, SQLITE_STATIC);
 	rc = store_step_done(s, st, "cannot update an intake", errp);
 	sqlite3_finalize(st);
 	return rc;
@@ -309,17 +315,28 @@ store_intake_complete(struct store *s, const char *intake, int score,
     const char *band, const struct store_line *lines, size_t nlines,
     char **errp)
 {
-	int	rc;
+	struct strbuf	codes[STORE_NCODES];
+	size_t		i;
+	int		k, rc;
 
+	for (k = 0; k < STORE_NCODES; k++)
+		sb_init(&codes[k]);
+	for (i = 0; i < nlines; i++)
+		store_codes_add(codes, lines[i].kind, lines[i].code != NULL ?
+		    lines[i].code : "");
 	if ((rc = store_begin(s, "cannot save the result", errp)) != STORE_OK)
-		return rc;
+		goto out;
 	rc = store_check_open(s, intake, errp);
 	if (rc == STORE_OK)
 		rc = store_set_status(s, intake, "completed", score, band,
-		    errp);
+		    codes, errp);
 	if (rc == STORE_OK)
 		rc = store_lines_write(s, intake, lines, nlines, errp);
-	return store_end(s, rc, "cannot save the result", errp);
+	rc = store_end(s, rc, "cannot save the result", errp);
+out:
+	for (k = 0; k < STORE_NCODES; k++)
+		sb_done(&codes[k]);
+	return rc;
 }
 
 int
@@ -332,7 +349,8 @@ store_intake_abandon(struct store *s, const char *intake, char **errp)
 		return rc;
 	rc = store_check_open(s, intake, errp);
 	if (rc == STORE_OK)
-		rc = store_set_status(s, intake, "abandoned", 0, NULL, errp);
+		rc = store_set_status(s, intake, "abandoned", 0, NULL, NULL,
+		    errp);
 	return store_end(s, rc, "cannot update an intake", errp);
 }
 

@@ -27,8 +27,11 @@ while time.monotonic() < end and not os.path.exists(stop):
     t = "2026-06-15T10:%02d:%02d.000Z" % (i // 60 % 60, i % 60)
     con.execute("BEGIN IMMEDIATE")
     if k == 0:
-        con.execute("INSERT INTO intakes VALUES(?,?,'writer','en','kiosk',"
-                    "'in_progress',?,?,NULL,0,NULL)", (iid, h, t, t))
+        # Columns named: the first export upgrades the fixture's schema.
+        con.execute("INSERT INTO intakes(id, form_hash, kiosk_id, lang, "
+                    "source, status, started_at, updated_at, score) "
+                    "VALUES(?,?,'writer','en','kiosk','in_progress',?,?,0)",
+                    (iid, h, t, t))
     else:
         q, v = QUESTIONS[k - 1]
         con.execute("INSERT INTO answers VALUES(?,?,?,?)",

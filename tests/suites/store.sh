@@ -137,7 +137,7 @@ fi
 cp "$db" "$T/newer.db"
 sqlite3 "$T/newer.db" "PRAGMA user_version = 9"
 run "$BIN" record --form "$FORM" --db "$T/newer.db" "$T/b.csv"
-if [ "$rc" -eq 65 ] && grep -q "written by a newer smp-intake (schema 9, this one knows 1)" "$T/err"; then
+if [ "$rc" -eq 65 ] && grep -q "written by a newer smp-intake (schema 9, this one knows 2)" "$T/err"; then
 	ok "store-5.2 newer schema: 65, both versions named"
 else
 	not_ok "store-5.2 newer schema: 65, both versions named" "rc=$rc $(cat "$T/err")"

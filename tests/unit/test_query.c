@@ -21,11 +21,13 @@ static const char fill_sql[] =
     "INSERT INTO forms VALUES('h1','minimal',1,'form minimal','2026-01-01T00:00:00.000Z');\n"
     "INSERT INTO forms VALUES('h2','minimal',2,'form minimal v2','2026-02-01T00:00:00.000Z');\n"
     "INSERT INTO intakes VALUES('" ID_B "','h2','k1','en','kiosk','completed',"
-    "'2026-06-10T09:00:00.000Z','2026-06-10T09:05:00.000Z','2026-06-10T09:05:00.000Z',70,'good');\n"
+    "'2026-06-10T09:00:00.000Z','2026-06-10T09:05:00.000Z','2026-06-10T09:05:00.000Z',70,'good',"
+    "'minor','keloid;alopecia','');\n"
     "INSERT INTO intakes VALUES('" ID_A "','h1','k1','es','paper','completed',"
-    "'2026-06-01T09:00:00.000Z','2026-06-01T09:05:00.000Z','2026-06-01T09:05:00.000Z',20,'review');\n"
+    "'2026-06-01T09:00:00.000Z','2026-06-01T09:05:00.000Z','2026-06-01T09:05:00.000Z',20,'review',"
+    "'','keloid','');\n"
     "INSERT INTO intakes VALUES('" ID_C "','h2','k2','en','kiosk','in_progress',"
-    "'2026-06-14T23:59:59.999Z','2026-06-14T23:59:59.999Z',NULL,NULL,NULL);\n"
+    "'2026-06-14T23:59:59.999Z','2026-06-14T23:59:59.999Z',NULL,NULL,NULL,NULL,NULL,NULL);\n"
     "INSERT INTO answers VALUES('" ID_B "','name','Zoë, \"Z\"','2026-06-10T09:01:00.000Z');\n"
     "INSERT INTO answers VALUES('" ID_B "','pattern','male','2026-06-10T09:02:00.000Z');\n"
     "INSERT INTO answers VALUES('" ID_A "','pattern','female','2026-06-01T09:02:00.000Z');\n"
@@ -33,6 +35,7 @@ static const char fill_sql[] =
     "INSERT INTO result_lines VALUES('" ID_B "',1,'points','pattern=male',10,'Pattern: +10');\n"
     "INSERT INTO result_lines VALUES('" ID_B "',2,'stop','minor',0,'Under 18');\n"
     "INSERT INTO result_lines VALUES('" ID_B "',3,'flag','keloid',0,'Keloid');\n"
+    "INSERT INTO result_lines VALUES('" ID_B "',4,'flag','alopecia',0,'Alopecia');\n"
     "INSERT INTO result_lines VALUES('" ID_A "',1,'flag','keloid',0,'Keloid');\n";
 
 struct fixture {
@@ -160,13 +163,32 @@ test_one_intake(void **state)
 	assert_int_equal(in->nanswers, 2);
 	assert_string_equal(in->answers[0].question, "name");
 	assert_string_equal(in->answers[0].value, "Zoë, \"Z\"");
-	assert_int_equal(in->nlines, 3);
+	assert_int_equal(in->nlines, 4);
 	assert_string_equal(in->lines[1].kind, "stop");
 	assert_string_equal(in->lines[1].code, "minor");
 	assert_int_equal(in->lines[0].points, 10);
 	assert_int_equal(in->nstops, 1);
-	assert_int_equal(in->nflags, 1);
+	assert_int_equal(in->nflags, 2);
 	assert_int_equal(query_cursor_next(c, &in, &err), 0);
+	query_cursor_free(c);
+	/* Without QUERY_LINES: no lines read, counts and codes from the
+	   intake row. */
+	assert_int_equal(query_cursor_new(fx->s, &f, 0, &c, &err), STORE_OK);
+	assert_int_equal(query_cursor_next(c, &in, &err), 1);
+	assert_int_equal(in->nlines, 0);
+	assert_int_equal(in->nstops, 1);
+	assert_int_equal(in->nflags, 2);
+	assert_string_equal(in->codes[0], "minor");
+	assert_string_equal(in->codes[1], "keloid;alopecia");
+	assert_string_equal(in->codes[2], "");
+	query_cursor_free(c);
+	/* Not completed: no codes at all. */
+	f.id = ID_C;
+	assert_int_equal(query_cursor_new(fx->s, &f, QUERY_BY_ID, &c, &err),
+	    STORE_OK);
+	assert_int_equal(query_cursor_next(c, &in, &err), 1);
+	assert_null(in->codes[0]);
+	assert_int_equal(in->nstops + in->nflags, 0);
 	query_cursor_free(c);
 }
 
@@ -256,7 +278,7 @@ test_forms_counts(void **state)
 	sb_reset(&sb);
 	assert_int_equal(query_counts(fx->s, &f, QC_FLAG, NULL, count_cb,
 	    &sb, &err), 0);
-	assert_string_equal(sb.s, "keloid:Keloid=2 ");
+	assert_string_equal(sb.s, "keloid:Keloid=2 alopecia:Alopecia=1 ");
 	assert_int_equal(query_has_question(fx->s, "pattern", &yes, &err), 0);
 	assert_true(yes);
 	assert_int_equal(query_has_question(fx->s, "norwood", &yes, &err), 0);

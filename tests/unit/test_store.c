@@ -179,7 +179,7 @@ test_open_modes(void **state)
 	free(p);
 	assert_int_equal(q_int(s, "PRAGMA user_version", NULL),
 	    store_schema_version());
-	assert_int_equal(store_schema_version(), 1);
+	assert_int_equal(store_schema_version(), 2);
 	p = q_text(s, "PRAGMA journal_mode", NULL);
 	assert_string_equal(p, "wal");
 	free(p);
@@ -238,15 +238,147 @@ test_migrate_empty(void **state)
 
 	write_file(fx, fx->db, "", 0);
 	s = open_ok(fx->db);
-	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 1);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 2);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE "
 	    "type = 'table'", NULL), 5);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM pragma_table_info("
+	    "'intakes') WHERE name LIKE '%_codes'", NULL), 3);
 	begin_one(s, "x", id);
 	store_close(s);
 	/* Reopening migrates nothing and keeps the data. */
 	s = open_ok(fx->db);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes", NULL), 1);
 	store_close(s);
+}
+
+/* Schema 1 as released (store.c's first migration), to test upgrades. */
+static const char v1_schema[] =
+	"CREATE TABLE forms(hash TEXT PRIMARY KEY, form_id TEXT NOT NULL,"
+	" version INTEGER NOT NULL, source TEXT NOT NULL,"
+	" added_at TEXT NOT NULL);"
+	"CREATE TABLE intakes(id TEXT PRIMARY KEY,"
+	" form_hash TEXT NOT NULL REFERENCES forms(hash),"
+	" kiosk_id TEXT NOT NULL, lang TEXT NOT NULL,"
+	" source TEXT NOT NULL CHECK (source IN ('kiosk','paper')),"
+	" status TEXT NOT NULL"
+	"  CHECK (status IN ('in_progress','completed','abandoned')),"
+	" started_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+	" completed_at TEXT, score INTEGER, band TEXT);"
+	"CREATE TABLE answers(intake_id TEXT NOT NULL REFERENCES intakes(id)"
+	" ON DELETE CASCADE, question TEXT NOT NULL, value TEXT NOT NULL,"
+	" answered_at TEXT NOT NULL, PRIMARY KEY (intake_id, question))"
+	" WITHOUT ROWID;"
+	"CREATE TABLE result_lines(intake_id TEXT NOT NULL REFERENCES"
+	" intakes(id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
+	" kind TEXT NOT NULL, code TEXT NOT NULL,"
+	" points INTEGER NOT NULL DEFAULT 0, text TEXT NOT NULL,"
+	" PRIMARY KEY (intake_id, seq)) WITHOUT ROWID;"
+	"CREATE TABLE audit(seq INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+	" actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);"
+	"CREATE INDEX intakes_started ON intakes(started_at);"
+	"CREATE INDEX intakes_status ON intakes(status);"
+	"PRAGMA user_version = 1;";
+
+/*
+ * A schema 1 database at path: intake 'c-...' completed with lines whose
+ * codes are out of alphabetical order, 'p-...' completed with points
+ * only, 'a-...' abandoned.  Ids start with prefix (to keep files apart).
+ */
+static void
+make_v1(const char *path, const char *prefix)
+{
+	sqlite3	*db;
+	char	*sql;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, v1_schema, NULL, NULL, NULL),
+	    SQLITE_OK);
+	sql = sqlite3_mprintf(
+	    "INSERT INTO forms VALUES('h%q', 'f', 1, 'src %q', 't');"
+	    "INSERT INTO intakes VALUES('%qc', 'h%q', 'k', 'en', 'kiosk',"
+	    " 'completed', '2026-01-01', '2026-01-01', '2026-01-01', 40, 'b');"
+	    "INSERT INTO intakes VALUES('%qp', 'h%q', 'k', 'en', 'kiosk',"
+	    " 'completed', '2026-01-02', '2026-01-02', '2026-01-02', 10, 'b');"
+	    "INSERT INTO intakes VALUES('%qa', 'h%q', 'k', 'en', 'kiosk',"
+	    " 'abandoned', '2026-01-03', '2026-01-03', NULL, NULL, NULL);"
+	    "INSERT INTO answers VALUES('%qc', 'q', 'v', '2026-01-01');"
+	    "INSERT INTO result_lines VALUES('%qc', 1, 'points', 'q=v', 5, 't'),"
+	    " ('%qc', 2, 'flag', 'zeta', 0, 't'), ('%qc', 3, 'stop', 's1', 0, 't'),"
+	    " ('%qc', 4, 'flag', 'alpha', 0, 't'),"
+	    " ('%qc', 5, 'recommend', 'r=1', 0, 't'),"
+	    " ('%qc', 6, 'flag', 'mid', 0, 't');"
+	    "INSERT INTO result_lines VALUES('%qp', 1, 'points', 'q=v', 5, 't');",
+	    prefix, prefix, prefix, prefix, prefix, prefix, prefix, prefix,
+	    prefix, prefix, prefix, prefix, prefix, prefix, prefix, prefix);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
+/* The codes columns of intake id as "stop|flag|recommend" ("-" NULL). */
+static char *
+codes_of(struct store *s, const char *id)
+{
+	return q_text(s, "SELECT coalesce(stop_codes, '-') || '|' || "
+	    "coalesce(flag_codes, '-') || '|' || coalesce(recommend_codes, "
+	    "'-') FROM intakes WHERE id = ?", id);
+}
+
+/* Check the three intakes of make_v1(prefix) after an upgrade or merge. */
+static void
+check_v1_codes(struct store *s, const char *prefix)
+{
+	char	*id, *v;
+
+	id = xasprintf("%sc", prefix);
+	v = codes_of(s, id);
+	assert_string_equal(v, "s1|zeta;alpha;mid|r=1");
+	free(v);
+	free(id);
+	id = xasprintf("%sp", prefix);
+	v = codes_of(s, id);
+	assert_string_equal(v, "||");
+	free(v);
+	free(id);
+	id = xasprintf("%sa", prefix);
+	v = codes_of(s, id);
+	assert_string_equal(v, "-|-|-");
+	free(v);
+	free(id);
+}
+
+/*
+ * Schema 1 -> 2: the codes columns are derived from the result lines, in
+ * line order, whether the file is opened for writing or only for reading
+ * (a read-only open upgrades it through a connection of its own).
+ */
+static void
+test_migrate_v1(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s = NULL;
+	char		*ro, *err = NULL;
+
+	write_file(fx, fx->db, "", 0);
+	unlink(fx->db);
+	make_v1(fx->db, "w-");
+	s = open_ok(fx->db);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 2);
+	check_v1_codes(s, "w-");
+	store_close(s);
+
+	ro = xasprintf("%s/ro.db", fx->dir);
+	make_v1(ro, "r-");
+	/* Merge's way: taken as it is, left at schema 1. */
+	assert_int_equal(store_open(ro, STORE_RDONLY | STORE_OLDER_OK, &s,
+	    &err), STORE_OK);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 1);
+	store_close(s);
+	assert_int_equal(store_open(ro, STORE_RDONLY, &s, &err), STORE_OK);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 2);
+	check_v1_codes(s, "r-");
+	store_close(s);
+	free(ro);
 }
 
 /* A newer schema version is refused with both versions named. */
@@ -265,7 +397,7 @@ test_newer_refused(void **state)
 	assert_int_equal(store_open(fx->db, 0, &s, &err), STORE_NEWER);
 	assert_null(s);
 	assert_non_null(strstr(err, "newer smp-intake (schema 7, this one "
-	    "knows 1)"));
+	    "knows 2)"));
 	assert_int_equal(store_exit_status(STORE_NEWER), 65);
 	free(err);
 	err = NULL;
@@ -395,13 +527,16 @@ test_complete(void **state)
 	struct store_line	 lines[] = {
 		{ "points", "norwood=n5", 15, "Norwood: Stage 5: +15" },
 		{ "stop", "minor", 0, "Stop: Under 18" },
-		{ "flag", "keloid", 0, "Keloid history" }
+		{ "flag", "keloid", 0, "Keloid history" },
+		{ "recommend", "style=buzz", 0, "Style: buzz cut" },
+		{ "flag", "alopecia", 0, "Alopecia areata" }
 	};
-	char			 id[STORE_ID_LEN + 1], *err = NULL, *v;
+	char			 id[STORE_ID_LEN + 1], bare[STORE_ID_LEN + 1];
+	char			 left[STORE_ID_LEN + 1], *err = NULL, *v;
 
 	s = open_ok(fx->db);
 	begin_one(s, "f", id);
-	assert_int_equal(store_intake_complete(s, id, 55, "fair", lines, 3,
+	assert_int_equal(store_intake_complete(s, id, 55, "fair", lines, 5,
 	    &err), STORE_OK);
 	v = q_text(s, "SELECT status || ':' || score || ':' || band || ':' || "
 	    "(completed_at IS NOT NULL) FROM intakes WHERE id = ?", id);
@@ -409,14 +544,33 @@ test_complete(void **state)
 	free(v);
 	v = q_text(s, "SELECT group_concat(seq || kind || code || points, ',') "
 	    "FROM (SELECT * FROM result_lines ORDER BY seq)", NULL);
-	assert_string_equal(v, "1pointsnorwood=n515,2stopminor0,3flagkeloid0");
+	assert_string_equal(v, "1pointsnorwood=n515,2stopminor0,3flagkeloid0,"
+	    "4recommendstyle=buzz0,5flagalopecia0");
 	free(v);
+	/* The row's codes: by kind, in line order (not sorted). */
+	v = q_text(s, "SELECT stop_codes || '|' || flag_codes || '|' || "
+	    "recommend_codes FROM intakes WHERE id = ?", id);
+	assert_string_equal(v, "minor|keloid;alopecia|style=buzz");
+	free(v);
+	/* Completed with points only: empty codes; abandoned: none. */
+	begin_one(s, "f", bare);
+	assert_int_equal(store_intake_complete(s, bare, 5, "fair", lines, 1,
+	    &err), STORE_OK);
+	v = q_text(s, "SELECT '[' || stop_codes || '|' || flag_codes || '|' || "
+	    "recommend_codes || ']' FROM intakes WHERE id = ?", bare);
+	assert_string_equal(v, "[||]");
+	free(v);
+	begin_one(s, "f", left);
+	assert_int_equal(store_intake_abandon(s, left, &err), STORE_OK);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes WHERE id = ? "
+	    "AND stop_codes IS NULL AND flag_codes IS NULL AND "
+	    "recommend_codes IS NULL", left), 1);
 	/* A second completion is refused and changes nothing. */
 	assert_int_equal(store_intake_complete(s, id, 10, "poor", lines, 1,
 	    &err), STORE_ERR);
 	free(err);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM result_lines", NULL),
-	    3);
+	    6);
 	assert_int_equal(store_intake_complete(s, "nope", 1, NULL, NULL, 0,
 	    NULL), STORE_NOTFOUND);
 	store_close(s);
@@ -604,6 +758,9 @@ test_merge(void **state)
 	assert_int_equal(c.answers, 6);
 	assert_int_equal(c.lines, 3);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes", NULL), 5);
+	v = codes_of(s, b[2]);
+	assert_string_equal(v, "|c|");
+	free(v);
 	v = q_text(s, "SELECT group_concat(source, '|') FROM (SELECT source "
 	    "FROM forms ORDER BY source)", NULL);
 	assert_string_equal(v, "form v1|form v2");
@@ -626,12 +783,25 @@ test_merge(void **state)
 	free(err);
 	err = NULL;
 	free(v);
+	/* A kiosk still at schema 1: merged, codes derived, file as it was. */
+	v = xasprintf("%s/v1.db", fx->dir);
+	make_v1(v, "m-");
+	assert_int_equal(store_merge(s, v, &c, &err), STORE_OK);
+	assert_int_equal(c.intakes, 3);
+	assert_int_equal(c.lines, 7);
+	check_v1_codes(s, "m-");
+	store_close(s);
+	s = open_ok(v);		/* now it upgrades: it was left at 1 */
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 2);
+	store_close(s);
+	free(v);
+	s = open_ok(fx->db);
 	/* A newer database is refused before anything is copied. */
 	set_user_version(other, 4);
 	assert_int_equal(store_merge(s, other, &c, &err), STORE_NEWER);
 	assert_non_null(strstr(err, "schema 4"));
 	free(err);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes", NULL), 5);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes", NULL), 8);
 	store_close(s);
 	free(other);
 }
@@ -763,6 +933,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_missing, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_empty, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v1, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_newer_refused, setup,
 		    teardown),
