@@ -25,7 +25,7 @@ PKGS	:= ncursesw sqlite3 inih libsodium uuid
 # ncursesw's .pc defines _XOPEN_SOURCE=600; we define 700 ourselves.
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -pthread
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -33,7 +33,7 @@ CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 # warnings.  -Wconversion is on: the code passes it, and it catches the
 # size_t/int truncations that matter in a parser.
 SMP_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-	-DSMP_VERSION='"$(VERSION)"' -DSMP_DATADIR='"$(DATADIR)"' \
+	-pthread -DSMP_VERSION='"$(VERSION)"' -DSMP_DATADIR='"$(DATADIR)"' \
 	-Iinclude -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
 	-Wformat=2 -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings \
 	-Wpointer-arith -Wundef -Wvla -MMD -MP

@@ -59,7 +59,7 @@ CFL="-std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -O2 -g -Iinclude
 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wformat=2
 -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wpointer-arith
 -Wundef -Wvla $(pkg-config --cflags sqlite3)"
-LIBS="$(pkg-config --libs $PKGS) -lcsv -lm"
+LIBS="$(pkg-config --libs $PKGS) -lcsv -lm -pthread"
 
 # A snapshot of the library: others may rebuild build/ while we link.
 for i in 1 2 3 4 5; do

@@ -53,6 +53,16 @@ enum store_rc {
 struct store;
 
 /*
+ * The integrity check of an open database's file on a thread of its own,
+ * for the kiosk (whose first screen must not wait for a read of every
+ * page).  store_open with STORE_NOCHECK, then store_check_start;
+ * store_check_poll: 1 while it runs, then STORE_OK or the failure's
+ * store_rc with *errp (handed over once; caller frees);
+ * store_check_free interrupts a check still running and waits for it.
+ */
+struct store_check;
+
+/*
  * Open (creating unless STORE_RDONLY or STORE_EXISTING) the database at
  * path, check it (quick_check when writable) and migrate its schema;
  * *sp is freed with store_close.  See docs/storage.md.
@@ -60,6 +70,10 @@ struct store;
 int	store_open(const char *path, unsigned flags, struct store **sp,
 	    char **errp);
 void	store_close(struct store *s);
+int	store_check_start(const struct store *s, struct store_check **cp,
+	    char **errp);
+int	store_check_poll(struct store_check *c, char **errp);
+void	store_check_free(struct store_check *c);
 /*
  * sysexits status for a store_rc: BUSY 75, FULL/IOERR 74, CANTOPEN/READONLY
  * 73, CORRUPT/NEWER 65 (the data is unusable by this program), NOTFOUND 66

@@ -21,6 +21,13 @@ struct ui_opts {
 	const char	*db_path;	/* the database file (staff menu) */
 	const char	*form_hash;	/* from store_form_put */
 	int		 lang;		/* default language index */
+	/*
+	 * Called at every turn of the loop (at least every 250 ms) if set:
+	 * non-zero ends the run at once, ui_run returning -1 with the
+	 * watch's *errp (the kiosk's background integrity check).
+	 */
+	int		(*watch)(void *ctx, char **errp);
+	void		*watch_ctx;
 };
 
 /* Run the kiosk; 0 on a clean exit, -1 with *errp (caller frees). */

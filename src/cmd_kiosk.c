@@ -90,18 +90,46 @@ kiosk_config(const struct kiosk_args *a, struct config *c)
 	return SMP_EXIT_OK;
 }
 
-/* Open the store, remember the form, close old unfinished intakes. */
+/* The background integrity check, as the kiosk's loop watches it. */
+struct kiosk_check {
+	struct store_check	*check;
+	int			 rc;	/* its verdict once failed */
+};
+
+/* ui_opts.watch: stop the kiosk if the database failed its check. */
+static int
+kiosk_watch(void *ctx, char **errp)
+{
+	struct kiosk_check	*kc = ctx;
+	int			 rc;
+
+	if (kc->check == NULL)
+		return 0;
+	if ((rc = store_check_poll(kc->check, errp)) == 1)
+		return 0;
+	store_check_free(kc->check);
+	kc->check = NULL;
+	kc->rc = rc;
+	return rc != STORE_OK;
+}
+
+/*
+ * Open the store, remember the form, close old unfinished intakes, and
+ * start the integrity check, which reads every page (seconds for a big
+ * file) on a thread while the welcome screen waits.
+ */
 static int
 kiosk_store(const char *db, const struct form *f, const struct config *c,
-    struct store **sp, char *hash)
+    struct store **sp, char *hash, struct kiosk_check *kc)
 {
 	char	*err = NULL;
 	int	 rc, n = 0;
 
-	if ((rc = store_open(db, 0, sp, &err)) == STORE_OK &&
-	    (rc = store_form_put(*sp, f, hash, &err)) == STORE_OK)
-		rc = store_abandon_stale(*sp, c->idle_timeout +
-		    c->idle_countdown, &n, &err);
+	if ((rc = store_open(db, STORE_NOCHECK, sp, &err)) == STORE_OK &&
+	    (rc = store_form_put(*sp, f, hash, &err)) == STORE_OK &&
+	    (rc = store_abandon_stale(*sp, c->idle_timeout +
+	    c->idle_countdown, &n, &err)) == STORE_OK)
+		rc = store_check_start(*sp, &kc->check, &err);
 	if (rc != STORE_OK) {
 		fprintf(stderr, "smp-intake: %s\n", err);
 		free(err);
@@ -128,11 +156,12 @@ kiosk_lang(const struct form *f, const char *code)
 static int
 kiosk_run(const struct kiosk_args *a, struct config *c)
 {
-	struct ui_opts	 o;
-	struct form	*f;
-	struct store	*s = NULL;
-	char		 hash[STORE_HASH_LEN + 1], *err = NULL;
-	int		 rc;
+	struct ui_opts		 o;
+	struct kiosk_check	 kc = { NULL, STORE_OK };
+	struct form		*f;
+	struct store		*s = NULL;
+	char			 hash[STORE_HASH_LEN + 1], *err = NULL;
+	int			 rc;
 
 	memset(&o, 0, sizeof(o));
 	if ((rc = cli_load_form(a->form != NULL ? a->form : c->form, 0,
@@ -148,17 +177,22 @@ kiosk_run(const struct kiosk_args *a, struct config *c)
 		return SMP_EXIT_USAGE;
 	}
 	o.db_path = a->db != NULL ? a->db : c->database;
-	if ((rc = kiosk_store(o.db_path, f, c, &s, hash)) == SMP_EXIT_OK) {
+	if ((rc = kiosk_store(o.db_path, f, c, &s, hash, &kc)) ==
+	    SMP_EXIT_OK) {
 		o.cfg = c;
 		o.form = f;
 		o.store = s;
 		o.form_hash = hash;
+		o.watch = kiosk_watch;
+		o.watch_ctx = &kc;
 		if (ui_run(&o, &err) < 0) {
 			fprintf(stderr, "smp-intake: kiosk: %s\n", err);
 			free(err);
-			rc = SMP_EXIT_FAIL;
+			rc = kc.rc != STORE_OK ? store_exit_status(kc.rc) :
+			    SMP_EXIT_FAIL;
 		}
 	}
+	store_check_free(kc.check);
 	store_close(s);
 	form_free(f);
 	return rc;

@@ -297,8 +297,7 @@ store_int_query(struct store *s, const char *sql, int *out, char **errp)
 	return STORE_OK;
 }
 
-/* PRAGMA quick_check: STORE_CORRUPT unless it says "ok". */
-static int
+int
 store_quick_check(struct store *s, char **errp)
 {
 	sqlite3_stmt	*st;

@@ -76,6 +76,8 @@ int	store_err(int rc, char **errp, const char *fmt, ...)
  */
 int	store_codes_fill_all(struct store *s, char **errp);
 int	store_codes_fill_merged(struct store *s, char **errp);
+/* PRAGMA quick_check: STORE_CORRUPT unless it says "ok" (store.c). */
+int	store_quick_check(struct store *s, char **errp);
 /* Run constant SQL (may be several statements); errors via store_fail. */
 int	store_exec(struct store *s, const char *sql, const char *what,
 	    char **errp);

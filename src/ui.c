@@ -433,8 +433,8 @@ ui_run(const struct ui_opts *o, char **errp)
 	struct ui	 u;
 	struct uib	*b = NULL;
 	struct ui_key	 k;
+	int		 rc = 0;
 
-	(void)errp;
 	memset(&u, 0, sizeof(u));
 	u.o = o;
 	u.f = o->form;
@@ -446,6 +446,9 @@ ui_run(const struct ui_opts *o, char **errp)
 	pin_guard_init(&u.guard);
 	ui_start();
 	while (!u.quit && !ui_signalled) {
+		if (o->watch != NULL && (rc = o->watch(o->watch_ctx, errp)) !=
+		    0)
+			break;
 		ui_draw(&u, &b);
 		if (ui_read(b, &k))
 			ui_dispatch(&u, &k);
@@ -454,5 +457,5 @@ ui_run(const struct ui_opts *o, char **errp)
 	}
 	ui_cleanup(&u, b);
 	ui_restore();
-	return 0;
+	return rc != 0 ? -1 : 0;
 }

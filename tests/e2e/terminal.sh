@@ -154,3 +154,35 @@ scenario_refusals() {
 	check "refuse: with file:line:col errors" \
 		grep -q "broken.form:[0-9]*:[0-9]*:" "$TESTTMP/refused"
 }
+
+# A database damaged deep inside (one page of the answers table, which
+# opening the kiosk does not read): the background integrity check finds
+# it and the kiosk stops with 65 and says so, answers or not.
+scenario_damaged() {
+	local page
+	kiosk_config damaged
+	# A first start makes the database; one intake gets 4,000 answers.
+	kiosk_start "$E2E_CONF"
+	walk_start && type_text "Anna" && keys Enter &&
+		wait_sql "SELECT count(*) FROM answers WHERE question='full_name'" 1
+	kiosk_stop
+	# The stopped kiosk may still hold the lock while it saves: wait.
+	sqlite3 -cmd '.timeout 10000' "$E2E_DB" "WITH RECURSIVE n(i) AS (
+		SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)
+		INSERT INTO answers SELECT id, 'q' || i, hex(randomblob(40)),
+		started_at FROM intakes, n; PRAGMA wal_checkpoint(TRUNCATE)" \
+		>/dev/null
+	page=$(sql "SELECT pageno FROM dbstat WHERE name = 'answers' AND
+		pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 20")
+	if [ -z "$page" ]; then
+		not_ok "damaged: a database to damage" "no answers page"
+		return
+	fi
+	head -c 4096 /dev/urandom | dd of="$E2E_DB" bs=4096 \
+		seek=$((page - 1)) conv=notrunc status=none
+	kiosk_start "$E2E_CONF"
+	check "damaged: the kiosk stops with 65" wait_for "KIOSK-EXITED-65"
+	check "damaged: and says the database failed its check" \
+		has_text "integrity check failed"
+	kiosk_stop
+}

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -449,6 +450,70 @@ test_corrupt(void **state)
 	assert_null(s);
 	assert_non_null(strstr(err, fx->db));
 	free(err);
+}
+
+/* Poll a background check until its verdict (deadline 20 s). */
+static int
+check_wait(struct store_check *c, char **errp)
+{
+	struct timespec	ts = { 0, 10 * 1000 * 1000 };
+	int		i, rc = 1;
+
+	for (i = 0; i < 2000 && (rc = store_check_poll(c, errp)) == 1; i++)
+		nanosleep(&ts, NULL);
+	return rc;
+}
+
+/*
+ * The kiosk's background integrity check: a sound file passes, one page
+ * of garbage in the answers table (which opening does not read) fails
+ * with STORE_CORRUPT and the path, and freeing a check still running
+ * stops it.
+ */
+static void
+test_background_check(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store		*s;
+	struct store_check	*c = NULL;
+	char			 id[STORE_ID_LEN + 1], *err = NULL;
+	char			 junk[4096];
+	int			 fd;
+	long long		 page;
+
+	s = open_ok(fx->db);
+	begin_one(s, "f", id);
+	assert_int_equal(sqlite3_exec(s->db, "WITH RECURSIVE n(i) AS ("
+	    "SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+	    "INSERT INTO answers SELECT id, 'q' || i, hex(randomblob(40)), "
+	    "started_at FROM intakes, n; PRAGMA wal_checkpoint(TRUNCATE)",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_check_start(s, &c, &err), STORE_OK);
+	assert_int_equal(check_wait(c, &err), STORE_OK);
+	store_check_free(c);
+	page = q_int(s, "SELECT pageno FROM dbstat WHERE name = 'answers' "
+	    "AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 10", NULL);
+	assert_true(page > 1);
+	store_close(s);
+
+	memset(junk, 0x5a, sizeof(junk));
+	fd = open(fx->db, O_WRONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(pwrite(fd, junk, sizeof(junk),
+	    (off_t)(page - 1) * 4096), sizeof(junk));
+	close(fd);
+	assert_int_equal(store_open(fx->db, STORE_NOCHECK, &s, &err),
+	    STORE_OK);
+	assert_int_equal(store_check_start(s, &c, &err), STORE_OK);
+	assert_int_equal(check_wait(c, &err), STORE_CORRUPT);
+	assert_non_null(strstr(err, "integrity check failed"));
+	assert_non_null(strstr(err, fx->db));
+	free(err);
+	store_check_free(c);
+	/* Freed at once: interrupted or not yet started, no leak, no wait. */
+	assert_int_equal(store_check_start(s, &c, &err), STORE_OK);
+	store_check_free(c);
+	store_close(s);
 }
 
 /* The form is stored once, by the SHA-256 of its text. */
@@ -939,6 +1004,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_newer_refused, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_background_check, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_form_put, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_complete, setup, teardown),
