@@ -329,23 +329,21 @@ codes_of(struct store *s, const char *id)
 static void
 check_v1_codes(struct store *s, const char *prefix)
 {
+	static const char *const want[][2] = {
+		{ "c", "s1|zeta;alpha;mid|r=1" },	/* line order kept */
+		{ "p", "||" },				/* points only */
+		{ "a", "-|-|-" }			/* not completed */
+	};
 	char	*id, *v;
+	size_t	 i;
 
-	id = xasprintf("%sc", prefix);
-	v = codes_of(s, id);
-	assert_string_equal(v, "s1|zeta;alpha;mid|r=1");
-	free(v);
-	free(id);
-	id = xasprintf("%sp", prefix);
-	v = codes_of(s, id);
-	assert_string_equal(v, "||");
-	free(v);
-	free(id);
-	id = xasprintf("%sa", prefix);
-	v = codes_of(s, id);
-	assert_string_equal(v, "-|-|-");
-	free(v);
-	free(id);
+	for (i = 0; i < SMP_NELEM(want); i++) {
+		id = xasprintf("%s%s", prefix, want[i][0]);
+		v = codes_of(s, id);
+		assert_string_equal(v, want[i][1]);
+		free(v);
+		free(id);
+	}
 }
 
 /*
