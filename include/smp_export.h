@@ -53,7 +53,21 @@ struct export_opts {
  */
 bool	export_is_formula(const char *s, size_t len);
 /*
- * Append one CSV cell to row: a leading ' if export_is_formula, then the
+ * Whether a spreadsheet would read a plain number cell as a number that
+ * shows differently, losing what was typed: a leading + (a phone's +44),
+ * a leading zero (0770..., 007), a trailing fraction zero (72.50), -0, or
+ * more than 15 digits (past a double's precision).  Canonical answers
+ * to number questions never are.
+ */
+bool	export_is_changed_number(const char *s, size_t len);
+/*
+ * Whether the export marks the cell with a leading ': a formula, a
+ * changed number, or a cell that already starts with ' (so a reader
+ * removes exactly one from every cell that starts with ').
+ */
+bool	export_needs_mark(const char *s, size_t len);
+/*
+ * Append one CSV cell to row: a leading ' if export_needs_mark, then the
  * text, quoted by libcsv (csv_write) when it holds , " CR or LF or
  * starts or ends with a space or tab.
  */

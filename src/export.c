@@ -66,27 +66,75 @@ struct xctx {
 	char		*ferr;		/* form_parse failure message */
 };
 
-bool
-export_is_formula(const char *s, size_t len)
+/* Where the parts of a plain number are (export_plain_number). */
+struct export_num {
+	size_t	int_at, nint;	/* integer digits: offset, count */
+	size_t	frac_at, nfrac;	/* fraction digits (nfrac 0: none) */
+};
+
+/*
+ * Scan a plain number [-+]?[0-9]+(.[0-9]+)? filling *pn; false if s is
+ * not one.
+ */
+static bool
+export_plain_number(const char *s, size_t len, struct export_num *pn)
 {
 	size_t	i = 0;
 
-	if (len == 0 || strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0')
-		return false;
-	/* A plain number cannot run: [-+]?[0-9]+(.[0-9]+)? */
-	if (s[0] == '-' || s[0] == '+')
+	memset(pn, 0, sizeof(*pn));
+	if (len > 0 && (s[0] == '-' || s[0] == '+'))
 		i++;
-	if (i == len || s[i] < '0' || s[i] > '9')
-		return true;
+	pn->int_at = i;
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++;
+	pn->nint = i - pn->int_at;
+	if (pn->nint == 0)
+		return false;
 	if (i < len && s[i] == '.') {
-		if (++i == len || s[i] < '0' || s[i] > '9')
-			return true;
+		pn->frac_at = ++i;
 		while (i < len && s[i] >= '0' && s[i] <= '9')
 			i++;
+		pn->nfrac = i - pn->frac_at;
+		if (pn->nfrac == 0)
+			return false;
 	}
-	return i != len;
+	return i == len;
+}
+
+bool
+export_is_formula(const char *s, size_t len)
+{
+	struct export_num	n;
+
+	if (len == 0 || strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0')
+		return false;
+	/* A plain number cannot run. */
+	return !export_plain_number(s, len, &n);
+}
+
+bool
+export_is_changed_number(const char *s, size_t len)
+{
+	struct export_num	n;
+	size_t			i;
+	bool			zero = true;
+
+	if (!export_plain_number(s, len, &n))
+		return false;
+	for (i = 0; i < len && zero; i++)
+		zero = s[i] < '1' || s[i] > '9';
+	return s[0] == '+' ||				/* +44... */
+	    (n.nint > 1 && s[n.int_at] == '0') ||	/* 0770..., 007 */
+	    (n.nfrac > 0 && s[len - 1] == '0') ||	/* 72.50 */
+	    (s[0] == '-' && zero) ||			/* -0 */
+	    n.nint + n.nfrac > 15;			/* past a double */
+}
+
+bool
+export_needs_mark(const char *s, size_t len)
+{
+	return (len > 0 && s[0] == '\'') || export_is_formula(s, len) ||
+	    export_is_changed_number(s, len);
 }
 
 /* Make room for n more bytes (and the NUL) in sb. */
@@ -110,19 +158,10 @@ export_quoted(struct strbuf *row, const char *s, size_t len)
 	row->s[row->len] = '\0';
 }
 
-void
-export_cell(struct strbuf *row, const char *s, size_t len)
+/* Append s as one CSV cell, quoted where a reader needs it. */
+static void
+export_cell_quoted(struct strbuf *row, const char *s, size_t len)
 {
-	struct strbuf	tmp;
-
-	if (export_is_formula(s, len)) {
-		sb_init(&tmp);
-		sb_addc(&tmp, '\'');
-		sb_add(&tmp, s, len);
-		export_cell(row, tmp.s, tmp.len);
-		sb_done(&tmp);
-		return;
-	}
 	/* Quote separators, quotes, line breaks, and spaces at either end
 	   (some readers, libcsv's by default among them, trim those). */
 	if (memchr(s, ',', len) != NULL || memchr(s, '"', len) != NULL ||
@@ -132,6 +171,22 @@ export_cell(struct strbuf *row, const char *s, size_t len)
 		export_quoted(row, s, len);
 	else
 		sb_add(row, s, len);
+}
+
+void
+export_cell(struct strbuf *row, const char *s, size_t len)
+{
+	struct strbuf	tmp;
+
+	if (!export_needs_mark(s, len)) {
+		export_cell_quoted(row, s, len);
+		return;
+	}
+	sb_init(&tmp);
+	sb_addc(&tmp, '\'');
+	sb_add(&tmp, s, len);
+	export_cell_quoted(row, tmp.s, tmp.len);
+	sb_done(&tmp);
 }
 
 /* Write the row buffer (ending it with CRLF) and empty it. */

@@ -83,7 +83,7 @@ def tricky(db):
         ("welcome", "agreed"), ("name", "José Ñúñez"),
         ("birth_date", "1980-02-29"), ("pattern", "female"),
         ("keloid", "yes"), ("goals", "density"), ("colour", "dark"),
-        ("comfort", "2"), ("notes", "plain")])
+        ("comfort", "2"), ("notes", "+447700900123")])
     lines(db, a, [("points", "pattern=female", 5, "Pattern: +5"),
                   ("flag", "keloid_history", 0, "Keloid history: test patch first"),
                   ("recommend", "density", 0, "Layered density sessions")])

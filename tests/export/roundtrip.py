@@ -4,8 +4,9 @@
 usage: roundtrip.py DB CSV wide|long [LIBCSV_DUMP]
 
 Python's csv module reads CSV; every stored answer must come back
-unchanged, except cells a spreadsheet would run as a formula, which must
-come back with exactly one leading apostrophe (docs/export.md).  With
+unchanged, except cells a spreadsheet would run as a formula or show as a
+changed number, and cells that start with an apostrophe: those must come
+back with exactly one more leading apostrophe (docs/export.md).  With
 LIBCSV_DUMP (csvread's output for the same file) every field libcsv read
 must equal the field Python read.  Prints one line per problem; exit 1 if
 any.
@@ -18,8 +19,22 @@ import sys
 NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
 
 
+def changed_number(v):
+    """A plain number a spreadsheet would show differently."""
+    m = NUMBER.fullmatch(v)
+    if not m:
+        return False
+    digits = v.lstrip("+-")
+    whole = digits.split(".")[0]
+    return (v[0] == "+" or (len(whole) > 1 and whole[0] == "0") or
+            ("." in v and v.endswith("0")) or
+            (v[0] == "-" and not digits.strip("0.")) or
+            len(digits.replace(".", "")) > 15)
+
+
 def neutral(v):
-    if v and v[0] in "=+-@\t\r" and not NUMBER.fullmatch(v):
+    if v and (v[0] == "'" or changed_number(v) or
+              (v[0] in "=+-@\t\r" and not NUMBER.fullmatch(v))):
         return "'" + v
     return v
 

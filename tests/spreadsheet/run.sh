@@ -7,9 +7,10 @@
 # LibreOffice headless imports the wide export (UTF-8, comma, quote) and
 # saves it as .xlsx; a Python script then reads the cells straight from
 # the .xlsx XML and checks that no cell is a formula, the neutralised cells
-# are text (the client's "=HYPERLINK(...)" was not evaluated), a negative
-# answer stayed a number, and accents, CJK, emoji and right-to-left text
-# survived.  Prints TAP lines; exits 1 if any check fails.
+# are text (the client's "=HYPERLINK(...)" was not evaluated), a phone
+# number kept its + and a long number its leading zero and digits, a
+# negative answer stayed a number, and accents, CJK, emoji and
+# right-to-left text survived.  Prints TAP lines; exits 1 if any check fails.
 set -u
 BIN=${1:?usage: run.sh BIN}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
@@ -112,6 +113,15 @@ check("right-to-left text survives", cells[name + c][1].startswith(
       "مرحبا שלום"), repr(cells[name + c]))
 check("quotes and commas survive", cells[name + b][1] ==
       'Zoë "Z" O\'Neil, Jr.', repr(cells[name + b]))
+typ, val = cells[notes + a]
+check("a phone number keeps its + (text, not 447700900123)",
+      typ in ("s", "inlineStr", "str") and "+447700900123" in val,
+      repr((typ, val)))
+d = row_of("d0000000")
+typ, val = cells[notes + d]
+check("a long number with a leading zero keeps every digit",
+      typ in ("s", "inlineStr", "str") and "0123456789" * 1024 in val,
+      repr((typ, val[:40])))
 print("# neutralised cell as LibreOffice keeps it: %r" % cells[notes + b][1][:30])
 sys.exit(1 if fails else 0)
 PY

@@ -61,7 +61,6 @@ test_neutralise(void **state)
 	expect_cell(" =1", "\" =1\"");
 	/* Plain numbers cannot run as formulas and stay numbers. */
 	expect_cell("-3", "-3");
-	expect_cell("+3", "+3");
 	expect_cell("-72.5", "-72.5");
 	expect_cell("72.5", "72.5");
 	expect_cell("-", "'-");
@@ -71,6 +70,27 @@ test_neutralise(void **state)
 	expect_cell("-3e5", "'-3e5");
 	expect_cell("-1+2", "'-1+2");
 	expect_cell("-3.5.1", "'-3.5.1");
+	/* Numbers a spreadsheet would show changed keep what was typed. */
+	expect_cell("+447700900123", "'+447700900123");
+	expect_cell("07700900123", "'07700900123");
+	expect_cell("007", "'007");
+	expect_cell("-01.5", "'-01.5");
+	expect_cell("72.50", "'72.50");
+	expect_cell("-0", "'-0");
+	expect_cell("1234567890123456", "'1234567890123456");
+	expect_cell("123456789012345", "123456789012345");
+	expect_cell("0", "0");
+	expect_cell("0.5", "0.5");
+	expect_cell("-0.5", "-0.5");
+	expect_cell("612345678", "612345678");
+	expect_cell("+44 7700 900123", "'+44 7700 900123");
+	expect_cell("0770 090", "0770 090");
+	/* A cell that starts with ' gets one more: readers strip one. */
+	expect_cell("'hello", "''hello");
+	expect_cell("'", "''");
+	assert_true(export_is_changed_number("+3", 2));
+	assert_false(export_is_changed_number("3", 1));
+	assert_false(export_is_changed_number("0a", 2));
 	assert_true(export_is_formula("=", 1));
 	assert_false(export_is_formula("", 0));
 	assert_false(export_is_formula("-12", 3));
@@ -99,10 +119,19 @@ test_long_field(void **state)
 	sb_reset(&sb);
 	sb_reset(&in);
 	for (i = 0; i < 1024; i++)
-		sb_adds(&in, "0123456789");
+		sb_adds(&in, "a123456789");
 	export_cell(&sb, in.s, in.len);
 	assert_int_equal(sb.len, 10240);
 	assert_memory_equal(sb.s, in.s, in.len);
+	/* 10,240 digits: a number no spreadsheet keeps, so marked. */
+	sb_reset(&in);
+	for (i = 0; i < 1024; i++)
+		sb_adds(&in, "0123456789");
+	sb_reset(&sb);
+	export_cell(&sb, in.s, in.len);
+	assert_int_equal(sb.len, 10241);
+	assert_int_equal(sb.s[0], '\'');
+	assert_memory_equal(sb.s + 1, in.s, in.len);
 	sb_done(&sb);
 	sb_done(&in);
 }
