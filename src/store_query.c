@@ -417,6 +417,39 @@ query_ncodes(const char *codes)
 	return n;
 }
 
+/*
+ * A completed intake without codes was completed by an smp-intake older
+ * than schema 2 still running after the file was upgraded: join its codes
+ * from its result lines, so its stops are never lost from view.
+ */
+static int
+query_codes_from_lines(struct query_cursor *c, char **errp)
+{
+	struct strbuf	codes[STORE_NCODES];
+	int		k, rc;
+
+	for (k = 0; k < STORE_NCODES; k++)
+		sb_init(&codes[k]);
+	sqlite3_reset(c->lines);
+	rc = sqlite3_bind_text(c->lines, 1, c->arena.s + c->meta[0], -1,
+	    SQLITE_TRANSIENT);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(c->lines)) ==
+	    SQLITE_ROW) {
+		store_codes_add(codes, (const char *)sqlite3_column_text(
+		    c->lines, 0), (const char *)sqlite3_column_text(c->lines,
+		    1));
+		rc = SQLITE_OK;
+	}
+	for (k = 0; k < STORE_NCODES; k++) {
+		c->meta[QC_CODES + k] = c->arena.len;
+		sb_add(&c->arena, codes[k].s, codes[k].len + 1);
+		sb_done(&codes[k]);
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(c->s, rc, "query", errp);
+	return STORE_OK;
+}
+
 /* Point the intake's fields into the arena (after it stopped moving). */
 static void
 query_fix(struct query_cursor *c)
@@ -491,6 +524,9 @@ query_cursor_next(struct query_cursor *c, const struct query_intake **ip,
 		if (c->flags & QUERY_LINES)
 			rc = query_take_lines(c, c->arena.s + c->meta[0], errp);
 	}
+	if (rc == STORE_OK && c->meta[QC_CODES] == QUERY_NONE &&
+	    strcmp(c->arena.s + c->meta[7], "completed") == 0)
+		rc = query_codes_from_lines(c, errp);
 	if (rc != STORE_OK)
 		return rc;
 	query_fix(c);

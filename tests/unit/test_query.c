@@ -192,6 +192,43 @@ test_one_intake(void **state)
 	query_cursor_free(c);
 }
 
+/*
+ * A completed intake with NULL codes (completed by an older smp-intake
+ * after the file was upgraded): the cursor joins its codes from its
+ * lines, on both read paths, so its stop still shows.
+ */
+static void
+test_codes_fallback(void **state)
+{
+	struct fixture			*fx = *state;
+	struct query_filter		 f = { NULL, NULL, NULL, NULL };
+	struct query_cursor		*c;
+	const struct query_intake	*in;
+	unsigned			 flags[] = { 0, QUERY_BY_ID |
+	    QUERY_ANSWERS };
+	char				*err = NULL, *cmd;
+	size_t				 i;
+
+	cmd = xasprintf("sqlite3 '%s' \"UPDATE intakes SET stop_codes = NULL,"
+	    " flag_codes = NULL, recommend_codes = NULL WHERE id = '%s'\"",
+	    fx->path, ID_B);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	f.id = ID_B;
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+		assert_int_equal(query_cursor_new(fx->s, &f, flags[i], &c,
+		    &err), STORE_OK);
+		assert_int_equal(query_cursor_next(c, &in, &err), 1);
+		assert_string_equal(in->codes[0], "minor");
+		assert_string_equal(in->codes[1], "keloid;alopecia");
+		assert_string_equal(in->codes[2], "");
+		assert_int_equal(in->nstops, 1);
+		assert_int_equal(in->nflags, 2);
+		assert_int_equal(query_cursor_next(c, &in, &err), 0);
+		query_cursor_free(c);
+	}
+}
+
 static void
 test_resolve(void **state)
 {
@@ -330,6 +367,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_order_and_filters, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_one_intake, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_codes_fallback, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_resolve, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forms_counts, setup,
