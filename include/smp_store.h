@@ -147,15 +147,28 @@ int	store_intake_status(struct store *s, const char *id, char *buf,
  * deleted with secure_delete on (freed bytes are overwritten) and the WAL
  * is checkpointed and truncated, so no copy of an answer stays in the
  * files.  STORE_NOTFOUND if there is no such intake.  If another process
- * keeps the WAL busy, the intake is erased but STORE_BUSY says the old
- * copy lingers in the WAL until the next checkpoint.
+ * keeps the database busy, the intake is erased but STORE_BUSY says the
+ * file keeps an old copy until the next checkpoint.  actor (a staff
+ * erasure) writes the "erase" audit row in the same transaction, which
+ * merge reads to never bring the intake back; NULL (a command cleaning
+ * up its own half-saved intake) writes none.
  */
-int	store_erase(struct store *s, const char *id, char **errp);
+int	store_erase(struct store *s, const char *id, const char *actor,
+	    char **errp);
+/*
+ * Run again after STORE_BUSY: if exactly one intake whose id starts with
+ * prefix was erased here (by the audit log), checkpoint once more and put
+ * its id in *idp (caller frees): STORE_OK (cleared) or STORE_BUSY.
+ * STORE_NOTFOUND if no erased intake matches.
+ */
+int	store_erase_again(struct store *s, const char *prefix, char **idp,
+	    char **errp);
 
 /* What store_merge did. */
 struct store_merge_counts {
 	int	intakes;	/* intakes copied */
 	int	present;	/* intakes of other already here (skipped) */
+	int	erased;		/* intakes of other erased here (skipped) */
 	int	forms;		/* form versions copied */
 	int	answers;	/* answers copied */
 	int	lines;		/* result lines copied */

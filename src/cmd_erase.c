@@ -61,6 +61,30 @@ erase_confirm(const char *id)
 	return yes;
 }
 
+/*
+ * No intake matches prefix: if it names one erased here before, whose old
+ * copy another program kept in the file (erase said so), clear it now;
+ * else report notfound_err (taken).  An exit status.
+ */
+static int
+erase_again(struct store *s, const char *prefix, char *notfound_err)
+{
+	char	*id = NULL, *err = NULL;
+	int	 rc;
+
+	if ((rc = store_erase_again(s, prefix, &id, &err)) == STORE_OK)
+		printf("intake %s was already erased; its old copy is now "
+		    "cleared from the file\n", id);
+	else if (rc == STORE_NOTFOUND)
+		fprintf(stderr, "smp-intake: erase: %s\n", notfound_err);
+	else
+		fprintf(stderr, "smp-intake: erase: %s\n", err);
+	free(notfound_err);
+	free(err);
+	free(id);
+	return store_exit_status(rc);
+}
+
 /* Erase the intake whose id starts with prefix from the open store s;
    prints, returns an exit status. */
 static int
@@ -69,7 +93,9 @@ erase_run(struct store *s, const char *prefix, bool ask)
 	char	*id = NULL, *err = NULL;
 	int	 rc;
 
-	if ((rc = query_resolve_id(s, prefix, &id, &err)) != STORE_OK)
+	if ((rc = query_resolve_id(s, prefix, &id, &err)) == STORE_NOTFOUND)
+		return erase_again(s, prefix, err);
+	if (rc != STORE_OK)
 		goto out;
 	if (ask && !erase_confirm(id)) {
 		fprintf(stderr, "smp-intake: erase: not confirmed; nothing "
@@ -77,20 +103,7 @@ erase_run(struct store *s, const char *prefix, bool ask)
 		free(id);
 		return SMP_EXIT_FAIL;
 	}
-	rc = store_erase(s, id, &err);
-	if (rc == STORE_OK || rc == STORE_BUSY) {
-		/* Erased (BUSY: a copy lingers in the WAL): audit it. */
-		char	*aerr = NULL;
-		int	 arc;
-
-		arc = store_audit(s, store_actor(), "erase", id, &aerr);
-		if (arc != STORE_OK) {
-			fprintf(stderr, "smp-intake: erase: %s\n", aerr);
-			free(aerr);
-			if (rc == STORE_OK)
-				rc = arc;
-		}
-	}
+	rc = store_erase(s, id, store_actor(), &err);
 	if (rc == STORE_OK)
 		printf("erased %s\n", id);
 out:

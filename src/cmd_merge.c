@@ -45,15 +45,20 @@ merge_run(const char *path, const char *other)
 
 	if ((rc = store_open(path, 0, &s, &err)) == STORE_OK &&
 	    (rc = store_merge(s, other, &c, &err)) == STORE_OK) {
-		detail = xasprintf("%d intakes (%d already present), %d forms "
-		    "from another database", c.intakes, c.present, c.forms);
+		detail = xasprintf("%d intakes (%d already present, %d "
+		    "erased here), %d forms from another database", c.intakes,
+		    c.present, c.erased, c.forms);
 		rc = store_audit(s, store_actor(), "merge", detail, &err);
 		free(detail);
 	}
-	if (rc == STORE_OK)
+	if (rc == STORE_OK) {
 		printf("merged %d intake%s (%d already present), %d form%s\n",
 		    c.intakes, c.intakes == 1 ? "" : "s", c.present, c.forms,
 		    c.forms == 1 ? "" : "s");
+		if (c.erased > 0)
+			printf("not brought back: %d intake%s erased here\n",
+			    c.erased, c.erased == 1 ? "" : "s");
+	}
 	else
 		fprintf(stderr, "smp-intake: merge: %s\n", err);
 	free(err);

@@ -178,7 +178,7 @@ record_run(const struct record_opts *o, const struct form *f, int lang,
 	if ((rc = store_open(path, 0, &s, &err)) == STORE_OK &&
 	    (rc = record_store(s, f, lang, o, a, id, &err)) != STORE_OK &&
 	    id[0] != '\0')
-		(void)store_erase(s, id, NULL);	/* best effort */
+		(void)store_erase(s, id, NULL, NULL);	/* best effort */
 	if (rc == STORE_OK)
 		rc = store_audit(s, store_actor(), "record", id, &err);
 	if (rc != STORE_OK)

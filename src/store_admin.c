@@ -55,10 +55,11 @@ store_checkpoint_truncate(struct store *s, const char *id, char **errp)
 	rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
 	    &nlog, &nckpt);
 	if (rc == SQLITE_BUSY || (rc == SQLITE_OK && nlog > 0))
-		return store_err(STORE_BUSY, errp, "%s: intake %s erased, but "
-		    "another process is using the database, so an old copy "
-		    "stays in its write-ahead log until the next checkpoint; "
-		    "run erase again when it is idle", s->path, id);
+		return store_err(STORE_BUSY, errp, "%s: intake %s is erased, "
+		    "but another program (a kiosk?) is reading the database, "
+		    "so the file keeps an old copy of its pages until it lets "
+		    "go; when it is closed, run erase %s again to clear it",
+		    s->path, id, id);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "cannot checkpoint the database",
 		    errp);
@@ -66,7 +67,8 @@ store_checkpoint_truncate(struct store *s, const char *id, char **errp)
 }
 
 int
-store_erase(struct store *s, const char *id, char **errp)
+store_erase(struct store *s, const char *id, const char *actor,
+    char **errp)
 {
 	static const char *const del[] = {
 		"DELETE FROM answers WHERE intake_id = ?1",
@@ -84,6 +86,10 @@ store_erase(struct store *s, const char *id, char **errp)
 	for (i = 0; i < SMP_NELEM(del) && rc == STORE_OK; i++)
 		rc = store_run(s, del[i], id, NULL, "cannot erase an intake",
 		    errp);
+	/* In the same transaction: merge reads it to never bring the
+	   intake back from another copy. */
+	if (rc == STORE_OK && actor != NULL)
+		rc = store_audit(s, actor, "erase", id, errp);
 	if (rc == STORE_OK)
 		rc = store_exec(s, "COMMIT", "cannot erase an intake", errp);
 	if (rc != STORE_OK) {
@@ -91,6 +97,42 @@ store_erase(struct store *s, const char *id, char **errp)
 		return rc;
 	}
 	return store_checkpoint_truncate(s, id, errp);
+}
+
+int
+store_erase_again(struct store *s, const char *prefix, char **idp,
+    char **errp)
+{
+	sqlite3_stmt	*st;
+	char		*low, *p;
+	int		 rc, n = 0;
+
+	*idp = NULL;
+	low = xstrdup(prefix);
+	for (p = low; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	rc = sqlite3_prepare_v2(s->db, "SELECT DISTINCT detail FROM audit "
+	    "WHERE action = 'erase' AND length(?1) >= 8 AND "
+	    "substr(detail, 1, length(?1)) = ?1 LIMIT 2", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		free(low);
+		return store_fail(s, rc, "cannot read the audit log", errp);
+	}
+	sqlite3_bind_text(st, 1, low, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (n++ == 0)
+			*idp = xstrdup((const char *)sqlite3_column_text(st,
+			    0));
+	sqlite3_finalize(st);
+	free(low);
+	if (rc != SQLITE_DONE || n != 1) {
+		free(*idp);
+		*idp = NULL;
+		return rc != SQLITE_DONE ? store_fail(s, rc, "cannot read the "
+		    "audit log", errp) : STORE_NOTFOUND;
+	}
+	return store_checkpoint_truncate(s, *idp, errp);
 }
 
 /* path as a read-only "file:" URI (percent-encoded); caller frees. */
@@ -151,8 +193,12 @@ static const struct {
 	int		 counter;	/* MERGE_* count it gives */
 } merge_steps[] = {
 	{ "CREATE TEMP TABLE merge_new(id TEXT PRIMARY KEY)", MERGE_NONE },
+	/* Never bring back an intake erased here (at the client's request):
+	   erase writes its audit row in the erasing transaction. */
 	{ "INSERT INTO temp.merge_new SELECT id FROM other.intakes "
-	  "WHERE id NOT IN (SELECT id FROM main.intakes)", MERGE_NONE },
+	  "WHERE id NOT IN (SELECT id FROM main.intakes) "
+	  "AND id NOT IN (SELECT detail FROM main.audit "
+	  "WHERE action = 'erase')", MERGE_NONE },
 	{ "INSERT OR IGNORE INTO main.forms(hash, form_id, version, source, "
 	  "added_at) SELECT hash, form_id, version, source, added_at "
 	  "FROM other.forms",
@@ -202,7 +248,11 @@ store_merge_copy(struct store *s, struct store_merge_counts *c,
 		total = 0;
 		rc = store_count(s, "SELECT count(*) FROM other.intakes",
 		    &total, errp);
-		c->present = total - c->intakes;
+		if (rc == STORE_OK)
+			rc = store_count(s, "SELECT count(*) FROM other.intakes "
+			    "WHERE id IN (SELECT detail FROM main.audit WHERE "
+			    "action = 'erase')", &c->erased, errp);
+		c->present = total - c->intakes - c->erased;
 	}
 	if (rc == STORE_OK)
 		rc = store_exec(s, "COMMIT", "cannot merge", errp);

@@ -84,8 +84,11 @@ fi
 n=$(sqlite3 "$db" "SELECT count(*) FROM intakes")
 expect_eq "store-2.4 the other intake stays" 1 "$n"
 run "$BIN" erase --db "$db" --yes "$id"
-if [ "$rc" -eq 66 ] && grep -q "no intake" "$T/err"; then ok "store-2.5 erase of a missing intake: 66"
-else not_ok "store-2.5 erase of a missing intake: 66" "rc=$rc $(cat "$T/err")"; fi
+if [ "$rc" -eq 0 ] && grep -q "already erased" "$T/out"; then ok "store-2.5 erasing again: 0, already erased"
+else not_ok "store-2.5 erasing again: 0, already erased" "rc=$rc $(cat "$T/out" "$T/err")"; fi
+run "$BIN" erase --db "$db" --yes ffffffff-0000-4000-8000-000000000000
+if [ "$rc" -eq 66 ] && grep -q "no intake" "$T/err"; then ok "store-2.6 erase of a missing intake: 66"
+else not_ok "store-2.6 erase of a missing intake: 66" "rc=$rc $(cat "$T/err")"; fi
 run "$BIN" erase --db "$T/nothing.db" --yes "$id"
 if [ "$rc" -eq 66 ] && [ ! -e "$T/nothing.db" ]; then ok "store-2.6 erase never creates a database"
 else not_ok "store-2.6 erase never creates a database" "rc=$rc"; fi
@@ -123,6 +126,14 @@ got=$(sqlite3 "$db" "SELECT count(*) FROM intakes i JOIN forms f ON f.hash = i.f
 expect_eq "store-4.3 merged intakes come with answers and their form version" 2 "$got"
 run "$BIN" merge --db "$db" "$T/missing.db"
 expect_eq "store-4.4 merge of a missing file: 66" 66 "$rc"
+gone=$(sqlite3 "$db" "SELECT id FROM intakes WHERE kiosk_id = 'k2' LIMIT 1")
+"$BIN" erase --db "$db" --yes "$gone" >/dev/null 2>&1
+run "$BIN" merge --db "$db" "$T/k2.db"
+expect_eq "store-4.5 a merge never brings back an erased intake" \
+    "merged 0 intakes (1 already present), 0 forms
+not brought back: 1 intake erased here
+0" \
+    "$(cat "$T/out" "$T/err"; sqlite3 "$db" "SELECT count(*) FROM intakes WHERE id = '$gone'")"
 if grep -q "tester *merge *2 intakes" <("$BIN" audit --db "$db"); then ok "store-4.5 merge is audited"
 else not_ok "store-4.5 merge is audited"; fi
 

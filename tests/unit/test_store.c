@@ -745,7 +745,7 @@ test_erase(void **state)
 	assert_int_equal(store_answer_put(s, keep, "x", "y", &err), STORE_OK);
 	assert_true(db_has(fx->db, "ZQXJ-Distinct-Name"));
 	assert_true(db_has(fx->db, "QWERTY-line-text"));
-	assert_int_equal(store_erase(s, id, &err), STORE_OK);
+	assert_int_equal(store_erase(s, id, "staff", &err), STORE_OK);
 	assert_false(db_has(fx->db, "ZQXJ"));
 	assert_false(db_has(fx->db, "QWERTY"));
 	assert_true(db_has(fx->db, "Kept-Value"));
@@ -755,7 +755,9 @@ test_erase(void **state)
 	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes WHERE id = ?",
 	    id), 0);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM answers", NULL), 2);
-	assert_int_equal(store_erase(s, id, &err), STORE_NOTFOUND);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM audit WHERE action = "
+	    "'erase' AND detail = ? AND actor = 'staff'", id), 1);
+	assert_int_equal(store_erase(s, id, "staff", &err), STORE_NOTFOUND);
 	assert_non_null(strstr(err, id));
 	assert_int_equal(store_exit_status(STORE_NOTFOUND), 66);
 	free(err);
@@ -846,6 +848,14 @@ test_merge(void **state)
 	free(err);
 	err = NULL;
 	free(v);
+	/* An intake erased here is never brought back by a merge. */
+	assert_int_equal(store_erase(s, b[0], "staff", &err), STORE_OK);
+	assert_int_equal(store_merge(s, other, &c, &err), STORE_OK);
+	assert_int_equal(c.intakes, 0);
+	assert_int_equal(c.erased, 1);
+	assert_int_equal(c.present, 2);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes WHERE id = ?",
+	    b[0]), 0);
 	/* A kiosk still at schema 1: merged, codes derived, file as it was. */
 	v = xasprintf("%s/v1.db", fx->dir);
 	make_v1(v, "m-");
@@ -864,7 +874,7 @@ test_merge(void **state)
 	assert_int_equal(store_merge(s, other, &c, &err), STORE_NEWER);
 	assert_non_null(strstr(err, "schema 4"));
 	free(err);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes", NULL), 8);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes", NULL), 7);
 	store_close(s);
 	free(other);
 }
@@ -878,7 +888,7 @@ test_erase_busy(void **state)
 	struct store	*s;
 	sqlite3		*rd;
 	sqlite3_stmt	*st;
-	char		 id[STORE_ID_LEN + 1], *err = NULL;
+	char		 id[STORE_ID_LEN + 1], *err = NULL, *p = NULL;
 
 	setenv("SMP_BUSY_TIMEOUT_MS", "50", 1);
 	s = open_ok(fx->db);
@@ -892,17 +902,30 @@ test_erase_busy(void **state)
 	assert_int_equal(sqlite3_prepare_v2(rd, "SELECT count(*) FROM answers",
 	    -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);	/* a snapshot */
-	assert_int_equal(store_erase(s, id, &err), STORE_BUSY);
+	assert_int_equal(store_erase(s, id, "staff", &err), STORE_BUSY);
 	assert_non_null(strstr(err, "erased"));
-	assert_non_null(strstr(err, "write-ahead log"));
+	assert_non_null(strstr(err, "run erase"));
 	free(err);
 	err = NULL;
 	assert_int_equal(q_int(s, "SELECT count(*) FROM answers", NULL), 0);
+	/* Still held: erasing again (by its prefix) says busy again. */
+	assert_int_equal(store_erase_again(s, id, &p, &err), STORE_BUSY);
+	free(p);
+	free(err);
+	err = NULL;
 	sqlite3_finalize(st);
 	sqlite3_exec(rd, "COMMIT", NULL, NULL, NULL);
-	sqlite3_close(rd);
-	store_close(s);		/* the last connection checkpoints */
+	/* Let go (but still open, as an idle kiosk): now it clears. */
+	id[8] = '\0';
+	assert_int_equal(store_erase_again(s, id, &p, &err), STORE_OK);
+	assert_int_equal(strlen(p), STORE_ID_LEN);
+	free(p);
 	assert_false(db_has(fx->db, "ZQXJ"));
+	assert_int_equal(store_erase_again(s, "ffffffff", &p, &err),
+	    STORE_NOTFOUND);
+	assert_null(p);
+	sqlite3_close(rd);
+	store_close(s);
 }
 
 /* Collect audit entries as "actor action detail;" into a strbuf. */
