@@ -17,6 +17,7 @@
 #ifndef SMP_EXPORT_H
 #define SMP_EXPORT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -32,7 +33,8 @@ enum export_format {
 enum export_rc {
 	EXPORT_CANTCREAT = -20,	/* output file cannot be created (73) */
 	EXPORT_IOERR = -21,	/* writing failed, e.g. disk full (74) */
-	EXPORT_FORM = -22	/* a stored form cannot be read (65) */
+	EXPORT_FORM = -22,	/* a stored form cannot be read (65) */
+	EXPORT_STOPPED = -23	/* *stop was set (a signal): nothing kept */
 };
 
 struct export_opts {
@@ -44,6 +46,10 @@ struct export_opts {
 	bool		 bom;		/* start with a UTF-8 BOM (Excel) */
 	struct query_filter filter;	/* which intakes */
 	const char	*actor;		/* audit actor; NULL: "cli" */
+	/* Checked between rows: non-zero (a signal handler set it) stops
+	   the export with EXPORT_STOPPED, and export_to_path removes its
+	   temporary file.  NULL: never. */
+	const volatile sig_atomic_t *stop;
 };
 
 /*

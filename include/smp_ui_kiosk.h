@@ -9,6 +9,7 @@
 #ifndef SMP_UI_KIOSK_H
 #define SMP_UI_KIOSK_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
@@ -74,6 +75,9 @@ struct ui {
 
 /* Monotonic clock in seconds. */
 double		 ui_now(void);
+/* Set once SIGTERM or SIGHUP asked the kiosk to stop (long work such as
+   the staff export checks it). */
+const volatile sig_atomic_t *ui_signal_flag(void);
 /* Keep s (allocated) until the next page; returns it. */
 const char	*ui_keep(struct ui *u, char *s);
 /* Room for n items for the current page. */

@@ -3,6 +3,7 @@
  * --out, atomically into a file (docs/export.md).
  */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,34 @@ export_args(int argc, char **argv, struct export_opts *o, const char **db,
 	return 0;
 }
 
+/* The signal that asked the export to stop, or 0. */
+static volatile sig_atomic_t export_signal;
+
+static void
+export_on_signal(int sig)
+{
+	export_signal = sig;
+}
+
+/*
+ * Ctrl-C, SIGTERM or SIGHUP stop the export between rows instead of
+ * killing it, so --out removes its temporary file (a partial copy of
+ * health data) rather than leaving it beside the target.
+ */
+static void
+export_catch_signals(void)
+{
+	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction	 sa;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = export_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < SMP_NELEM(sigs); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
 int
 cmd_export(int argc, char **argv)
 {
@@ -110,6 +139,8 @@ cmd_export(int argc, char **argv)
 		free(err);
 		return SMP_EXIT_CONFIG;
 	}
+	export_catch_signals();
+	o.stop = &export_signal;
 	if ((rc = query_open(path, 1, &s, &err)) == 0) {
 		if (out != NULL)
 			rc = export_to_path(s, &o, out, &rows, &err);
@@ -126,5 +157,10 @@ cmd_export(int argc, char **argv)
 	free(err);
 	free(path);
 	store_close(s);
+	if (rc == EXPORT_STOPPED) {
+		/* Die of the signal, as the caller expects (status 128+n). */
+		signal(export_signal, SIG_DFL);
+		raise(export_signal);
+	}
 	return export_exit_status(rc);
 }

@@ -658,6 +658,11 @@ export_rows(struct xctx *x, char **errp)
 	    QUERY_BY_ID, &c, errp)) != 0)
 		return rc;
 	while ((rc = query_cursor_next(c, &in, errp)) > 0) {
+		if (x->o->stop != NULL && *x->o->stop) {
+			*errp = xstrdup("stopped by a signal; nothing kept");
+			rc = EXPORT_STOPPED;
+			break;
+		}
 		rc = x->o->format == EXPORT_WIDE ?
 		    export_wide_row(x, in, errp) : export_long_rows(x, in, errp);
 		if (rc != 0)

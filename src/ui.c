@@ -26,6 +26,12 @@ ui_on_signal(int sig)
 	ui_signalled = 1;
 }
 
+const volatile sig_atomic_t *
+ui_signal_flag(void)
+{
+	return &ui_signalled;
+}
+
 /* Restore the terminal (also the die() hook). */
 static void
 ui_restore(void)

@@ -215,6 +215,7 @@ ui_export_csv(struct ui *u, const char *path, long *n, char **errp)
 	memset(&o, 0, sizeof(o));
 	o.format = EXPORT_WIDE;
 	o.actor = "staff";
+	o.stop = ui_signal_flag();	/* SIGTERM mid-export: no partial file */
 	*n = 0;
 	return export_to_path(u->o->store, &o, path, n, errp) < 0 ? -1 : 0;
 }

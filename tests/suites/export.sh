@@ -176,6 +176,23 @@ for f in wide long; do
 	expect_eq "export-8 $f memory flat: 2k ${a} KiB, 20k ${b} KiB" $? 0
 done
 
+# Ctrl-C during --out: the export stops, dies of the signal (130), and
+# leaves neither the target nor its temporary file (a partial copy of
+# health data).  The export is frozen (SIGSTOP) as soon as its temporary
+# file appears, so the interrupt lands mid-way whatever the machine speed.
+mkdir -p "$TESTTMP/int"
+"$BIN" export --db "$TESTTMP/m20.db" --format long --labels \
+    --out "$TESTTMP/int/x.csv" 2>"$TESTTMP/int.err" &
+xpid=$!
+deadline=$((SECONDS + 20))
+until ls "$TESTTMP"/int/.x.csv.* >/dev/null 2>&1 || [ $SECONDS -ge $deadline ]; do
+	:
+done
+kill -STOP $xpid; kill -INT $xpid; kill -CONT $xpid
+wait $xpid
+expect_eq "export-10 Ctrl-C stops --out: status 130, nothing left" \
+    "130 " "$? $(ls -A "$TESTTMP/int")"
+
 # Round trip through the real write path: a paper intake stored by
 # "smp-intake record" with tricky values comes back unchanged.
 RDB=$TESTTMP/r.db
