@@ -769,6 +769,50 @@ export_sync_dir(const char *dir)
 	}
 }
 
+/* Whether files a and b are the same file (both exist). */
+static bool
+export_same_file(const char *a, const char *b)
+{
+	struct stat	sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/*
+ * The rename at the end replaces whatever path names: refuse anything but
+ * a missing or regular file, and the database itself (or its -wal/-shm),
+ * which a mistyped --out would turn into a CSV.
+ */
+static int
+export_check_target(struct store *s, const char *path, char **errp)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm" };
+	struct stat	 sb;
+	char		*f;
+	size_t		 i;
+	bool		 same = false;
+
+	if (lstat(path, &sb) < 0)
+		return 0;	/* a new file (mkstemp reports a bad folder) */
+	if (!S_ISREG(sb.st_mode)) {
+		*errp = xasprintf("%s: exists and is not a regular file; "
+		    "refusing to replace it", path);
+		return EXPORT_CANTCREAT;
+	}
+	for (i = 0; i < SMP_NELEM(sfx) && !same; i++) {
+		f = xasprintf("%s%s", store_path(s), sfx[i]);
+		same = export_same_file(f, path);
+		free(f);
+	}
+	if (same) {
+		*errp = xasprintf("%s: is the intake database itself; "
+		    "refusing to replace it", path);
+		return EXPORT_CANTCREAT;
+	}
+	return 0;
+}
+
 int
 export_to_path(struct store *s, const struct export_opts *o,
     const char *path, long *rows, char **errp)
@@ -776,6 +820,9 @@ export_to_path(struct store *s, const struct export_opts *o,
 	const char	*slash = strrchr(path, '/');
 	char		*dir, *tmp;
 	int		 fd, rc;
+
+	if ((rc = export_check_target(s, path, errp)) != 0)
+		return rc;
 
 	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
 	    xstrndup(path, (size_t)(slash - path));

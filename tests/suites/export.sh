@@ -78,6 +78,20 @@ expect_eq "export-4 no temporary file left" \
     "$(ls -A "$TESTTMP" | grep -c '^\.old\.csv\.')" 0
 "$BIN" export --db "$DB" >/dev/full 2>"$TESTTMP/err"
 expect_eq "export-4 stdout full exits 74" $? 74
+# A mistyped --out never replaces the database, a device or a symlink.
+cp "$DB" "$TESTTMP/keep.db"
+"$BIN" export --db "$TESTTMP/keep.db" --out "$TESTTMP/keep.db" \
+    2>"$TESTTMP/err"
+expect_eq "export-4 --out the database itself: 73, database intact" \
+    "73 ok" "$? $(sqlite3 "$TESTTMP/keep.db" 'PRAGMA quick_check')"
+ln -s "$TESTTMP/old.csv" "$TESTTMP/link.csv"
+"$BIN" export --db "$DB" --out "$TESTTMP/link.csv" 2>"$TESTTMP/err"
+expect_eq "export-4 --out a symlink: 73, link kept" "73 link" \
+    "$? $([ -L "$TESTTMP/link.csv" ] && echo link)"
+mkfifo "$TESTTMP/fifo"
+"$BIN" export --db "$DB" --out "$TESTTMP/fifo" 2>"$TESTTMP/err"
+expect_eq "export-4 --out a FIFO: 73, not a regular file" "73 0" \
+    "$? $(grep -q 'not a regular file' "$TESTTMP/err"; echo $?)"
 
 # Usage errors and filters.
 "$BIN" export --db "$DB" --since 2026-02-30 >/dev/null 2>&1
