@@ -148,6 +148,10 @@ kiosk_key(struct config_parse *p, const char *name, const char *value)
 
 	if (kiosk_int(p, name, value))
 		return p->err == NULL;
+	if (*value == '\0' && (strcmp(name, "form") == 0 ||
+	    strcmp(name, "database") == 0 || strcmp(name, "language") == 0))
+		return fail(p, "%s: expected a value (or leave the line out)",
+		    name);
 	if (strcmp(name, "clinic") == 0)
 		set_str(&c->clinic, value);
 	else if (strcmp(name, "form") == 0)
@@ -198,19 +202,52 @@ handler(void *user, const char *section, const char *name, const char *value)
 	return fail(p, "unknown section [%s]", section);
 }
 
+/* A config file is a few lines; a larger one is a mistake. */
+#define CONFIG_MAX	(64u * 1024)
+
+/*
+ * Lines libinih cannot hold (INI_MAX_LINE, a build setting) would be cut
+ * and reported as a bad *next* line: report the long one itself.  0, or
+ * the number of the first line that is too long.
+ */
+static int
+config_long_line(const char *text)
+{
+	const char	*nl;
+	int		 line;
+
+	for (line = 1; *text != '\0'; line++, text = nl + 1) {
+		if ((nl = strchr(text, '\n')) == NULL)
+			nl = text + strlen(text) - 1;
+		if ((size_t)(nl - text) + 1 >= INI_MAX_LINE - 1)
+			return line;
+	}
+	return 0;
+}
+
 int
 config_load(struct config *c, const char *path, char **errp)
 {
 	struct config_parse	 p = { c, NULL };
-	FILE			*fp;
+	char			*text, *bad = NULL;
+	size_t			 len;
 	int			 rc;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		*errp = xasprintf("%s: %s", path, strerror(errno));
+	/* Read whole: a directory or device is an error, not "empty". */
+	if ((text = util_read_file(path, CONFIG_MAX, &len, errp)) == NULL)
+		return -1;
+	if (strlen(text) != len)
+		bad = xasprintf("%s: holds a NUL byte (not a text file)", path);
+	else if ((rc = config_long_line(text)) != 0)
+		bad = xasprintf("%s:%d: line too long (at most %d characters)",
+		    path, rc, INI_MAX_LINE - 3);
+	if (bad != NULL) {
+		free(text);
+		*errp = bad;
 		return -1;
 	}
-	rc = ini_parse_file(fp, handler, &p);
-	fclose(fp);
+	rc = ini_parse_string(text, handler, &p);
+	free(text);
 	if (p.err != NULL) {
 		*errp = xasprintf("%s:%d: %s", path, rc, p.err);
 		free(p.err);

@@ -71,6 +71,53 @@ expect_error(const char *text, const char *want)
 	config_done(&c);
 }
 
+/* A line libinih cannot hold is named itself, not the one after it; 197
+   characters still load. */
+static void
+long_line(void)
+{
+	struct config	 c;
+	struct strbuf	 sb;
+	char		*err = NULL, *path;
+
+	sb_init(&sb);
+	sb_adds(&sb, "[kiosk]\nclinic = ");
+	while (sb.len < 8 + 197)
+		sb_addc(&sb, 'x');
+	sb_adds(&sb, "\nkiosk_id = a\n");
+	path = write_file("ok.conf", sb.s);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	assert_int_equal(strlen(c.clinic), 197 - 9);
+	config_done(&c);
+	free(path);
+	sb_reset(&sb);
+	sb_adds(&sb, "[kiosk]\nclinic = ");
+	while (sb.len < 8 + 198)
+		sb_addc(&sb, 'x');
+	sb_adds(&sb, "\nkiosk_id = a\n");
+	expect_error(sb.s, "2: line too long (at most 197 characters)");
+	sb_done(&sb);
+}
+
+/* A directory or a device is an error, never an empty config. */
+static void
+not_text(void)
+{
+	struct config	 c;
+	char		*err = NULL;
+
+	config_init(&c);
+	assert_int_equal(config_load(&c, dir, &err), -1);
+	assert_non_null(strstr(err, "Is a directory"));
+	free(err);
+	err = NULL;
+	assert_int_equal(config_load(&c, "/dev/zero", &err), -1);
+	assert_non_null(strstr(err, "larger than"));
+	free(err);
+	config_done(&c);
+}
+
 static void
 test_errors(void **state)
 {
@@ -89,6 +136,10 @@ test_errors(void **state)
 	    "2: pin_hash: not a PIN hash (use smp-intake set-pin)");
 	expect_error("[kiosk]\nthis line has no equals sign\n",
 	    "2: not a valid INI line");
+	expect_error("[kiosk]\ndatabase =\n",
+	    "2: database: expected a value (or leave the line out)");
+	long_line();
+	not_text();
 }
 
 static void
