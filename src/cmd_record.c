@@ -9,6 +9,7 @@
  * intake is completed and scored, audited, and its id printed.
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,10 +150,12 @@ record_store(struct store *s, const struct form *f, int lang,
 	sb_init(&probs);
 	if (intake_apply_answers(intake_engine(in), a, o->answers, &probs,
 	    NULL) > 0) {
-		/* Valid a moment ago: only the store can have failed. */
+		/* Valid a moment ago: only the store can have failed, and
+		   then for every answer after it: report the first. */
 		rc = intake_store_rc(in) != STORE_OK ? intake_store_rc(in) :
 		    STORE_ERR;
 		*errp = sb_detach(&probs);
+		(*errp)[strcspn(*errp, "\n")] = '\0';
 	} else
 		rc = intake_complete(in, NULL, errp);
 	sb_done(&probs);
@@ -167,6 +170,7 @@ record_run(const struct record_opts *o, const struct form *f, int lang,
 {
 	struct store	*s = NULL;
 	char		*path, *err = NULL, id[STORE_ID_LEN + 1];
+	bool		 kept = false;
 	int		 rc;
 
 	if ((path = config_db_path(o->db, o->config, &err)) == NULL) {
@@ -177,14 +181,18 @@ record_run(const struct record_opts *o, const struct form *f, int lang,
 	id[0] = '\0';
 	if ((rc = store_open(path, 0, &s, &err)) == STORE_OK &&
 	    (rc = record_store(s, f, lang, o, a, id, &err)) != STORE_OK &&
-	    id[0] != '\0')
-		(void)store_erase(s, id, NULL, NULL);	/* best effort */
+	    id[0] != '\0' && store_erase(s, id, NULL, NULL) != STORE_OK)
+		kept = true;
 	if (rc == STORE_OK)
 		rc = store_audit(s, store_actor(), "record", id, &err);
 	if (rc != STORE_OK)
 		fprintf(stderr, "smp-intake: record: %s\n", err);
 	else
 		printf("%s\n", id);
+	if (kept)
+		fprintf(stderr, "smp-intake: record: the half-saved intake %s "
+		    "could not be removed; once the problem is fixed, erase it "
+		    "with: smp-intake erase %s\n", id, id);
 	free(err);
 	free(path);
 	store_close(s);

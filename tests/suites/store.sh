@@ -222,6 +222,15 @@ if [ "$rc" -eq 74 ] && grep -q "disk full" "$T/err" && ! grep -q Zyxwvut "$T/err
 else
 	not_ok "store-7.2 record on a full disk: 74, clear error" "rc=$rc $(cat "$T/err")"
 fi
+# One line for the failure, not one per remaining answer; a half-saved
+# intake that could not be removed is named, with how to erase it.
+left=$(sqlite3 "$full/intake.db" "SELECT id FROM intakes WHERE status = 'in_progress' AND source = 'paper'" 2>/dev/null)
+if [ "$(grep -c 'disk full' "$T/err")" -eq 1 ] &&
+    { [ -z "$left" ] || grep -q "half-saved intake $left .*smp-intake erase $left" "$T/err"; }; then
+	ok "store-7.2 record on a full disk: one error line${left:+, leftover named}"
+else
+	not_ok "store-7.2 record on a full disk: one error line, leftover named" "left=$left $(cat "$T/err")"
+fi
 
 if [ "$how" = "a 400 KB tmpfs" ]; then
 	rm -rf "${full:?}"/*
