@@ -13,5 +13,11 @@
  * cannot be read, 65 if the form is broken.  0 and *fp on success.
  */
 int	cli_load_form(const char *path, unsigned flags, struct form **fp);
+/*
+ * The exit status of command cmd that wrote its report to stdout: status,
+ * unless it is 0 and stdout could not be written (a full disk, a closed
+ * pipe's reader gone): then a message on stderr and 74.
+ */
+int	cli_stdout_status(const char *cmd, int status);
 
 #endif

@@ -79,7 +79,11 @@ bool	export_needs_mark(const char *s, size_t len);
  */
 void	export_cell(struct strbuf *row, const char *s, size_t len);
 
-/* Write the export to fp; *rows (optional) counts data rows. */
+/*
+ * Write the export to the stream fp; *rows (optional) counts data rows.
+ * The audit entry is written first (rows=stream): if it cannot be, no
+ * data goes out.
+ */
 int	export_write(struct store *s, const struct export_opts *o, FILE *fp,
 	    long *rows, char **errp);
 /*

@@ -2,10 +2,13 @@
  * cli.c: helpers for the sub-commands: loading a form and reporting its
  * problems once, the same way everywhere.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "smp_cli.h"
+#include "smp_cmd.h"
 #include "smp_diag.h"
 #include "smp_util.h"
 
@@ -32,4 +35,17 @@ cli_load_form(const char *path, unsigned flags, struct form **fp)
 	}
 	diag_free(d);
 	return rc;
+}
+
+int
+cli_stdout_status(const char *cmd, int status)
+{
+	if (status != SMP_EXIT_OK)
+		return status;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "smp-intake: %s: cannot write the output: %s\n",
+		    cmd, strerror(errno));
+		return SMP_EXIT_IOERR;
+	}
+	return status;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "smp_cli.h"
 #include "smp_cmd.h"
 #include "smp_config.h"
 #include "smp_query.h"
@@ -88,12 +89,7 @@ audit_print(const char *path, const char *since, const char *until)
 		free(err);
 		return store_exit_status(rc);
 	}
-	if (ferror(stdout) || fflush(stdout) != 0) {
-		fprintf(stderr, "smp-intake: audit: cannot write the "
-		    "output\n");
-		return SMP_EXIT_IOERR;
-	}
-	return SMP_EXIT_OK;
+	return cli_stdout_status("audit", SMP_EXIT_OK);
 }
 
 /* A day bound of option name; -1 after printing a usage error. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "smp_cli.h"
 #include "smp_cmd.h"
 #include "smp_config.h"
 #include "smp_query.h"
@@ -168,5 +169,6 @@ cmd_list(int argc, char **argv)
 	free(err);
 	free(path);
 	store_close(s);
-	return rc == STORE_OK ? SMP_EXIT_OK : store_exit_status(rc);
+	return cli_stdout_status("list", rc == STORE_OK ? SMP_EXIT_OK :
+	    store_exit_status(rc));
 }

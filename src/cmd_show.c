@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "smp_cli.h"
 #include "smp_cmd.h"
 #include "smp_config.h"
 #include "smp_query.h"
@@ -79,10 +80,13 @@ cmd_show(int argc, char **argv)
 		free(err);
 		return SMP_EXIT_CONFIG;
 	}
+	/* Audited before it prints: what reaches the screen cannot be
+	   taken back, so no audit entry, no data. */
 	if ((rc = query_open(path, 1, &s, &err)) == STORE_OK &&
 	    (rc = query_resolve_id(s, argv[optind], &id, &err)) == STORE_OK &&
-	    (rc = show_print(s, id, json, lang, &err)) == STORE_OK)
-		rc = store_audit(s, store_actor(), "show", id, &err);
+	    (rc = store_audit(s, store_actor(), "show", id, &err)) ==
+	    STORE_OK)
+		rc = show_print(s, id, json, lang, &err);
 	if (rc < 0 || rc == SUMMARY_BADLANG)
 		fprintf(stderr, "smp-intake: show: %s\n", err);
 	free(err);
@@ -93,5 +97,6 @@ cmd_show(int argc, char **argv)
 		return SMP_EXIT_USAGE;
 	if (rc == STORE_ERR && id == NULL)
 		return SMP_EXIT_USAGE;
-	return rc == STORE_OK ? SMP_EXIT_OK : store_exit_status(rc);
+	return cli_stdout_status("show", rc == STORE_OK ? SMP_EXIT_OK :
+	    store_exit_status(rc));
 }

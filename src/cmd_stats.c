@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "smp_cli.h"
 #include "smp_cmd.h"
 #include "smp_config.h"
 #include "smp_form.h"
@@ -383,5 +384,6 @@ cmd_stats(int argc, char **argv)
 	free(err);
 	free(path);
 	store_close(s);
-	return rc == STORE_OK ? SMP_EXIT_OK : store_exit_status(rc);
+	return cli_stdout_status("stats", rc == STORE_OK ? SMP_EXIT_OK :
+	    store_exit_status(rc));
 }

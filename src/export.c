@@ -677,16 +677,21 @@ export_rows(struct xctx *x, char **errp)
 	return rc;
 }
 
-/* The audit entry: format, rows and options, never personal data. */
+/* The audit entry: format, rows (-1: "stream", written before them)
+   and options, never personal data. */
 static int
-export_audit(struct xctx *x, char **errp)
+export_audit(struct xctx *x, long rows, char **errp)
 {
 	const struct export_opts	*o = x->o;
-	char				*d;
+	char				*d, n[24];
 	int				 rc;
 
-	d = xasprintf("format=%s rows=%ld%s%s%s%s since=%s until=%s "
-	    "status=%s", o->format == EXPORT_WIDE ? "wide" : "long", x->rows,
+	if (rows < 0)
+		snprintf(n, sizeof(n), "stream");
+	else
+		snprintf(n, sizeof(n), "%ld", rows);
+	d = xasprintf("format=%s rows=%s%s%s%s%s since=%s until=%s "
+	    "status=%s", o->format == EXPORT_WIDE ? "wide" : "long", n,
 	    o->labels ? " labels" : "", o->deidentify ? " deidentify" : "",
 	    o->bom ? " bom" : "", o->lang ? " lang" : "",
 	    o->filter.since ? o->filter.since : "-",
@@ -698,9 +703,15 @@ export_audit(struct xctx *x, char **errp)
 	return rc;
 }
 
-int
-export_write(struct store *s, const struct export_opts *o, FILE *fp,
-    long *rows, char **errp)
+/*
+ * Write the export to fp inside one read snapshot and audit it: first
+ * (stream: what reaches fp cannot be taken back, so no audit, no data),
+ * or after the rows with their count (a temporary file the caller then
+ * renames or removes).
+ */
+static int
+export_run(struct store *s, const struct export_opts *o, FILE *fp,
+    bool stream, long *rows, char **errp)
 {
 	struct xctx	x;
 	char		*err = NULL;
@@ -711,7 +722,8 @@ export_write(struct store *s, const struct export_opts *o, FILE *fp,
 	x.s = s;
 	x.fp = fp;
 	sb_init(&x.row);
-	if ((rc = query_begin(s, errp)) != 0) {
+	if ((stream && (rc = export_audit(&x, -1, errp)) != 0) ||
+	    (rc = query_begin(s, errp)) != 0) {
 		export_teardown(&x);
 		return rc;
 	}
@@ -720,12 +732,19 @@ export_write(struct store *s, const struct export_opts *o, FILE *fp,
 	if (query_end(s, rc == 0 ? errp : &err) != 0 && rc == 0)
 		rc = STORE_ERR;
 	free(err);
-	if (rc == 0)
-		rc = export_audit(&x, errp);
+	if (rc == 0 && !stream)
+		rc = export_audit(&x, x.rows, errp);
 	if (rows != NULL)
 		*rows = x.rows;
 	export_teardown(&x);
 	return rc;
+}
+
+int
+export_write(struct store *s, const struct export_opts *o, FILE *fp,
+    long *rows, char **errp)
+{
+	return export_run(s, o, fp, true, rows, errp);
 }
 
 /* Write the export into the open temporary file fd; an export_rc. */
@@ -743,7 +762,7 @@ export_to_fd(struct store *s, const struct export_opts *o, int fd,
 		return EXPORT_IOERR;
 	}
 	setvbuf(fp, NULL, _IOFBF, 1 << 20);
-	rc = export_write(s, o, fp, rows, errp);
+	rc = export_run(s, o, fp, false, rows, errp);
 	if (rc == 0 && (fflush(fp) != 0 || fsync(fileno(fp)) != 0)) {
 		*errp = xasprintf("cannot write the export: %s",
 		    strerror(errno));

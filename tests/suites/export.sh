@@ -119,8 +119,31 @@ expect_eq "export-6 every export audited" $? 0
 sqlite3 "$DB" "SELECT detail FROM audit" | grep -q "José\|Zoë\|clear"
 expect_eq "export-6 audit holds no personal data" $? 1
 sqlite3 "$DB" "SELECT detail FROM audit WHERE action = 'export'" | \
-    grep -q "format=long rows=25 labels"
+    grep -q "format=long rows=stream labels"
 expect_eq "export-6 audit says format, rows, options" $? 0
+"$BIN" export --db "$DB" --format long --labels --out "$TESTTMP/a.csv" \
+    2>/dev/null
+sqlite3 "$DB" "SELECT detail FROM audit WHERE action = 'export'" | \
+    grep -q "format=long rows=25 labels"
+expect_eq "export-6 audit of --out counts its rows" $? 0
+# No audit entry, no data: with the audit log locked, an export to
+# stdout writes nothing at all.
+cp "$DB" "$TESTTMP/lk.db"
+mkfifo "$TESTTMP/lkctl"
+sqlite3 "$TESTTMP/lk.db" <"$TESTTMP/lkctl" >/dev/null 2>&1 &
+lkpid=$!
+exec {lk}>"$TESTTMP/lkctl"
+echo "BEGIN IMMEDIATE; INSERT INTO audit(at, actor, action, detail) VALUES ('x', 'x', 'x', 'x'); SELECT 'held';" >&$lk
+deadline=$((SECONDS + 20))	# until the other process holds the lock
+until [ "$(sqlite3 "$TESTTMP/lk.db" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" 2>&1)" != "" ] ||
+    [ $SECONDS -ge $deadline ]; do :; done
+SMP_BUSY_TIMEOUT_MS=100 "$BIN" export --db "$TESTTMP/lk.db" \
+    >"$TESTTMP/lk.csv" 2>/dev/null
+expect_eq "export-6 locked audit log: 75 and no data out" "75 0" \
+    "$? $(wc -c <"$TESTTMP/lk.csv")"
+echo "ROLLBACK;" >&$lk
+exec {lk}>&-
+wait $lkpid
 
 # Concurrency: exports while another process keeps saving answers, one
 # transaction each, every one also setting the intake's score to its
