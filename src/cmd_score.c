@@ -140,6 +140,10 @@ apply_row(struct score_run *r, const struct answer *an)
 	r->line_of[q->index] = an->line;
 	if (engine_answer(r->e, q, an->value, &msg) != ENGINE_OK)
 		row_problem(r, an->line, "%s: %s", q->id, msg);
+	else if (an->value[0] == '\0' && q->required &&
+	    engine_visible(r->e, q->item))	/* (rows go in form order) */
+		row_problem(r, an->line, "missing required answer: '%s' (%s): "
+		    "the value is empty", q->id, form_tr(&q->label, r->lang));
 	free(msg);
 }
 

@@ -278,6 +278,10 @@ batch_row(struct intake_batch *b, const struct answer *an)
 	b->line_of[q->index] = an->line;
 	if (engine_answer(b->e, q, an->value, &msg) != ENGINE_OK)
 		batch_problem(b, an->line, "%s: %s", q->id, msg);
+	else if (an->value[0] == '\0' && q->required &&
+	    engine_visible(b->e, q->item))	/* (rows go in form order) */
+		batch_problem(b, an->line, "missing required answer: '%s' "
+		    "(the value is empty)", q->id);
 	free(msg);
 }
 

@@ -101,6 +101,14 @@ tests/answers/missing.csv: missing required answer: 'norwood' (Which picture loo
 tests/answers/missing.csv: missing acknowledgement: 'consent' (Consent): add the row \"consent,agreed\"
 tests/answers/missing.csv: 3 problems; not scored" "$(rc)|$(err)"
 
+# A required question given with an empty value is missing too, named
+# with its line (record says the same, tests/suites/store.sh).
+sed 's/^dob,.*/dob,/' "$A/good.csv" >"$TESTTMP/empty.csv"
+run --form "$FORM" "$TESTTMP/empty.csv"
+expect_eq "score-6.4b an empty required value is missing, with its line" \
+"65|$TESTTMP/empty.csv:3: missing required answer: 'dob' (Your date of birth): the value is empty
+$TESTTMP/empty.csv: 1 problem; not scored" "$(rc)|$(err)"
+
 run --form "$FORM" "$A/badheader.csv"
 expect_eq "score-6.5 bad header" \
 	"65|tests/answers/badheader.csv:1: the first line must be the header \"question,value\"" \
