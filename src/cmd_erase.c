@@ -95,6 +95,11 @@ erase_run(struct store *s, const char *prefix, bool ask)
 
 	if ((rc = query_resolve_id(s, prefix, &id, &err)) == STORE_NOTFOUND)
 		return erase_again(s, prefix, err);
+	if (rc == STORE_ERR) {		/* too short or ambiguous: as show */
+		fprintf(stderr, "smp-intake: erase: %s\n", err);
+		free(err);
+		return SMP_EXIT_USAGE;
+	}
 	if (rc != STORE_OK)
 		goto out;
 	if (ask && !erase_confirm(id)) {

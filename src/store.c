@@ -394,7 +394,7 @@ store_upgrade(struct store *s, int v, char **errp)
 static int
 store_check_version(struct store *s, char **errp)
 {
-	int	rc, v;
+	int	rc, v, tables = 0;
 
 	if ((rc = store_int_query(s, "PRAGMA user_version", &v,
 	    errp)) != STORE_OK)
@@ -403,6 +403,14 @@ store_check_version(struct store *s, char **errp)
 		return store_err(STORE_NEWER, errp, "%s: written by a newer "
 		    "smp-intake (schema %d, this one knows %d)", s->path, v,
 		    STORE_NMIGRATIONS);
+	/* Another program's file may carry a user_version too. */
+	if (v > 0 && ((rc = store_int_query(s, "SELECT count(*) FROM "
+	    "sqlite_master WHERE type = 'table' AND name IN ('forms', "
+	    "'intakes', 'answers', 'result_lines', 'audit')", &tables,
+	    errp)) != STORE_OK || tables != 5))
+		return rc != STORE_OK ? rc : store_err(STORE_CORRUPT, errp,
+		    "%s: %s (another program's database)", s->path,
+		    store_cause(STORE_CORRUPT));
 	if (v == STORE_NMIGRATIONS)
 		return STORE_OK;
 	if (!(s->flags & STORE_RDONLY))

@@ -145,6 +145,15 @@ if [ "$rc" -eq 65 ] && grep -q "text.db.*not a smp-intake database or damaged" "
 else
 	not_ok "store-5.1 not a database: 65, clear message" "rc=$rc $(cat "$T/err")"
 fi
+sqlite3 "$T/other.db" "PRAGMA user_version = 2; CREATE TABLE t(x)"
+run "$BIN" list --db "$T/other.db"
+if [ "$rc" -eq 65 ] && grep -q "another program's database" "$T/err"; then
+	ok "store-5.1b another program's file with a user_version: 65"
+else
+	not_ok "store-5.1b another program's file with a user_version: 65" "rc=$rc $(cat "$T/err")"
+fi
+run "$BIN" erase --db "$db" --yes abc
+expect_eq "store-5.1c erase with a too-short id is a usage error" 64 "$rc"
 cp "$db" "$T/newer.db"
 sqlite3 "$T/newer.db" "PRAGMA user_version = 9"
 run "$BIN" record --form "$FORM" --db "$T/newer.db" "$T/b.csv"
