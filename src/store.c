@@ -12,12 +12,14 @@
  * store_admin.c, queries in store_query.c.
  */
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -485,12 +487,53 @@ store_create_file(const char *path, char **errp)
 	return STORE_OK;
 }
 
+int
+store_ro_uri(const char *path, char **urip, char **errp)
+{
+	struct strbuf		 sb;
+	struct statvfs		 vfs;
+	struct stat		 st;
+	const unsigned char	*p;
+	char			*wal;
+	bool			 rofs;
+
+	/* On read-only media SQLite cannot make the -shm file a WAL
+	   database needs: "immutable" reads without it, but also without
+	   the -wal file, so a non-empty one (a copy of a running kiosk) is
+	   refused rather than silently left out. */
+	rofs = statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+	if (rofs) {
+		wal = xasprintf("%s-wal", path);
+		if (stat(wal, &st) == 0 && st.st_size > 0) {
+			free(wal);
+			return store_err(STORE_READONLY, errp, "%s: on a "
+			    "read-only disk with changes still in %s-wal: copy "
+			    "both files to a writable folder first", path, path);
+		}
+		free(wal);
+	}
+	sb_init(&sb);
+	sb_adds(&sb, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL)
+			sb_addc(&sb, (char)*p);
+		else
+			sb_addf(&sb, "%%%02X", *p);
+	}
+	sb_adds(&sb, rofs ? "?mode=ro&immutable=1" : "?mode=ro");
+	*urip = sb_detach(&sb);
+	sb_done(&sb);		/* sb_detach leaves a fresh buffer */
+	return STORE_OK;
+}
+
 /* Open the sqlite connection of s (file must exist unless creating). */
 static int
 store_connect(struct store *s, char **errp)
 {
-	int	oflags, rc;
-	mode_t	old;
+	char	*uri = NULL;
+	int	 oflags, rc;
+	mode_t	 old;
 
 	oflags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
 	if ((s->flags & (STORE_RDONLY | STORE_EXISTING)) &&
@@ -500,6 +543,8 @@ store_connect(struct store *s, char **errp)
 		    s->path, strerror(errno));
 	if (s->flags & STORE_RDONLY) {
 		oflags |= SQLITE_OPEN_READONLY;
+		if ((rc = store_ro_uri(s->path, &uri, errp)) != STORE_OK)
+			return rc;
 	} else {
 		if ((rc = store_create_file(s->path, errp)) != STORE_OK)
 			return rc;
@@ -507,8 +552,10 @@ store_connect(struct store *s, char **errp)
 	}
 	/* The -wal and -shm files too are for their owner only. */
 	old = umask(077);
-	rc = sqlite3_open_v2(s->path, &s->db, oflags, NULL);
+	rc = sqlite3_open_v2(uri != NULL ? uri : s->path, &s->db, oflags,
+	    NULL);
 	umask(old);
+	free(uri);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "cannot open the database", errp);
 	sqlite3_extended_result_codes(s->db, 1);

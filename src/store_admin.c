@@ -135,29 +135,6 @@ store_erase_again(struct store *s, const char *prefix, char **idp,
 	return store_checkpoint_truncate(s, *idp, errp);
 }
 
-/* path as a read-only "file:" URI (percent-encoded); caller frees. */
-static char *
-store_ro_uri(const char *path)
-{
-	struct strbuf		 sb;
-	const unsigned char	*p;
-	char			*uri;
-
-	sb_init(&sb);
-	sb_adds(&sb, "file:");
-	for (p = (const unsigned char *)path; *p != '\0'; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL)
-			sb_addc(&sb, (char)*p);
-		else
-			sb_addf(&sb, "%%%02X", *p);
-	}
-	sb_adds(&sb, "?mode=ro");
-	uri = sb_detach(&sb);
-	sb_done(&sb);		/* sb_detach leaves a fresh buffer */
-	return uri;
-}
-
 /* Check other_path as a database of ours and attach it as "other". */
 static int
 store_attach_other(struct store *s, const char *other_path, char **errp)
@@ -176,7 +153,8 @@ store_attach_other(struct store *s, const char *other_path, char **errp)
 	    strcmp(a, b) == 0)
 		return store_err(STORE_ERR, errp, "%s: cannot merge a "
 		    "database into itself", other_path);
-	uri = store_ro_uri(other_path);
+	if ((rc = store_ro_uri(other_path, &uri, errp)) != STORE_OK)
+		return rc;
 	rc = store_run(s, "ATTACH DATABASE ?1 AS other", uri, NULL,
 	    "cannot attach the other database", errp);
 	free(uri);

@@ -78,6 +78,13 @@ int	store_codes_fill_all(struct store *s, char **errp);
 int	store_codes_fill_merged(struct store *s, char **errp);
 /* PRAGMA quick_check: STORE_CORRUPT unless it says "ok" (store.c). */
 int	store_quick_check(struct store *s, char **errp);
+/*
+ * path as a read-only "file:" URI (percent-encoded) into *urip (caller
+ * frees); on a read-only file system with "immutable=1" (SQLite cannot
+ * create the -shm file there), refused if a non-empty -wal would be
+ * missed (store.c).
+ */
+int	store_ro_uri(const char *path, char **urip, char **errp);
 /* Run constant SQL (may be several statements); errors via store_fail. */
 int	store_exec(struct store *s, const char *sql, const char *what,
 	    char **errp);

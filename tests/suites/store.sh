@@ -257,9 +257,17 @@ if [ "$how" = "a 400 KB tmpfs" ]; then
 		else
 			not_ok "store-7.4 no folder on a read-only file system: 73" "rc=$rc $(cat "$T/err")"
 		fi
+		# A kiosk's file on a read-only stick: listed and merged.
+		run "$BIN" list --db "$full/intake.db"
+		n=$(grep -c paper "$T/out")
+		run "$BIN" merge --db "$T/fromro.db" "$full/intake.db"
+		expect_eq "store-7.5 read-only disk: list and merge read it" \
+		    "1 0 merged 1 intake (0 already present), 1 form" \
+		    "$n $rc $(cat "$T/out" "$T/err")"
 	else
 		ok "store-7.3 # SKIP cannot remount read-only"
 		ok "store-7.4 # SKIP cannot remount read-only"
+		ok "store-7.5 # SKIP cannot remount read-only"
 	fi
 	umount "$full"
 elif [ "$(id -u)" -ne 0 ]; then
