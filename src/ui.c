@@ -5,6 +5,7 @@
  * screen.  What each mode shows and does is in ui_flow.c and ui_staff.c.
  */
 #include <curses.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,14 @@ static void
 ui_start(void)
 {
 	util_set_die_hook(ui_restore);
+	/*
+	 * Terminals send UTF-8 whatever LANG says; in a non-UTF-8 locale
+	 * get_wch stalled on the first accented byte and everything typed
+	 * after it was lost.  Decode input as UTF-8 (the screen still shows
+	 * '?' for what an ASCII terminal cannot draw, u->utf8).
+	 */
+	if (!ui_locale_utf8())
+		(void)setlocale(LC_CTYPE, "C.UTF-8");
 	initscr();
 	ui_curses_on = true;
 	raw();
@@ -193,13 +202,30 @@ static bool
 ui_read(const struct uib *b, struct ui_key *k)
 {
 	MEVENT	ev;
-	wint_t	wc;
+	wint_t	wc, more;
 	int	rc;
 
 	memset(k, 0, sizeof(*k));
 	rc = get_wch(&wc);
 	if (rc == ERR)
 		return false;
+	/*
+	 * Esc alone is Back.  Esc with more bytes already waiting is Alt+key
+	 * or a sequence this terminal's terminfo does not describe (Home as
+	 * ESC [ 1 ~): drop it whole, rather than go Back and then type the
+	 * rest into the previous question.
+	 */
+	if (rc == OK && wc == 27) {
+		timeout(0);
+		if (get_wch(&more) != ERR) {
+			while (get_wch(&more) != ERR)
+				;
+			rc = ERR;
+		}
+		timeout(250);
+		if (rc == ERR)
+			return false;
+	}
 	k->fkey = rc == KEY_CODE_YES;
 	k->ch = (uint32_t)wc;
 	if (k->fkey && wc == KEY_MOUSE) {

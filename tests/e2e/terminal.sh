@@ -122,6 +122,31 @@ scenario_terms() {
 	kiosk_stop
 }
 
+# Alt+letter and escape sequences the terminfo does not know are dropped
+# whole (they used to go Back and type the rest into the previous
+# question); a lone Esc still goes Back.  Under LC_ALL=C what is typed
+# is decoded as UTF-8 and kept (it used to stop at the first accent),
+# though the screen shows '?' for it.
+scenario_oddkeys() {
+	kiosk_config oddkeys
+	kiosk_start "$E2E_CONF" 80 24 xterm-256color C
+	walk_start && type_text "José Zoë 山田" && keys Enter &&
+		wait_for "date of birth"
+	check "oddkeys: C locale: the name is kept whole" wait_sql \
+		"SELECT value FROM answers WHERE question='full_name'" "José Zoë 山田"
+	keys M-x
+	keys -l $'\e[1~'
+	type_text "1980"
+	check "oddkeys: Alt-x and ESC [ 1 ~ stay on the question" \
+		wait_for "1980"
+	check "oddkeys: and type nothing there" no_text "x1980"
+	check "oddkeys: nor into the question before" wait_sql \
+		"SELECT value FROM answers WHERE question='full_name'" "José Zoë 山田"
+	keys Escape
+	check "oddkeys: a lone Esc still goes back" wait_for "Your full name"
+	kiosk_stop
+}
+
 # set-pin: only the hash is written, mode 0600, short PINs refused.
 set_pin_checks() {
 	local f="$TESTTMP/setpin.conf" rc
