@@ -262,13 +262,42 @@ canon_choice(const struct form *f, const struct form_question *q,
 	return v;
 }
 
-/* Text with trailing blanks trimmed (and CR LF made LF in longtext); NULL
-   if it holds a control character other than a longtext's newline. */
+/*
+ * Bytes of an invisible character at p (valid UTF-8) that text answers
+ * drop, or 0: C1 controls, the soft hyphen, zero-width space, word joiner
+ * and BOM (which made "   " + U+200B pass as a required answer), and the
+ * bidi marks and overrides (which let text show reversed on the review
+ * screen).  The zero-width (non-)joiners stay: emoji and several scripts
+ * need them.
+ */
+static size_t
+invisible_len(const unsigned char *p)
+{
+	if (p[0] == 0xc2 && ((p[1] >= 0x80 && p[1] <= 0x9f) || p[1] == 0xad))
+		return 2;	/* U+0080..U+009F, U+00AD */
+	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x8b || p[2] == 0x8e ||
+	    p[2] == 0x8f || (p[2] >= 0xaa && p[2] <= 0xae)))
+		return 3;	/* U+200B, U+200E/F, U+202A..U+202E */
+	if (p[0] == 0xe2 && p[1] == 0x81 && (p[2] == 0xa0 ||
+	    (p[2] >= 0xa6 && p[2] <= 0xa9)))
+		return 3;	/* U+2060, U+2066..U+2069 */
+	if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+		return 3;	/* U+FEFF */
+	return 0;
+}
+
+/*
+ * Text with blanks trimmed at both ends, invisible characters dropped
+ * (invisible_len) and CR LF made LF in longtext; NULL if it holds a
+ * control character other than a longtext's newline.  input is valid
+ * UTF-8.
+ */
 static char *
 clean_text(const struct form_question *q, const char *input)
 {
 	struct strbuf		 sb;
 	const unsigned char	*p;
+	size_t			 n, skip;
 	bool			 lines = q->type == QT_LONGTEXT;
 
 	sb_init(&sb);
@@ -279,10 +308,18 @@ clean_text(const struct form_question *q, const char *input)
 			sb_done(&sb);
 			return NULL;
 		}
+		if ((n = invisible_len(p)) > 0) {
+			p += n - 1;
+			continue;
+		}
 		sb_addc(&sb, (char)*p);
 	}
 	while (sb.len > 0 && is_blank(sb.s[sb.len - 1]))
 		sb.s[--sb.len] = '\0';
+	for (skip = 0; skip < sb.len && is_blank(sb.s[skip]); skip++)
+		;
+	memmove(sb.s, sb.s + skip, sb.len - skip + 1);
+	sb.len -= skip;
 	return value_sb_take(&sb);
 }
 

@@ -233,7 +233,7 @@ expect_eq "export-10 Ctrl-C stops --out: status 130, nothing left" \
 # Round trip through the real write path: a paper intake stored by
 # "smp-intake record" with tricky values comes back unchanged.
 RDB=$TESTTMP/r.db
-printf 'question,value\r\nwelcome,agreed\r\nname,"Zoë ""Z"" O'"'"'Neil, Jr."\r\nbirth_date,1980-02-29\r\npattern,male\r\nstage,3\r\nkeloid,no\r\ngoals,density;hairline\r\nnotes,"=1+1\r\nline 2, ""q"" \360\237\230\200 \345\261\261\347\224\260 \327\251\327\234\327\225\327\235 @x"\r\n' \
+printf 'question,value\r\nwelcome,agreed\r\nname,"Zoë ""Z"" O'"'"'Neil, Jr. \360\237\221\251\342\200\215\360\237\221\247\342\200\213"\r\nbirth_date,1980-02-29\r\npattern,male\r\nstage,3\r\nkeloid,no\r\ngoals,density;hairline\r\nnotes,"=1+1\r\nline 2, ""q"" \360\237\230\200 \345\261\261\347\224\260 \327\251\327\234\327\225\327\235 @x"\r\n' \
     >"$TESTTMP/answers.csv"
 if "$BIN" record --form forms/minimal.form --db "$RDB" \
     "$TESTTMP/answers.csv" >"$TESTTMP/rid" 2>"$TESTTMP/err"; then
@@ -246,6 +246,9 @@ if "$BIN" record --form forms/minimal.form --db "$RDB" \
 	done
 	grep -q "\"'=1+1" "$TESTTMP/r.long.csv"
 	expect_eq "export-9 recorded formula neutralised" $? 0
+	expect_eq "export-9 invisible U+200B dropped, the emoji's joiner kept" \
+	    "Zoë \"Z\" O'Neil, Jr. 👩‍👧" \
+	    "$(sqlite3 "$RDB" "SELECT value FROM answers WHERE question = 'name'")"
 else
 	not_ok "export-9 record a paper intake" "$(cat "$TESTTMP/err")"
 fi

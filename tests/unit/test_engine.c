@@ -489,6 +489,14 @@ test_canonical(void **state)
 		{ "keloid", "Yes", NULL },
 		{ "nickname", "Bob  ", "Bob" },
 		{ "nickname", "   ", "" },
+		/* Leading blanks go; invisible characters never count. */
+		{ "nickname", "  Ann", "Ann" },
+		{ "nickname", "   \xe2\x80\x8b", "" },
+		{ "nickname", "\xef\xbb\xbf" "Ann\xc2\xad", "Ann" },
+		{ "nickname", "\xe2\x80\xae" "evil", "evil" },
+		{ "nickname", "a\xe2\x81\xa6" "b\xe2\x81\xa9" "c", "abc" },
+		{ "nickname", "x\xc2\x85y", "xy" },
+
 		{ "dob", "1985-07-23", "1985-07-23" },
 		{ "dob", "1985-7-23", NULL },
 	};
