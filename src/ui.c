@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "smp_i18n.h"
 #include "smp_ui_kiosk.h"
@@ -92,10 +93,17 @@ ui_colours(void)
 	bkgd(COLOR_PAIR(1) | ' ');
 }
 
-/* Start curses in kiosk mode. */
-static void
-ui_start(void)
+/*
+ * Start curses in kiosk mode; -1 with *errp if $TERM is unknown (initscr
+ * would print its own message and exit) or cannot place the cursor
+ * (TERM=dumb: the screens would run together on one line).
+ */
+static int
+ui_start(char **errp)
 {
+	const char	*term = getenv("TERM");
+	char		*cup;
+
 	util_set_die_hook(ui_restore);
 	/*
 	 * Terminals send UTF-8 whatever LANG says; in a non-UTF-8 locale
@@ -105,8 +113,20 @@ ui_start(void)
 	 */
 	if (!ui_locale_utf8())
 		(void)setlocale(LC_CTYPE, "C.UTF-8");
-	initscr();
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		*errp = xasprintf("terminal type '%s' is unknown here (check "
+		    "TERM)", term != NULL ? term : "");
+		return -1;
+	}
 	ui_curses_on = true;
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		ui_restore();
+		*errp = xasprintf("terminal type '%s' cannot place the cursor: "
+		    "the kiosk needs a full-screen terminal (for example "
+		    "TERM=linux or xterm-256color)", term != NULL ? term : "");
+		return -1;
+	}
 	raw();
 	noecho();
 	nonl();
@@ -117,6 +137,7 @@ ui_start(void)
 	mouseinterval(0);
 	ui_colours();
 	ui_signals();
+	return 0;
 }
 
 /* Copy the grid to the screen. */
@@ -476,7 +497,8 @@ ui_run(const struct ui_opts *o, char **errp)
 	u.utf8 = ui_locale_utf8();
 	u.last_input = ui_now();
 	pin_guard_init(&u.guard);
-	ui_start();
+	if (ui_start(errp) < 0)
+		return -1;
 	while (!u.quit && !ui_signalled) {
 		if (o->watch != NULL && (rc = o->watch(o->watch_ctx, errp)) !=
 		    0)

@@ -120,6 +120,15 @@ scenario_terms() {
 	check "TERM=vt100: no Unicode art" no_text "╰"
 	check "TERM=vt100: no stray escape text" clean_screen
 	kiosk_stop
+	kiosk_start "$E2E_CONF" 80 24 dumb
+	check "TERM=dumb: refused with a clear message" \
+		wait_for "cannot place the cursor"
+	check "TERM=dumb: and exit 1" has_text "KIOSK-EXITED-1"
+	kiosk_stop
+	kiosk_start "$E2E_CONF" 80 24 no-such-terminal
+	check "unknown TERM: refused, named" \
+		wait_for "terminal type 'no-such-terminal' is unknown"
+	kiosk_stop
 }
 
 # Alt+letter and escape sequences the terminfo does not know are dropped
