@@ -252,7 +252,8 @@ welcome_page(struct ui *u, struct ui_page *p)
 	p->center = true;
 	p->heading = u->o->cfg->clinic;
 	p->body = form_tr(&u->f->title, u->lang);
-	if (u->o->cfg->demo)
+	/* (A demo without a PIN has none to type: F10 opens the menu.) */
+	if (u->o->cfg->demo && u->o->cfg->pin_hash != NULL)
 		p->hint = ui_keep(u, xasprintf("%s\n\n%s",
 		    ui_ph(u, PH_BEGIN), ui_ph(u, PH_DEMO_LEAVE)));
 	else
