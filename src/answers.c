@@ -25,6 +25,8 @@ struct answers_rd {
 	bool		 between;	/* no row is in progress */
 	bool		 header;	/* the header row was read */
 	char		*err;		/* first problem, "LINE: reason" */
+	size_t		 cap;		/* a->v allocated */
+	bool		 nul;		/* this row holds a NUL byte */
 };
 
 /* libcsv field callback: keep the first two fields of the row. */
@@ -35,6 +37,9 @@ on_field(void *s, size_t len, void *data)
 
 	if (rd->nfields < 2)
 		rd->fields[rd->nfields] = xstrndup(s != NULL ? s : "", len);
+	/* A C string would end there and drop the rest silently. */
+	if (s != NULL && memchr(s, '\0', len) != NULL)
+		rd->nul = true;
 	rd->nfields++;
 }
 
@@ -79,9 +84,15 @@ on_row(int c, void *data)
 		    rd->nfields);
 		row_error(rd, m);
 		free(m);
+	} else if (rd->nul) {
+		row_error(rd, "holds a NUL byte (not text)");
 	} else {
-		rd->a->v = xreallocarray(rd->a->v, rd->a->n + 1,
-		    sizeof(*rd->a->v));
+		/* Doubling: one realloc per row took 1.4 s for 200,000. */
+		if (rd->a->n == rd->cap) {
+			rd->cap = rd->cap != 0 ? 2 * rd->cap : 64;
+			rd->a->v = xreallocarray(rd->a->v, rd->cap,
+			    sizeof(*rd->a->v));
+		}
 		an = &rd->a->v[rd->a->n++];
 		an->question = rd->fields[0];
 		an->value = rd->fields[1];
@@ -92,6 +103,7 @@ on_row(int c, void *data)
 	xfree_secret(rd->fields[1]);
 	rd->fields[0] = rd->fields[1] = NULL;
 	rd->nfields = 0;
+	rd->nul = false;
 	rd->between = true;
 }
 

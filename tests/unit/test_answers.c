@@ -36,6 +36,26 @@ parse_bad(const char *s, const char *want)
 	answers_done(&a);
 }
 
+/* Many rows (the array grows by doubling): all kept, in order. */
+static void
+many_rows(void)
+{
+	struct answers	 a;
+	struct strbuf	 sb;
+	size_t		 i;
+
+	sb_init(&sb);
+	sb_adds(&sb, "question,value\n");
+	for (i = 0; i < 1000; i++)
+		sb_addf(&sb, "q%zu,%zu\n", i, i);
+	parse_ok(sb.s, &a);
+	assert_int_equal(a.n, 1000);
+	assert_string_equal(a.v[999].question, "q999");
+	assert_int_equal(a.v[999].line, 1001);
+	answers_done(&a);
+	sb_done(&sb);
+}
+
 static void
 test_rows_and_lines(void **state)
 {
@@ -71,6 +91,22 @@ test_rows_and_lines(void **state)
 	parse_ok("question,value\n", &a);
 	assert_int_equal(a.n, 0);
 	answers_done(&a);
+	many_rows();
+}
+
+/* A NUL inside a value is refused, not cut short there. */
+static void
+nul_byte(void)
+{
+	static const char	 csv[] = "question,value\nname,A\0nn\n";
+	struct answers		 a;
+	char			*err = NULL;
+
+	assert_int_equal(answers_parse("a.csv", csv, sizeof(csv) - 1, &a,
+	    &err), ANSWERS_BAD);
+	assert_string_equal(err, "a.csv:2: holds a NUL byte (not text)");
+	free(err);
+	answers_done(&a);
 }
 
 static void
@@ -93,6 +129,7 @@ test_bad_files(void **state)
 	    "(check the quotes)");
 	parse_bad("question,value\ndob,19\"80\n", "a.csv:2: malformed CSV "
 	    "(check the quotes)");
+	nul_byte();
 }
 
 static void
