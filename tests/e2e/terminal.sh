@@ -123,7 +123,7 @@ scenario_terms() {
 	kiosk_start "$E2E_CONF" 80 24 dumb
 	check "TERM=dumb: refused with a clear message" \
 		wait_for "cannot place the cursor"
-	check "TERM=dumb: and exit 1" has_text "KIOSK-EXITED-1"
+	check "TERM=dumb: and exit 1" wait_for "KIOSK-EXITED-1"
 	kiosk_stop
 	kiosk_start "$E2E_CONF" 80 24 no-such-terminal
 	check "unknown TERM: refused, named" \
