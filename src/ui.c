@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "smp_i18n.h"
 #include "smp_ui_kiosk.h"
