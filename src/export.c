@@ -119,7 +119,9 @@ export_is_changed_number(const char *s, size_t len)
 	size_t			i;
 	bool			zero = true;
 
-	if (!export_plain_number(s, len, &n))
+	/* Most cells (codes, 0/1 ticks, one digit) leave here. */
+	if (len < 2 || (s[0] != '+' && s[0] != '-' && (s[0] < '0' ||
+	    s[0] > '9')) || !export_plain_number(s, len, &n))
 		return false;
 	for (i = 0; i < len && zero; i++)
 		zero = s[i] < '1' || s[i] > '9';
