@@ -112,11 +112,10 @@ struct store_line {
 /*
  * A completed intake's row also keeps its stop, flag and recommendation
  * codes, each kind joined with ';' in line order (what a wide export
- * writes).  store_codes_kind: 0 stop, 1 flag, 2 recommend, -1 any other
- * kind; store_codes_add appends code to codes[kind] (ignoring other kinds).
+ * writes): codes[0] stop, [1] flag, [2] recommend.  store_codes_add
+ * appends code to the list of its kind (ignoring other kinds).
  */
 #define STORE_NCODES	3
-int	store_codes_kind(const char *kind);
 void	store_codes_add(struct strbuf codes[STORE_NCODES], const char *kind,
 	    const char *code);
 

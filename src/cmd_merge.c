@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "smp_cli.h"
 #include "smp_cmd.h"
 #include "smp_config.h"
 #include "smp_store.h"
@@ -63,9 +64,7 @@ merge_run(const char *path, const char *other)
 		fprintf(stderr, "smp-intake: merge: %s\n", err);
 	free(err);
 	store_close(s);
-	if (rc == STORE_OK && fflush(stdout) != 0)
-		return SMP_EXIT_IOERR;
-	return store_exit_status(rc);
+	return cli_stdout_status("merge", store_exit_status(rc));
 }
 
 /* smp-intake merge: see the file comment. */

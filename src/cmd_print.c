@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "smp_cli.h"
 #include "smp_cmd.h"
 #include "smp_form.h"
 #include "smp_i18n.h"
@@ -415,7 +416,5 @@ cmd_print(int argc, char **argv)
 	else
 		print_form(f, lang);
 	form_free(f);
-	if (rc == SMP_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))
-		rc = SMP_EXIT_IOERR;
-	return rc;
+	return cli_stdout_status("print", rc);
 }

@@ -196,9 +196,7 @@ record_run(const struct record_opts *o, const struct form *f, int lang,
 	free(err);
 	free(path);
 	store_close(s);
-	if (rc == STORE_OK && fflush(stdout) != 0)
-		return SMP_EXIT_IOERR;
-	return store_exit_status(rc);
+	return cli_stdout_status("record", store_exit_status(rc));
 }
 
 /* smp-intake record: see the file comment. */

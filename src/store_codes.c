@@ -14,7 +14,8 @@
 #include "smp_util.h"
 #include "store_int.h"
 
-int
+/* 0 stop, 1 flag, 2 recommend, -1 any other kind. */
+static int
 store_codes_kind(const char *kind)
 {
 	static const char *const kinds[STORE_NCODES] = {
