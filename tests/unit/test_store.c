@@ -252,36 +252,8 @@ test_migrate_empty(void **state)
 	store_close(s);
 }
 
-/* Schema 1 as released (store.c's first migration), to test upgrades. */
-static const char v1_schema[] =
-	"CREATE TABLE forms(hash TEXT PRIMARY KEY, form_id TEXT NOT NULL,"
-	" version INTEGER NOT NULL, source TEXT NOT NULL,"
-	" added_at TEXT NOT NULL);"
-	"CREATE TABLE intakes(id TEXT PRIMARY KEY,"
-	" form_hash TEXT NOT NULL REFERENCES forms(hash),"
-	" kiosk_id TEXT NOT NULL, lang TEXT NOT NULL,"
-	" source TEXT NOT NULL CHECK (source IN ('kiosk','paper')),"
-	" status TEXT NOT NULL"
-	"  CHECK (status IN ('in_progress','completed','abandoned')),"
-	" started_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
-	" completed_at TEXT, score INTEGER, band TEXT);"
-	"CREATE TABLE answers(intake_id TEXT NOT NULL REFERENCES intakes(id)"
-	" ON DELETE CASCADE, question TEXT NOT NULL, value TEXT NOT NULL,"
-	" answered_at TEXT NOT NULL, PRIMARY KEY (intake_id, question))"
-	" WITHOUT ROWID;"
-	"CREATE TABLE result_lines(intake_id TEXT NOT NULL REFERENCES"
-	" intakes(id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
-	" kind TEXT NOT NULL, code TEXT NOT NULL,"
-	" points INTEGER NOT NULL DEFAULT 0, text TEXT NOT NULL,"
-	" PRIMARY KEY (intake_id, seq)) WITHOUT ROWID;"
-	"CREATE TABLE audit(seq INTEGER PRIMARY KEY, at TEXT NOT NULL,"
-	" actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);"
-	"CREATE INDEX intakes_started ON intakes(started_at);"
-	"CREATE INDEX intakes_status ON intakes(status);"
-	"PRAGMA user_version = 1;";
-
 /*
- * A schema 1 database at path: intake 'c-...' completed with lines whose
+ * A schema 1 database at path (tests/export/schema.sql): intake 'c-...' completed with lines whose
  * codes are out of alphabetical order, 'p-...' completed with points
  * only, 'a-...' abandoned.  Ids start with prefix (to keep files apart).
  */
@@ -289,11 +261,16 @@ static void
 make_v1(const char *path, const char *prefix)
 {
 	sqlite3	*db;
-	char	*sql;
+	char	*sql, *v1, *err = NULL;
 
+	/* Schema 1 as released, kept once for the tests (tests/run starts
+	   in the top folder). */
+	if ((v1 = util_read_file("tests/export/schema.sql", 1u << 16, NULL,
+	    &err)) == NULL)
+		fail_msg("%s", err);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, v1_schema, NULL, NULL, NULL),
-	    SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, v1, NULL, NULL, NULL), SQLITE_OK);
+	free(v1);
 	sql = sqlite3_mprintf(
 	    "INSERT INTO forms VALUES('h%q', 'f', 1, 'src %q', 't');"
 	    "INSERT INTO intakes VALUES('%qc', 'h%q', 'k', 'en', 'kiosk',"
