@@ -155,13 +155,11 @@ int	store_intake_status(struct store *s, const char *id, char *buf,
 int	store_erase(struct store *s, const char *id, const char *actor,
 	    char **errp);
 /*
- * Run again after STORE_BUSY: if exactly one intake whose id starts with
- * prefix was erased here (by the audit log), checkpoint once more and put
- * its id in *idp (caller frees): STORE_OK (cleared) or STORE_BUSY.
- * STORE_NOTFOUND if no erased intake matches.
+ * Run again after STORE_BUSY: if intake id was erased here (the audit log
+ * says so), checkpoint once more: STORE_OK (cleared) or STORE_BUSY;
+ * STORE_NOTFOUND if it never was.
  */
-int	store_erase_again(struct store *s, const char *prefix, char **idp,
-	    char **errp);
+int	store_erase_again(struct store *s, const char *id, char **errp);
 
 /* What store_merge did. */
 struct store_merge_counts {

@@ -62,17 +62,17 @@ erase_confirm(const char *id)
 }
 
 /*
- * No intake matches prefix: if it names one erased here before, whose old
- * copy another program kept in the file (erase said so), clear it now;
- * else report notfound_err (taken).  An exit status.
+ * No intake is id: if it was erased here before, and another program kept
+ * an old copy in the file (erase said so, naming the full id), clear it
+ * now; else report notfound_err (taken).  An exit status.
  */
 static int
-erase_again(struct store *s, const char *prefix, char *notfound_err)
+erase_again(struct store *s, const char *id, char *notfound_err)
 {
-	char	*id = NULL, *err = NULL;
+	char	*err = NULL;
 	int	 rc;
 
-	if ((rc = store_erase_again(s, prefix, &id, &err)) == STORE_OK)
+	if ((rc = store_erase_again(s, id, &err)) == STORE_OK)
 		printf("intake %s was already erased; its old copy is now "
 		    "cleared from the file\n", id);
 	else if (rc == STORE_NOTFOUND)
@@ -81,7 +81,6 @@ erase_again(struct store *s, const char *prefix, char *notfound_err)
 		fprintf(stderr, "smp-intake: erase: %s\n", err);
 	free(notfound_err);
 	free(err);
-	free(id);
 	return store_exit_status(rc);
 }
 

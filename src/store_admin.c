@@ -100,39 +100,16 @@ store_erase(struct store *s, const char *id, const char *actor,
 }
 
 int
-store_erase_again(struct store *s, const char *prefix, char **idp,
-    char **errp)
+store_erase_again(struct store *s, const char *id, char **errp)
 {
-	sqlite3_stmt	*st;
-	char		*low, *p;
-	int		 rc, n = 0;
+	int	rc, n = 0;
 
-	*idp = NULL;
-	low = xstrdup(prefix);
-	for (p = low; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	rc = sqlite3_prepare_v2(s->db, "SELECT DISTINCT detail FROM audit "
-	    "WHERE action = 'erase' AND length(?1) >= 8 AND "
-	    "substr(detail, 1, length(?1)) = ?1 LIMIT 2", -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		free(low);
-		return store_fail(s, rc, "cannot read the audit log", errp);
-	}
-	sqlite3_bind_text(st, 1, low, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (n++ == 0)
-			*idp = xstrdup((const char *)sqlite3_column_text(st,
-			    0));
-	sqlite3_finalize(st);
-	free(low);
-	if (rc != SQLITE_DONE || n != 1) {
-		free(*idp);
-		*idp = NULL;
-		return rc != SQLITE_DONE ? store_fail(s, rc, "cannot read the "
-		    "audit log", errp) : STORE_NOTFOUND;
-	}
-	return store_checkpoint_truncate(s, *idp, errp);
+	if ((rc = store_count(s, "SELECT count(*) FROM audit WHERE action = "
+	    "'erase' AND detail = ?1", id, &n, errp)) != STORE_OK)
+		return rc;
+	if (n == 0)
+		return STORE_NOTFOUND;
+	return store_checkpoint_truncate(s, id, errp);
 }
 
 /* Check other_path as a database of ours and attach it as "other". */
@@ -225,11 +202,11 @@ store_merge_copy(struct store *s, struct store_merge_counts *c,
 	if (rc == STORE_OK) {
 		total = 0;
 		rc = store_count(s, "SELECT count(*) FROM other.intakes",
-		    &total, errp);
+		    NULL, &total, errp);
 		if (rc == STORE_OK)
 			rc = store_count(s, "SELECT count(*) FROM other.intakes "
 			    "WHERE id IN (SELECT detail FROM main.audit WHERE "
-			    "action = 'erase')", &c->erased, errp);
+			    "action = 'erase')", NULL, &c->erased, errp);
 		c->present = total - c->intakes - c->erased;
 	}
 	if (rc == STORE_OK)
@@ -256,9 +233,11 @@ store_merge(struct store *s, const char *other_path,
 	return rc;
 }
 
-/* Read one integer from a constant query into *out. */
+/* Read one integer from a constant query, ?1 bound to arg (may be
+   NULL), into *out. */
 int
-store_count(struct store *s, const char *sql, int *out, char **errp)
+store_count(struct store *s, const char *sql, const char *arg, int *out,
+    char **errp)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -266,6 +245,8 @@ store_count(struct store *s, const char *sql, int *out, char **errp)
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "cannot read the database", errp);
+	if (arg != NULL)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = sqlite3_column_int(st, 0);
 		rc = STORE_OK;

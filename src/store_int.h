@@ -88,8 +88,10 @@ int	store_ro_uri(const char *path, char **urip, char **errp);
 /* Run constant SQL (may be several statements); errors via store_fail. */
 int	store_exec(struct store *s, const char *sql, const char *what,
 	    char **errp);
-/* Read one integer from a constant query (e.g. count(*)) into *out. */
-int	store_count(struct store *s, const char *sql, int *out, char **errp);
+/* Read one integer from a constant query (e.g. count(*)), ?1 bound to
+   arg (may be NULL), into *out. */
+int	store_count(struct store *s, const char *sql, const char *arg,
+	    int *out, char **errp);
 /* Prepare sql into the cache slot *stp once, or reset it for reuse. */
 int	store_stmt(struct store *s, sqlite3_stmt **stp, const char *sql,
 	    char **errp);
