@@ -55,8 +55,8 @@ else
 Q := @
 endif
 
-SRCS	:= $(wildcard src/*.c)
-LIBSRCS	:= $(filter-out src/main.c,$(SRCS))
+SRCS	:= $(wildcard src/*/*.c)
+LIBSRCS	:= $(filter-out src/cmd/main.c,$(SRCS))
 OBJS	:= $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJS	:= $(LIBSRCS:src/%.c=$(BUILD)/obj/%.o)
 TESTSRCS := $(wildcard tests/unit/test_*.c)
@@ -76,14 +76,14 @@ $(BUILD)/obj/%.o: src/%.c
 $(BUILD)/libsmp.a: $(LIBOBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BIN): $(BUILD)/obj/main.o $(BUILD)/libsmp.a
+$(BIN): $(BUILD)/obj/cmd/main.o $(BUILD)/libsmp.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsmp.a
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \
+	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -Isrc -o $@ $< \
 		$(BUILD)/libsmp.a $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
 tests: $(BIN) $(TESTBINS)

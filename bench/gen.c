@@ -32,14 +32,14 @@
 
 #include <sqlite3.h>
 
-#include "smp_date.h"
-#include "smp_diag.h"
-#include "smp_engine.h"
-#include "smp_form.h"
-#include "smp_store.h"
-#include "smp_util.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "form/form.h"
+#include "store/store.h"
+#include "base/util.h"
 #ifdef HAVE_SCORE
-#include "smp_score.h"
+#include "engine/score.h"
 #endif
 
 #define MAX_ANSWERS	512	/* per intake; a form has ~40 questions */

@@ -242,7 +242,7 @@ profile_export() {
 	# Function lines: "Ir (pct) file:function [object]".  Keep the
 	# product's own functions (inclusive), and the SQLite internals that
 	# point at a fix: a whole-file integrity check, a sort.
-	grep -E '^ *[0-9,]+ \( *[0-9.]+%\) +(src/[a-z_]+\.c:|\?\?\?:sqlite3(BtreeIntegrityCheck|VdbeSorterRewind|VdbeSorterWrite))' \
+	grep -E '^ *[0-9,]+ \( *[0-9.]+%\) +(src/[a-z_/]+\.c:|\?\?\?:sqlite3(BtreeIntegrityCheck|VdbeSorterRewind|VdbeSorterWrite))' \
 	    "$W/export-profile.txt" | grep -vE ':(main|cmd_export) ' |
 	    sed 's/  */ /g; s/^ //; s/ \[.*//' | head -16 |
 	    while IFS= read -r l; do res "profile $l"; done

@@ -19,10 +19,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "smp_diag.h"
-#include "smp_form.h"
-#include "smp_store.h"
-#include "smp_util.h"
+#include "base/diag.h"
+#include "form/form.h"
+#include "store/store.h"
+#include "base/util.h"
 
 /* A value the question accepts; the store itself does not validate. */
 static const char *

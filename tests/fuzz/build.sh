@@ -10,7 +10,7 @@ CC=${FUZZ_CC:-clang}
 CFLAGS="-std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -g -O1
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 	-fno-omit-frame-pointer"
-SRCS="src/util.c src/diag.c src/i18n.c src/date.c src/lex.c $(ls src/form*.c src/expr*.c)"
+SRCS="$(ls src/base/*.c src/form/*.c)"
 for t in fuzz_form fuzz_expr; do
 	# shellcheck disable=SC2086
 	$CC $CFLAGS -o "$out/$t" "tests/fuzz/$t.c" $SRCS -lm

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "smp_diag.h"
-#include "smp_expr.h"
-#include "smp_form.h"
-#include "smp_util.h"
+#include "base/diag.h"
+#include "form/expr.h"
+#include "form/form.h"
+#include "base/util.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

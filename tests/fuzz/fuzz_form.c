@@ -6,8 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "smp_diag.h"
-#include "smp_form.h"
+#include "base/diag.h"
+#include "form/form.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -26,8 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "smp_store.h"
-#include "smp_util.h"
+#include "store/store.h"
+#include "base/util.h"
 
 #define OPS_PER_INTAKE	20
 

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_answers.h"
-#include "smp_util.h"
+#include "engine/answers.h"
+#include "base/util.h"
 
 /* Parse s; must succeed. */
 static void

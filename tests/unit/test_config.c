@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "smp_config.h"
-#include "smp_util.h"
+#include "cmd/config.h"
+#include "base/util.h"
 
 static char dir[] = "/tmp/smp-config-XXXXXX";
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_edit.h"
+#include "ui/edit.h"
 
 #define NAME	"José Ñúñez 山田 😀"
 

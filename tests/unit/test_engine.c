@@ -9,11 +9,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_date.h"
-#include "smp_diag.h"
-#include "smp_engine.h"
-#include "smp_form.h"
-#include "smp_util.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "form/form.h"
+#include "base/util.h"
 
 /* The same form as tests/forms/score.form. */
 static const char form_src[] =

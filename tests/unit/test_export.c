@@ -8,8 +8,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_export.h"
-#include "smp_util.h"
+#include "report/export.h"
+#include "base/util.h"
 
 /* Check that one cell holding in is written as want. */
 static void

@@ -8,11 +8,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_date.h"
-#include "smp_diag.h"
-#include "smp_expr.h"
-#include "smp_form.h"
-#include "smp_util.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "form/expr.h"
+#include "form/form.h"
+#include "base/util.h"
 
 enum { Q_PATTERN, Q_WORRIES, Q_AGEQ, Q_WEIGHT, Q_DOB, Q_NAME, Q_KELOID,
 	Q_LATER, NQ };

@@ -8,11 +8,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_expr.h"
-#include "smp_form.h"
-#include "smp_i18n.h"
-#include "smp_lex.h"
-#include "smp_util.h"
+#include "form/expr.h"
+#include "form/form.h"
+#include "base/i18n.h"
+#include "form/lex.h"
+#include "base/util.h"
 
 #define HEAD	"form t\nlanguages en es\ntitle en \"T\"\ntitle es \"T es\"\n"
 

@@ -17,12 +17,12 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "../../src/store_int.h"
-#include "smp_answers.h"
-#include "smp_date.h"
-#include "smp_diag.h"
-#include "smp_intake.h"
-#include "smp_util.h"
+#include "store/store_int.h"
+#include "engine/answers.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "engine/intake.h"
+#include "base/util.h"
 
 /* Per test: the form, a database in a temporary folder, an intake. */
 struct fixture {

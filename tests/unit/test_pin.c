@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_pin.h"
+#include "cmd/pin.h"
 
 static time_t	fake_time = 1000000;
 

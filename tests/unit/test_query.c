@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "smp_query.h"
-#include "smp_util.h"
+#include "store/query.h"
+#include "base/util.h"
 
 #define ID_A	"aaaaaaaa-0000-4000-8000-000000000001"
 #define ID_B	"aaaaaaaa-0000-4000-8000-000000000002"

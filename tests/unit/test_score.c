@@ -10,11 +10,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_diag.h"
-#include "smp_expr.h"
-#include "smp_form.h"
-#include "smp_score.h"
-#include "smp_util.h"
+#include "base/diag.h"
+#include "form/expr.h"
+#include "form/form.h"
+#include "engine/score.h"
+#include "base/util.h"
 
 static const char form_src[] =
 	"form score-unit\n"

@@ -21,8 +21,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "../../src/store_int.h"
-#include "smp_util.h"
+#include "store/store_int.h"
+#include "base/util.h"
 
 /* A temporary folder per test. */
 struct fixture {

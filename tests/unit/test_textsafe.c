@@ -9,8 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_textsafe.h"
-#include "smp_util.h"
+#include "base/textsafe.h"
+#include "base/util.h"
 
 /* Check that textsafe(in, flags) gives want. */
 static void

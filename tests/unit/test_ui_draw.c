@@ -10,8 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_ui_draw.h"
-#include "smp_util.h"
+#include "ui/ui_draw.h"
+#include "base/util.h"
 
 /* Wide characters need a UTF-8 locale. */
 static int

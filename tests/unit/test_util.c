@@ -7,10 +7,10 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "smp_date.h"
-#include "smp_diag.h"
-#include "smp_i18n.h"
-#include "smp_util.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 static void
 test_strbuf(void **state)

@@ -1,0 +1,78 @@
+/*
+ * smp_score.h: scoring a set of answers against a form's rules.
+ *
+ * The score is the sum of the points of every chosen option plus every
+ * "points" rule whose condition holds, clamped to 0..100; the band is the
+ * one with the highest "min" not above the score, unless a flag that holds
+ * has "cap BAND": then the band is at most BAND (the lowest cap wins), and
+ * the score itself is left as it is.  Hard stops override the
+ * score (they are listed, and a consumer shows them first), flags ask for
+ * the practitioner's review, recommendations are listed with at most one
+ * per group (the first whose condition holds, in form order).
+ *
+ * Every contribution is a line of the result, so staff can see why: a
+ * result is its own explanation.  Same answers, same result.
+ */
+#ifndef SMP_SCORE_H
+#define SMP_SCORE_H
+
+#include <stddef.h>
+
+#include "form/expr.h"
+#include "form/form.h"
+#include "base/util.h"
+
+enum score_kind {
+	SC_POINTS,	/* option points (q, opt set) or a points rule */
+	SC_STOP,
+	SC_FLAG,
+	SC_RECOMMEND
+};
+
+struct score_line {
+	enum score_kind	 kind;
+	int		 points;	/* SC_POINTS: the contribution */
+	const struct form_rule *rule;	/* the rule, or NULL for option
+					   points */
+	const struct form_question *q;	/* option points: the question */
+	const struct form_option *opt;	/* option points: the option */
+};
+
+struct score_result {
+	int		 raw;		/* sum before clamping */
+	int		 score;		/* 0..100 */
+	const struct form_band *band;	/* NULL if the form has no bands */
+	const struct form_rule *capped_by; /* flag whose "cap" lowered the
+					   band, or NULL */
+	struct score_line *lines;	/* in order: points (form order),
+					   stops, flags, recommendations */
+	size_t		 nlines;
+	size_t		 nstops, nflags, nrecs;
+};
+
+/* Score the answers env gives.  The result borrows f; free with
+   score_free. */
+struct score_result *score_compute(const struct form *f,
+		     const struct expr_env *env);
+void		 score_free(struct score_result *r);
+
+/* Kind as a word: "points", "stop", "flag", "recommend". */
+const char	*score_kind_name(enum score_kind k);
+/* A stable code for the line: rule id, or "question=code". Caller frees. */
+char		*score_line_code(const struct score_line *l);
+/*
+ * The line as staff read it, e.g. "Norwood stage: Stage 5: +15 points" or
+ * "Stop: Under 18".  Caller frees.
+ */
+char		*score_line_text(const struct form *f,
+		     const struct score_line *l, int lang);
+/* The whole result as readable text (staff view), appended to sb. */
+void		 score_format_text(const struct form *f,
+		     const struct score_result *r, int lang,
+		     struct strbuf *sb);
+/* The whole result as one JSON object, appended to sb. */
+void		 score_format_json(const struct form *f,
+		     const struct score_result *r, int lang,
+		     struct strbuf *sb);
+
+#endif

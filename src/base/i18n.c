@@ -1,0 +1,314 @@
+/*
+ * i18n.c: built-in phrase tables (English and Spanish) and {placeholder}
+ * substitution.  A form's own "phrase" lines override these.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
+
+static const char *const phrase_names[PHRASE__COUNT] = {
+	[PH_NEXT] = "next",
+	[PH_BACK] = "back",
+	[PH_HELP] = "help",
+	[PH_DONE] = "done",
+	[PH_YES] = "yes",
+	[PH_NO] = "no",
+	[PH_AGREE_DEFAULT] = "agree",
+	[PH_BEGIN] = "begin",
+	[PH_CHOOSE_LANGUAGE] = "choose-language",
+	[PH_PROGRESS] = "progress",
+	[PH_REVIEW_TITLE] = "review-title",
+	[PH_REVIEW_HINT] = "review-hint",
+	[PH_NOT_ANSWERED] = "not-answered",
+	[PH_STILL_THERE] = "still-there",
+	[PH_ENLARGE] = "enlarge",
+	[PH_THANKS] = "thanks",
+	[PH_END_SUMMARY] = "end-summary",
+	[PH_END_STOP] = "end-stop",
+	[PH_END_SCORE] = "end-score",
+	[PH_PRACTITIONER] = "practitioner",
+	[PH_KEYS_CHOICE] = "keys-choice",
+	[PH_KEYS_MULTI] = "keys-multi",
+	[PH_KEYS_TEXT] = "keys-text",
+	[PH_KEYS_SCREEN] = "keys-screen",
+	[PH_KEYS_REVIEW] = "keys-review",
+	[PH_DATE_HINT] = "date-hint",
+	[PH_ERR_REQUIRED] = "err-required",
+	[PH_ERR_CHOICE] = "err-choice",
+	[PH_ERR_INTEGER] = "err-integer",
+	[PH_ERR_DECIMAL] = "err-decimal",
+	[PH_ERR_MIN] = "err-min",
+	[PH_ERR_MAX] = "err-max",
+	[PH_ERR_RANGE] = "err-range",
+	[PH_ERR_TOO_LONG] = "err-too-long",
+	[PH_ERR_PATTERN] = "err-pattern",
+	[PH_ERR_DATE_SYNTAX] = "err-date-syntax",
+	[PH_ERR_DATE_NO_SUCH_DAY] = "err-date-no-such-day",
+	[PH_ERR_AGREE] = "err-agree",
+	[PH_ERR_INVALID] = "err-invalid",
+	[PH_KEYS_LONGTEXT] = "keys-longtext",
+	[PH_DEMO_LEAVE] = "demo-leave",
+	[PH_PRINT_REQUIRED] = "print-required",
+	[PH_PRINT_CHOOSE_ONE] = "print-choose-one",
+	[PH_PRINT_TICK_ALL] = "print-tick-all",
+	[PH_PRINT_ONLY_THIS] = "print-only-this",
+	[PH_PRINT_ANSWER_IF] = "print-answer-if",
+	[PH_PRINT_READ_IF] = "print-read-if",
+	[PH_PRINT_SECTION_IF] = "print-section-if",
+	[PH_PRINT_TEXT] = "print-text",
+	[PH_PRINT_LINES] = "print-lines",
+	[PH_PRINT_MAXCHARS] = "print-maxchars",
+	[PH_PRINT_WHOLE] = "print-whole",
+	[PH_PRINT_NUMBER] = "print-number",
+	[PH_PRINT_RANGE] = "print-range",
+	[PH_PRINT_AT_LEAST] = "print-at-least",
+	[PH_PRINT_AT_MOST] = "print-at-most",
+	[PH_PRINT_DATE] = "print-date",
+	[PH_PRINT_SCALE] = "print-scale",
+	[PH_MORE] = "more",
+	[PH_LANGUAGE_NAME] = "language-name",
+};
+
+static const char *const phrases_en[PHRASE__COUNT] = {
+	[PH_NEXT] = "Next",
+	[PH_BACK] = "Back",
+	[PH_HELP] = "Help",
+	[PH_DONE] = "Send my answers",
+	[PH_YES] = "Yes",
+	[PH_NO] = "No",
+	[PH_AGREE_DEFAULT] = "I have read this",
+	[PH_BEGIN] = "Press any key or tap the screen to begin",
+	[PH_CHOOSE_LANGUAGE] = "Choose your language",
+	[PH_PROGRESS] = "{n} of {m}",
+	[PH_REVIEW_TITLE] = "Please check your answers",
+	[PH_REVIEW_HINT] = "Choose an answer to change it, or choose "
+	    "\"Send my answers\" when everything is right.",
+	[PH_NOT_ANSWERED] = "(not answered)",
+	[PH_STILL_THERE] = "Are you still there? Press any key to carry "
+	    "on. For your privacy this will close in {seconds} seconds.",
+	[PH_ENLARGE] = "Please make this window larger (at least {cols} "
+	    "columns by {rows} rows).",
+	[PH_THANKS] = "Thank you",
+	[PH_END_SUMMARY] = "Thank you for your answers. They have been "
+	    "saved for your consultation.",
+	[PH_END_STOP] = "Thank you. Some of your answers mean that the "
+	    "practitioner needs to talk with you before any treatment can "
+	    "be planned.",
+	[PH_END_SCORE] = "Your suitability: {band}",
+	[PH_PRACTITIONER] = "Your practitioner will go through this with "
+	    "you and will confirm what is right for you.",
+	[PH_KEYS_CHOICE] = "Up/Down choose   Enter next   Esc back   F1 help",
+	[PH_KEYS_MULTI] = "Up/Down move   Space tick   Enter next   Esc back"
+	    "   F1 help",
+	[PH_KEYS_TEXT] = "Type your answer   Enter next   Esc back   F1 help",
+	[PH_KEYS_SCREEN] = "Enter next   Esc back",
+	[PH_KEYS_REVIEW] = "Up/Down choose   Enter change   Esc back",
+	[PH_DATE_HINT] = "Year-month-day, for example 1985-07-23",
+	[PH_ERR_REQUIRED] = "Please answer this question to continue.",
+	[PH_ERR_CHOICE] = "Please choose one of the options shown.",
+	[PH_ERR_INTEGER] = "Please type a whole number using digits only, "
+	    "for example 42.",
+	[PH_ERR_DECIMAL] = "Please type a number using digits, for example "
+	    "72.5.",
+	[PH_ERR_MIN] = "Please enter a number of at least {min}.",
+	[PH_ERR_MAX] = "Please enter a number no bigger than {max}.",
+	[PH_ERR_RANGE] = "Please enter a number from {min} to {max}.",
+	[PH_ERR_TOO_LONG] = "Please keep this to {max} characters or fewer.",
+	[PH_ERR_PATTERN] = "That does not look right. Please check what you "
+	    "typed.",
+	[PH_ERR_DATE_SYNTAX] = "Please type the date as year-month-day, for "
+	    "example 1985-07-23.",
+	[PH_ERR_DATE_NO_SUCH_DAY] = "That date does not exist. Please check "
+	    "the day and the month.",
+	[PH_ERR_AGREE] = "Please read this and choose \"{agree}\" to go on.",
+	[PH_ERR_INVALID] = "Please check this answer.",
+	[PH_KEYS_LONGTEXT] = "Type your answer   Enter new line   Tab next   "
+	    "Esc back   F1 help",
+	[PH_DEMO_LEAVE] = "Demo: to leave, press F10, type the demo PIN "
+	    "shown when the demo started, and choose \"Exit the kiosk\".",
+	[PH_PRINT_REQUIRED] = "required",
+	[PH_PRINT_CHOOSE_ONE] = "choose one",
+	[PH_PRINT_TICK_ALL] = "tick all that apply",
+	[PH_PRINT_ONLY_THIS] = "only this one",
+	[PH_PRINT_ANSWER_IF] = "Answer only if: {cond}",
+	[PH_PRINT_READ_IF] = "Read only if: {cond}",
+	[PH_PRINT_SECTION_IF] = "Answer this section only if: {cond}",
+	[PH_PRINT_TEXT] = "text",
+	[PH_PRINT_LINES] = "several lines",
+	[PH_PRINT_MAXCHARS] = "at most {max} characters",
+	[PH_PRINT_WHOLE] = "whole number",
+	[PH_PRINT_NUMBER] = "number",
+	[PH_PRINT_RANGE] = "from {min} to {max}",
+	[PH_PRINT_AT_LEAST] = "at least {min}",
+	[PH_PRINT_AT_MOST] = "at most {max}",
+	[PH_PRINT_DATE] = "date, year-month-day",
+	[PH_PRINT_SCALE] = "choose one number from {min} to {max}",
+	[PH_MORE] = "\u25bc More below: press Down or Enter to read on",
+	[PH_LANGUAGE_NAME] = "English",
+};
+
+static const char *const phrases_es[PHRASE__COUNT] = {
+	[PH_NEXT] = "Siguiente",
+	[PH_BACK] = "Atrás",
+	[PH_HELP] = "Ayuda",
+	[PH_DONE] = "Enviar mis respuestas",
+	[PH_YES] = "Sí",
+	[PH_NO] = "No",
+	[PH_AGREE_DEFAULT] = "Lo he leído",
+	[PH_BEGIN] = "Pulse cualquier tecla o toque la pantalla para empezar",
+	[PH_CHOOSE_LANGUAGE] = "Elija su idioma",
+	[PH_PROGRESS] = "{n} de {m}",
+	[PH_REVIEW_TITLE] = "Revise sus respuestas",
+	[PH_REVIEW_HINT] = "Elija una respuesta para cambiarla, o elija "
+	    "«Enviar mis respuestas» cuando todo esté bien.",
+	[PH_NOT_ANSWERED] = "(sin responder)",
+	[PH_STILL_THERE] = "¿Sigue ahí? Pulse cualquier tecla para "
+	    "continuar. Por su privacidad, esto se cerrará en {seconds} "
+	    "segundos.",
+	[PH_ENLARGE] = "Amplíe esta ventana (al menos {cols} columnas por "
+	    "{rows} filas).",
+	[PH_THANKS] = "Gracias",
+	[PH_END_SUMMARY] = "Gracias por sus respuestas. Se han guardado "
+	    "para su consulta.",
+	[PH_END_STOP] = "Gracias. Algunas de sus respuestas indican que el "
+	    "profesional debe hablar con usted antes de planificar cualquier "
+	    "tratamiento.",
+	[PH_END_SCORE] = "Su idoneidad: {band}",
+	[PH_PRACTITIONER] = "Su profesional lo revisará con usted y le "
+	    "confirmará qué es lo más adecuado en su caso.",
+	[PH_KEYS_CHOICE] = "Arriba/Abajo elegir   Intro siguiente   Esc "
+	    "atrás   F1 ayuda",
+	[PH_KEYS_MULTI] = "Arriba/Abajo mover   Espacio marcar   Intro "
+	    "siguiente   Esc atrás   F1 ayuda",
+	[PH_KEYS_TEXT] = "Escriba su respuesta   Intro siguiente   Esc atrás"
+	    "   F1 ayuda",
+	[PH_KEYS_SCREEN] = "Intro siguiente   Esc atrás",
+	[PH_KEYS_REVIEW] = "Arriba/Abajo elegir   Intro cambiar   Esc atrás",
+	[PH_DATE_HINT] = "Año-mes-día, por ejemplo 1985-07-23",
+	[PH_ERR_REQUIRED] = "Responda a esta pregunta para continuar.",
+	[PH_ERR_CHOICE] = "Elija una de las opciones que se muestran.",
+	[PH_ERR_INTEGER] = "Escriba un número entero, solo con cifras; por "
+	    "ejemplo, 42.",
+	[PH_ERR_DECIMAL] = "Escriba un número con cifras; por ejemplo, "
+	    "72.5.",
+	[PH_ERR_MIN] = "Escriba un número igual o mayor que {min}.",
+	[PH_ERR_MAX] = "Escriba un número igual o menor que {max}.",
+	[PH_ERR_RANGE] = "Escriba un número entre {min} y {max}.",
+	[PH_ERR_TOO_LONG] = "Use como máximo {max} caracteres.",
+	[PH_ERR_PATTERN] = "Esto no parece correcto. Revise lo que ha "
+	    "escrito.",
+	[PH_ERR_DATE_SYNTAX] = "Escriba la fecha como año-mes-día; por "
+	    "ejemplo, 1985-07-23.",
+	[PH_ERR_DATE_NO_SUCH_DAY] = "Esa fecha no existe. Revise el día y "
+	    "el mes.",
+	[PH_ERR_AGREE] = "Lea este texto y elija «{agree}» para continuar.",
+	[PH_ERR_INVALID] = "Revise esta respuesta.",
+	[PH_KEYS_LONGTEXT] = "Escriba su respuesta   Intro nueva línea   Tab "
+	    "siguiente   Esc atrás   F1 ayuda",
+	[PH_DEMO_LEAVE] = "Demostración: para salir, pulse F10, escriba el "
+	    "PIN de demostración que se mostró al empezar y elija "
+	    "«Exit the kiosk».",
+	[PH_PRINT_REQUIRED] = "obligatoria",
+	[PH_PRINT_CHOOSE_ONE] = "elija una",
+	[PH_PRINT_TICK_ALL] = "marque todas las que correspondan",
+	[PH_PRINT_ONLY_THIS] = "solo esta",
+	[PH_PRINT_ANSWER_IF] = "Responda solo si: {cond}",
+	[PH_PRINT_READ_IF] = "Lea solo si: {cond}",
+	[PH_PRINT_SECTION_IF] = "Responda a esta sección solo si: {cond}",
+	[PH_PRINT_TEXT] = "texto",
+	[PH_PRINT_LINES] = "varias líneas",
+	[PH_PRINT_MAXCHARS] = "como máximo {max} caracteres",
+	[PH_PRINT_WHOLE] = "número entero",
+	[PH_PRINT_NUMBER] = "número",
+	[PH_PRINT_RANGE] = "de {min} a {max}",
+	[PH_PRINT_AT_LEAST] = "como mínimo {min}",
+	[PH_PRINT_AT_MOST] = "como máximo {max}",
+	[PH_PRINT_DATE] = "fecha, año-mes-día",
+	[PH_PRINT_SCALE] = "elija un número del {min} al {max}",
+	[PH_MORE] = "\u25bc Hay más texto: pulse Abajo o Intro para seguir leyendo",
+	[PH_LANGUAGE_NAME] = "Español",
+};
+
+static const struct {
+	const char		*lang;
+	const char *const	*tab;
+} builtins[] = {
+	{ "en", phrases_en },
+	{ "es", phrases_es },
+};
+
+const char *
+i18n_phrase_name(enum phrase p)
+{
+	return (unsigned)p < PHRASE__COUNT ? phrase_names[p] : NULL;
+}
+
+int
+i18n_phrase_lookup(const char *name)
+{
+	int	i;
+
+	for (i = 0; i < PHRASE__COUNT; i++)
+		if (strcmp(phrase_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+i18n_builtin(enum phrase p, const char *lang)
+{
+	size_t	i;
+
+	if ((unsigned)p >= PHRASE__COUNT)
+		return NULL;
+	for (i = 0; i < SMP_NELEM(builtins); i++)
+		if (strcmp(builtins[i].lang, lang) == 0)
+			return builtins[i].tab[p];
+	return NULL;
+}
+
+/* Find key "name" (length n) in the va_list pairs; NULL if absent. */
+static const char *
+find_value(const char *name, size_t n, va_list ap)
+{
+	const char	*k, *v;
+	va_list		 aq;
+
+	va_copy(aq, ap);
+	while ((k = va_arg(aq, const char *)) != NULL) {
+		v = va_arg(aq, const char *);
+		if (strlen(k) == n && strncmp(k, name, n) == 0) {
+			va_end(aq);
+			return v;
+		}
+	}
+	va_end(aq);
+	return NULL;
+}
+
+char *
+i18n_format(const char *tmpl, ...)
+{
+	struct strbuf	 sb;
+	const char	*p, *end, *v;
+	char		*out;
+	va_list		 ap;
+
+	sb_init(&sb);
+	va_start(ap, tmpl);
+	for (p = tmpl; *p != '\0'; p++) {
+		if (*p == '{' && (end = strchr(p + 1, '}')) != NULL &&
+		    (v = find_value(p + 1, (size_t)(end - p - 1), ap)) !=
+		    NULL) {
+			sb_adds(&sb, v);
+			p = end;
+		} else
+			sb_addc(&sb, *p);
+	}
+	va_end(ap);
+	out = sb_detach(&sb);
+	sb_done(&sb);	/* sb_detach() leaves a fresh buffer behind */
+	return out;
+}

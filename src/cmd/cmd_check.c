@@ -1,0 +1,128 @@
+/*
+ * cmd_check.c: "smp-intake check FORM...": load each form and print one
+ * summary line for it, or every problem found on stderr.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd/cmd.h"
+#include "form/form.h"
+#include "base/i18n.h"
+#include "base/util.h"
+
+/* The help text of check */
+static void
+check_usage(FILE *fp)
+{
+	fprintf(fp, "usage: smp-intake check FORM...\n"
+	    "       smp-intake check --phrases\n\n"
+	    "Check each form file whole and print one line per form:\n"
+	    "  FORM: ok: form ID vN, S sections, Q questions, K screens, "
+	    "R rules, languages L...\n"
+	    "or every problem as FORM:LINE:COL: message on stderr.\n\n"
+	    "  --phrases  list the phrase keys a form may override, with "
+	    "their English text\n"
+	    "  --help     show this help\n\n"
+	    "exit status: 0 all ok, 64 usage, 65 a form has errors, "
+	    "66 a file cannot be read\n");
+}
+
+/* Print every phrase key and its English text. */
+static void
+list_phrases(void)
+{
+	int	k;
+
+	for (k = 0; k < PHRASE__COUNT; k++)
+		printf("%-22s %s\n", i18n_phrase_name((enum phrase)k),
+		    i18n_builtin((enum phrase)k, "en"));
+}
+
+/* Print the summary line of a good form. */
+static void
+summary(const char *path, const struct form *f)
+{
+	int	l;
+
+	printf("%s: ok: form %s v%d, %zu section%s, %zu question%s, "
+	    "%zu screen%s, %zu rule%s, languages", path, f->id, f->version,
+	    f->nsections, f->nsections == 1 ? "" : "s", f->nquestions,
+	    f->nquestions == 1 ? "" : "s", f->nscreens,
+	    f->nscreens == 1 ? "" : "s", f->nrules, f->nrules == 1 ? "" : "s");
+	for (l = 0; l < f->nlangs; l++)
+		printf(" %s", f->langs[l]);
+	printf("\n");
+}
+
+/* Check one form file; returns its exit status. */
+static int
+check_one(const char *path)
+{
+	struct diag	*d = diag_new(path, DIAG_DEFAULT_LIMIT);
+	struct form	*f;
+	char		*buf, *err = NULL, *dir;
+	size_t		 len, i;
+	int		 rc;
+
+	if ((buf = util_read_file(path, FORM_MAX_BYTES, &len, &err)) == NULL) {
+		fprintf(stderr, "smp-intake: %s\n", err);
+		free(err);
+		diag_free(d);
+		return SMP_EXIT_NOINPUT;
+	}
+	dir = form_art_dir(path);
+	f = form_parse(path, buf, len, dir, 0, d);
+	free(dir);
+	free(buf);
+	if (f != NULL)
+		summary(path, f);
+	for (i = 0; i < diag_kept(d); i++)
+		fprintf(stderr, "%s\n", diag_message(d, i));
+	if (diag_count(d) > diag_kept(d))
+		fprintf(stderr, "%s: too many errors; stopped after %zu\n",
+		    path, diag_kept(d));
+	rc = f != NULL ? SMP_EXIT_OK : SMP_EXIT_DATAERR;
+	form_free(f);
+	diag_free(d);
+	return rc;
+}
+
+/* smp-intake check [--phrases] FORM */
+int
+cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "phrases", no_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	c, rc = SMP_EXIT_OK, r, phrases = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			check_usage(stdout);
+			return SMP_EXIT_OK;
+		} else if (c == 'p')
+			phrases = 1;
+		else {
+			check_usage(stderr);
+			return SMP_EXIT_USAGE;
+		}
+	}
+	if (phrases && optind == argc) {
+		list_phrases();
+		return SMP_EXIT_OK;
+	}
+	if (phrases || optind == argc) {
+		check_usage(stderr);
+		return SMP_EXIT_USAGE;
+	}
+	for (; optind < argc; optind++) {
+		r = check_one(argv[optind]);
+		if (r > rc)
+			rc = r;
+	}
+	return rc;
+}

@@ -1,0 +1,216 @@
+/*
+ * cmd_kiosk.c: "smp-intake kiosk": read the config, load the form, open
+ * the database, then hand the terminal to the kiosk (ui_run).  A kiosk
+ * refuses to start without a staff PIN (unless demo = yes) or on a broken
+ * form, and says why.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "cmd/config.h"
+#include "base/diag.h"
+#include "form/form.h"
+#include "store/store.h"
+#include "ui/ui.h"
+#include "base/util.h"
+
+/* Command-line options. */
+struct kiosk_args {
+	const char	*config, *form, *db, *lang;
+};
+
+/* Print the command's usage. */
+static void
+kiosk_usage(FILE *fp)
+{
+	fprintf(fp, "usage: smp-intake kiosk [--config FILE] [--form FORM] "
+	    "[--db DB] [--lang CODE]\n"
+	    "Runs the client questionnaire on this terminal.  F10 opens the "
+	    "staff menu\n(staff PIN; set it with 'smp-intake set-pin --config "
+	    "FILE').\n");
+}
+
+/* Parse options; returns -1 (usage printed) on error, 1 for --help. */
+static int
+kiosk_parse(int argc, char **argv, struct kiosk_args *a)
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "form", required_argument, NULL, 'f' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	ch;
+
+	memset(a, 0, sizeof(*a));
+	a->config = getenv("SMP_INTAKE_CONFIG");
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "c:f:d:l:h", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'c': a->config = optarg; break;
+		case 'f': a->form = optarg; break;
+		case 'd': a->db = optarg; break;
+		case 'l': a->lang = optarg; break;
+		case 'h': kiosk_usage(stdout); return 1;
+		default: kiosk_usage(stderr); return -1;
+		}
+	}
+	if (optind != argc) {
+		kiosk_usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* Load the config; returns an exit status. */
+static int
+kiosk_config(const struct kiosk_args *a, struct config *c)
+{
+	char	*err = NULL;
+
+	if (a->config != NULL && config_load(c, a->config, &err) < 0) {
+		fprintf(stderr, "smp-intake: %s\n", err);
+		free(err);
+		return SMP_EXIT_CONFIG;
+	}
+	if (c->pin_hash == NULL && !c->demo) {
+		fprintf(stderr, "smp-intake: kiosk: no staff PIN is set: run "
+		    "smp-intake set-pin --config %s\n",
+		    a->config != NULL ? a->config : "FILE");
+		return SMP_EXIT_CONFIG;
+	}
+	return SMP_EXIT_OK;
+}
+
+/* The background integrity check, as the kiosk's loop watches it. */
+struct kiosk_check {
+	struct store_check	*check;
+	int			 rc;	/* its verdict once failed */
+};
+
+/* ui_opts.watch: stop the kiosk if the database failed its check. */
+static int
+kiosk_watch(void *ctx, char **errp)
+{
+	struct kiosk_check	*kc = ctx;
+	int			 rc;
+
+	if (kc->check == NULL)
+		return 0;
+	if ((rc = store_check_poll(kc->check, errp)) == 1)
+		return 0;
+	store_check_free(kc->check);
+	kc->check = NULL;
+	kc->rc = rc;
+	return rc != STORE_OK;
+}
+
+/*
+ * Open the store, remember the form, close old unfinished intakes, and
+ * start the integrity check, which reads every page (seconds for a big
+ * file) on a thread while the welcome screen waits.
+ */
+static int
+kiosk_store(const char *db, const struct form *f, const struct config *c,
+    struct store **sp, char *hash, struct kiosk_check *kc)
+{
+	char	*err = NULL;
+	int	 rc, n = 0;
+
+	if ((rc = store_open(db, STORE_NOCHECK, sp, &err)) == STORE_OK &&
+	    (rc = store_form_put(*sp, f, hash, &err)) == STORE_OK &&
+	    (rc = store_abandon_stale(*sp, c->idle_timeout +
+	    c->idle_countdown, &n, &err)) == STORE_OK)
+		rc = store_check_start(*sp, &kc->check, &err);
+	if (rc != STORE_OK) {
+		fprintf(stderr, "smp-intake: %s\n", err);
+		free(err);
+		return store_exit_status(rc);
+	}
+	return SMP_EXIT_OK;
+}
+
+/* Resolve the starting language; -1 (message printed) if unknown. */
+static int
+kiosk_lang(const struct form *f, const char *code)
+{
+	int	l;
+
+	if (code == NULL)
+		return 0;
+	if ((l = form_lang(f, code)) < 0)
+		fprintf(stderr, "smp-intake: kiosk: the form has no language "
+		    "'%s'\n", code);
+	return l;
+}
+
+/* Run with config, form and store ready. */
+static int
+kiosk_run(const struct kiosk_args *a, struct config *c)
+{
+	struct ui_opts		 o;
+	struct kiosk_check	 kc = { NULL, STORE_OK };
+	struct form		*f;
+	struct store		*s = NULL;
+	char			 hash[STORE_HASH_LEN + 1], *err = NULL;
+	int			 rc;
+
+	memset(&o, 0, sizeof(o));
+	if ((rc = cli_load_form(a->form != NULL ? a->form : c->form, 0,
+	    &f)) != 0)
+		return rc;
+	if ((o.lang = kiosk_lang(f, a->lang ? a->lang : c->language)) < 0) {
+		form_free(f);
+		return a->lang ? SMP_EXIT_USAGE : SMP_EXIT_CONFIG;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "smp-intake: kiosk: needs a terminal\n");
+		form_free(f);
+		return SMP_EXIT_USAGE;
+	}
+	o.db_path = a->db != NULL ? a->db : c->database;
+	if ((rc = kiosk_store(o.db_path, f, c, &s, hash, &kc)) ==
+	    SMP_EXIT_OK) {
+		o.cfg = c;
+		o.form = f;
+		o.store = s;
+		o.form_hash = hash;
+		o.watch = kiosk_watch;
+		o.watch_ctx = &kc;
+		if (ui_run(&o, &err) < 0) {
+			fprintf(stderr, "smp-intake: kiosk: %s\n", err);
+			free(err);
+			rc = kc.rc != STORE_OK ? store_exit_status(kc.rc) :
+			    SMP_EXIT_FAIL;
+		}
+	}
+	store_check_free(kc.check);
+	store_close(s);
+	form_free(f);
+	return rc;
+}
+
+/* The kiosk sub-command. */
+int
+cmd_kiosk(int argc, char **argv)
+{
+	struct kiosk_args	a;
+	struct config		c;
+	int			rc;
+
+	if ((rc = kiosk_parse(argc, argv, &a)) != 0)
+		return rc > 0 ? SMP_EXIT_OK : SMP_EXIT_USAGE;
+	config_init(&c);
+	if ((rc = kiosk_config(&a, &c)) == SMP_EXIT_OK)
+		rc = kiosk_run(&a, &c);
+	config_done(&c);
+	return rc;
+}

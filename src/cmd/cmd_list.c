@@ -1,0 +1,174 @@
+/*
+ * cmd_list.c: "smp-intake list": a table of intakes that fits the
+ * terminal.  No personal data: the list may be read in a lobby; "show"
+ * gives the client's name.
+ */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "cmd/config.h"
+#include "store/query.h"
+#include "base/textsafe.h"
+#include "base/util.h"
+
+#define LIST_FIXED	60	/* columns of all but band and kiosk */
+
+/* The command's help. */
+static void
+list_usage(FILE *fp)
+{
+	fprintf(fp, "usage: smp-intake list [--since DATE] [--until DATE] "
+	    "[--status S]\n"
+	    "         [--db DB] [--config FILE]\n"
+	    "Intakes, oldest first: id (first 8 characters), start (local "
+	    "time), status,\nscore, stops (!), flags (?), band, kiosk.  "
+	    "DATE is YYYY-MM-DD (local), --until\ninclusive; S is "
+	    "in_progress, completed or abandoned.\n");
+}
+
+/* Append one cell, safe and fitted to w columns, then two spaces. */
+static void
+list_cell(struct strbuf *sb, const char *s, size_t w)
+{
+	char	*t = textsafe(s, 0);
+
+	textsafe_fit(sb, t, w, 1);
+	sb_adds(sb, "  ");
+	free(t);
+}
+
+/* One table line for intake in (or the header when in is NULL). */
+static void
+list_line(struct strbuf *sb, const struct query_intake *in, size_t width)
+{
+	size_t	band = width >= LIST_FIXED + 20 ? 10 : 6, kiosk;
+	char	id[9], when[17], score[8], stops[8], flags[8];
+
+	kiosk = width > LIST_FIXED + band + 2 + 5 ? width - LIST_FIXED -
+	    band - 2 : 5;
+	if (in != NULL) {
+		snprintf(id, sizeof(id), "%s", in->id);
+		query_local_time(in->started_at, when, NULL);
+		snprintf(score, sizeof(score), "%d", in->score);
+		snprintf(stops, sizeof(stops), "%d", in->nstops);
+		snprintf(flags, sizeof(flags), "%d", in->nflags);
+	}
+	sb_reset(sb);
+	list_cell(sb, in ? id : "ID", 8);
+	list_cell(sb, in ? when : "STARTED", 16);
+	list_cell(sb, in ? in->status : "STATUS", 11);
+	list_cell(sb, in ? (in->has_score ? score : "-") : "SCORE", 5);
+	list_cell(sb, in ? stops : "STOP", 4);
+	list_cell(sb, in ? flags : "FLAG", 4);
+	list_cell(sb, in ? (in->band ? in->band : "-") : "BAND", band);
+	list_cell(sb, in ? in->kiosk_id : "KIOSK", kiosk);
+	while (sb->len > 0 && sb->s[sb->len - 1] == ' ')
+		sb->s[--sb->len] = '\0';
+}
+
+/* Print every intake f selects; a store_rc. */
+static int
+list_print(struct store *s, const struct query_filter *f, char **errp)
+{
+	struct query_cursor		*c;
+	const struct query_intake	*in;
+	struct strbuf			 line, fit;
+	size_t				 width = util_term_width(20);
+	long				 n = 0;
+	int				 rc;
+
+	if ((rc = query_cursor_new(s, f, 0, &c, errp)) != STORE_OK)
+		return rc;
+	sb_init(&line);
+	sb_init(&fit);
+	list_line(&line, NULL, width);
+	textsafe_fit(&fit, line.s, width, 0);
+	printf("%s\n", fit.s);
+	while ((rc = query_cursor_next(c, &in, errp)) > 0) {
+		list_line(&line, in, width);
+		sb_reset(&fit);
+		textsafe_fit(&fit, line.s, width, 0);
+		printf("%s\n", fit.s);
+		n++;
+	}
+	if (rc == 0)
+		printf("%ld intake%s\n", n, n == 1 ? "" : "s");
+	sb_done(&line);
+	sb_done(&fit);
+	query_cursor_free(c);
+	return rc;
+}
+
+/* Parse the options; -1 on a usage error, 1 after --help. */
+static int
+list_args(int argc, char **argv, struct query_filter *f, const char **db,
+    const char **config)
+{
+	static const struct option longopts[] = {
+		{ "since", required_argument, NULL, 's' },
+		{ "until", required_argument, NULL, 'u' },
+		{ "status", required_argument, NULL, 'S' },
+		{ "db", required_argument, NULL, 'D' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "s:u:S:D:c:h", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 's': f->since = optarg; break;
+		case 'u': f->until = optarg; break;
+		case 'S': f->status = optarg; break;
+		case 'D': *db = optarg; break;
+		case 'c': *config = optarg; break;
+		case 'h': list_usage(stdout); return 1;
+		default: list_usage(stderr); return -1;
+		}
+	}
+	if (optind != argc) {
+		list_usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cmd_list(int argc, char **argv)
+{
+	struct query_filter	 f;
+	struct store		*s = NULL;
+	const char		*db = NULL, *config = NULL;
+	char			*path, *err = NULL;
+	int			 rc;
+
+	memset(&f, 0, sizeof(f));
+	if ((rc = list_args(argc, argv, &f, &db, &config)) != 0)
+		return rc > 0 ? SMP_EXIT_OK : SMP_EXIT_USAGE;
+	if (query_filter_check(&f, &err) < 0) {
+		fprintf(stderr, "smp-intake: list: %s\n", err);
+		free(err);
+		return SMP_EXIT_USAGE;
+	}
+	if ((path = config_db_path(db, config, &err)) == NULL) {
+		fprintf(stderr, "smp-intake: %s\n", err);
+		free(err);
+		return SMP_EXIT_CONFIG;
+	}
+	if ((rc = query_open(path, 0, &s, &err)) == STORE_OK)
+		rc = list_print(s, &f, &err);
+	if (rc != STORE_OK)
+		fprintf(stderr, "smp-intake: list: %s\n", err);
+	free(err);
+	free(path);
+	store_close(s);
+	return cli_stdout_status("list", rc == STORE_OK ? SMP_EXIT_OK :
+	    store_exit_status(rc));
+}

@@ -1,0 +1,105 @@
+/*
+ * cmd_merge.c: "smp-intake merge OTHER.db": bring another kiosk's intakes
+ * into this database.
+ *
+ * OTHER.db is opened read-only and checked like any database; intakes
+ * whose id is not here yet come in with their answers, result lines and
+ * form text, in one transaction (docs/storage.md).  Intake ids are UUIDs,
+ * so kiosks never collide, and merging twice adds nothing.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "cmd/config.h"
+#include "store/store.h"
+#include "base/util.h"
+
+/* Print the usage to fp. */
+static void
+merge_usage(FILE *fp)
+{
+	fprintf(fp, "usage: smp-intake merge [--db DB] [--config FILE] "
+	    "OTHER.db\n"
+	    "Copy the intakes of OTHER.db that this database lacks (by id), "
+	    "with their\nanswers, results and form versions.  OTHER.db is "
+	    "only read.\n"
+	    "  -d, --db DB        database (else $SMP_INTAKE_DB, else the "
+	    "config file's)\n"
+	    "  -c, --config FILE  configuration file\n"
+	    "Exit status: 0 merged, 64 usage, 65 a damaged or newer "
+	    "database, 66 OTHER.db\nmissing, 73 cannot create the "
+	    "database, 74 I/O error or disk full,\n75 database busy, 78 bad "
+	    "configuration.\n");
+}
+
+/* Merge other into the database at path; an exit status. */
+static int
+merge_run(const char *path, const char *other)
+{
+	struct store_merge_counts	 c;
+	struct store			*s = NULL;
+	char				*err = NULL, *detail;
+	int				 rc;
+
+	if ((rc = store_open(path, 0, &s, &err)) == STORE_OK &&
+	    (rc = store_merge(s, other, &c, &err)) == STORE_OK) {
+		detail = xasprintf("%d intakes (%d already present, %d "
+		    "erased here), %d forms from another database", c.intakes,
+		    c.present, c.erased, c.forms);
+		rc = store_audit(s, store_actor(), "merge", detail, &err);
+		free(detail);
+	}
+	if (rc == STORE_OK) {
+		printf("merged %d intake%s (%d already present), %d form%s\n",
+		    c.intakes, c.intakes == 1 ? "" : "s", c.present, c.forms,
+		    c.forms == 1 ? "" : "s");
+		if (c.erased > 0)
+			printf("not brought back: %d intake%s erased here\n",
+			    c.erased, c.erased == 1 ? "" : "s");
+	}
+	else
+		fprintf(stderr, "smp-intake: merge: %s\n", err);
+	free(err);
+	store_close(s);
+	return cli_stdout_status("merge", store_exit_status(rc));
+}
+
+/* smp-intake merge: see the file comment. */
+int
+cmd_merge(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*db = NULL, *config = NULL;
+	char		*path, *err = NULL;
+	int		 c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "d:c:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'c': config = optarg; break;
+		case 'h': merge_usage(stdout); return SMP_EXIT_OK;
+		default: merge_usage(stderr); return SMP_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		merge_usage(stderr);
+		return SMP_EXIT_USAGE;
+	}
+	if ((path = config_db_path(db, config, &err)) == NULL) {
+		fprintf(stderr, "smp-intake: %s\n", err);
+		free(err);
+		return SMP_EXIT_CONFIG;
+	}
+	rc = merge_run(path, argv[optind]);
+	free(path);
+	return rc;
+}

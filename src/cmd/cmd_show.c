@@ -1,0 +1,102 @@
+/*
+ * cmd_show.c: "smp-intake show ID": the consultation summary (summary.c)
+ * on stdout, as text or --json.  Each show is written to the audit log
+ * (the id only).
+ */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "cmd/config.h"
+#include "store/query.h"
+#include "report/summary.h"
+#include "base/util.h"
+
+/* The command's help. */
+static void
+show_usage(FILE *fp)
+{
+	fprintf(fp, "usage: smp-intake show ID [--json] [--lang CODE] "
+	    "[--db DB] [--config FILE]\n"
+	    "One consultation: who, when, stops, band and score, flags, "
+	    "recommendations,\nthe explanation and every answer.  ID: the "
+	    "intake id or its first 8+ characters.\n");
+}
+
+/* Print the summary of intake id; a store_rc or SUMMARY_BADLANG. */
+static int
+show_print(struct store *s, const char *id, bool json, const char *lang,
+    char **errp)
+{
+	struct strbuf	 sb;
+	int		 rc;
+
+	sb_init(&sb);
+	rc = summary_format(s, id, lang, json ? SUMMARY_JSON : 0, &sb, errp);
+	if (rc == STORE_OK)
+		fputs(sb.s, stdout);
+	sb_done(&sb);
+	return rc;
+}
+
+int
+cmd_show(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "db", required_argument, NULL, 'D' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct store	*s = NULL;
+	const char	*db = NULL, *config = NULL, *lang = NULL;
+	char		*path = NULL, *id = NULL, *err = NULL;
+	bool		 json = false;
+	int		 c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "jl:D:c:h", longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case 'j': json = true; break;
+		case 'l': lang = optarg; break;
+		case 'D': db = optarg; break;
+		case 'c': config = optarg; break;
+		case 'h': show_usage(stdout); return SMP_EXIT_OK;
+		default: show_usage(stderr); return SMP_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		show_usage(stderr);
+		return SMP_EXIT_USAGE;
+	}
+	if ((path = config_db_path(db, config, &err)) == NULL) {
+		fprintf(stderr, "smp-intake: %s\n", err);
+		free(err);
+		return SMP_EXIT_CONFIG;
+	}
+	/* Audited before it prints: what reaches the screen cannot be
+	   taken back, so no audit entry, no data. */
+	if ((rc = query_open(path, 1, &s, &err)) == STORE_OK &&
+	    (rc = query_resolve_id(s, argv[optind], &id, &err)) == STORE_OK &&
+	    (rc = store_audit(s, store_actor(), "show", id, &err)) ==
+	    STORE_OK)
+		rc = show_print(s, id, json, lang, &err);
+	if (rc < 0 || rc == SUMMARY_BADLANG)
+		fprintf(stderr, "smp-intake: show: %s\n", err);
+	free(err);
+	free(id);
+	free(path);
+	store_close(s);
+	if (rc == SUMMARY_BADLANG)
+		return SMP_EXIT_USAGE;
+	if (rc == STORE_ERR && id == NULL)
+		return SMP_EXIT_USAGE;
+	return cli_stdout_status("show", rc == STORE_OK ? SMP_EXIT_OK :
+	    store_exit_status(rc));
+}

@@ -1,0 +1,371 @@
+/*
+ * config.c: the kiosk's INI configuration, read with libinih.
+ *
+ * Every key is checked: an unknown section or key, or a bad value, is an
+ * error "path:line: message", so a typo in a lobby kiosk's config is found
+ * at start and not at the first client.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <ini.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd/config.h"
+#include "base/util.h"
+
+/*
+ * State while parsing.  Debian's libinih calls the handler without a line
+ * number; a handler returning 0 makes ini_parse_file() report that line,
+ * so we keep the first message here and take the line from its result.
+ */
+struct config_parse {
+	struct config	*c;
+	char		*err;	/* first error, allocated */
+};
+
+/* Replace *dst by a copy of src. */
+static void
+set_str(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = xstrdup(src);
+}
+
+void
+config_init(struct config *c)
+{
+	memset(c, 0, sizeof *c);
+	c->clinic = xstrdup("");
+	c->form = xstrdup("forms/smp-consultation.form");
+	c->database = xstrdup("data/intake.db");
+	c->kiosk_id = xstrdup("kiosk");
+	c->end_screen = xstrdup("form");
+	c->idle_timeout = 180;
+	c->idle_countdown = 30;
+	c->end_seconds = 10;
+}
+
+void
+config_done(struct config *c)
+{
+	free(c->path);
+	free(c->clinic);
+	free(c->form);
+	free(c->database);
+	free(c->language);
+	free(c->kiosk_id);
+	free(c->end_screen);
+	free(c->pin_hash);
+	memset(c, 0, sizeof *c);
+}
+
+/* Parse a whole number of seconds in [lo, hi]; -1 if bad. */
+static int
+parse_seconds(const char *v, int lo, int hi)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (end == v || *end != '\0' || errno != 0 || n < lo || n > hi)
+		return -1;
+	return (int)n;
+}
+
+/* Parse yes/no/true/false/1/0; -1 if neither. */
+static int
+parse_bool(const char *v)
+{
+	if (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0 ||
+	    strcmp(v, "1") == 0)
+		return 1;
+	if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0 ||
+	    strcmp(v, "0") == 0)
+		return 0;
+	return -1;
+}
+
+/* Record the first error only; returns 0 so inih notes the line. */
+static int SMP_PRINTFLIKE(2, 3)
+fail(struct config_parse *p, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (p->err == NULL) {
+		va_start(ap, fmt);
+		p->err = xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+	return 0;
+}
+
+/* An integer key of [kiosk]; returns 1 if it was one. */
+static int
+kiosk_int(struct config_parse *p, const char *name, const char *value)
+{
+	static const struct {
+		const char	*name;
+		size_t		 off;
+		int		 lo, hi;
+	} keys[] = {
+		{ "idle_timeout", offsetof(struct config, idle_timeout), 1,
+		    86400 },
+		{ "idle_countdown", offsetof(struct config, idle_countdown),
+		    1, 3600 },
+		{ "end_seconds", offsetof(struct config, end_seconds), 1,
+		    3600 },
+	};
+	size_t	i;
+	int	n;
+
+	for (i = 0; i < SMP_NELEM(keys); i++) {
+		if (strcmp(name, keys[i].name) != 0)
+			continue;
+		if ((n = parse_seconds(value, keys[i].lo, keys[i].hi)) < 0)
+			return fail(p, "%s: expected a whole number of "
+			    "seconds (1 or more)", name);
+		else
+			*(int *)(void *)((char *)p->c + keys[i].off) = n;
+		return 1;
+	}
+	return 0;
+}
+
+/* A key of [kiosk]. */
+static int
+kiosk_key(struct config_parse *p, const char *name, const char *value)
+{
+	struct config	*c = p->c;
+	int		 b;
+
+	if (kiosk_int(p, name, value))
+		return p->err == NULL;
+	if (*value == '\0' && (strcmp(name, "form") == 0 ||
+	    strcmp(name, "database") == 0 || strcmp(name, "language") == 0))
+		return fail(p, "%s: expected a value (or leave the line out)",
+		    name);
+	if (strcmp(name, "clinic") == 0)
+		set_str(&c->clinic, value);
+	else if (strcmp(name, "form") == 0)
+		set_str(&c->form, value);
+	else if (strcmp(name, "database") == 0)
+		set_str(&c->database, value);
+	else if (strcmp(name, "language") == 0)
+		set_str(&c->language, value);
+	else if (strcmp(name, "kiosk_id") == 0) {
+		if (*value == '\0' || strlen(value) > 64)
+			return fail(p, "%s: expected a name of 1 to 64 "
+			    "characters", name);
+		set_str(&c->kiosk_id, value);
+	} else if (strcmp(name, "end_screen") == 0) {
+		if (strcmp(value, "form") != 0 &&
+		    strcmp(value, "summary") != 0 &&
+		    strcmp(value, "thanks") != 0 &&
+		    strcmp(value, "score") != 0)
+			return fail(p, "%s: expected form, summary, "
+			    "thanks or score", name);
+		set_str(&c->end_screen, value);
+	} else if (strcmp(name, "demo") == 0) {
+		if ((b = parse_bool(value)) < 0)
+			return fail(p, "%s: expected yes or no", name);
+		c->demo = b;
+	} else
+		return fail(p, "unknown key '%s' in [kiosk]", name);
+	return 1;
+}
+
+/* inih callback: one key = value line; 0 marks the line as bad. */
+static int
+handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct config_parse	*p = user;
+
+	if (strcmp(section, "kiosk") == 0)
+		return kiosk_key(p, name, value);
+	if (strcmp(section, "staff") == 0) {
+		if (strcmp(name, "pin_hash") != 0)
+			return fail(p, "unknown key '%s' in [staff]", name);
+		if (strncmp(value, "$argon2", 7) != 0)
+			return fail(p, "%s: not a PIN hash (use "
+			    "smp-intake set-pin)", name);
+		set_str(&p->c->pin_hash, value);
+		return 1;
+	}
+	return fail(p, "unknown section [%s]", section);
+}
+
+/* A config file is a few lines; a larger one is a mistake. */
+#define CONFIG_MAX	(64u * 1024)
+
+/*
+ * Lines libinih cannot hold (INI_MAX_LINE, a build setting) would be cut
+ * and reported as a bad *next* line: report the long one itself.  0, or
+ * the number of the first line that is too long.
+ */
+static int
+config_long_line(const char *text)
+{
+	const char	*nl;
+	int		 line;
+
+	for (line = 1; *text != '\0'; line++, text = nl + 1) {
+		if ((nl = strchr(text, '\n')) == NULL)
+			nl = text + strlen(text) - 1;
+		if ((size_t)(nl - text) + 1 >= INI_MAX_LINE - 1)
+			return line;
+	}
+	return 0;
+}
+
+int
+config_load(struct config *c, const char *path, char **errp)
+{
+	struct config_parse	 p = { c, NULL };
+	char			*text, *bad = NULL;
+	size_t			 len;
+	int			 rc;
+
+	/* Read whole: a directory or device is an error, not "empty". */
+	if ((text = util_read_file(path, CONFIG_MAX, &len, errp)) == NULL)
+		return -1;
+	if (strlen(text) != len)
+		bad = xasprintf("%s: holds a NUL byte (not a text file)", path);
+	else if ((rc = config_long_line(text)) != 0)
+		bad = xasprintf("%s:%d: line too long (at most %d characters)",
+		    path, rc, INI_MAX_LINE - 3);
+	if (bad != NULL) {
+		free(text);
+		*errp = bad;
+		return -1;
+	}
+	rc = ini_parse_string(text, handler, &p);
+	free(text);
+	if (p.err != NULL) {
+		*errp = xasprintf("%s:%d: %s", path, rc, p.err);
+		free(p.err);
+		return -1;
+	}
+	if (rc != 0) {
+		*errp = xasprintf("%s:%d: not a valid INI line", path, rc);
+		return -1;
+	}
+	set_str(&c->path, path);
+	return 0;
+}
+
+/* Read the whole file (or "" if it does not exist yet). */
+static char *
+read_or_empty(const char *path, char **errp)
+{
+	char	*text;
+
+	if (access(path, F_OK) != 0)
+		return xstrdup("");
+	text = util_read_file(path, 1u << 20, NULL, errp);
+	return text;
+}
+
+/* The text with the [staff] pin_hash set to hash, other lines kept. */
+static char *
+with_pin(const char *text, const char *hash)
+{
+	struct strbuf	 sb;
+	const char	*p = text, *nl;
+	int		 in_staff = 0, done = 0;
+	size_t		 n;
+
+	sb_init(&sb);
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (n > 0 && p[0] == '[') {
+			if (in_staff && !done) {
+				sb_addf(&sb, "pin_hash = %s\n", hash);
+				done = 1;
+			}
+			in_staff = strncmp(p, "[staff]", 7) == 0;
+		}
+		if (!(in_staff && strncmp(p, "pin_hash", 8) == 0)) {
+			sb_add(&sb, p, n);
+			sb_addc(&sb, '\n');
+		}
+		p += n + (nl != NULL);
+	}
+	if (!done) {
+		if (!in_staff)
+			sb_adds(&sb, "[staff]\n");
+		sb_addf(&sb, "pin_hash = %s\n", hash);
+	}
+	return sb_detach(&sb);
+}
+
+int
+config_write_pin_hash(const char *path, const char *hash, char **errp)
+{
+	char	*text, *out, *tmp;
+	int	 fd, rc = -1;
+	size_t	 len;
+
+	if ((text = read_or_empty(path, errp)) == NULL)
+		return -1;
+	out = with_pin(text, hash);
+	tmp = xasprintf("%s.tmpXXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		*errp = xasprintf("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	len = strlen(out);
+	if (write(fd, out, len) != (ssize_t)len || fsync(fd) != 0 ||
+	    fchmod(fd, 0600) != 0) {
+		*errp = xasprintf("%s: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		*errp = xasprintf("%s: %s", path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(tmp);
+	free(out);
+	free(text);
+	return rc;
+}
+
+char *
+config_db_path(const char *opt_db, const char *opt_config, char **errp)
+{
+	struct config	 c;
+	const char	*env;
+	char		*db;
+
+	if (opt_db != NULL)
+		return xstrdup(opt_db);
+	if ((env = getenv("SMP_INTAKE_DB")) != NULL && *env != '\0')
+		return xstrdup(env);
+	if (opt_config == NULL && (env = getenv("SMP_INTAKE_CONFIG")) !=
+	    NULL && *env != '\0')
+		opt_config = env;
+	if (opt_config == NULL)
+		return xstrdup("data/intake.db");
+	config_init(&c);
+	if (config_load(&c, opt_config, errp) != 0) {
+		config_done(&c);
+		return NULL;
+	}
+	db = xstrdup(c.database);
+	config_done(&c);
+	return db;
+}

@@ -1,0 +1,350 @@
+/*
+ * intake.c: one client's intake, glue between the engine and the store.
+ *
+ * intake_begin() stores the intake row and gives the engine a sink that
+ * saves every answer (and every acknowledged screen, by its screen id) the
+ * moment it is given.  intake_complete() ends the walk (hidden answers are
+ * cleared through the sink, so what is stored is what counts), scores the
+ * visible answers and stores the result lines in one transaction.
+ *
+ * intake_apply_answers() runs a file of answers through an engine in form
+ * order, collecting every problem, for "record" (and any batch input).
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/intake.h"
+#include "base/util.h"
+
+struct intake {
+	struct store		*s;		/* borrowed */
+	const struct form	*f;		/* borrowed */
+	struct engine		*e;		/* owned */
+	struct score_result	*res;		/* after completion, owned */
+	int			 store_rc;	/* last sink failure */
+	char			 id[STORE_ID_LEN + 1];	/* the intake's id */
+};
+
+/* The engine's sink: save (or delete) one answer durably. */
+static int
+intake_put(void *ctx, const char *id, const char *value, char **errp)
+{
+	struct intake	*in = ctx;
+	int		 rc;
+
+	rc = store_answer_put(in->s, in->id, id, value, errp);
+	if (rc != STORE_OK) {
+		in->store_rc = rc;
+		return -1;
+	}
+	return 0;
+}
+
+int
+intake_begin(struct store *s, const struct form *f, const char *form_hash,
+    int lang, int today, const char *kiosk_id, const char *source,
+    struct intake **ip, char **errp)
+{
+	struct engine_sink	 sink;
+	struct intake		*in;
+	int			 rc;
+
+	*ip = NULL;
+	if (lang < 0 || lang >= f->nlangs)
+		lang = 0;
+	in = xcalloc(1, sizeof(*in));
+	in->s = s;
+	in->f = f;
+	rc = store_intake_begin(s, form_hash, kiosk_id, f->langs[lang],
+	    source, in->id, errp);
+	if (rc != STORE_OK) {
+		free(in);
+		return rc;
+	}
+	sink.put = intake_put;
+	sink.ctx = in;
+	in->e = engine_new(f, lang, today, &sink);
+	*ip = in;
+	return STORE_OK;
+}
+
+struct engine *
+intake_engine(struct intake *in)
+{
+	return in->e;
+}
+
+const char *
+intake_id(const struct intake *in)
+{
+	return in->id;
+}
+
+int
+intake_store_rc(const struct intake *in)
+{
+	return in->store_rc;
+}
+
+/* Free the store lines made by intake_lines (their code and text). */
+static void
+intake_lines_free(struct store_line *lines, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free((char *)(uintptr_t)lines[i].code);
+		free((char *)(uintptr_t)lines[i].text);
+	}
+	free(lines);
+}
+
+/* The result's lines as stored: kind, code, points, text in the form's
+   first language.  Free with intake_lines_free. */
+static struct store_line *
+intake_lines(const struct form *f, const struct score_result *r)
+{
+	struct store_line	*lines;
+	size_t			 i;
+
+	lines = xcalloc(r->nlines + 1, sizeof(*lines));
+	for (i = 0; i < r->nlines; i++) {
+		lines[i].kind = score_kind_name(r->lines[i].kind);
+		lines[i].code = score_line_code(&r->lines[i]);
+		lines[i].points = r->lines[i].points;
+		lines[i].text = score_line_text(f, &r->lines[i], 0);
+	}
+	return lines;
+}
+
+int
+intake_complete(struct intake *in, const struct score_result **resp,
+    char **errp)
+{
+	struct store_line	*lines;
+	struct expr_env		 env;
+	char			*msg = NULL;
+	int			 rc;
+
+	rc = engine_finish(in->e, &msg);
+	if (rc == ENGINE_SINK) {
+		if (errp != NULL)
+			*errp = msg;
+		else
+			free(msg);
+		return in->store_rc != STORE_OK ? in->store_rc : STORE_ERR;
+	}
+	if (rc != ENGINE_OK) {
+		if (errp != NULL)
+			*errp = xasprintf("intake %s is not complete: %s",
+			    in->id, msg);
+		free(msg);
+		return STORE_ERR;
+	}
+	if (in->res == NULL) {
+		engine_env(in->e, &env);
+		in->res = score_compute(in->f, &env);
+	}
+	lines = intake_lines(in->f, in->res);
+	rc = store_intake_complete(in->s, in->id, in->res->score,
+	    in->res->band != NULL ? in->res->band->id : NULL, lines,
+	    in->res->nlines, errp);
+	intake_lines_free(lines, in->res->nlines);
+	if (rc == STORE_OK && resp != NULL)
+		*resp = in->res;
+	return rc;
+}
+
+int
+intake_abandon(struct intake *in, char **errp)
+{
+	return store_intake_abandon(in->s, in->id, errp);
+}
+
+void
+intake_free(struct intake *in)
+{
+	if (in == NULL)
+		return;
+	score_free(in->res);
+	engine_free(in->e);
+	free(in);
+}
+
+/* One batch run of intake_apply_answers. */
+struct intake_batch {
+	struct engine		*e;
+	const struct form	*f;
+	const char		*path;		/* answers file, for messages */
+	struct strbuf		*probs;		/* problems, one a line */
+	struct strbuf		*warns;		/* warnings, one a line */
+	int			 nprobs;
+	int			*line_of;	/* per question: row, or 0 */
+	int			*sline_of;	/* per screen: row, or 0 */
+};
+
+/* Add a problem "path:line: ..." (line 0: "path: ..."). */
+static void SMP_PRINTFLIKE(3, 4)
+batch_problem(struct intake_batch *b, int line, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*m;
+
+	va_start(ap, fmt);
+	m = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (line > 0)
+		sb_addf(b->probs, "%s:%d: %s\n", b->path, line, m);
+	else
+		sb_addf(b->probs, "%s: %s\n", b->path, m);
+	free(m);
+	b->nprobs++;
+}
+
+/* Item index a row answers (questions and screens), or -1. */
+static int
+batch_item(const struct form *f, const struct answer *an)
+{
+	const struct form_question	*q = form_question(f, an->question);
+	const struct form_screen	*sc;
+
+	if (q != NULL)
+		return q->item;
+	sc = form_screen(f, an->question);
+	return sc != NULL ? sc->item : -1;
+}
+
+/* A row and its item, to sort rows into form order. */
+struct batch_row {
+	int			 item;	/* item index, -1 if unknown */
+	const struct answer	*an;	/* the row */
+};
+
+/* qsort: by item, then by line. */
+static int
+batch_row_cmp(const void *a, const void *b)
+{
+	const struct batch_row	*x = a, *y = b;
+
+	if (x->item != y->item)
+		return x->item < y->item ? -1 : 1;
+	return (x->an->line > y->an->line) - (x->an->line < y->an->line);
+}
+
+/* Acknowledge a screen from a row "screen_id,agreed". */
+static void
+batch_ack(struct intake_batch *b, const struct answer *an,
+    const struct form_screen *sc)
+{
+	char	*msg = NULL;
+	int	 rc;
+
+	if (b->sline_of[sc->index] != 0) {
+		batch_problem(b, an->line, "'%s' is given twice (first on line "
+		    "%d)", sc->id, b->sline_of[sc->index]);
+		return;
+	}
+	b->sline_of[sc->index] = an->line;
+	if (strcmp(an->value, "agreed") != 0 && an->value[0] != '\0') {
+		batch_problem(b, an->line, "%s: the only value for a screen is "
+		    "'agreed'", sc->id);
+		return;
+	}
+	rc = engine_ack(b->e, sc, an->value[0] != '\0', &msg);
+	if (rc != ENGINE_OK)
+		batch_problem(b, an->line, "%s: %s", sc->id, msg);
+	free(msg);
+}
+
+/* Apply one row of a known question or screen. */
+static void
+batch_row(struct intake_batch *b, const struct answer *an)
+{
+	const struct form_question	*q = form_question(b->f, an->question);
+	char				*msg = NULL;
+
+	if (q == NULL) {
+		batch_ack(b, an, form_screen(b->f, an->question));
+		return;
+	}
+	if (b->line_of[q->index] != 0) {
+		batch_problem(b, an->line, "'%s' is answered twice (first on "
+		    "line %d)", q->id, b->line_of[q->index]);
+		return;
+	}
+	b->line_of[q->index] = an->line;
+	if (engine_answer(b->e, q, an->value, &msg) != ENGINE_OK)
+		batch_problem(b, an->line, "%s: %s", q->id, msg);
+	else if (an->value[0] == '\0' && q->required &&
+	    engine_visible(b->e, q->item))	/* (rows go in form order) */
+		batch_problem(b, an->line, "missing required answer: '%s' "
+		    "(the value is empty)", q->id);
+	free(msg);
+}
+
+/* Report hidden answers (warnings) and missing required ones. */
+static void
+batch_check_complete(struct intake_batch *b)
+{
+	const struct form_question	*q;
+	const struct form_screen	*sc;
+	size_t				 i;
+
+	for (i = 0; i < b->f->nquestions; i++) {
+		q = &b->f->questions[i];
+		if (!engine_visible(b->e, q->item)) {
+			if (engine_value(b->e, q) != NULL && b->warns != NULL)
+				sb_addf(b->warns, "%s:%d: ignored: '%s' is not "
+				    "asked for these answers\n", b->path,
+				    b->line_of[i], q->id);
+		} else if (q->required && engine_value(b->e, q) == NULL &&
+		    b->line_of[i] == 0)
+			batch_problem(b, 0, "missing required answer: '%s'",
+			    q->id);
+	}
+	for (i = 0; i < b->f->nscreens; i++) {
+		sc = &b->f->screens[i];
+		if (sc->agree.tr[0] == NULL || b->sline_of[i] != 0 ||
+		    !engine_visible(b->e, sc->item) || engine_acked(b->e, sc))
+			continue;	/* (a bad row is already reported) */
+		batch_problem(b, 0, "missing acknowledgement: '%s': add the "
+		    "row \"%s,agreed\"", sc->id, sc->id);
+	}
+}
+
+int
+intake_apply_answers(struct engine *e, const struct answers *a,
+    const char *path, struct strbuf *probs, struct strbuf *warns)
+{
+	struct intake_batch	 b;
+	struct batch_row	*rows;
+	size_t			 i;
+
+	memset(&b, 0, sizeof(b));
+	b.e = e;
+	b.f = engine_form(e);
+	b.path = path;
+	b.probs = probs;
+	b.warns = warns;
+	b.line_of = xcalloc(b.f->nquestions + 1, sizeof(int));
+	b.sline_of = xcalloc(b.f->nscreens + 1, sizeof(int));
+	rows = xcalloc(a->n + 1, sizeof(*rows));
+	for (i = 0; i < a->n; i++) {
+		rows[i].an = &a->v[i];
+		if ((rows[i].item = batch_item(b.f, &a->v[i])) < 0)
+			batch_problem(&b, a->v[i].line, "unknown question "
+			    "'%s'", a->v[i].question);
+	}
+	qsort(rows, a->n, sizeof(*rows), batch_row_cmp);
+	for (i = 0; i < a->n; i++)
+		if (rows[i].item >= 0)
+			batch_row(&b, rows[i].an);
+	batch_check_complete(&b);
+	free(rows);
+	free(b.line_of);
+	free(b.sline_of);
+	return b.nprobs;
+}

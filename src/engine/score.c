@@ -1,0 +1,408 @@
+/*
+ * score.c: scoring answers against a form's rules (see smp_score.h).
+ *
+ * Points lines come in form order (option points of each question and
+ * "points" rules merged by their line in the file), then stops, flags and
+ * recommendations, each in form order.  Nothing depends on anything but
+ * the form and the answers, so the same answers give the same result.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/form.h"
+#include "base/i18n.h"
+#include "engine/score.h"
+#include "base/util.h"
+
+/* Append a line to r. */
+static void
+add_line(struct score_result *r, enum score_kind k, int points,
+    const struct form_rule *rule, const struct form_question *q,
+    const struct form_option *opt)
+{
+	struct score_line	*l;
+
+	r->lines = xreallocarray(r->lines, r->nlines + 1, sizeof(*r->lines));
+	l = &r->lines[r->nlines++];
+	l->kind = k;
+	l->points = points;
+	l->rule = rule;
+	l->q = q;
+	l->opt = opt;
+}
+
+/* Option points of q's visible answer v, in form order. */
+static void
+option_points(struct score_result *r, const struct form_question *q,
+    const char *v)
+{
+	const struct form_option	*o;
+	size_t				 i, n;
+	const char			*p;
+
+	if (q->type != QT_CHOICE && q->type != QT_YESNO &&
+	    q->type != QT_MULTI)
+		return;
+	for (i = 0; i < q->noptions; i++) {
+		o = &q->options[i];
+		if (!o->has_points)
+			continue;
+		n = strlen(o->code);
+		for (p = v; p != NULL; p = strchr(p, ';'), p = p ? p + 1 : p)
+			if (strncmp(p, o->code, n) == 0 &&
+			    (p[n] == '\0' || p[n] == ';'))
+				break;
+		if (p != NULL) {
+			add_line(r, SC_POINTS, o->points, NULL, q, o);
+			r->raw += o->points;
+		}
+	}
+}
+
+/* A points rule: its rounded contribution if its condition holds. */
+static void
+rule_points(struct score_result *r, const struct form_rule *ru,
+    const struct expr_env *env)
+{
+	double	x;
+	int	n;
+
+	if (!expr_true(ru->cond, env) || expr_number(ru->points, env, &x) < 0)
+		return;
+	if (x > 1e6)
+		x = 1e6;
+	else if (x < -1e6)
+		x = -1e6;
+	n = (int)lround(x);
+	add_line(r, SC_POINTS, n, ru, NULL, NULL);
+	r->raw += n;
+}
+
+/* Every points line, questions and rules merged by line in the file. */
+static void
+all_points(const struct form *f, const struct expr_env *env,
+    struct score_result *r)
+{
+	const struct form_question	*q;
+	const struct form_rule		*ru;
+	const char			*v;
+	size_t				 i = 0, j = 0;
+
+	while (i < f->nquestions || j < f->nrules) {
+		q = i < f->nquestions ? &f->questions[i] : NULL;
+		ru = j < f->nrules ? &f->rules[j] : NULL;
+		if (q != NULL && (ru == NULL || q->loc.line <= ru->loc.line)) {
+			if ((v = env->value(env->ctx, q)) != NULL && *v != '\0')
+				option_points(r, q, v);
+			i++;
+		} else {
+			if (ru->kind == RULE_POINTS)
+				rule_points(r, ru, env);
+			j++;
+		}
+	}
+}
+
+/* Was a recommendation of group g already taken? */
+static bool
+group_taken(const struct score_result *r, const char *g)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nlines; i++)
+		if (r->lines[i].kind == SC_RECOMMEND &&
+		    r->lines[i].rule->group != NULL &&
+		    strcmp(r->lines[i].rule->group, g) == 0)
+			return true;
+	return false;
+}
+
+/* Lines of one kind of rule whose condition holds, in form order. */
+static size_t
+kind_lines(const struct form *f, const struct expr_env *env,
+    struct score_result *r, enum form_rule_kind rk, enum score_kind sk)
+{
+	const struct form_rule	*ru;
+	size_t			 i, n = 0;
+
+	for (i = 0; i < f->nrules; i++) {
+		ru = &f->rules[i];
+		if (ru->kind != rk || (rk == RULE_RECOMMEND &&
+		    ru->group != NULL && group_taken(r, ru->group)))
+			continue;
+		if (!expr_true(ru->cond, env))
+			continue;
+		add_line(r, sk, 0, ru, NULL, NULL);
+		n++;
+	}
+	return n;
+}
+
+/* Hold the band at the lowest "cap" of the flags that hold. */
+static void
+apply_caps(struct score_result *r)
+{
+	const struct form_band	*cap;
+	size_t			 i;
+
+	for (i = 0; i < r->nlines; i++) {
+		if (r->lines[i].kind != SC_FLAG ||
+		    (cap = r->lines[i].rule->cap_band) == NULL)
+			continue;
+		if (r->band != NULL && cap->min < r->band->min) {
+			r->band = cap;
+			r->capped_by = r->lines[i].rule;
+		}
+	}
+}
+
+/* Score the answers env gives (see smp_score.h); free with score_free. */
+struct score_result *
+score_compute(const struct form *f, const struct expr_env *env)
+{
+	struct score_result	*r = xcalloc(1, sizeof(*r));
+	size_t			 i;
+
+	all_points(f, env, r);
+	r->score = r->raw < 0 ? 0 : r->raw > 100 ? 100 : r->raw;
+	for (i = 0; i < f->nbands; i++)
+		if (f->bands[i].min <= r->score && (r->band == NULL ||
+		    f->bands[i].min >= r->band->min))
+			r->band = &f->bands[i];
+	r->nstops = kind_lines(f, env, r, RULE_STOP, SC_STOP);
+	r->nflags = kind_lines(f, env, r, RULE_FLAG, SC_FLAG);
+	apply_caps(r);
+	r->nrecs = kind_lines(f, env, r, RULE_RECOMMEND, SC_RECOMMEND);
+	return r;
+}
+
+/* Free a result; NULL is fine. */
+void
+score_free(struct score_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->lines);
+	free(r);
+}
+
+/* Kind as a word. */
+const char *
+score_kind_name(enum score_kind k)
+{
+	static const char *const names[] = {
+		"points", "stop", "flag", "recommend"
+	};
+
+	return (size_t)k < SMP_NELEM(names) ? names[k] : "?";
+}
+
+/* Rule id, or "question=code" (caller frees). */
+char *
+score_line_code(const struct score_line *l)
+{
+	if (l->rule != NULL)
+		return xstrdup(l->rule->id);
+	return xasprintf("%s=%s", l->q->id, l->opt->code);
+}
+
+/* An option's label in lang (yesno: the yes/no phrases); borrowed. */
+static const char *
+option_label(const struct form *f, const struct form_question *q,
+    const struct form_option *o, int lang)
+{
+	const char	*s = form_tr(&o->label, lang);
+
+	if (s == NULL && q->type == QT_YESNO)
+		s = form_phrase(f, strcmp(o->code, "yes") == 0 ? PH_YES :
+		    PH_NO, lang);
+	return s != NULL ? s : o->code;
+}
+
+/* A rule's staff text in lang, falling back to its id; borrowed. */
+static const char *
+rule_text(const struct form_rule *ru, int lang)
+{
+	const char	*s = form_tr(&ru->text, lang);
+
+	return s != NULL ? s : ru->id;
+}
+
+/* The line as staff read it (caller frees). */
+char *
+score_line_text(const struct form *f, const struct score_line *l, int lang)
+{
+	const char	*unit = l->points == 1 || l->points == -1 ? "point" :
+			    "points";
+
+	switch (l->kind) {
+	case SC_POINTS:
+		if (l->rule != NULL)
+			return xasprintf("%s: %+d %s", rule_text(l->rule, lang),
+			    l->points, unit);
+		return xasprintf("%s: %s: %+d %s", form_qname(l->q, lang),
+		    option_label(f, l->q, l->opt, lang), l->points, unit);
+	case SC_STOP:
+		return xasprintf("Stop: %s", rule_text(l->rule, lang));
+	case SC_FLAG:
+		return xasprintf("Flag: %s", rule_text(l->rule, lang));
+	default:
+		return xasprintf("Recommendation: %s",
+		    rule_text(l->rule, lang));
+	}
+}
+
+/* Append "  - <rule text>" for each line of kind k. */
+static void
+text_list(const struct score_result *r, enum score_kind k, int lang,
+    struct strbuf *sb)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nlines; i++)
+		if (r->lines[i].kind == k)
+			sb_addf(sb, "  - %s\n",
+			    rule_text(r->lines[i].rule, lang));
+}
+
+/* The result as readable text for staff, appended to sb. */
+void
+score_format_text(const struct form *f, const struct score_result *r,
+    int lang, struct strbuf *sb)
+{
+	const char	*bt = r->band != NULL ? form_tr(&r->band->text, lang) :
+			    NULL;
+	char		*s;
+	size_t		 i;
+
+	sb_addf(sb, "Score %d/100", r->score);
+	if (r->band != NULL)
+		sb_addf(sb, " \xe2\x80\x94 %s", bt != NULL ? bt : r->band->id);
+	sb_addc(sb, '\n');
+	if (r->capped_by != NULL)
+		sb_addf(sb, "  (band held here by a flag: %s)\n",
+		    rule_text(r->capped_by, lang));
+	if (r->nstops > 0) {
+		sb_adds(sb, "\nSTOPS (a stop overrides the score):\n");
+		text_list(r, SC_STOP, lang, sb);
+	}
+	if (r->nflags > 0) {
+		sb_adds(sb, "\nFlags (for the practitioner):\n");
+		text_list(r, SC_FLAG, lang, sb);
+	}
+	if (r->nrecs > 0) {
+		sb_adds(sb, "\nRecommendations:\n");
+		text_list(r, SC_RECOMMEND, lang, sb);
+	}
+	sb_adds(sb, "\nExplanation:\n");
+	for (i = 0; i < r->nlines; i++) {
+		if (r->lines[i].kind != SC_POINTS)
+			continue;
+		s = score_line_text(f, &r->lines[i], lang);
+		sb_addf(sb, "  %s\n", s);
+		free(s);
+	}
+	if (r->raw != r->score)
+		sb_addf(sb, "  Total: %d, counted as %d (scores run from 0 to "
+		    "100)\n", r->raw, r->score);
+	else
+		sb_addf(sb, "  Total: %d\n", r->raw);
+}
+
+/* Append s as a JSON string (quotes, escapes; UTF-8 passed through). */
+static void
+json_str(struct strbuf *sb, const char *s)
+{
+	const unsigned char	*p;
+
+	if (s == NULL) {
+		sb_adds(sb, "null");
+		return;
+	}
+	sb_addc(sb, '"');
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\') {
+			sb_addc(sb, '\\');
+			sb_addc(sb, (char)*p);
+		} else if (*p < 0x20 || *p == 0x7f)
+			sb_addf(sb, "\\u%04x", *p);
+		else
+			sb_addc(sb, (char)*p);
+	}
+	sb_addc(sb, '"');
+}
+
+/* Append the rules of kind k as a JSON array of {"id","text"[,"group"]}. */
+static void
+json_rules(const struct score_result *r, enum score_kind k, int lang,
+    struct strbuf *sb)
+{
+	const struct form_rule	*ru;
+	size_t			 i;
+	int			 n = 0;
+
+	sb_addc(sb, '[');
+	for (i = 0; i < r->nlines; i++) {
+		if (r->lines[i].kind != k)
+			continue;
+		ru = r->lines[i].rule;
+		sb_adds(sb, n++ > 0 ? ",{\"id\":" : "{\"id\":");
+		json_str(sb, ru->id);
+		if (k == SC_RECOMMEND) {
+			sb_adds(sb, ",\"group\":");
+			json_str(sb, ru->group);
+		}
+		sb_adds(sb, ",\"text\":");
+		json_str(sb, rule_text(ru, lang));
+		if (k == SC_STOP) {
+			sb_adds(sb, ",\"client\":");
+			json_str(sb, form_tr(&ru->client, lang));
+		}
+		sb_addc(sb, '}');
+	}
+	sb_addc(sb, ']');
+}
+
+/* The result as one JSON object (no newline), appended to sb. */
+void
+score_format_json(const struct form *f, const struct score_result *r,
+    int lang, struct strbuf *sb)
+{
+	char	*s;
+	size_t	 i;
+	int	 n = 0;
+
+	sb_addf(sb, "{\"score\":%d,\"raw\":%d,\"band\":", r->score, r->raw);
+	if (r->band != NULL) {
+		sb_adds(sb, "{\"id\":");
+		json_str(sb, r->band->id);
+		sb_adds(sb, ",\"text\":");
+		json_str(sb, form_tr(&r->band->text, lang));
+		sb_adds(sb, ",\"capped_by\":");
+		json_str(sb, r->capped_by != NULL ? r->capped_by->id : NULL);
+		sb_addc(sb, '}');
+	} else
+		sb_adds(sb, "null");
+	sb_adds(sb, ",\"stops\":");
+	json_rules(r, SC_STOP, lang, sb);
+	sb_adds(sb, ",\"flags\":");
+	json_rules(r, SC_FLAG, lang, sb);
+	sb_adds(sb, ",\"recommendations\":");
+	json_rules(r, SC_RECOMMEND, lang, sb);
+	sb_adds(sb, ",\"explanation\":[");
+	for (i = 0; i < r->nlines; i++) {
+		if (r->lines[i].kind != SC_POINTS)
+			continue;
+		s = score_line_code(&r->lines[i]);
+		sb_adds(sb, n++ > 0 ? ",{\"code\":" : "{\"code\":");
+		json_str(sb, s);
+		free(s);
+		sb_addf(sb, ",\"points\":%d,\"text\":", r->lines[i].points);
+		s = score_line_text(f, &r->lines[i], lang);
+		json_str(sb, s);
+		free(s);
+		sb_addc(sb, '}');
+	}
+	sb_adds(sb, "]}");
+}

@@ -1,0 +1,307 @@
+/*
+ * lex.c: cut a form file into lines of tokens, reporting (and skipping)
+ * lines that are not clean UTF-8 text.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/lex.h"
+#include "base/util.h"
+
+struct lexer {
+	const char	*buf;	/* the whole file, borrowed */
+	size_t		 len;
+	size_t		 pos;	/* start of the next line */
+	int		 lineno;	/* of the line last read */
+	struct diag	*d;
+	struct lex_line	 line;	/* handed out by lex_next() */
+	size_t		 cap;	/* tokens allocated in line.toks */
+};
+
+/* Is c a byte that may continue a word? */
+static int
+word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* Is c an ASCII digit? */
+static int
+digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Bytes in the UTF-8 sequence led by c (1 for ASCII or a stray byte). */
+static size_t
+seq_len(unsigned char c)
+{
+	if (c >= 0xf0)
+		return 4;
+	if (c >= 0xe0)
+		return 3;
+	if (c >= 0xc0)
+		return 2;
+	return 1;
+}
+
+/* Count the code points of s[0..len) */
+int
+lex_cols(const char *s, size_t len)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Is t the word w? */
+int
+lex_is(const struct lex_token *t, const char *w)
+{
+	return t->kind == LEX_WORD && strlen(w) == t->len &&
+	    memcmp(t->p, w, t->len) == 0;
+}
+
+/* A lexer over buf; the caller frees it with lex_free() */
+struct lexer *
+lex_new(const char *buf, size_t len, struct diag *d)
+{
+	struct lexer	*lx = xcalloc(1, sizeof *lx);
+
+	lx->buf = buf;
+	lx->len = len;
+	lx->d = d;
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		lx->pos = 3;	/* a byte order mark */
+	return lx;
+}
+
+/* Free the decoded strings of the last line and forget its tokens. */
+static void
+clear_line(struct lexer *lx)
+{
+	size_t	i;
+
+	for (i = 0; i < lx->line.ntoks; i++)
+		free(lx->line.toks[i].str);
+	lx->line.ntoks = 0;
+}
+
+/* Free the lexer and the tokens of its last line */
+void
+lex_free(struct lexer *lx)
+{
+	if (lx == NULL)
+		return;
+	clear_line(lx);
+	free(lx->line.toks);
+	free(lx);
+}
+
+/* Decode the code point at s (valid UTF-8). */
+static uint32_t
+decode(const unsigned char *s, size_t n)
+{
+	uint32_t	cp;
+	size_t		k;
+
+	if (n == 1)
+		return s[0];
+	cp = s[0] & (0x7fu >> n);
+	for (k = 1; k < n; k++)
+		cp = (cp << 6) | (s[k] & 0x3fu);
+	return cp;
+}
+
+/* Check line s[0..len) is valid UTF-8 without control characters. */
+static int
+check_text(struct lexer *lx, const char *s, size_t len)
+{
+	size_t		i, n, bad;
+	uint32_t	cp;
+
+	if (!utf8_valid(s, len, &bad)) {
+		diag_add(lx->d, lx->lineno, lex_cols(s, bad) + 1,
+		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)s[bad]);
+		return -1;
+	}
+	for (i = 0; i < len; i += n) {
+		n = seq_len((unsigned char)s[i]);
+		cp = decode((const unsigned char *)s + i, n);
+		if ((cp < 0x20 && cp != '\t') || (cp >= 0x7f && cp < 0xa0)) {
+			diag_add(lx->d, lx->lineno, lex_cols(s, i) + 1,
+			    "control character U+%04X is not allowed",
+			    (unsigned)cp);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Append a token to the current line; returns it. */
+static struct lex_token *
+push(struct lexer *lx, enum lex_kind kind, const char *p, size_t len,
+    int col)
+{
+	struct lex_token	*t;
+
+	if (lx->line.ntoks == lx->cap) {
+		lx->cap = lx->cap ? lx->cap * 2 : 16;
+		lx->line.toks = xreallocarray(lx->line.toks, lx->cap,
+		    sizeof *lx->line.toks);
+	}
+	t = &lx->line.toks[lx->line.ntoks++];
+	t->kind = kind;
+	t->p = p;
+	t->len = len;
+	t->col = col;
+	t->str = NULL;
+	return t;
+}
+
+/*
+ * Read the string whose quote is at s[i]; returns the byte after the
+ * closing quote, or 0 after reporting a problem.
+ */
+static size_t
+lex_string(struct lexer *lx, const char *s, size_t len, size_t i, int col)
+{
+	struct strbuf	 sb;
+	size_t		 j = i + 1;
+	char		 c;
+
+	sb_init(&sb);
+	for (; j < len && s[j] != '"'; j++) {
+		if (s[j] == '\t') {
+			diag_add(lx->d, lx->lineno, col + lex_cols(s + i,
+			    j - i), "tab inside a string (write \\t)");
+			goto fail;
+		}
+		if (s[j] != '\\') {
+			sb_addc(&sb, s[j]);
+			continue;
+		}
+		c = j + 1 < len ? s[++j] : '\0';
+		if (c == 'n')
+			sb_addc(&sb, '\n');
+		else if (c == 't')
+			sb_addc(&sb, '\t');
+		else if (c == '"' || c == '\\')
+			sb_addc(&sb, c);
+		else {
+			diag_add(lx->d, lx->lineno, col + lex_cols(s + i,
+			    j - 1 - i), "unknown escape in string (use "
+			    "\\\" \\\\ \\n or \\t)");
+			goto fail;
+		}
+	}
+	if (j >= len) {
+		diag_add(lx->d, lx->lineno, col, "unterminated string");
+		goto fail;
+	}
+	push(lx, LEX_STRING, s + i, j + 1 - i, col)->str = sb_detach(&sb);
+	sb_done(&sb);
+	return j + 1;
+fail:
+	sb_done(&sb);
+	return 0;
+}
+
+/* Length of the number or word starting at s[i]; sets *kind. */
+static size_t
+lex_word(const char *s, size_t len, size_t i, enum lex_kind *kind)
+{
+	size_t	j = i;
+
+	if (s[j] == '-')
+		j++;
+	if (j < len && digit((unsigned char)s[j])) {
+		while (j < len && digit((unsigned char)s[j]))
+			j++;
+		if (j + 1 < len && s[j] == '.' &&
+		    digit((unsigned char)s[j + 1]))
+			for (j++; j < len && digit((unsigned char)s[j]); j++)
+				;
+		*kind = LEX_NUMBER;
+		if (j >= len || !word_byte((unsigned char)s[j]))
+			return j - i;
+	}
+	*kind = LEX_WORD;
+	while (j < len && word_byte((unsigned char)s[j]))
+		j++;
+	return j - i;
+}
+
+/* Cut line s[0..len) into tokens; -1 after reporting a problem. */
+static int
+tokenize(struct lexer *lx, const char *s, size_t len)
+{
+	size_t		i = 0, n;
+	int		col = 1;
+	enum lex_kind	kind;
+	unsigned char	c;
+
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t') {
+			i++, col++;
+			continue;
+		}
+		if (c == '#')
+			break;
+		if (c == '"') {
+			if ((n = lex_string(lx, s, len, i, col)) == 0)
+				return -1;
+		} else if (word_byte(c) && (c != '-' || (i + 1 < len &&
+		    digit((unsigned char)s[i + 1])))) {
+			n = i + lex_word(s, len, i, &kind);
+			push(lx, kind, s + i, n - i, col);
+		} else {
+			n = i + seq_len(c);
+			push(lx, LEX_PUNCT, s + i, n - i, col);
+		}
+		col += lex_cols(s + i, n - i);
+		i = n;
+	}
+	return 0;
+}
+
+/* Read lines until one holds tokens; report and skip unreadable ones */
+const struct lex_line *
+lex_next(struct lexer *lx)
+{
+	const char	*s, *nl;
+	size_t		 len;
+
+	for (;;) {
+		clear_line(lx);
+		if (lx->pos >= lx->len)
+			return NULL;
+		s = lx->buf + lx->pos;
+		nl = memchr(s, '\n', lx->len - lx->pos);
+		len = nl != NULL ? (size_t)(nl - s) : lx->len - lx->pos;
+		lx->pos += len + 1;
+		lx->lineno++;
+		if (len > 0 && s[len - 1] == '\r')
+			len--;
+		if (len > LEX_MAX_LINE) {
+			diag_add(lx->d, lx->lineno, 1, "line is too long "
+			    "(more than %d bytes)", LEX_MAX_LINE);
+			continue;
+		}
+		if (check_text(lx, s, len) < 0 || tokenize(lx, s, len) < 0) {
+			clear_line(lx);
+			continue;
+		}
+		if (lx->line.ntoks > 0) {
+			lx->line.lineno = lx->lineno;
+			return &lx->line;
+		}
+	}
+}
