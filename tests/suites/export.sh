@@ -205,7 +205,7 @@ python3 $E/fixture.py "$TESTTMP/m20.db" many 20000 || exit 1
 for f in wide long; do
 	case $BUILD in *asan*)
 		# AddressSanitizer's quarantine holds freed memory on purpose.
-		ok "export-8 $f memory flat # SKIP under AddressSanitizer"
+		skip "export-8 $f memory flat" "under AddressSanitizer"
 		continue ;;
 	esac
 	a=$(rss "$TESTTMP/m2.db" $f) b=$(rss "$TESTTMP/m20.db" $f)

@@ -265,9 +265,9 @@ if [ "$how" = "a 400 KB tmpfs" ]; then
 		    "1 0 merged 1 intake (0 already present), 1 form" \
 		    "$n $rc $(cat "$T/out" "$T/err")"
 	else
-		ok "store-7.3 # SKIP cannot remount read-only"
-		ok "store-7.4 # SKIP cannot remount read-only"
-		ok "store-7.5 # SKIP cannot remount read-only"
+		skip "store-7.3" "cannot remount read-only"
+		skip "store-7.4" "cannot remount read-only"
+		skip "store-7.5" "cannot remount read-only"
 	fi
 	umount "$full"
 elif [ "$(id -u)" -ne 0 ]; then
@@ -279,10 +279,10 @@ elif [ "$(id -u)" -ne 0 ]; then
 		not_ok "store-7.3 unwritable folder: 73, clear error" "rc=$rc $(cat "$T/err")"
 	fi
 	chmod 0700 "$T/ro"
-	ok "store-7.4 # SKIP no read-only file system without mount"
+	skip "store-7.4" "no read-only file system without mount"
 else
-	ok "store-7.3 # SKIP root ignores permissions and cannot mount here"
-	ok "store-7.4 # SKIP root ignores permissions and cannot mount here"
+	skip "store-7.3" "root ignores permissions and cannot mount here"
+	skip "store-7.4" "root ignores permissions and cannot mount here"
 fi
 
 run "$BIN" record --form "$FORM" --db "$T/no/such/place/intake.db" "$T/b.csv"
