@@ -36,8 +36,12 @@
 #include "base/diag.h"
 #include "engine/engine.h"
 #include "form/form.h"
+#include "form/form_load.h"
 #include "store/store.h"
-#include "base/util.h"
+#include "base/die.h"
+#include "base/file.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #ifdef HAVE_SCORE
 #include "engine/score.h"
 #endif
@@ -115,7 +119,7 @@ gen_words(size_t maxlen, int multi)
 	struct strbuf sb;
 	long n, i;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	if (maxlen == 0)
 		maxlen = 80;
 	if (maxlen > 300)
@@ -127,12 +131,12 @@ gen_words(size_t maxlen, int multi)
 		if (sb.len + strlen(w) + 1 >= maxlen)
 			break;
 		if (i > 0)
-			sb_addc(&sb, multi && rng_pct(8) ? '\n' : ' ');
-		sb_adds(&sb, w);
+			strbuf_addc(&sb, multi && rng_pct(8) ? '\n' : ' ');
+		strbuf_adds(&sb, w);
 	}
 	if (sb.len == 0)
-		sb_adds(&sb, "ok");
-	return sb_detach(&sb);
+		strbuf_adds(&sb, "ok");
+	return strbuf_detach(&sb);
 }
 
 /* A plausible text answer, guessing from the question id. */
@@ -178,19 +182,19 @@ gen_multi(const struct form_question *q)
 	struct strbuf sb;
 	size_t i;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (i = 0; i < q->noptions; i++) {
 		if (!rng_pct(30))
 			continue;
 		if (q->options[i].exclusive)
 			continue;
 		if (sb.len > 0)
-			sb_addc(&sb, ';');
-		sb_adds(&sb, q->options[i].code);
+			strbuf_addc(&sb, ';');
+		strbuf_adds(&sb, q->options[i].code);
 	}
 	if (sb.len == 0 && q->noptions > 0)
-		sb_adds(&sb, q->options[rng_next() % q->noptions].code);
-	return sb_detach(&sb);
+		strbuf_adds(&sb, q->options[rng_next() % q->noptions].code);
+	return strbuf_detach(&sb);
 }
 
 /* A random input for q as a client could type or pick it. */
@@ -395,14 +399,14 @@ make_v2(const char *src, size_t len, size_t *len2)
 	if (l == NULL)
 		diex("gen: form has no English label");
 	l += strlen("label en \"");
-	sb_init(&sb);
-	sb_add(&sb, src, (size_t)(v - src));
-	sb_addf(&sb, "%ld", ver + 1);
-	sb_add(&sb, end, (size_t)(l - end));
-	sb_adds(&sb, "(revised) ");
-	sb_add(&sb, l, len - (size_t)(l - src));
+	strbuf_init(&sb);
+	strbuf_add(&sb, src, (size_t)(v - src));
+	strbuf_addf(&sb, "%ld", ver + 1);
+	strbuf_add(&sb, end, (size_t)(l - end));
+	strbuf_adds(&sb, "(revised) ");
+	strbuf_add(&sb, l, len - (size_t)(l - src));
 	*len2 = sb.len;
-	return sb_detach(&sb);
+	return strbuf_detach(&sb);
 }
 
 /* Parse a form from memory, without pictures; dies on errors. */
@@ -413,7 +417,7 @@ parse_or_die(const char *name, const char *buf, size_t len)
 	struct form *f;
 	size_t i;
 
-	f = form_parse(name, buf, len, NULL, FORM_NO_ART, d);
+	f = form_load_text(name, buf, len, NULL, FORM_NO_ART, d);
 	if (f == NULL) {
 		for (i = 0; i < diag_kept(d); i++)
 			fprintf(stderr, "%s\n", diag_message(d, i));
@@ -605,7 +609,7 @@ ins_intake(struct ins *in, struct engine *e, struct walk *w,
 		ins_step(in, in->answer, "insert answer");
 	}
 	for (k = 0; k < STORE_NCODES; k++)
-		sb_init(&codes[k]);
+		strbuf_init(&codes[k]);
 #ifdef HAVE_SCORE
 	if (completed)
 		ins_score(in, e, id, &score, &band, codes);
@@ -631,7 +635,7 @@ ins_intake(struct ins *in, struct engine *e, struct walk *w,
 	}
 	ins_step(in, in->intake, "insert intake");
 	for (k = 0; k < STORE_NCODES; k++)
-		sb_done(&codes[k]);
+		strbuf_done(&codes[k]);
 }
 
 /* Store both forms through the product's own store (schema, hashes). */
@@ -685,7 +689,7 @@ main(int argc, char **argv)
 	}
 	if (form == NULL || out == NULL || n <= 0)
 		usage();
-	src = util_read_file(form, FORM_MAX_BYTES, &len, &err);
+	src = file_read(form, FORM_MAX_BYTES, &len, &err);
 	if (src == NULL)
 		diex("gen: %s", err);
 	src2 = make_v2(src, len, &len2);

@@ -21,8 +21,11 @@
 
 #include "base/diag.h"
 #include "form/form.h"
+#include "form/form_load.h"
 #include "store/store.h"
-#include "base/util.h"
+#include "base/die.h"
+#include "base/file.h"
+#include "base/xmalloc.h"
 
 /* A value the question accepts; the store itself does not validate. */
 static const char *
@@ -96,10 +99,10 @@ main(int argc, char **argv)
 	}
 	if (form == NULL || db == NULL || n <= 0)
 		goto usage;
-	if ((src = util_read_file(form, FORM_MAX_BYTES, &len, &err)) == NULL)
+	if ((src = file_read(form, FORM_MAX_BYTES, &len, &err)) == NULL)
 		diex("saves: %s", err);
 	d = diag_new(form, DIAG_DEFAULT_LIMIT);
-	if ((f = form_parse(form, src, len, NULL, FORM_NO_ART, d)) == NULL)
+	if ((f = form_load_text(form, src, len, NULL, FORM_NO_ART, d)) == NULL)
 		diex("saves: %s: form does not load", form);
 	diag_free(d);
 	if (f->nquestions == 0)

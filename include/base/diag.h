@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "base/util.h"
+#include "base/defs.h"
 
 #define DIAG_DEFAULT_LIMIT	20
 

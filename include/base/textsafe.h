@@ -21,7 +21,8 @@
 
 #include <stddef.h>
 
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
 
 #define TEXTSAFE_KEEP_NL	0x1	/* keep LF as a line break */
 #define TEXTSAFE_KEEP_TAB	0x2	/* keep TAB */
@@ -47,7 +48,5 @@ size_t	 textsafe_fit(struct strbuf *sb, const char *s, size_t cols,
  * \uFFFD.  NULL gives null.
  */
 void	 textsafe_json(struct strbuf *sb, const char *s);
-/* Whether the locale's character set is UTF-8. */
-int	 textsafe_utf8_locale(void);
 
 #endif

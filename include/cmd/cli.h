@@ -5,6 +5,8 @@
 #ifndef SMP_CLI_H
 #define SMP_CLI_H
 
+#include <stddef.h>
+
 #include "form/form.h"
 
 /*
@@ -19,5 +21,11 @@ int	cli_load_form(const char *path, unsigned flags, struct form **fp);
  * pipe's reader gone): then a message on stderr and 74.
  */
 int	cli_stdout_status(const char *cmd, int status);
+
+/*
+ * Columns of the terminal on stdout: $COLUMNS if set (min..1000), else the
+ * tty's width if at least min, else 80 (a pipe or a file).
+ */
+size_t	cli_term_width(size_t min);
 
 #endif

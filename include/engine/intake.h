@@ -15,7 +15,7 @@
 #include "form/form.h"
 #include "engine/score.h"
 #include "store/store.h"
-#include "base/util.h"
+#include "base/strbuf.h"
 
 struct intake;
 

@@ -20,7 +20,7 @@
 
 #include "form/expr.h"
 #include "form/form.h"
-#include "base/util.h"
+#include "base/strbuf.h"
 
 enum score_kind {
 	SC_POINTS,	/* option points (q, opt set) or a points rule */

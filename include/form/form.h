@@ -1,7 +1,7 @@
 /*
  * smp_form.h: the form model, and loading a form file into it.
  *
- * form_load() reads a .form file, parses it, checks it whole (every
+ * form_load() (form/form_load.h) reads a .form file, parses it, checks it whole (every
  * reference resolved, every expression compiled and type-checked, every
  * client-visible text present in every declared language, every picture
  * found) and returns an immutable struct form, or NULL with every problem
@@ -217,16 +217,11 @@ struct form {
 	void		*index;		/* private: id lookup (form.c) */
 };
 
-/* Flags for form_load()/form_parse(). */
-#define FORM_NO_ART	0x1	/* do not read pictures (stored forms) */
-
-struct form	*form_load(const char *path, unsigned flags, struct diag *d);
-/* Parse text already in memory; art_dir NULL means FORM_NO_ART. */
-struct form	*form_parse(const char *name, const char *buf, size_t len,
-		     const char *art_dir, unsigned flags, struct diag *d);
+/* Free one text's translations (not t itself). */
+void		 form_text_free(struct form_text *t);
+/* Does t give a text in any language? */
+bool		 form_text_given(const struct form_text *t);
 void		 form_free(struct form *f);
-/* The picture directory of a form file: "<dir of path>/art"; caller frees. */
-char		*form_art_dir(const char *path);
 
 const struct form_question *form_question(const struct form *f,
 		     const char *id);
@@ -244,5 +239,11 @@ const char	*form_phrase(const struct form *f, enum phrase p, int lang);
 /* Staff name of a question: shortname, else label. */
 const char	*form_qname(const struct form_question *q, int lang);
 const char	*form_qtype_name(enum form_qtype t);
+/* What the client reads for option o: its label in lang (yes/no options
+   carry the phrases, filled in by the checker), else its code. */
+const char	*form_option_label(const struct form_option *o, int lang);
+/* The picture's text for this terminal: Unicode, or the ASCII twin when
+   utf8 is false; NULL for no picture. */
+const char	*form_art_text(const struct form_art *art, bool utf8);
 
 #endif

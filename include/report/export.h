@@ -23,7 +23,7 @@
 #include <stdio.h>
 
 #include "store/query.h"
-#include "base/util.h"
+#include "base/strbuf.h"
 
 enum export_format {
 	EXPORT_WIDE,	/* one row per intake, one column per question */

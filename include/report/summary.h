@@ -6,7 +6,7 @@
 #define SMP_SUMMARY_H
 
 #include "store/store.h"
-#include "base/util.h"
+#include "base/strbuf.h"
 
 #define SUMMARY_JSON	0x1	/* one JSON object instead of text */
 #define SUMMARY_BADLANG	1	/* summary_format: unknown --lang */

@@ -21,7 +21,7 @@
 #include <stddef.h>
 
 #include "form/form.h"
-#include "base/util.h"
+#include "base/strbuf.h"
 
 #define STORE_ID_LEN	36	/* UUID text, without the NUL */
 #define STORE_HASH_LEN	64	/* SHA-256 hex, without the NUL */

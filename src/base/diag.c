@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/xmalloc.h"
 
 struct diag {
 	char	 *path;		/* file the messages are about */

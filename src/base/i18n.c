@@ -5,8 +5,9 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "base/defs.h"
 #include "base/i18n.h"
-#include "base/util.h"
+#include "base/strbuf.h"
 
 static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_NEXT] = "next",
@@ -296,19 +297,19 @@ i18n_format(const char *tmpl, ...)
 	char		*out;
 	va_list		 ap;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	va_start(ap, tmpl);
 	for (p = tmpl; *p != '\0'; p++) {
 		if (*p == '{' && (end = strchr(p + 1, '}')) != NULL &&
 		    (v = find_value(p + 1, (size_t)(end - p - 1), ap)) !=
 		    NULL) {
-			sb_adds(&sb, v);
+			strbuf_adds(&sb, v);
 			p = end;
 		} else
-			sb_addc(&sb, *p);
+			strbuf_addc(&sb, *p);
 	}
 	va_end(ap);
-	out = sb_detach(&sb);
-	sb_done(&sb);	/* sb_detach() leaves a fresh buffer behind */
+	out = strbuf_detach(&sb);
+	strbuf_done(&sb);	/* strbuf_detach() leaves a fresh buffer behind */
 	return out;
 }

@@ -3,29 +3,38 @@
  * problems once, the same way everywhere.
  */
 #include <errno.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
+#include "form/form_load.h"
 #include "base/diag.h"
-#include "base/util.h"
+#include "base/file.h"
+#include "base/xmalloc.h"
+#include "base/defs.h"
 
+/* Read and check a form, printing every problem once. */
 int
 cli_load_form(const char *path, unsigned flags, struct form **fp)
 {
 	struct diag	*d;
-	size_t		 i;
+	char		*buf, *dir, *err = NULL;
+	size_t		 len, i;
 	int		 rc = 0;
 
-	if (access(path, R_OK) != 0) {
-		fprintf(stderr, "smp-intake: %s: cannot read the form\n",
-		    path);
+	*fp = NULL;
+	if ((buf = file_read(path, FORM_MAX_BYTES, &len, &err)) == NULL) {
+		fprintf(stderr, "smp-intake: %s\n", err);
+		free(err);
 		return SMP_EXIT_NOINPUT;
 	}
 	d = diag_new(path, DIAG_DEFAULT_LIMIT);
-	if ((*fp = form_load(path, flags, d)) == NULL) {
+	dir = form_load_art_dir(path);
+	if ((*fp = form_load_text(path, buf, len, dir, flags, d)) == NULL) {
 		for (i = 0; i < diag_kept(d); i++)
 			fprintf(stderr, "%s\n", diag_message(d, i));
 		if (diag_count(d) > diag_kept(d))
@@ -33,6 +42,8 @@ cli_load_form(const char *path, unsigned flags, struct form **fp)
 			    "%zu\n", path, diag_kept(d));
 		rc = SMP_EXIT_DATAERR;
 	}
+	free(dir);
+	free(buf);
 	diag_free(d);
 	return rc;
 }
@@ -48,4 +59,20 @@ cli_stdout_status(const char *cmd, int status)
 		return SMP_EXIT_IOERR;
 	}
 	return status;
+}
+
+/* Columns of the terminal on stdout: $COLUMNS, the tty's width, else 80. */
+size_t
+cli_term_width(size_t min)
+{
+	struct winsize	 ws;
+	const char	*c = getenv("COLUMNS");
+	long		 n;
+
+	if (c != NULL && (n = strtol(c, NULL, 10)) >= (long)min && n <= 1000)
+		return (size_t)n;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) ==
+	    0 && ws.ws_col >= min)
+		return ws.ws_col;
+	return 80;
 }

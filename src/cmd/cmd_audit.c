@@ -11,13 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/defs.h"
+#include "base/strbuf.h"
+#include "base/textsafe.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
 #include "store/query.h"
 #include "store/store.h"
-#include "base/textsafe.h"
-#include "base/util.h"
 
 /* Print the usage to fp. */
 static void
@@ -42,11 +43,11 @@ audit_cell(struct strbuf *sb, const char *text, size_t cols)
 {
 	struct strbuf	safe;
 
-	sb_init(&safe);
+	strbuf_init(&safe);
 	textsafe_add(&safe, text, strlen(text), 0);
 	textsafe_fit(sb, safe.s, cols, 1);
-	sb_adds(sb, "  ");
-	sb_done(&safe);
+	strbuf_adds(sb, "  ");
+	strbuf_done(&safe);
 }
 
 /* Print one entry as a table row. */
@@ -55,12 +56,12 @@ audit_row(void *ctx, const struct store_audit_entry *e)
 {
 	struct strbuf	*sb = ctx;
 
-	sb_reset(sb);
+	strbuf_reset(sb);
 	audit_cell(sb, e->at, 24);
 	audit_cell(sb, e->actor, 12);
 	audit_cell(sb, e->action, 8);
 	textsafe_add(sb, e->detail, strlen(e->detail), 0);
-	sb_addc(sb, '\n');
+	strbuf_addc(sb, '\n');
 	return fwrite(sb->s, 1, sb->len, stdout) == sb->len ? 0 : 1;
 }
 
@@ -78,11 +79,11 @@ audit_print(const char *path, const char *since, const char *until)
 		free(err);
 		return store_exit_status(rc);
 	}
-	sb_init(&sb);
+	strbuf_init(&sb);
 	printf("%-24s  %-12s  %-8s  %s\n", "time (UTC)", "actor", "action",
 	    "detail");
 	rc = store_audit_each(s, since, until, audit_row, &sb, &err);
-	sb_done(&sb);
+	strbuf_done(&sb);
 	store_close(s);
 	if (rc != STORE_OK) {
 		fprintf(stderr, "smp-intake: audit: %s\n", err);

@@ -6,10 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "form/form.h"
+#include "form/form_load.h"
 #include "base/i18n.h"
-#include "base/util.h"
+#include "base/defs.h"
+#include "base/file.h"
 
 /* The help text of check */
 static void
@@ -59,32 +62,12 @@ summary(const char *path, const struct form *f)
 static int
 check_one(const char *path)
 {
-	struct diag	*d = diag_new(path, DIAG_DEFAULT_LIMIT);
 	struct form	*f;
-	char		*buf, *err = NULL, *dir;
-	size_t		 len, i;
 	int		 rc;
 
-	if ((buf = util_read_file(path, FORM_MAX_BYTES, &len, &err)) == NULL) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		diag_free(d);
-		return SMP_EXIT_NOINPUT;
-	}
-	dir = form_art_dir(path);
-	f = form_parse(path, buf, len, dir, 0, d);
-	free(dir);
-	free(buf);
-	if (f != NULL)
+	if ((rc = cli_load_form(path, 0, &f)) == 0)
 		summary(path, f);
-	for (i = 0; i < diag_kept(d); i++)
-		fprintf(stderr, "%s\n", diag_message(d, i));
-	if (diag_count(d) > diag_kept(d))
-		fprintf(stderr, "%s: too many errors; stopped after %zu\n",
-		    path, diag_kept(d));
-	rc = f != NULL ? SMP_EXIT_OK : SMP_EXIT_DATAERR;
 	form_free(f);
-	diag_free(d);
 	return rc;
 }
 

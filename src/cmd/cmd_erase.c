@@ -17,7 +17,7 @@
 #include "cmd/config.h"
 #include "store/query.h"
 #include "store/store.h"
-#include "base/util.h"
+#include "base/defs.h"
 
 /* Print the usage to fp. */
 static void

@@ -11,7 +11,7 @@
 #include "cmd/cmd.h"
 #include "cmd/config.h"
 #include "report/export.h"
-#include "base/util.h"
+#include "base/defs.h"
 
 /* The command's help. */
 static void

@@ -17,7 +17,7 @@
 #include "form/form.h"
 #include "store/store.h"
 #include "ui/ui.h"
-#include "base/util.h"
+#include "base/defs.h"
 
 /* Command-line options. */
 struct kiosk_args {

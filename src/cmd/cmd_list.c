@@ -9,12 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/defs.h"
+#include "base/strbuf.h"
+#include "base/textsafe.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
 #include "store/query.h"
-#include "base/textsafe.h"
-#include "base/util.h"
 
 #define LIST_FIXED	60	/* columns of all but band and kiosk */
 
@@ -38,7 +39,7 @@ list_cell(struct strbuf *sb, const char *s, size_t w)
 	char	*t = textsafe(s, 0);
 
 	textsafe_fit(sb, t, w, 1);
-	sb_adds(sb, "  ");
+	strbuf_adds(sb, "  ");
 	free(t);
 }
 
@@ -58,7 +59,7 @@ list_line(struct strbuf *sb, const struct query_intake *in, size_t width)
 		snprintf(stops, sizeof(stops), "%d", in->nstops);
 		snprintf(flags, sizeof(flags), "%d", in->nflags);
 	}
-	sb_reset(sb);
+	strbuf_reset(sb);
 	list_cell(sb, in ? id : "ID", 8);
 	list_cell(sb, in ? when : "STARTED", 16);
 	list_cell(sb, in ? in->status : "STATUS", 11);
@@ -78,28 +79,28 @@ list_print(struct store *s, const struct query_filter *f, char **errp)
 	struct query_cursor		*c;
 	const struct query_intake	*in;
 	struct strbuf			 line, fit;
-	size_t				 width = util_term_width(20);
+	size_t				 width = cli_term_width(20);
 	long				 n = 0;
 	int				 rc;
 
 	if ((rc = query_cursor_new(s, f, 0, &c, errp)) != STORE_OK)
 		return rc;
-	sb_init(&line);
-	sb_init(&fit);
+	strbuf_init(&line);
+	strbuf_init(&fit);
 	list_line(&line, NULL, width);
 	textsafe_fit(&fit, line.s, width, 0);
 	printf("%s\n", fit.s);
 	while ((rc = query_cursor_next(c, &in, errp)) > 0) {
 		list_line(&line, in, width);
-		sb_reset(&fit);
+		strbuf_reset(&fit);
 		textsafe_fit(&fit, line.s, width, 0);
 		printf("%s\n", fit.s);
 		n++;
 	}
 	if (rc == 0)
 		printf("%ld intake%s\n", n, n == 1 ? "" : "s");
-	sb_done(&line);
-	sb_done(&fit);
+	strbuf_done(&line);
+	strbuf_done(&fit);
 	query_cursor_free(c);
 	return rc;
 }

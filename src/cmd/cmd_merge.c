@@ -11,11 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/defs.h"
+#include "base/xmalloc.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
 #include "store/store.h"
-#include "base/util.h"
 
 /* Print the usage to fp. */
 static void

@@ -11,11 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/defs.h"
+#include "base/file.h"
+#include "base/i18n.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "form/form.h"
-#include "base/i18n.h"
-#include "base/util.h"
+#include "form/form_load.h"
 
 /* The help text of print */
 static void
@@ -334,34 +338,6 @@ print_form(const struct form *f, int lang)
 		print_section(f, &f->sections[sec + 1], lang);
 }
 
-/* Load path for printing; prints problems and sets *rc on failure. */
-static struct form *
-load(const char *path, int *rc)
-{
-	struct diag	*d = diag_new(path, DIAG_DEFAULT_LIMIT);
-	struct form	*f;
-	char		*buf, *err = NULL, *dir;
-	size_t		 len, i;
-
-	if ((buf = util_read_file(path, FORM_MAX_BYTES, &len, &err)) == NULL) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		diag_free(d);
-		*rc = SMP_EXIT_NOINPUT;
-		return NULL;
-	}
-	dir = form_art_dir(path);
-	if ((f = form_parse(path, buf, len, dir, 0, d)) == NULL) {
-		for (i = 0; i < diag_kept(d); i++)
-			fprintf(stderr, "%s\n", diag_message(d, i));
-		*rc = SMP_EXIT_DATAERR;
-	}
-	free(dir);
-	free(buf);
-	diag_free(d);
-	return f;
-}
-
 /* The index of language code in f, or -1 after printing the choices. */
 static int
 pick_lang(const struct form *f, const char *code)
@@ -409,7 +385,7 @@ cmd_print(int argc, char **argv)
 		print_usage(stderr);
 		return SMP_EXIT_USAGE;
 	}
-	if ((f = load(argv[optind], &rc)) == NULL)
+	if ((rc = cli_load_form(argv[optind], 0, &f)) != 0)
 		return rc;
 	if ((lang = pick_lang(f, code)) < 0)
 		rc = SMP_EXIT_USAGE;

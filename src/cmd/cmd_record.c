@@ -15,17 +15,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "engine/answers.h"
+#include "base/date.h"
+#include "base/defs.h"
+#include "base/diag.h"
+#include "base/strbuf.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
-#include "base/date.h"
-#include "base/diag.h"
+#include "engine/answers.h"
 #include "engine/engine.h"
-#include "form/form.h"
 #include "engine/intake.h"
+#include "form/form.h"
+#include "form/form_load.h"
 #include "store/store.h"
-#include "base/util.h"
 
 /* The options of one run. */
 struct record_opts {
@@ -110,12 +112,12 @@ record_validate(const struct form *f, int lang, const struct answers *a,
 	char		*msg = NULL;
 	int		 n;
 
-	sb_init(&probs);
-	sb_init(&warns);
+	strbuf_init(&probs);
+	strbuf_init(&warns);
 	e = engine_new(f, lang, date_today(), NULL);
 	n = intake_apply_answers(e, a, path, &probs, &warns);
 	if (n == 0 && engine_finish(e, &msg) != ENGINE_OK) {
-		sb_addf(&probs, "%s: %s\n", path, msg);
+		strbuf_addf(&probs, "%s: %s\n", path, msg);
 		n++;
 	}
 	fputs(warns.s, stderr);
@@ -125,8 +127,8 @@ record_validate(const struct form *f, int lang, const struct answers *a,
 		    n == 1 ? "" : "s");
 	free(msg);
 	engine_free(e);
-	sb_done(&probs);
-	sb_done(&warns);
+	strbuf_done(&probs);
+	strbuf_done(&warns);
 	return n > 0 ? SMP_EXIT_DATAERR : 0;
 }
 
@@ -147,18 +149,18 @@ record_store(struct store *s, const struct form *f, int lang,
 	    "paper", &in, errp)) != STORE_OK)
 		return rc;
 	snprintf(id, STORE_ID_LEN + 1, "%s", intake_id(in));
-	sb_init(&probs);
+	strbuf_init(&probs);
 	if (intake_apply_answers(intake_engine(in), a, o->answers, &probs,
 	    NULL) > 0) {
 		/* Valid a moment ago: only the store can have failed, and
 		   then for every answer after it: report the first. */
 		rc = intake_store_rc(in) != STORE_OK ? intake_store_rc(in) :
 		    STORE_ERR;
-		*errp = sb_detach(&probs);
+		*errp = strbuf_detach(&probs);
 		(*errp)[strcspn(*errp, "\n")] = '\0';
 	} else
 		rc = intake_complete(in, NULL, errp);
-	sb_done(&probs);
+	strbuf_done(&probs);
 	intake_free(in);
 	return rc;
 }

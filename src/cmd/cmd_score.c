@@ -17,15 +17,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "engine/answers.h"
+#include "base/date.h"
+#include "base/defs.h"
+#include "base/diag.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "base/date.h"
-#include "base/diag.h"
+#include "engine/answers.h"
 #include "engine/engine.h"
-#include "form/form.h"
 #include "engine/score.h"
-#include "base/util.h"
+#include "form/form.h"
+#include "form/form_load.h"
 
 /* One command run. */
 struct score_run {
@@ -226,16 +229,16 @@ score_answers(struct score_run *r, const struct answers *a, bool json)
 	} else {
 		engine_env(r->e, &env);
 		res = score_compute(r->f, &env);
-		sb_init(&sb);
+		strbuf_init(&sb);
 		if (json) {
 			score_format_json(r->f, res, r->lang, &sb);
-			sb_addc(&sb, '\n');
+			strbuf_addc(&sb, '\n');
 		} else
 			score_format_text(r->f, res, r->lang, &sb);
 		if (fwrite(sb.s, 1, sb.len, stdout) != sb.len ||
 		    fflush(stdout) != 0)
 			rc = SMP_EXIT_IOERR;
-		sb_done(&sb);
+		strbuf_done(&sb);
 		score_free(res);
 	}
 	free(r->line_of);

@@ -14,7 +14,7 @@
 #include "cmd/cmd.h"
 #include "cmd/config.h"
 #include "cmd/pin.h"
-#include "base/util.h"
+#include "base/defs.h"
 
 /* Print the command's usage. */
 static void

@@ -8,12 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/defs.h"
+#include "base/strbuf.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
-#include "store/query.h"
 #include "report/summary.h"
-#include "base/util.h"
+#include "store/query.h"
 
 /* The command's help. */
 static void
@@ -34,11 +35,11 @@ show_print(struct store *s, const char *id, bool json, const char *lang,
 	struct strbuf	 sb;
 	int		 rc;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	rc = summary_format(s, id, lang, json ? SUMMARY_JSON : 0, &sb, errp);
 	if (rc == STORE_OK)
 		fputs(sb.s, stdout);
-	sb_done(&sb);
+	strbuf_done(&sb);
 	return rc;
 }
 

@@ -11,13 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/defs.h"
+#include "base/strbuf.h"
+#include "base/textsafe.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
 #include "form/form.h"
+#include "form/form_load.h"
 #include "store/query.h"
-#include "base/textsafe.h"
-#include "base/util.h"
 
 #define STATS_DEFAULT_BY	"norwood,savin,ludwig"
 
@@ -160,7 +164,7 @@ stats_cmp_label(const void *a, const void *b)
 static void
 stats_draw(struct stats_chart *ch, const char *title, size_t width)
 {
-	const char	*block = textsafe_utf8_locale() ? "\xe2\x96\x88" : "#";
+	const char	*block = utf8_locale() ? "\xe2\x96\x88" : "#";
 	struct strbuf	 sb;
 	size_t		 i, lw = 4, cw = 1, bw, len;
 	long		 max = 1;
@@ -179,22 +183,22 @@ stats_draw(struct stats_chart *ch, const char *title, size_t width)
 	if (lw > width / 3)
 		lw = width / 3;
 	bw = width > lw + cw + 6 ? width - lw - cw - 6 : 1;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (i = 0; i < ch->nrows; i++) {
-		sb_reset(&sb);
-		sb_adds(&sb, "  ");
+		strbuf_reset(&sb);
+		strbuf_adds(&sb, "  ");
 		textsafe_fit(&sb, ch->rows[i].label, lw, 1);
-		sb_addf(&sb, " %*ld ", (int)cw, ch->rows[i].n);
+		strbuf_addf(&sb, " %*ld ", (int)cw, ch->rows[i].n);
 		len = (size_t)((double)ch->rows[i].n * (double)bw /
 		    (double)max + 0.5);
 		if (len == 0 && ch->rows[i].n > 0)
 			len = 1;
 		while (len-- > 0)
-			sb_adds(&sb, block);
+			strbuf_adds(&sb, block);
 		printf("%s\n", sb.s);
 		free(ch->rows[i].label);
 	}
-	sb_done(&sb);
+	strbuf_done(&sb);
 	free(ch->rows);
 	ch->rows = NULL;
 	ch->nrows = 0;
@@ -229,7 +233,7 @@ stats_chart(struct store *s, const struct query_filter *f,
 		qsort(ch->rows, ch->nrows, sizeof(*ch->rows),
 		    stats_cmp_count);
 	if (rc == STORE_OK)
-		stats_draw(ch, title, util_term_width(30));
+		stats_draw(ch, title, cli_term_width(30));
 	return rc;
 }
 
@@ -254,7 +258,7 @@ stats_newest(void *ctx, const struct query_form *qf)
 		return 1;
 	}
 	d = diag_new("stored form", DIAG_DEFAULT_LIMIT);
-	nc->f = form_parse("stored form", src, len, NULL, FORM_NO_ART, d);
+	nc->f = form_load_text("stored form", src, len, NULL, FORM_NO_ART, d);
 	diag_free(d);
 	free(src);
 	return 1;

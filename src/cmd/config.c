@@ -17,8 +17,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/defs.h"
+#include "base/file.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "cmd/config.h"
-#include "base/util.h"
 
 /*
  * State while parsing.  Debian's libinih calls the handler without a line
@@ -234,7 +237,7 @@ config_load(struct config *c, const char *path, char **errp)
 	int			 rc;
 
 	/* Read whole: a directory or device is an error, not "empty". */
-	if ((text = util_read_file(path, CONFIG_MAX, &len, errp)) == NULL)
+	if ((text = file_read(path, CONFIG_MAX, &len, errp)) == NULL)
 		return -1;
 	if (strlen(text) != len)
 		bad = xasprintf("%s: holds a NUL byte (not a text file)", path);
@@ -269,7 +272,7 @@ read_or_empty(const char *path, char **errp)
 
 	if (access(path, F_OK) != 0)
 		return xstrdup("");
-	text = util_read_file(path, 1u << 20, NULL, errp);
+	text = file_read(path, 1u << 20, NULL, errp);
 	return text;
 }
 
@@ -282,29 +285,29 @@ with_pin(const char *text, const char *hash)
 	int		 in_staff = 0, done = 0;
 	size_t		 n;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	while (*p != '\0') {
 		nl = strchr(p, '\n');
 		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
 		if (n > 0 && p[0] == '[') {
 			if (in_staff && !done) {
-				sb_addf(&sb, "pin_hash = %s\n", hash);
+				strbuf_addf(&sb, "pin_hash = %s\n", hash);
 				done = 1;
 			}
 			in_staff = strncmp(p, "[staff]", 7) == 0;
 		}
 		if (!(in_staff && strncmp(p, "pin_hash", 8) == 0)) {
-			sb_add(&sb, p, n);
-			sb_addc(&sb, '\n');
+			strbuf_add(&sb, p, n);
+			strbuf_addc(&sb, '\n');
 		}
 		p += n + (nl != NULL);
 	}
 	if (!done) {
 		if (!in_staff)
-			sb_adds(&sb, "[staff]\n");
-		sb_addf(&sb, "pin_hash = %s\n", hash);
+			strbuf_adds(&sb, "[staff]\n");
+		strbuf_addf(&sb, "pin_hash = %s\n", hash);
 	}
-	return sb_detach(&sb);
+	return strbuf_detach(&sb);
 }
 
 int

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
-#include "base/util.h"
+#include "base/defs.h"
 
 static const struct {
 	const char	*name;

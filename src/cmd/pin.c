@@ -7,7 +7,8 @@
 #include <sodium.h>
 
 #include "cmd/pin.h"
-#include "base/util.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
 
 /* Initialise libsodium once; -1 if it cannot start. */
 static int

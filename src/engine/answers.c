@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "engine/answers.h"
-#include "base/util.h"
+#include "base/die.h"
+#include "base/file.h"
+#include "base/xmalloc.h"
 
 /* State shared with the libcsv callbacks. */
 struct answers_rd {
@@ -174,7 +176,7 @@ answers_read(const char *path, struct answers *a, char **errp)
 	int	 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((buf = util_read_file(path, ANSWERS_MAX_BYTES, &len, &err)) ==
+	if ((buf = file_read(path, ANSWERS_MAX_BYTES, &len, &err)) ==
 	    NULL) {
 		*errp = err != NULL ? err : xasprintf("%s: cannot read", path);
 		return ANSWERS_NOFILE;

@@ -21,7 +21,7 @@
 #include "form/expr.h"
 #include "form/form.h"
 #include "base/i18n.h"
-#include "base/util.h"
+#include "base/xmalloc.h"
 
 struct engine {
 	const struct form *f;		/* borrowed */

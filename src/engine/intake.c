@@ -16,8 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/defs.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "engine/intake.h"
-#include "base/util.h"
 
 struct intake {
 	struct store		*s;		/* borrowed */
@@ -197,9 +199,9 @@ batch_problem(struct intake_batch *b, int line, const char *fmt, ...)
 	m = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (line > 0)
-		sb_addf(b->probs, "%s:%d: %s\n", b->path, line, m);
+		strbuf_addf(b->probs, "%s:%d: %s\n", b->path, line, m);
 	else
-		sb_addf(b->probs, "%s: %s\n", b->path, m);
+		strbuf_addf(b->probs, "%s: %s\n", b->path, m);
 	free(m);
 	b->nprobs++;
 }
@@ -297,7 +299,7 @@ batch_check_complete(struct intake_batch *b)
 		q = &b->f->questions[i];
 		if (!engine_visible(b->e, q->item)) {
 			if (engine_value(b->e, q) != NULL && b->warns != NULL)
-				sb_addf(b->warns, "%s:%d: ignored: '%s' is not "
+				strbuf_addf(b->warns, "%s:%d: ignored: '%s' is not "
 				    "asked for these answers\n", b->path,
 				    b->line_of[i], q->id);
 		} else if (q->required && engine_value(b->e, q) == NULL &&

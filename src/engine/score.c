@@ -10,10 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/form.h"
+#include "base/defs.h"
 #include "base/i18n.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "engine/score.h"
-#include "base/util.h"
+#include "form/form.h"
 
 /* Append a line to r. */
 static void
@@ -262,7 +264,7 @@ text_list(const struct score_result *r, enum score_kind k, int lang,
 
 	for (i = 0; i < r->nlines; i++)
 		if (r->lines[i].kind == k)
-			sb_addf(sb, "  - %s\n",
+			strbuf_addf(sb, "  - %s\n",
 			    rule_text(r->lines[i].rule, lang));
 }
 
@@ -276,38 +278,38 @@ score_format_text(const struct form *f, const struct score_result *r,
 	char		*s;
 	size_t		 i;
 
-	sb_addf(sb, "Score %d/100", r->score);
+	strbuf_addf(sb, "Score %d/100", r->score);
 	if (r->band != NULL)
-		sb_addf(sb, " \xe2\x80\x94 %s", bt != NULL ? bt : r->band->id);
-	sb_addc(sb, '\n');
+		strbuf_addf(sb, " \xe2\x80\x94 %s", bt != NULL ? bt : r->band->id);
+	strbuf_addc(sb, '\n');
 	if (r->capped_by != NULL)
-		sb_addf(sb, "  (band held here by a flag: %s)\n",
+		strbuf_addf(sb, "  (band held here by a flag: %s)\n",
 		    rule_text(r->capped_by, lang));
 	if (r->nstops > 0) {
-		sb_adds(sb, "\nSTOPS (a stop overrides the score):\n");
+		strbuf_adds(sb, "\nSTOPS (a stop overrides the score):\n");
 		text_list(r, SC_STOP, lang, sb);
 	}
 	if (r->nflags > 0) {
-		sb_adds(sb, "\nFlags (for the practitioner):\n");
+		strbuf_adds(sb, "\nFlags (for the practitioner):\n");
 		text_list(r, SC_FLAG, lang, sb);
 	}
 	if (r->nrecs > 0) {
-		sb_adds(sb, "\nRecommendations:\n");
+		strbuf_adds(sb, "\nRecommendations:\n");
 		text_list(r, SC_RECOMMEND, lang, sb);
 	}
-	sb_adds(sb, "\nExplanation:\n");
+	strbuf_adds(sb, "\nExplanation:\n");
 	for (i = 0; i < r->nlines; i++) {
 		if (r->lines[i].kind != SC_POINTS)
 			continue;
 		s = score_line_text(f, &r->lines[i], lang);
-		sb_addf(sb, "  %s\n", s);
+		strbuf_addf(sb, "  %s\n", s);
 		free(s);
 	}
 	if (r->raw != r->score)
-		sb_addf(sb, "  Total: %d, counted as %d (scores run from 0 to "
+		strbuf_addf(sb, "  Total: %d, counted as %d (scores run from 0 to "
 		    "100)\n", r->raw, r->score);
 	else
-		sb_addf(sb, "  Total: %d\n", r->raw);
+		strbuf_addf(sb, "  Total: %d\n", r->raw);
 }
 
 /* Append s as a JSON string (quotes, escapes; UTF-8 passed through). */
@@ -317,20 +319,20 @@ json_str(struct strbuf *sb, const char *s)
 	const unsigned char	*p;
 
 	if (s == NULL) {
-		sb_adds(sb, "null");
+		strbuf_adds(sb, "null");
 		return;
 	}
-	sb_addc(sb, '"');
+	strbuf_addc(sb, '"');
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
 		if (*p == '"' || *p == '\\') {
-			sb_addc(sb, '\\');
-			sb_addc(sb, (char)*p);
+			strbuf_addc(sb, '\\');
+			strbuf_addc(sb, (char)*p);
 		} else if (*p < 0x20 || *p == 0x7f)
-			sb_addf(sb, "\\u%04x", *p);
+			strbuf_addf(sb, "\\u%04x", *p);
 		else
-			sb_addc(sb, (char)*p);
+			strbuf_addc(sb, (char)*p);
 	}
-	sb_addc(sb, '"');
+	strbuf_addc(sb, '"');
 }
 
 /* Append the rules of kind k as a JSON array of {"id","text"[,"group"]}. */
@@ -342,26 +344,26 @@ json_rules(const struct score_result *r, enum score_kind k, int lang,
 	size_t			 i;
 	int			 n = 0;
 
-	sb_addc(sb, '[');
+	strbuf_addc(sb, '[');
 	for (i = 0; i < r->nlines; i++) {
 		if (r->lines[i].kind != k)
 			continue;
 		ru = r->lines[i].rule;
-		sb_adds(sb, n++ > 0 ? ",{\"id\":" : "{\"id\":");
+		strbuf_adds(sb, n++ > 0 ? ",{\"id\":" : "{\"id\":");
 		json_str(sb, ru->id);
 		if (k == SC_RECOMMEND) {
-			sb_adds(sb, ",\"group\":");
+			strbuf_adds(sb, ",\"group\":");
 			json_str(sb, ru->group);
 		}
-		sb_adds(sb, ",\"text\":");
+		strbuf_adds(sb, ",\"text\":");
 		json_str(sb, rule_text(ru, lang));
 		if (k == SC_STOP) {
-			sb_adds(sb, ",\"client\":");
+			strbuf_adds(sb, ",\"client\":");
 			json_str(sb, form_tr(&ru->client, lang));
 		}
-		sb_addc(sb, '}');
+		strbuf_addc(sb, '}');
 	}
-	sb_addc(sb, ']');
+	strbuf_addc(sb, ']');
 }
 
 /* The result as one JSON object (no newline), appended to sb. */
@@ -373,36 +375,36 @@ score_format_json(const struct form *f, const struct score_result *r,
 	size_t	 i;
 	int	 n = 0;
 
-	sb_addf(sb, "{\"score\":%d,\"raw\":%d,\"band\":", r->score, r->raw);
+	strbuf_addf(sb, "{\"score\":%d,\"raw\":%d,\"band\":", r->score, r->raw);
 	if (r->band != NULL) {
-		sb_adds(sb, "{\"id\":");
+		strbuf_adds(sb, "{\"id\":");
 		json_str(sb, r->band->id);
-		sb_adds(sb, ",\"text\":");
+		strbuf_adds(sb, ",\"text\":");
 		json_str(sb, form_tr(&r->band->text, lang));
-		sb_adds(sb, ",\"capped_by\":");
+		strbuf_adds(sb, ",\"capped_by\":");
 		json_str(sb, r->capped_by != NULL ? r->capped_by->id : NULL);
-		sb_addc(sb, '}');
+		strbuf_addc(sb, '}');
 	} else
-		sb_adds(sb, "null");
-	sb_adds(sb, ",\"stops\":");
+		strbuf_adds(sb, "null");
+	strbuf_adds(sb, ",\"stops\":");
 	json_rules(r, SC_STOP, lang, sb);
-	sb_adds(sb, ",\"flags\":");
+	strbuf_adds(sb, ",\"flags\":");
 	json_rules(r, SC_FLAG, lang, sb);
-	sb_adds(sb, ",\"recommendations\":");
+	strbuf_adds(sb, ",\"recommendations\":");
 	json_rules(r, SC_RECOMMEND, lang, sb);
-	sb_adds(sb, ",\"explanation\":[");
+	strbuf_adds(sb, ",\"explanation\":[");
 	for (i = 0; i < r->nlines; i++) {
 		if (r->lines[i].kind != SC_POINTS)
 			continue;
 		s = score_line_code(&r->lines[i]);
-		sb_adds(sb, n++ > 0 ? ",{\"code\":" : "{\"code\":");
+		strbuf_adds(sb, n++ > 0 ? ",{\"code\":" : "{\"code\":");
 		json_str(sb, s);
 		free(s);
-		sb_addf(sb, ",\"points\":%d,\"text\":", r->lines[i].points);
+		strbuf_addf(sb, ",\"points\":%d,\"text\":", r->lines[i].points);
 		s = score_line_text(f, &r->lines[i], lang);
 		json_str(sb, s);
 		free(s);
-		sb_addc(sb, '}');
+		strbuf_addc(sb, '}');
 	}
-	sb_adds(sb, "]}");
+	strbuf_adds(sb, "]}");
 }

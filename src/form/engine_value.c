@@ -23,7 +23,9 @@
 #include "engine/engine.h"
 #include "form/form.h"
 #include "base/i18n.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
 
 #define ENGINE_MAX_DIGITS	15	/* digits kept exact by a double */
 
@@ -31,9 +33,9 @@
 static char *
 value_sb_take(struct strbuf *sb)
 {
-	char	*s = sb_detach(sb);
+	char	*s = strbuf_detach(sb);
 
-	sb_done(sb);
+	strbuf_done(sb);
 	return s;
 }
 
@@ -108,15 +110,15 @@ canon_number(const char *s, bool frac)
 		nf--;
 	if (ni + nf > ENGINE_MAX_DIGITS)
 		return NULL;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	if (neg && !((ni == 0 || (ni == 1 && *ip == '0')) && nf == 0))
-		sb_addc(&sb, '-');
+		strbuf_addc(&sb, '-');
 	if (ni == 0)
-		sb_addc(&sb, '0');
-	sb_add(&sb, ip, ni);
+		strbuf_addc(&sb, '0');
+	strbuf_add(&sb, ip, ni);
 	if (nf > 0) {
-		sb_addc(&sb, '.');
-		sb_add(&sb, fp, nf);
+		strbuf_addc(&sb, '.');
+		strbuf_add(&sb, fp, nf);
 	}
 	return value_sb_take(&sb);
 }
@@ -224,18 +226,18 @@ canon_multi(const struct form_question *q, const char *input)
 		if (*p++ == '\0')
 			break;
 	}
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (i = 0; i < q->noptions; i++) {
 		if (!on[i])
 			continue;
 		excl = excl || q->options[i].exclusive;
 		if (k++ > 0)
-			sb_addc(&sb, ';');
-		sb_adds(&sb, q->options[i].code);
+			strbuf_addc(&sb, ';');
+		strbuf_adds(&sb, q->options[i].code);
 	}
 	free(on);
 	if (excl && k > 1) {
-		sb_done(&sb);
+		strbuf_done(&sb);
 		return NULL;
 	}
 	return value_sb_take(&sb);
@@ -300,19 +302,19 @@ clean_text(const struct form_question *q, const char *input)
 	size_t			 n, skip;
 	bool			 lines = q->type == QT_LONGTEXT;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (p = (const unsigned char *)input; *p != '\0'; p++) {
 		if (lines && p[0] == '\r' && p[1] == '\n')
 			continue;
 		if ((*p < 0x20 && !(lines && *p == '\n')) || *p == 0x7f) {
-			sb_done(&sb);
+			strbuf_done(&sb);
 			return NULL;
 		}
 		if ((n = invisible_len(p)) > 0) {
 			p += n - 1;
 			continue;
 		}
-		sb_addc(&sb, (char)*p);
+		strbuf_addc(&sb, (char)*p);
 	}
 	while (sb.len > 0 && is_blank(sb.s[sb.len - 1]))
 		sb.s[--sb.len] = '\0';
@@ -414,16 +416,16 @@ engine_display_value(const struct form *f, const struct form_question *q,
 	if (q->type != QT_CHOICE && q->type != QT_YESNO &&
 	    q->type != QT_MULTI)
 		return xstrdup(v);
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (;;) {
 		n = strcspn(v, ";");
 		if ((ix = option_index(q, v, n)) >= 0)
-			sb_adds(&sb, option_label(f, q, ix, lang));
+			strbuf_adds(&sb, option_label(f, q, ix, lang));
 		else
-			sb_add(&sb, v, n);
+			strbuf_add(&sb, v, n);
 		if (v[n] == '\0')
 			break;
-		sb_adds(&sb, ", ");
+		strbuf_adds(&sb, ", ");
 		v += n + 1;
 	}
 	return value_sb_take(&sb);

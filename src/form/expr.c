@@ -12,10 +12,12 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/defs.h"
 #include "base/diag.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "form/expr.h"
 #include "form/form.h"
-#include "base/util.h"
 #include "expr_int.h"
 
 enum tok {
@@ -76,9 +78,9 @@ static struct expr *parse_or(struct parser *p);
 static char *
 expr_sb_take(struct strbuf *sb)
 {
-	char	*s = sb_detach(sb);
+	char	*s = strbuf_detach(sb);
 
-	sb_done(sb);
+	strbuf_done(sb);
 	return s;
 }
 
@@ -134,11 +136,11 @@ lex_string(struct parser *p, struct token *t)
 	struct strbuf	sb;
 	char		c;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	lex_advance(p);
 	for (;;) {
 		if (p->pos >= p->len || p->src[p->pos] == '\n') {
-			sb_done(&sb);
+			strbuf_done(&sb);
 			syntax_error(p, t->line, t->col, "unterminated string");
 			return -1;
 		}
@@ -151,7 +153,7 @@ lex_string(struct parser *p, struct token *t)
 			lex_advance(p);
 			c = c == 'n' ? '\n' : c == 't' ? '\t' : c;
 		}
-		sb_addc(&sb, c);
+		strbuf_addc(&sb, c);
 	}
 	t->str = expr_sb_take(&sb);
 	return 0;

@@ -12,16 +12,17 @@
 #include "base/diag.h"
 #include "form/expr.h"
 #include "form/form.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "expr_int.h"
 
 /* Take sb's bytes (caller frees) and release sb. */
 static char *
 check_sb_take(struct strbuf *sb)
 {
-	char	*s = sb_detach(sb);
+	char	*s = strbuf_detach(sb);
 
-	sb_done(sb);
+	strbuf_done(sb);
 	return s;
 }
 
@@ -54,11 +55,11 @@ option_list(const struct form_question *q)
 
 	if (q->type == QT_YESNO && q->noptions == 0)
 		return xstrdup("yes, no");
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (i = 0; i < q->noptions; i++) {
 		if (i > 0)
-			sb_adds(&sb, ", ");
-		sb_adds(&sb, q->options[i].code);
+			strbuf_adds(&sb, ", ");
+		strbuf_adds(&sb, q->options[i].code);
 	}
 	return check_sb_take(&sb);
 }

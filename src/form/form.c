@@ -10,98 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form_int.h"
+#include "base/defs.h"
+#include "base/file.h"
+#include "base/xmalloc.h"
 #include "form/expr.h"
-#include "base/util.h"
-
-/* FNV-1a over key[0..len). */
-static size_t
-idtab_hash(const char *key, size_t len)
-{
-	size_t	h = 2166136261u, i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)key[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-/* An empty table (allocates nothing) */
-void
-idtab_init(struct idtab *t)
-{
-	memset(t, 0, sizeof *t);
-}
-
-/* Free the slots; the keys are borrowed and stay */
-void
-idtab_done(struct idtab *t)
-{
-	free(t->slots);
-	idtab_init(t);
-}
-
-/* The slot for key: where it is, or the empty slot where it would go. */
-static struct idslot *
-idtab_slot(const struct idtab *t, const char *key, size_t len)
-{
-	size_t		 i = idtab_hash(key, len) & (t->cap - 1);
-	struct idslot	*s;
-
-	for (;; i = (i + 1) & (t->cap - 1)) {
-		s = &t->slots[i];
-		if (s->key == NULL || (s->len == len &&
-		    memcmp(s->key, key, len) == 0))
-			return s;
-	}
-}
-
-/* Look key[0..len) up */
-int
-idtab_find(const struct idtab *t, const char *key, size_t len)
-{
-	struct idslot	*s;
-
-	if (t->cap == 0)
-		return -1;
-	s = idtab_slot(t, key, len);
-	return s->key != NULL ? s->val : -1;
-}
-
-/* Double the table (or make its first 16 slots). */
-static void
-idtab_grow(struct idtab *t)
-{
-	struct idslot	*old = t->slots;
-	size_t		 oldcap = t->cap, i;
-
-	t->cap = oldcap ? oldcap * 2 : 16;
-	t->slots = xcalloc(t->cap, sizeof *t->slots);
-	for (i = 0; i < oldcap; i++)
-		if (old[i].key != NULL)
-			*idtab_slot(t, old[i].key, old[i].len) = old[i];
-	free(old);
-}
-
-/* Insert key (borrowed), growing at half full */
-int
-idtab_add(struct idtab *t, const char *key, int val)
-{
-	struct idslot	*s;
-	size_t		 len = strlen(key);
-
-	if ((t->n + 1) * 2 > t->cap)
-		idtab_grow(t);
-	s = idtab_slot(t, key, len);
-	if (s->key != NULL)
-		return s->val;
-	s->key = key;
-	s->len = len;
-	s->val = val;
-	t->n++;
-	return -1;
-}
+#include "form/form.h"
+#include "idtab.h"
 
 /* Free every translation of t (not t itself) */
 void
@@ -236,87 +150,6 @@ form_free(struct form *f)
 	free(f);
 }
 
-/* "<dir of path>/art", or "art"; the caller frees it */
-char *
-form_art_dir(const char *path)
-{
-	const char	*slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup("art");
-	return xasprintf("%.*s/art", (int)(slash - path), path);
-}
-
-/* Has the diag limit been passed (stop adding work)? */
-bool
-form_p_full(const struct form_parser *p)
-{
-	return diag_count(p->d) > diag_kept(p->d);
-}
-
-/* Parse and check buf[0..len); NULL with every problem in d */
-struct form *
-form_parse(const char *name, const char *buf, size_t len,
-    const char *art_dir, unsigned flags, struct diag *d)
-{
-	struct form_parser	 p;
-	struct form		*f = xcalloc(1, sizeof *f);
-	size_t			 i;
-
-	f->path = xstrdup(name);
-	f->source = xmalloc(len + 1);
-	memcpy(f->source, buf, len);
-	f->source[len] = '\0';
-	f->source_len = len;
-	memset(&p, 0, sizeof p);
-	p.f = f;
-	p.d = d;
-	p.base = diag_count(d);
-	p.art_dir = (flags & FORM_NO_ART) ? NULL : art_dir;
-	p.section = -1;
-	form_p_lines(&p);
-	if (p.seen_form && !form_p_full(&p))
-		form_p_check(&p);
-	f->index = xmalloc(sizeof p.ids);
-	memcpy(f->index, &p.ids, sizeof p.ids);
-	idtab_done(&p.sections);
-	idtab_done(&p.rules);
-	idtab_done(&p.bands);
-	idtab_done(&p.options);
-	for (i = 0; i < p.narts; i++)
-		free(p.arts[i].name);
-	free(p.arts);
-	if (diag_count(d) > p.base) {
-		form_free(f);
-		return NULL;
-	}
-	return f;
-}
-
-/* Read path, then form_parse() it with pictures from beside it */
-struct form *
-form_load(const char *path, unsigned flags, struct diag *d)
-{
-	struct form	*f;
-	char		*buf, *err = NULL, *dir;
-	const char	*why;
-	size_t		 len, plen = strlen(path);
-
-	if ((buf = util_read_file(path, FORM_MAX_BYTES, &len, &err)) == NULL) {
-		why = err;
-		if (strncmp(err, path, plen) == 0 && err[plen] == ':')
-			why = err + plen + 2;
-		diag_add(d, 1, 1, "cannot read the form: %s", why);
-		free(err);
-		return NULL;
-	}
-	dir = form_art_dir(path);
-	f = form_parse(path, buf, len, dir, flags, d);
-	free(dir);
-	free(buf);
-	return f;
-}
-
 /* The item (question or screen: one id index) with this id, or NULL */
 static const struct form_item *
 form_item_of(const struct form *f, const char *id)
@@ -421,4 +254,22 @@ form_qtype_name(enum form_qtype t)
 	};
 
 	return (size_t)t < SMP_NELEM(names) ? names[t] : "?";
+}
+
+/* The picture text for this terminal. */
+const char *
+form_art_text(const struct form_art *art, bool utf8)
+{
+	if (art == NULL)
+		return NULL;
+	return utf8 && art->utf8 != NULL ? art->utf8 : art->ascii;
+}
+
+/* An option's label in lang, else its code. */
+const char *
+form_option_label(const struct form_option *o, int lang)
+{
+	const char	*s = form_tr(&o->label, lang);
+
+	return s != NULL ? s : o->code;
 }

@@ -11,8 +11,10 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "form_int.h"
-#include "base/util.h"
+#include "base/file.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
+#include "form_art.h"
 
 #define FORM_ART_COLS	36
 #define FORM_ART_LINES	14
@@ -105,7 +107,7 @@ read_one(struct form_parser *p, const char *name, bool ascii,
 
 	path = xasprintf("%s/%s%s", p->art_dir, name, ascii ? ".ascii.txt" :
 	    ".txt");
-	if ((buf = util_read_file(path, FORM_ART_BYTES, &len, &err)) == NULL) {
+	if ((buf = file_read(path, FORM_ART_BYTES, &len, &err)) == NULL) {
 		why = strstr(err, ": ");
 		diag_add(p->d, loc.line, loc.col, "picture '%s': cannot read "
 		    "art/%s%s%s", name, name, ascii ? ".ascii.txt" : ".txt",
@@ -162,7 +164,7 @@ attach(struct form *f, const struct form_artref *r, const struct form_art *a)
 
 /* Load each picture once, then attach it to every reference */
 void
-form_p_arts(struct form_parser *p)
+form_art_load(struct form_parser *p)
 {
 	struct form	*f = p->f;
 	struct idtab	 names;
@@ -182,7 +184,7 @@ form_p_arts(struct form_parser *p)
 		    (int)f->narts)) >= 0)
 			continue;
 		f->arts[f->narts].name = xstrdup(p->arts[i].name);
-		if (p->art_dir != NULL && !form_p_full(p))
+		if (p->art_dir != NULL && !parse_full(p))
 			load_art(p, &f->arts[f->narts], p->arts[i].loc,
 			    MB_CUR_MAX > 1);
 		f->narts++;
@@ -196,3 +198,4 @@ form_p_arts(struct form_parser *p)
 	}
 	idtab_done(&names);
 }
+

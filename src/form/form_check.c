@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form_int.h"
 #include "form/expr.h"
-#include "base/util.h"
+#include "base/xmalloc.h"
+#include "form_check.h"
 
 /*
  * Check that text t, if given, is given in every language; if what is set
@@ -62,7 +62,7 @@ compile(struct form_parser *p, const char *src, struct form_loc loc,
 {
 	struct expr_scope	sc;
 
-	if (src == NULL || form_p_full(p))
+	if (src == NULL || parse_full(p))
 		return NULL;
 	sc.lookup = lookup;
 	sc.ctx = p;
@@ -219,7 +219,7 @@ check_items(struct form_parser *p)
 	const struct form_item	*it;
 	size_t			 i, nsec = 0;
 
-	for (i = 0; i < f->nitems && !form_p_full(p); i++) {
+	for (i = 0; i < f->nitems && !parse_full(p); i++) {
 		it = &f->items[i];
 		for (; it->section >= 0 && nsec <= (size_t)it->section; nsec++)
 			check_section(p, &f->sections[nsec], (int)i);
@@ -228,7 +228,7 @@ check_items(struct form_parser *p)
 		else
 			check_question(p, &f->questions[it->ref]);
 	}
-	for (; nsec < f->nsections && !form_p_full(p); nsec++)
+	for (; nsec < f->nsections && !parse_full(p); nsec++)
 		check_section(p, &f->sections[nsec], (int)f->nitems);
 }
 
@@ -239,7 +239,7 @@ check_rules(struct form_parser *p)
 	struct form_rule	*r;
 	size_t			 i;
 
-	for (i = 0; i < p->f->nrules && !form_p_full(p); i++) {
+	for (i = 0; i < p->f->nrules && !parse_full(p); i++) {
 		r = &p->f->rules[i];
 		if (r->id[0] == '\0')
 			continue;
@@ -313,16 +313,21 @@ check_caps(struct form_parser *p)
 	}
 }
 
-/* Every whole-form check, in file order where it matters */
+/* The header and the phrases (before the pictures are read). */
 void
-form_p_check(struct form_parser *p)
+form_check_head(struct form_parser *p)
 {
 	check_header(p);
 	check_phrases(p);
-	form_p_arts(p);
+}
+
+/* Items, rules, bands and caps (after the pictures). */
+void
+form_check_body(struct form_parser *p)
+{
 	check_items(p);
 	check_rules(p);
-	if (!form_p_full(p)) {
+	if (!parse_full(p)) {
 		check_bands(p);
 		check_caps(p);
 	}

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "form/lex.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
 
 struct lexer {
 	const char	*buf;	/* the whole file, borrowed */
@@ -176,7 +178,7 @@ lex_string(struct lexer *lx, const char *s, size_t len, size_t i, int col)
 	size_t		 j = i + 1;
 	char		 c;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (; j < len && s[j] != '"'; j++) {
 		if (s[j] == '\t') {
 			diag_add(lx->d, lx->lineno, col + lex_cols(s + i,
@@ -184,16 +186,16 @@ lex_string(struct lexer *lx, const char *s, size_t len, size_t i, int col)
 			goto fail;
 		}
 		if (s[j] != '\\') {
-			sb_addc(&sb, s[j]);
+			strbuf_addc(&sb, s[j]);
 			continue;
 		}
 		c = j + 1 < len ? s[++j] : '\0';
 		if (c == 'n')
-			sb_addc(&sb, '\n');
+			strbuf_addc(&sb, '\n');
 		else if (c == 't')
-			sb_addc(&sb, '\t');
+			strbuf_addc(&sb, '\t');
 		else if (c == '"' || c == '\\')
-			sb_addc(&sb, c);
+			strbuf_addc(&sb, c);
 		else {
 			diag_add(lx->d, lx->lineno, col + lex_cols(s + i,
 			    j - 1 - i), "unknown escape in string (use "
@@ -205,11 +207,11 @@ lex_string(struct lexer *lx, const char *s, size_t len, size_t i, int col)
 		diag_add(lx->d, lx->lineno, col, "unterminated string");
 		goto fail;
 	}
-	push(lx, LEX_STRING, s + i, j + 1 - i, col)->str = sb_detach(&sb);
-	sb_done(&sb);
+	push(lx, LEX_STRING, s + i, j + 1 - i, col)->str = strbuf_detach(&sb);
+	strbuf_done(&sb);
 	return j + 1;
 fail:
-	sb_done(&sb);
+	strbuf_done(&sb);
 	return 0;
 }
 

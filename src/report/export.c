@@ -17,9 +17,13 @@
 
 #include <csv.h>
 
+#include "base/defs.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "engine/engine.h"
-#include "report/export.h"
 #include "form/form.h"
+#include "form/form_load.h"
+#include "report/export.h"
 
 #define EXPORT_NMETA	14
 
@@ -172,7 +176,7 @@ export_cell_quoted(struct strbuf *row, const char *s, size_t len)
 	    s[len - 1] == '\t')))
 		export_quoted(row, s, len);
 	else
-		sb_add(row, s, len);
+		strbuf_add(row, s, len);
 }
 
 void
@@ -184,24 +188,24 @@ export_cell(struct strbuf *row, const char *s, size_t len)
 		export_cell_quoted(row, s, len);
 		return;
 	}
-	sb_init(&tmp);
-	sb_addc(&tmp, '\'');
-	sb_add(&tmp, s, len);
+	strbuf_init(&tmp);
+	strbuf_addc(&tmp, '\'');
+	strbuf_add(&tmp, s, len);
 	export_cell_quoted(row, tmp.s, tmp.len);
-	sb_done(&tmp);
+	strbuf_done(&tmp);
 }
 
 /* Write the row buffer (ending it with CRLF) and empty it. */
 static int
 export_flush_row(struct xctx *x, char **errp)
 {
-	sb_add(&x->row, "\r\n", 2);
+	strbuf_add(&x->row, "\r\n", 2);
 	if (fwrite(x->row.s, 1, x->row.len, x->fp) != x->row.len) {
 		*errp = xasprintf("cannot write the export: %s",
 		    strerror(errno));
 		return EXPORT_IOERR;
 	}
-	sb_reset(&x->row);
+	strbuf_reset(&x->row);
 	return 0;
 }
 
@@ -309,7 +313,7 @@ export_load_form(void *ctx, const struct query_form *qf)
 	d = diag_new(qf->form_id, DIAG_DEFAULT_LIMIT);
 	x->forms = xreallocarray(x->forms, x->nforms + 1, sizeof(*x->forms));
 	xf = memset(&x->forms[x->nforms], 0, sizeof(*xf));
-	xf->f = form_parse(qf->form_id, src, len, NULL, FORM_NO_ART, d);
+	xf->f = form_load_text(qf->form_id, src, len, NULL, FORM_NO_ART, d);
 	free(src);
 	diag_free(d);
 	if (xf->f == NULL) {
@@ -385,7 +389,7 @@ export_teardown(struct xctx *x)
 	free(x->cell);
 	free(x->cellen);
 	free(x->used);
-	sb_done(&x->row);
+	strbuf_done(&x->row);
 }
 
 /* The loaded form with this hash (NULL cannot happen in one snapshot). */
@@ -526,7 +530,7 @@ export_cells_row(struct xctx *x, size_t n, char **errp)
 
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			sb_addc(&x->row, ',');
+			strbuf_addc(&x->row, ',');
 		export_cell(&x->row, x->cell[i], x->cellen[i]);
 	}
 	return export_flush_row(x, errp);
@@ -723,7 +727,7 @@ export_run(struct store *s, const struct export_opts *o, FILE *fp,
 	x.o = o;
 	x.s = s;
 	x.fp = fp;
-	sb_init(&x.row);
+	strbuf_init(&x.row);
 	if ((stream && (rc = export_audit(&x, -1, errp)) != 0) ||
 	    (rc = query_begin(s, errp)) != 0) {
 		export_teardown(&x);

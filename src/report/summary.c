@@ -13,10 +13,12 @@
 #include "base/date.h"
 #include "engine/engine.h"
 #include "form/form.h"
+#include "form/form_load.h"
 #include "store/query.h"
 #include "report/summary.h"
 #include "base/textsafe.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 
 /* One summary being written. */
 struct show {
@@ -48,9 +50,9 @@ show_text(struct show *w, const char *s, int indent)
 	char	*t = textsafe(s, TEXTSAFE_KEEP_NL), *p;
 
 	for (p = t; *p != '\0'; p++) {
-		sb_addc(w->sb, *p);
+		strbuf_addc(w->sb, *p);
 		if (*p == '\n')
-			sb_addf(w->sb, "%*s", indent, "");
+			strbuf_addf(w->sb, "%*s", indent, "");
 	}
 	free(t);
 }
@@ -62,14 +64,14 @@ show_field(struct show *w, const char *label, const char *value)
 	struct strbuf	pad;
 	char		*l = textsafe(label, 0);
 
-	sb_init(&pad);
-	sb_adds(w->sb, "  ");
+	strbuf_init(&pad);
+	strbuf_adds(w->sb, "  ");
 	textsafe_fit(&pad, l, 18, 1);
-	sb_adds(w->sb, pad.s);
-	sb_addc(w->sb, ' ');
+	strbuf_adds(w->sb, pad.s);
+	strbuf_addc(w->sb, ' ');
 	show_text(w, value, 21);
-	sb_addc(w->sb, '\n');
-	sb_done(&pad);
+	strbuf_addc(w->sb, '\n');
+	strbuf_done(&pad);
 	free(l);
 }
 
@@ -188,17 +190,17 @@ show_lines(struct show *w, const char *kind, const char *title,
 		if (strcmp(l->kind, kind) != 0)
 			continue;
 		if (first && title != NULL)
-			sb_addf(w->sb, "\n%s\n", title);
+			strbuf_addf(w->sb, "\n%s\n", title);
 		first = 0;
-		sb_adds(w->sb, mark);
+		strbuf_adds(w->sb, mark);
 		if (strcmp(kind, "points") == 0) {
-			sb_addf(w->sb, "%+4d  ", l->points);
+			strbuf_addf(w->sb, "%+4d  ", l->points);
 			t = show_points_text(w, l);
 			show_text(w, t, 10);
 			free(t);
 		} else
 			show_text(w, show_line_text(w, l), 4);
-		sb_addc(w->sb, '\n');
+		strbuf_addc(w->sb, '\n');
 	}
 }
 
@@ -233,12 +235,12 @@ show_result(struct show *w)
 	char				*v;
 
 	if (in->nstops > 0) {
-		sb_adds(w->sb, "\n");
+		strbuf_adds(w->sb, "\n");
 		show_lines(w, "stop", NULL, "!! STOP: ");
-		sb_adds(w->sb, "!! A stop overrides the score: do not "
+		strbuf_adds(w->sb, "!! A stop overrides the score: do not "
 		    "proceed on the score alone.\n");
 	}
-	sb_adds(w->sb, "\n");
+	strbuf_adds(w->sb, "\n");
 	if (in->has_score) {
 		v = xasprintf("%s%s%s%s, score %d/100", in->band ? in->band :
 		    "-", bt ? " (" : "", bt ? bt : "", bt ? ")" : "",
@@ -263,7 +265,7 @@ show_answers(struct show *w)
 	char				*v;
 	size_t				 i;
 
-	sb_adds(w->sb, "\nAnswers\n");
+	strbuf_adds(w->sb, "\nAnswers\n");
 	for (i = 0; w->f != NULL && i < w->f->nitems; i++) {
 		it = &w->f->items[i];
 		if (it->kind == ITEM_SCREEN) {
@@ -277,11 +279,11 @@ show_answers(struct show *w)
 		if ((a = show_answer(w, q->id)) == NULL ||
 		    (v = show_display(w, q, a->value)) == NULL)
 			continue;
-		sb_adds(w->sb, "  ");
+		strbuf_adds(w->sb, "  ");
 		show_text(w, form_qname(q, w->lang), 2);
-		sb_adds(w->sb, "\n      ");
+		strbuf_adds(w->sb, "\n      ");
 		show_text(w, v, 6);
-		sb_addc(w->sb, '\n');
+		strbuf_addc(w->sb, '\n');
 		free(v);
 	}
 	if (w->f == NULL)
@@ -294,9 +296,9 @@ show_answers(struct show *w)
 static void
 show_summary(struct show *w)
 {
-	sb_adds(w->sb, "Consultation ");
+	strbuf_adds(w->sb, "Consultation ");
 	show_text(w, w->in->id, 0);
-	sb_adds(w->sb, "\n\n");
+	strbuf_adds(w->sb, "\n\n");
 	show_who(w);
 	show_when(w);
 	show_result(w);
@@ -307,7 +309,7 @@ show_summary(struct show *w)
 static void
 show_jkey(struct show *w, const char *key, const char *value)
 {
-	sb_addf(w->sb, ",\"%s\":", key);
+	strbuf_addf(w->sb, ",\"%s\":", key);
 	textsafe_json(w->sb, value);
 }
 
@@ -319,18 +321,18 @@ show_jlines(struct show *w, const char *kind, const char *key)
 	size_t			 i;
 	int			 n = 0;
 
-	sb_addf(w->sb, ",\"%s\":[", key);
+	strbuf_addf(w->sb, ",\"%s\":[", key);
 	for (i = 0; i < w->in->nlines; i++) {
 		l = &w->in->lines[i];
 		if (strcmp(l->kind, kind) != 0)
 			continue;
-		sb_adds(w->sb, n++ ? ",{\"code\":" : "{\"code\":");
+		strbuf_adds(w->sb, n++ ? ",{\"code\":" : "{\"code\":");
 		textsafe_json(w->sb, l->code);
-		sb_addf(w->sb, ",\"points\":%d", l->points);
+		strbuf_addf(w->sb, ",\"points\":%d", l->points);
 		show_jkey(w, "text", show_line_text(w, l));
-		sb_addc(w->sb, '}');
+		strbuf_addc(w->sb, '}');
 	}
-	sb_addc(w->sb, ']');
+	strbuf_addc(w->sb, ']');
 }
 
 /* One answer as a JSON object (q NULL: a screen or unknown id). */
@@ -341,18 +343,18 @@ show_janswer(struct show *w, const struct form_question *q,
 	char	*v = q != NULL ? show_display(w, q, a->value) : NULL;
 	int	 age;
 
-	sb_adds(w->sb, (*n)++ ? ",{\"question\":" : "{\"question\":");
+	strbuf_adds(w->sb, (*n)++ ? ",{\"question\":" : "{\"question\":");
 	textsafe_json(w->sb, a->question);
 	show_jkey(w, "label", label);
 	show_jkey(w, "value", a->value);
 	show_jkey(w, "display", v != NULL ? v : a->value);
 	show_jkey(w, "answered_at", a->answered_at);
-	sb_addf(w->sb, ",\"identifier\":%s", q && q->identifier ? "true" :
+	strbuf_addf(w->sb, ",\"identifier\":%s", q && q->identifier ? "true" :
 	    "false");
 	if (q != NULL && q->identifier && q->type == QT_DATE &&
 	    (age = show_age(a->value)) >= 0)
-		sb_addf(w->sb, ",\"age\":%d", age);
-	sb_addc(w->sb, '}');
+		strbuf_addf(w->sb, ",\"age\":%d", age);
+	strbuf_addc(w->sb, '}');
 	free(v);
 }
 
@@ -366,7 +368,7 @@ show_janswers(struct show *w)
 	size_t				 i;
 	int				 n = 0;
 
-	sb_adds(w->sb, ",\"answers\":[");
+	strbuf_adds(w->sb, ",\"answers\":[");
 	for (i = 0; w->f != NULL && i < w->f->nitems; i++) {
 		it = &w->f->items[i];
 		q = it->kind == ITEM_QUESTION ? &w->f->questions[it->ref] :
@@ -379,7 +381,7 @@ show_janswers(struct show *w)
 	}
 	for (i = 0; w->f == NULL && i < w->in->nanswers; i++)
 		show_janswer(w, NULL, NULL, &w->in->answers[i], &n);
-	sb_adds(w->sb, "]");
+	strbuf_adds(w->sb, "]");
 }
 
 /* The whole summary as one JSON object. */
@@ -388,10 +390,10 @@ show_json(struct show *w)
 {
 	const struct query_intake	*in = w->in;
 
-	sb_adds(w->sb, "{\"id\":");
+	strbuf_adds(w->sb, "{\"id\":");
 	textsafe_json(w->sb, in->id);
 	show_jkey(w, "form_id", in->form_id);
-	sb_addf(w->sb, ",\"form_version\":%d", in->form_version);
+	strbuf_addf(w->sb, ",\"form_version\":%d", in->form_version);
 	show_jkey(w, "form_hash", in->form_hash);
 	show_jkey(w, "status", in->status);
 	show_jkey(w, "source", in->source);
@@ -401,9 +403,9 @@ show_json(struct show *w)
 	show_jkey(w, "updated_at", in->updated_at);
 	show_jkey(w, "completed_at", in->completed_at);
 	if (in->has_score)
-		sb_addf(w->sb, ",\"score\":%d", in->score);
+		strbuf_addf(w->sb, ",\"score\":%d", in->score);
 	else
-		sb_adds(w->sb, ",\"score\":null");
+		strbuf_adds(w->sb, ",\"score\":null");
 	show_jkey(w, "band", in->band);
 	show_jkey(w, "band_text", show_band_text(w));
 	show_jlines(w, "stop", "stops");
@@ -411,7 +413,7 @@ show_json(struct show *w)
 	show_jlines(w, "recommend", "recommendations");
 	show_jlines(w, "points", "explanation");
 	show_janswers(w);
-	sb_adds(w->sb, "}\n");
+	strbuf_adds(w->sb, "}\n");
 }
 
 /* Parse the intake's stored form (NULL if it cannot be read). */
@@ -428,7 +430,7 @@ show_form(struct store *s, const char *hash)
 		return NULL;
 	}
 	d = diag_new("stored form", DIAG_DEFAULT_LIMIT);
-	f = form_parse("stored form", src, len, NULL, FORM_NO_ART, d);
+	f = form_load_text("stored form", src, len, NULL, FORM_NO_ART, d);
 	diag_free(d);
 	free(src);
 	return f;

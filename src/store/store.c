@@ -28,7 +28,9 @@
 
 #include <sodium.h>
 
-#include "base/util.h"
+#include "base/defs.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "store_int.h"
 
 /* Busy timeout (ms) unless $SMP_BUSY_TIMEOUT_MS says otherwise. */
@@ -512,18 +514,18 @@ store_ro_uri(const char *path, char **urip, char **errp)
 		}
 		free(wal);
 	}
-	sb_init(&sb);
-	sb_adds(&sb, "file:");
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "file:");
 	for (p = (const unsigned char *)path; *p != '\0'; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL)
-			sb_addc(&sb, (char)*p);
+			strbuf_addc(&sb, (char)*p);
 		else
-			sb_addf(&sb, "%%%02X", *p);
+			strbuf_addf(&sb, "%%%02X", *p);
 	}
-	sb_adds(&sb, rofs ? "?mode=ro&immutable=1" : "?mode=ro");
-	*urip = sb_detach(&sb);
-	sb_done(&sb);		/* sb_detach leaves a fresh buffer */
+	strbuf_adds(&sb, rofs ? "?mode=ro&immutable=1" : "?mode=ro");
+	*urip = strbuf_detach(&sb);
+	strbuf_done(&sb);		/* strbuf_detach leaves a fresh buffer */
 	return STORE_OK;
 }
 

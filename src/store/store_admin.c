@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
+#include "base/defs.h"
 #include "store_int.h"
 
 /* Run one constant statement binding ?1 to arg (may be NULL); the number

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
+#include "base/xmalloc.h"
 #include "store_int.h"
 
 struct store_check {

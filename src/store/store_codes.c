@@ -11,7 +11,7 @@
  */
 #include <string.h>
 
-#include "base/util.h"
+#include "base/strbuf.h"
 #include "store_int.h"
 
 /* 0 stop, 1 flag, 2 recommend, -1 any other kind. */
@@ -38,8 +38,8 @@ store_codes_add(struct strbuf codes[STORE_NCODES], const char *kind,
 	if ((k = store_codes_kind(kind)) < 0)
 		return;
 	if (codes[k].len > 0)
-		sb_addc(&codes[k], ';');
-	sb_adds(&codes[k], code);
+		strbuf_addc(&codes[k], ';');
+	strbuf_adds(&codes[k], code);
 }
 
 /* Write codes onto intake id with the prepared UPDATE st. */
@@ -58,7 +58,7 @@ store_codes_put(struct store *s, sqlite3_stmt *st, const char *id,
 	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, "cannot write result codes", errp);
 	for (k = 0; k < STORE_NCODES; k++)
-		sb_reset(&codes[k]);
+		strbuf_reset(&codes[k]);
 	return STORE_OK;
 }
 
@@ -89,16 +89,16 @@ store_codes_fill(struct store *s, const char *clear_sql,
 		goto out;
 	}
 	for (k = 0; k < STORE_NCODES; k++)
-		sb_init(&codes[k]);
-	sb_init(&id);
+		strbuf_init(&codes[k]);
+	strbuf_init(&id);
 	while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
 		row = (const char *)sqlite3_column_text(rd, 0);
 		if (id.len > 0 && strcmp(row, id.s) != 0 &&
 		    (rc = store_codes_put(s, up, id.s, codes, errp)) !=
 		    STORE_OK)
 			break;
-		sb_reset(&id);
-		sb_adds(&id, row);
+		strbuf_reset(&id);
+		strbuf_adds(&id, row);
 		store_codes_add(codes, (const char *)sqlite3_column_text(rd, 1),
 		    (const char *)sqlite3_column_text(rd, 2));
 	}
@@ -108,8 +108,8 @@ store_codes_fill(struct store *s, const char *clear_sql,
 	else if (rc != STORE_OK)
 		rc = store_fail(s, rc, "cannot read result lines", errp);
 	for (k = 0; k < STORE_NCODES; k++)
-		sb_done(&codes[k]);
-	sb_done(&id);
+		strbuf_done(&codes[k]);
+	strbuf_done(&id);
 out:
 	sqlite3_finalize(rd);
 	sqlite3_finalize(up);

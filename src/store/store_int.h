@@ -40,7 +40,7 @@
 #include <sqlite3.h>
 
 #include "store/store.h"
-#include "base/util.h"
+#include "base/defs.h"
 
 struct store {
 	sqlite3		*db;		/* open connection */

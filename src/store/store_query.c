@@ -11,6 +11,9 @@
 #include <unistd.h>
 
 #include "base/date.h"
+#include "base/defs.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "store/query.h"
 #include "store_int.h"
 
@@ -194,7 +197,7 @@ query_cursor_new(struct store *s, const struct query_filter *f,
 	c = xcalloc(1, sizeof(*c));
 	c->s = s;
 	c->flags = flags;
-	sb_init(&c->arena);
+	strbuf_init(&c->arena);
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &c->main, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(s->db, "SELECT kind, code, points,"
@@ -230,7 +233,7 @@ query_cursor_free(struct query_cursor *c)
 	sqlite3_finalize(c->lines);
 	sqlite3_finalize(c->all_ans);
 	sqlite3_finalize(c->all_lines);
-	sb_done(&c->arena);
+	strbuf_done(&c->arena);
 	free(c->aoff);
 	free(c->loff);
 	free(c->in.answers);
@@ -247,9 +250,9 @@ query_keep(struct query_cursor *c, sqlite3_stmt *st, int col)
 
 	if (t == NULL)
 		return QUERY_NONE;
-	sb_add(&c->arena, (const char *)t,
+	strbuf_add(&c->arena, (const char *)t,
 	    (size_t)sqlite3_column_bytes(st, col));
-	sb_addc(&c->arena, '\0');
+	strbuf_addc(&c->arena, '\0');
 	return off;
 }
 
@@ -266,7 +269,7 @@ query_take_meta(struct query_cursor *c)
 {
 	int	i;
 
-	sb_reset(&c->arena);
+	strbuf_reset(&c->arena);
 	for (i = 0; i < QC_NCOLS; i++)
 		c->meta[i] = query_keep(c, c->main, i);
 	c->in.form_version = sqlite3_column_int(c->main, 3);
@@ -429,7 +432,7 @@ query_codes_from_lines(struct query_cursor *c, char **errp)
 	int		k, rc;
 
 	for (k = 0; k < STORE_NCODES; k++)
-		sb_init(&codes[k]);
+		strbuf_init(&codes[k]);
 	sqlite3_reset(c->lines);
 	rc = sqlite3_bind_text(c->lines, 1, c->arena.s + c->meta[0], -1,
 	    SQLITE_TRANSIENT);
@@ -442,8 +445,8 @@ query_codes_from_lines(struct query_cursor *c, char **errp)
 	}
 	for (k = 0; k < STORE_NCODES; k++) {
 		c->meta[QC_CODES + k] = c->arena.len;
-		sb_add(&c->arena, codes[k].s, codes[k].len + 1);
-		sb_done(&codes[k]);
+		strbuf_add(&c->arena, codes[k].s, codes[k].len + 1);
+		strbuf_done(&codes[k]);
 	}
 	if (rc != SQLITE_DONE)
 		return store_fail(c->s, rc, "query", errp);

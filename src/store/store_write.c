@@ -13,7 +13,7 @@
 #include <sodium.h>
 #include <uuid/uuid.h>
 
-#include "base/util.h"
+#include "base/strbuf.h"
 #include "store_int.h"
 
 /* Hex of the SHA-256 of len bytes at p into hash (65 bytes). */
@@ -320,7 +320,7 @@ store_intake_complete(struct store *s, const char *intake, int score,
 	int		k, rc;
 
 	for (k = 0; k < STORE_NCODES; k++)
-		sb_init(&codes[k]);
+		strbuf_init(&codes[k]);
 	for (i = 0; i < nlines; i++)
 		store_codes_add(codes, lines[i].kind, lines[i].code != NULL ?
 		    lines[i].code : "");
@@ -335,7 +335,7 @@ store_intake_complete(struct store *s, const char *intake, int score,
 	rc = store_end(s, rc, "cannot save the result", errp);
 out:
 	for (k = 0; k < STORE_NCODES; k++)
-		sb_done(&codes[k]);
+		strbuf_done(&codes[k]);
 	return rc;
 }
 

@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/utf8.h"
+
 struct edit;
 
 /* A new empty editor of at most maxchars characters (0: no limit). */
@@ -67,12 +69,5 @@ bool		 edit_end(struct edit *e);
 void		 edit_view(struct edit *e, int width, size_t *start,
 		     size_t *len, int *cursor_col);
 
-/* Columns of one UTF-8 string (wcwidth; unknown = 1, controls = 0). */
-int		 edit_str_width(const char *s, size_t len);
-/* Decode the character at s (len bytes left); returns its byte length
-   (1 for an invalid byte, *cp = U+FFFD). */
-size_t		 edit_decode(const char *s, size_t len, uint32_t *cp);
-/* Columns of one code point (wcwidth; unknown = 1, controls = 0). */
-int		 edit_cp_width(uint32_t cp);
 
 #endif

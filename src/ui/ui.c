@@ -13,7 +13,9 @@
 
 #include "base/i18n.h"
 #include "ui_kiosk.h"
-#include "base/util.h"
+#include "base/die.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
 
 static volatile sig_atomic_t ui_signalled;	/* SIGTERM or SIGHUP seen */
 static bool	ui_curses_on;			/* between initscr and endwin */
@@ -103,14 +105,14 @@ ui_start(char **errp)
 	const char	*term = getenv("TERM");
 	char		*cup;
 
-	util_set_die_hook(ui_restore);
+	die_set_hook(ui_restore);
 	/*
 	 * Terminals send UTF-8 whatever LANG says; in a non-UTF-8 locale
 	 * get_wch stalled on the first accented byte and everything typed
 	 * after it was lost.  Decode input as UTF-8 (the screen still shows
 	 * '?' for what an ASCII terminal cannot draw, u->utf8).
 	 */
-	if (!ui_locale_utf8())
+	if (!utf8_locale())
 		(void)setlocale(LC_CTYPE, "C.UTF-8");
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		*errp = xasprintf("terminal type '%s' is unknown here (check "
@@ -493,7 +495,7 @@ ui_run(const struct ui_opts *o, char **errp)
 	u.lang = o->lang;
 	u.loaded = -1;
 	u.mode = UM_WELCOME;
-	u.utf8 = ui_locale_utf8();
+	u.utf8 = utf8_locale();
 	u.last_input = ui_now();
 	pin_guard_init(&u.guard);
 	if (ui_start(errp) < 0)

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "ui_draw.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
 
 #define MARGIN		2	/* columns left and right of the body */
 #define ART_GAP		3	/* columns between list and picture */
@@ -68,8 +70,8 @@ uib_put(struct uib *b, int y, int x, int maxw, const char *text, size_t len,
 		return 0;
 	if (maxw > b->cols - x)
 		maxw = b->cols - x;
-	while (i < len && (n = edit_decode(text + i, len - i, &cp)) > 0) {
-		w = edit_cp_width(cp);
+	while (i < len && (n = utf8_next(text + i, len - i, &cp)) > 0) {
+		w = utf8_cp_width(cp);
 		if (w == 0 && cp >= 0xA0 && used > 0 && n < sizeof(c->s) -
 		    strlen(b->cells[y * b->cols + x + used - 1].s)) {
 			/* combining mark: joins the previous cell */
@@ -140,12 +142,12 @@ uib_row(const struct uib *b, int y)
 	struct strbuf	sb;
 	int		x;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (x = 0; x < b->cols; x++)
-		sb_adds(&sb, b->cells[y * b->cols + x].s);
+		strbuf_adds(&sb, b->cells[y * b->cols + x].s);
 	while (sb.len > 0 && sb.s[sb.len - 1] == ' ')
 		sb.s[--sb.len] = '\0';
-	return sb_detach(&sb);
+	return strbuf_detach(&sb);
 }
 
 /* The grid as text; caller frees. */
@@ -156,14 +158,14 @@ uib_text(const struct uib *b)
 	char		*row;
 	int		 y;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (y = 0; y < b->rows; y++) {
 		row = uib_row(b, y);
-		sb_adds(&sb, row);
-		sb_addc(&sb, '\n');
+		strbuf_adds(&sb, row);
+		strbuf_addc(&sb, '\n');
 		free(row);
 	}
-	return sb_detach(&sb);
+	return strbuf_detach(&sb);
 }
 
 /* Append one line to a growing array. */
@@ -185,10 +187,10 @@ wrap_para(const char *t, size_t base, size_t end, int width,
 	int		 w = 0;
 
 	while (i < end) {
-		cn = edit_decode(t + i, end - i, &cp);
+		cn = utf8_next(t + i, end - i, &cp);
 		if (cp == ' ')
 			brk = i;
-		if (cp != ' ' && w + edit_cp_width(cp) > width) {
+		if (cp != ' ' && w + utf8_cp_width(cp) > width) {
 			if (brk > start) {	/* break at the last space */
 				wrap_add(lines, n, start, brk - start);
 				start = i = brk + 1;
@@ -203,7 +205,7 @@ wrap_para(const char *t, size_t base, size_t end, int width,
 			w = 0;
 			continue;
 		}
-		w += edit_cp_width(cp);
+		w += utf8_cp_width(cp);
 		i += cn;
 	}
 	wrap_add(lines, n, start, end - start);
@@ -258,15 +260,6 @@ ui_wrapped_rows(const char *text, int width)
 	return (int)n;
 }
 
-/* The picture text for this terminal. */
-const char *
-ui_art_text(const struct form_art *art, bool utf8)
-{
-	if (art == NULL)
-		return NULL;
-	return utf8 && art->utf8 != NULL ? art->utf8 : art->ascii;
-}
-
 /* Does the picture fit beside a list of at least LIST_MIN columns? */
 bool
 ui_art_beside(int cols, const struct form_art *art)
@@ -279,7 +272,7 @@ void
 ui_put_art(struct uib *b, const struct ui_page *p, const struct form_art *art,
     int y, int x, int ymax)
 {
-	const char	*t = ui_art_text(art, p->utf8), *nl;
+	const char	*t = form_art_text(art, p->utf8), *nl;
 
 	while (t != NULL && y < ymax) {
 		nl = strchr(t, '\n');
@@ -308,7 +301,7 @@ layout_top(const struct ui_page *p, struct uib *b)
 		uib_put(b, 0, b->cols - 1 - 12, 12, bar, 12, UA_TITLE);
 	}
 	if (p->progress != NULL) {
-		i = edit_str_width(p->progress, strlen(p->progress));
+		i = utf8_width(p->progress, strlen(p->progress));
 		rw += i + 1;
 		uib_put(b, 0, b->cols - rw, i, p->progress,
 		    strlen(p->progress), UA_TITLE);
@@ -349,7 +342,7 @@ layout_bottom(const struct ui_page *p, struct uib *b)
 		if (p->back != NULL)
 			put_button(b, y, MARGIN, p->back, HOT_BACK);
 		if (p->next != NULL) {
-			w = edit_str_width(p->next, strlen(p->next)) + 4;
+			w = utf8_width(p->next, strlen(p->next)) + 4;
 			put_button(b, y, b->cols - MARGIN - w, p->next,
 			    HOT_NEXT);
 		}
@@ -379,7 +372,7 @@ put_centred(struct uib *b, int y, const char *text, enum ui_attr a)
 
 	n = ui_wrap(text, width, &l);
 	for (i = 0; i < n && y < b->rows; i++, y++) {
-		w = edit_str_width(text + l[i].off, l[i].len);
+		w = utf8_width(text + l[i].off, l[i].len);
 		uib_put(b, y, (b->cols - w) / 2, width, text + l[i].off,
 		    l[i].len, a);
 	}

@@ -16,8 +16,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "edit.h"
+#include "base/utf8.h"
 #include "form/form.h"
+#include "edit.h"
 
 #define UI_MIN_COLS	80
 #define UI_MIN_ROWS	24
@@ -162,9 +163,5 @@ void		 ui_layout(const struct ui_page *p, struct uib *b);
 /* Does the art go beside the list at this width? */
 bool		 ui_art_beside(int cols, const struct form_art *art);
 
-/* The picture's text for this terminal: Unicode or the ASCII twin. */
-const char	*ui_art_text(const struct form_art *art, bool utf8);
-/* Is the locale's character set UTF-8? */
-bool		 ui_locale_utf8(void);
 
 #endif

@@ -7,7 +7,9 @@
 #include <wchar.h>
 
 #include "edit.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
 
 struct edit {
 	struct strbuf	 buf;		/* the text, valid UTF-8 */
@@ -36,7 +38,7 @@ edit_new(size_t maxchars, bool multiline)
 {
 	struct edit	*e = xcalloc(1, sizeof(*e));
 
-	sb_init(&e->buf);
+	strbuf_init(&e->buf);
 	e->limit = maxchars;
 	e->multiline = multiline;
 	return e;
@@ -49,7 +51,7 @@ edit_free(struct edit *e)
 	if (e == NULL)
 		return;
 	edit_wipe(&e->buf);
-	sb_done(&e->buf);
+	strbuf_done(&e->buf);
 	free(e);
 }
 
@@ -61,41 +63,6 @@ edit_clear(struct edit *e)
 	e->cursor = e->nchars = e->scroll = 0;
 }
 
-/* Decode one UTF-8 character; invalid bytes decode as U+FFFD, length 1. */
-size_t
-edit_decode(const char *s, size_t len, uint32_t *cp)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 n, i;
-	uint32_t		 c, min;
-
-	*cp = 0xFFFD;
-	if (len == 0)
-		return 0;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if ((u[0] & 0xE0) == 0xC0) {
-		n = 2; c = u[0] & 0x1Fu; min = 0x80;
-	} else if ((u[0] & 0xF0) == 0xE0) {
-		n = 3; c = u[0] & 0x0Fu; min = 0x800;
-	} else if ((u[0] & 0xF8) == 0xF0) {
-		n = 4; c = u[0] & 0x07u; min = 0x10000;
-	} else
-		return 1;
-	if (n > len)
-		return 1;
-	for (i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 1;
-		c = (c << 6) | (u[i] & 0x3Fu);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 1;
-	*cp = c;
-	return n;
-}
 
 /* Encode cp as UTF-8 into out (4 bytes); returns the length. */
 static size_t
@@ -123,32 +90,7 @@ edit_encode(uint32_t cp, char *out)
 	return 4;
 }
 
-/* Columns of one code point. */
-int
-edit_cp_width(uint32_t cp)
-{
-	int	w;
 
-	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		return 0;
-	w = wcwidth((wchar_t)cp);
-	return w < 0 ? 1 : w;
-}
-
-/* Columns of a UTF-8 string of len bytes. */
-int
-edit_str_width(const char *s, size_t len)
-{
-	size_t		 i = 0, n;
-	uint32_t	 cp;
-	int		 w = 0;
-
-	while (i < len && (n = edit_decode(s + i, len - i, &cp)) > 0) {
-		w += edit_cp_width(cp);
-		i += n;
-	}
-	return w;
-}
 
 /* Replace the text; the cursor goes to the end. */
 void
@@ -194,7 +136,7 @@ edit_width(const struct edit *e)
 
 	for (;;) {
 		nl = strchr(s, '\n');
-		w = edit_str_width(s, nl ? (size_t)(nl - s) : strlen(s));
+		w = utf8_width(s, nl ? (size_t)(nl - s) : strlen(s));
 		if (w > best)
 			best = w;
 		if (nl == NULL)
@@ -219,12 +161,12 @@ edit_insert(struct edit *e, uint32_t c)
 
 	if (e->limit > 0 && e->nchars >= e->limit)
 		return -1;
-	if (c == '\n' ? !e->multiline : edit_cp_width(c) == 0 && c < 0xA0)
+	if (c == '\n' ? !e->multiline : utf8_cp_width(c) == 0 && c < 0xA0)
 		return -1;
 	if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFD)
 		return -1;
 	n = edit_encode(c, enc);
-	sb_add(&e->buf, enc, n);	/* grow; then shift the tail */
+	strbuf_add(&e->buf, enc, n);	/* grow; then shift the tail */
 	memmove(e->buf.s + e->cursor + n, e->buf.s + e->cursor,
 	    e->buf.len - n - e->cursor);
 	memcpy(e->buf.s + e->cursor, enc, n);
@@ -241,7 +183,7 @@ edit_insert_str(struct edit *e, const char *utf8)
 	uint32_t	 cp;
 
 	while (i < len) {
-		n = edit_decode(utf8 + i, len - i, &cp);
+		n = utf8_next(utf8 + i, len - i, &cp);
 		i += n;
 		if (cp == 0xFFFD && n == 1)
 			continue;
@@ -271,7 +213,7 @@ edit_next_len(const struct edit *e, size_t off)
 {
 	uint32_t	cp;
 
-	return edit_decode(e->buf.s + off, e->buf.len - off, &cp);
+	return utf8_next(e->buf.s + off, e->buf.len - off, &cp);
 }
 
 /* Remove n bytes at off (one character). */
@@ -381,22 +323,22 @@ edit_view(struct edit *e, int width, size_t *start, size_t *len,
 	if (e->scroll > e->cursor)
 		e->scroll = e->cursor;
 	/* Scroll right until the cursor (plus its own column) fits. */
-	while (edit_str_width(s + e->scroll, e->cursor - e->scroll) + 1 >
+	while (utf8_width(s + e->scroll, e->cursor - e->scroll) + 1 >
 	    width)
 		e->scroll += edit_next_len(e, e->scroll);
 	/* Scroll back left while there is room (after deletions). */
 	while (e->scroll > 0) {
 		n = edit_prev_len(e, e->scroll);
-		if (edit_str_width(s + e->scroll - n, e->buf.len -
+		if (utf8_width(s + e->scroll - n, e->buf.len -
 		    (e->scroll - n)) + 1 > width)
 			break;
 		e->scroll -= n;
 	}
 	*start = e->scroll;
-	*cursor_col = edit_str_width(s + e->scroll, e->cursor - e->scroll);
+	*cursor_col = utf8_width(s + e->scroll, e->cursor - e->scroll);
 	for (off = e->scroll, w = 0; off < e->buf.len; off += n) {
-		n = edit_decode(s + off, e->buf.len - off, &cp);
-		cw = edit_cp_width(cp);
+		n = utf8_next(s + off, e->buf.len - off, &cp);
+		cw = utf8_cp_width(cp);
 		if (w + cw > width)
 			break;
 		w += cw;

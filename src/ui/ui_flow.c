@@ -11,7 +11,8 @@
 
 #include "base/date.h"
 #include "ui_kiosk.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 
 #define END_MIN_SECONDS	2.0	/* keys do not skip the end screen sooner */
 
@@ -159,12 +160,12 @@ flow_input(const struct ui *u, const struct form_question *q)
 		scale_bounds(q, &lo, &hi);
 		return u->chosen >= 0 ? xasprintf("%d", lo + u->chosen) : NULL;
 	case QT_MULTI:
-		sb_init(&sb);
+		strbuf_init(&sb);
 		for (i = 0; i < u->nticks; i++)
 			if (u->ticks[i])
-				sb_addf(&sb, "%s%s", sb.len ? ";" : "",
+				strbuf_addf(&sb, "%s%s", sb.len ? ";" : "",
 				    q->options[i].code);
-		return sb_detach(&sb);
+		return strbuf_detach(&sb);
 	default:
 		return xstrdup(edit_text(u->edit));
 	}
@@ -269,16 +270,16 @@ lang_page(struct ui *u, struct ui_page *p)
 	struct ui_item	*it = ui_items(u, (size_t)u->f->nlangs);
 	int		 i;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (i = 0; i < u->f->nlangs; i++) {
-		sb_addf(&sb, "%s%s", i ? " / " : "",
+		strbuf_addf(&sb, "%s%s", i ? " / " : "",
 		    form_phrase(u->f, PH_CHOOSE_LANGUAGE, i));
 		it[i].label = ui_keep(u, xasprintf("%s \xe2\x80\x94 %s",
 		    form_phrase(u->f, PH_LANGUAGE_NAME, i),
 		    form_tr(&u->f->title, i)));
 	}
 	p->title = form_tr(&u->f->title, u->lang);
-	p->heading = ui_keep(u, sb_detach(&sb));
+	p->heading = ui_keep(u, strbuf_detach(&sb));
 	p->items = it;
 	p->nitems = u->f->nlangs;
 	p->cur = u->cur;
@@ -497,27 +498,27 @@ end_text(struct ui *u, const struct score_result *r)
 		kind = END_THANKS;
 	else if (es != NULL && strcmp(es, "score") == 0)
 		kind = END_SCORE;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	if (r != NULL && r->nstops > 0) {
-		sb_adds(&sb, ui_ph(u, PH_END_STOP));
+		strbuf_adds(&sb, ui_ph(u, PH_END_STOP));
 		for (i = 0; i < r->nlines; i++)
 			if (r->lines[i].kind == SC_STOP && r->lines[i].rule &&
 			    (t = form_tr(&r->lines[i].rule->client,
 			    u->lang)) != NULL)
-				sb_addf(&sb, "\n\n%s", t);
-		sb_addf(&sb, "\n\n%s", ui_ph(u, PH_PRACTITIONER));
-		return sb_detach(&sb);
+				strbuf_addf(&sb, "\n\n%s", t);
+		strbuf_addf(&sb, "\n\n%s", ui_ph(u, PH_PRACTITIONER));
+		return strbuf_detach(&sb);
 	}
-	sb_adds(&sb, ui_ph(u, PH_END_SUMMARY));
+	strbuf_adds(&sb, ui_ph(u, PH_END_SUMMARY));
 	if (kind == END_SCORE && r != NULL && r->band != NULL) {
 		band = i18n_format(ui_ph(u, PH_END_SCORE), "band",
 		    form_tr(&r->band->text, u->lang), NULL);
-		sb_addf(&sb, "\n\n%s", band);
+		strbuf_addf(&sb, "\n\n%s", band);
 		free(band);
 	}
 	if (kind != END_THANKS)
-		sb_addf(&sb, "\n\n%s", ui_ph(u, PH_PRACTITIONER));
-	return sb_detach(&sb);
+		strbuf_addf(&sb, "\n\n%s", ui_ph(u, PH_PRACTITIONER));
+	return strbuf_detach(&sb);
 }
 
 /* Send the answers: complete, score, store; then the end screen. */

@@ -9,10 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/defs.h"
+#include "base/xmalloc.h"
 #include "store/store.h"
 #include "ui_kiosk.h"
 #include "ui_staff.h"
-#include "base/util.h"
 
 static const char *const staff_menu[] = {
 	"Today's intakes",

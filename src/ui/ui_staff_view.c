@@ -15,7 +15,8 @@
 #include "store/store.h"
 #include "base/textsafe.h"
 #include "ui_staff.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 
 /* Split u->staff_text into list items (one per line). */
 static int
@@ -75,11 +76,11 @@ staff_list_open(struct ui *u)
 
 	local_today(today);
 	f.since = f.until = today;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	rc = query_cursor_new(u->o->store, &f, 0, &c, &err);
 	while (rc >= 0 && (rc = query_cursor_next(c, &in, &err)) > 0) {
 		row = list_row(in);
-		sb_addf(&sb, "%s%s", sb.len ? "\n" : "", row);
+		strbuf_addf(&sb, "%s%s", sb.len ? "\n" : "", row);
 		free(row);
 		u->ids = xreallocarray(u->ids, u->nids + 1, sizeof(*u->ids));
 		u->ids[u->nids++] = xstrdup(in->id);
@@ -90,8 +91,8 @@ staff_list_open(struct ui *u)
 		free(err);
 	}
 	if (u->nids == 0)
-		sb_adds(&sb, "No intakes today.");
-	u->staff_text = sb_detach(&sb);
+		strbuf_adds(&sb, "No intakes today.");
+	u->staff_text = strbuf_detach(&sb);
 	u->mode = UM_STAFF_LIST;
 	u->cur = u->top = 0;
 }
@@ -119,16 +120,16 @@ show_open(struct ui *u, const char *id)
 	char		*err = NULL;
 	int		 rc;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	rc = summary_format(u->o->store, id, NULL, 0, &sb, &err);
 	if (rc != STORE_OK) {
 		ui_set_error(u, err);
 		free(err);
-		xfree_secret(sb_detach(&sb));
+		xfree_secret(strbuf_detach(&sb));
 		return;
 	}
 	xfree_secret(u->staff_text);
-	u->staff_text = sb_detach(&sb);
+	u->staff_text = strbuf_detach(&sb);
 	u->mode = UM_STAFF_SHOW;
 	u->cur = u->top = 0;
 	ui_set_error(u, NULL);

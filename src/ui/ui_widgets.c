@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "ui_draw.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
 
 #define DETAIL_INDENT	2	/* detail lines sit under the label, + 2 */
 
@@ -18,18 +20,18 @@ item_prefix(const struct ui_page *p, int i)
 {
 	struct strbuf	sb;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	if (p->numbered) {
 		if (i < 9)
-			sb_addf(&sb, "%d. ", i + 1);
+			strbuf_addf(&sb, "%d. ", i + 1);
 		else
-			sb_adds(&sb, "   ");
+			strbuf_adds(&sb, "   ");
 	}
 	if (p->items[i].mark != NULL) {
-		sb_adds(&sb, p->items[i].mark);
-		sb_addc(&sb, ' ');
+		strbuf_adds(&sb, p->items[i].mark);
+		strbuf_addc(&sb, ' ');
 	}
-	return sb_detach(&sb);
+	return strbuf_detach(&sb);
 }
 
 /* Rows item i takes at width w. */
@@ -37,7 +39,7 @@ static int
 item_rows(const struct ui_page *p, int i, int w)
 {
 	char	*pre = item_prefix(p, i);
-	int	 pw = edit_str_width(pre, strlen(pre)), n;
+	int	 pw = utf8_width(pre, strlen(pre)), n;
 
 	n = ui_wrapped_rows(p->items[i].label, w - pw);
 	if (p->items[i].detail != NULL)
@@ -64,7 +66,7 @@ put_item(const struct ui_page *p, struct uib *b, int i, int y, int x, int w)
 {
 	enum ui_attr	 a = i == p->cur ? UA_SELECTED : UA_BODY;
 	char		*pre = item_prefix(p, i);
-	int		 pw = edit_str_width(pre, strlen(pre)), y0 = y, h, k;
+	int		 pw = utf8_width(pre, strlen(pre)), y0 = y, h, k;
 
 	h = item_rows(p, i, w);
 	for (k = 0; k < h; k++) {
@@ -200,7 +202,7 @@ edit_box(const struct ui_page *p, struct uib *b, int y, int ymax, int x,
 	upto = n > 0 && cur > l[cl].off ? cur - l[cl].off : 0;
 	if (n > 0 && upto > l[cl].len)
 		upto = l[cl].len;
-	b->curx = x + (n > 0 ? edit_str_width(t + l[cl].off, upto) : 0);
+	b->curx = x + (n > 0 ? utf8_width(t + l[cl].off, upto) : 0);
 	free(l);
 	return y + rows;
 }

@@ -12,7 +12,7 @@
 #include "base/diag.h"
 #include "form/expr.h"
 #include "form/form.h"
-#include "base/util.h"
+#include "form/form_load.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -69,7 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (form == NULL) {
 		d = diag_new("scope.form", 0);
-		form = form_parse("scope.form", scope_form,
+		form = form_load_text("scope.form", scope_form,
 		    sizeof scope_form - 1, NULL, FORM_NO_ART, d);
 		diag_free(d);
 		if (form == NULL)

@@ -8,6 +8,7 @@
 
 #include "base/diag.h"
 #include "form/form.h"
+#include "form/form_load.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,7 +22,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 65536)
 		return 0;
 	d = diag_new("fuzz.form", 0);
-	f = form_parse("fuzz.form", (const char *)data, size, NULL,
+	f = form_load_text("fuzz.form", (const char *)data, size, NULL,
 	    FORM_NO_ART, d);
 	for (i = 0; i < diag_kept(d); i++)
 		(void)diag_message(d, i);

@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "engine/answers.h"
-#include "base/util.h"
+#include "base/strbuf.h"
 
 /* Parse s; must succeed. */
 static void
@@ -44,16 +44,16 @@ many_rows(void)
 	struct strbuf	 sb;
 	size_t		 i;
 
-	sb_init(&sb);
-	sb_adds(&sb, "question,value\n");
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "question,value\n");
 	for (i = 0; i < 1000; i++)
-		sb_addf(&sb, "q%zu,%zu\n", i, i);
+		strbuf_addf(&sb, "q%zu,%zu\n", i, i);
 	parse_ok(sb.s, &a);
 	assert_int_equal(a.n, 1000);
 	assert_string_equal(a.v[999].question, "q999");
 	assert_int_equal(a.v[999].line, 1001);
 	answers_done(&a);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 static void

@@ -11,7 +11,8 @@
 #include <cmocka.h>
 
 #include "cmd/config.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 
 static char dir[] = "/tmp/smp-config-XXXXXX";
 
@@ -80,24 +81,24 @@ long_line(void)
 	struct strbuf	 sb;
 	char		*err = NULL, *path;
 
-	sb_init(&sb);
-	sb_adds(&sb, "[kiosk]\nclinic = ");
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "[kiosk]\nclinic = ");
 	while (sb.len < 8 + 197)
-		sb_addc(&sb, 'x');
-	sb_adds(&sb, "\nkiosk_id = a\n");
+		strbuf_addc(&sb, 'x');
+	strbuf_adds(&sb, "\nkiosk_id = a\n");
 	path = write_file("ok.conf", sb.s);
 	config_init(&c);
 	assert_int_equal(config_load(&c, path, &err), 0);
 	assert_int_equal(strlen(c.clinic), 197 - 9);
 	config_done(&c);
 	free(path);
-	sb_reset(&sb);
-	sb_adds(&sb, "[kiosk]\nclinic = ");
+	strbuf_reset(&sb);
+	strbuf_adds(&sb, "[kiosk]\nclinic = ");
 	while (sb.len < 8 + 198)
-		sb_addc(&sb, 'x');
-	sb_adds(&sb, "\nkiosk_id = a\n");
+		strbuf_addc(&sb, 'x');
+	strbuf_adds(&sb, "\nkiosk_id = a\n");
 	expect_error(sb.s, "2: line too long (at most 197 characters)");
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 /* A directory or a device is an error, never an empty config. */

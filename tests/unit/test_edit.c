@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "base/utf8.h"
 #include "ui/edit.h"
 
 #define NAME	"José Ñúñez 山田 😀"
@@ -115,10 +116,10 @@ static void
 test_widths(void **state)
 {
 	(void)state;
-	assert_int_equal(edit_str_width("山田", strlen("山田")), 4);
-	assert_int_equal(edit_str_width("😀", strlen("😀")), 2);
-	assert_int_equal(edit_str_width("e\xcc\x81", 3), 1);
-	assert_int_equal(edit_str_width("Ñúñez", strlen("Ñúñez")), 5);
+	assert_int_equal(utf8_width("山田", strlen("山田")), 4);
+	assert_int_equal(utf8_width("😀", strlen("😀")), 2);
+	assert_int_equal(utf8_width("e\xcc\x81", 3), 1);
+	assert_int_equal(utf8_width("Ñúñez", strlen("Ñúñez")), 5);
 }
 
 /* Scrolling keeps the cursor in the field and never splits a wide char. */
@@ -143,7 +144,7 @@ test_view_scroll(void **state)
 	edit_set(e, "山田山田山田");
 	edit_view(e, 5, &start, &len, &col);
 	assert_true(col <= 4);
-	assert_int_equal(edit_str_width(edit_text(e) + start, len), 4);
+	assert_int_equal(utf8_width(edit_text(e) + start, len), 4);
 	assert_int_equal(len % 3, 0);		/* whole characters */
 	for (i = 0; i < 6; i++)
 		edit_left(e);
@@ -168,13 +169,13 @@ test_decode(void **state)
 	uint32_t	cp;
 
 	(void)state;
-	assert_int_equal(edit_decode("\xc3\xa9", 2, &cp), 2);
+	assert_int_equal(utf8_next("\xc3\xa9", 2, &cp), 2);
 	assert_int_equal(cp, 0xE9);
-	assert_int_equal(edit_decode("\xc3", 1, &cp), 1);
+	assert_int_equal(utf8_next("\xc3", 1, &cp), 1);
 	assert_int_equal(cp, 0xFFFD);
-	assert_int_equal(edit_decode("\xc0\x80", 2, &cp), 1);
+	assert_int_equal(utf8_next("\xc0\x80", 2, &cp), 1);
 	assert_int_equal(cp, 0xFFFD);
-	assert_int_equal(edit_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(utf8_next("\xf0\x9f\x98\x80", 4, &cp), 4);
 	assert_int_equal(cp, 0x1F600);
 }
 

@@ -13,7 +13,9 @@
 #include "base/diag.h"
 #include "engine/engine.h"
 #include "form/form.h"
-#include "base/util.h"
+#include "form/form_load.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 
 /* The same form as tests/forms/score.form. */
 static const char form_src[] =
@@ -149,7 +151,7 @@ rec_put(void *ctx, const char *id, const char *value, char **errp)
 		*errp = xstrdup("disk full");
 		return -1;
 	}
-	sb_addf(&s->log, "%s=%s;", id, value != NULL ? value : "(null)");
+	strbuf_addf(&s->log, "%s=%s;", id, value != NULL ? value : "(null)");
 	return 0;
 }
 
@@ -165,7 +167,7 @@ parse_form(void)
 	struct diag	*d = diag_new("engine.form", 20);
 	struct form	*f;
 
-	f = form_parse("engine.form", form_src, strlen(form_src), NULL,
+	f = form_load_text("engine.form", form_src, strlen(form_src), NULL,
 	    FORM_NO_ART, d);
 	if (f == NULL)
 		fail_msg("%s", diag_kept(d) > 0 ? diag_message(d, 0) : "?");
@@ -181,7 +183,7 @@ setup(void **state)
 	int			 today;
 
 	fx->f = parse_form();
-	sb_init(&fx->sink.log);
+	strbuf_init(&fx->sink.log);
 	sk.ctx = &fx->sink;
 	date_parse("2026-06-15", &today);
 	fx->e = engine_new(fx->f, 0, today, &sk);
@@ -196,7 +198,7 @@ teardown(void **state)
 
 	engine_free(fx->e);
 	form_free(fx->f);
-	sb_done(&fx->sink.log);
+	strbuf_done(&fx->sink.log);
 	free(fx);
 	return 0;
 }
@@ -403,7 +405,7 @@ test_hidden_cleared(void **state)
 	/* kept in memory, but counts nowhere */
 	assert_string_equal(engine_value(fx->e, Q(fx, "norwood")), "n5");
 	assert_null(env.value(env.ctx, Q(fx, "norwood")));
-	sb_reset(&fx->sink.log);
+	strbuf_reset(&fx->sink.log);
 	assert_int_equal(engine_finish(fx->e, &msg), ENGINE_OK);
 	assert_null(msg);
 	assert_string_equal(fx->sink.log.s, "norwood=(null);");
@@ -647,9 +649,9 @@ test_section_show_if(void **state)
 
 	(void)state;
 	memset(&fx, 0, sizeof(fx));
-	sb_init(&rs.log);
+	strbuf_init(&rs.log);
 	rs.fail = 0;
-	fx.f = form_parse("two.form", form2_src, strlen(form2_src), NULL,
+	fx.f = form_load_text("two.form", form2_src, strlen(form2_src), NULL,
 	    FORM_NO_ART, d);
 	if (fx.f == NULL)
 		fail_msg("%s", diag_message(d, 0));
@@ -682,7 +684,7 @@ test_section_show_if(void **state)
 	assert_false(engine_visible(fx.e, item_of(&fx, "per_day")));
 	while (engine_pos(fx.e) >= 0)
 		assert_int_equal(engine_next(fx.e, &msg), ENGINE_OK);
-	sb_reset(&rs.log);
+	strbuf_reset(&rs.log);
 	assert_int_equal(engine_finish(fx.e, &msg), ENGINE_OK);
 	assert_string_equal(rs.log.s, "warn=(null);per_day=(null);");
 	assert_false(engine_acked(fx.e, &fx.f->screens[0]));
@@ -694,7 +696,7 @@ test_section_show_if(void **state)
 	free(msg);
 	engine_free(fx.e);
 	form_free(fx.f);
-	sb_done(&rs.log);
+	strbuf_done(&rs.log);
 }
 
 int

@@ -8,8 +8,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "base/defs.h"
+#include "base/strbuf.h"
 #include "report/export.h"
-#include "base/util.h"
 
 /* Check that one cell holding in is written as want. */
 static void
@@ -17,11 +18,11 @@ expect_cell(const char *in, const char *want)
 {
 	struct strbuf	sb;
 
-	sb_init(&sb);
-	sb_adds(&sb, "x,");		/* cells append after what is there */
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "x,");		/* cells append after what is there */
 	export_cell(&sb, in, strlen(in));
 	assert_string_equal(sb.s + 2, want);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 static void
@@ -106,34 +107,34 @@ test_long_field(void **state)
 	size_t		 i;
 
 	(void)state;
-	sb_init(&in);
+	strbuf_init(&in);
 	for (i = 0; i < 1024; i++)
-		sb_adds(&in, i % 100 == 0 ? "\"q\",\r\n" : "0123456789");
-	sb_init(&sb);
+		strbuf_adds(&in, i % 100 == 0 ? "\"q\",\r\n" : "0123456789");
+	strbuf_init(&sb);
 	export_cell(&sb, in.s, in.len);
 	/* Every quote doubled, two around: length grows by quotes + 2. */
 	assert_int_equal(sb.len, in.len + 2 * 11 + 2);
 	assert_int_equal(sb.s[0], '"');
 	assert_int_equal(sb.s[sb.len - 1], '"');
 	assert_memory_equal(sb.s + 1, "\"\"q\"\",\r\n", 8);
-	sb_reset(&sb);
-	sb_reset(&in);
+	strbuf_reset(&sb);
+	strbuf_reset(&in);
 	for (i = 0; i < 1024; i++)
-		sb_adds(&in, "a123456789");
+		strbuf_adds(&in, "a123456789");
 	export_cell(&sb, in.s, in.len);
 	assert_int_equal(sb.len, 10240);
 	assert_memory_equal(sb.s, in.s, in.len);
 	/* 10,240 digits: a number no spreadsheet keeps, so marked. */
-	sb_reset(&in);
+	strbuf_reset(&in);
 	for (i = 0; i < 1024; i++)
-		sb_adds(&in, "0123456789");
-	sb_reset(&sb);
+		strbuf_adds(&in, "0123456789");
+	strbuf_reset(&sb);
 	export_cell(&sb, in.s, in.len);
 	assert_int_equal(sb.len, 10241);
 	assert_int_equal(sb.s[0], '\'');
 	assert_memory_equal(sb.s + 1, in.s, in.len);
-	sb_done(&sb);
-	sb_done(&in);
+	strbuf_done(&sb);
+	strbuf_done(&in);
 }
 
 static void

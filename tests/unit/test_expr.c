@@ -9,10 +9,12 @@
 #include <cmocka.h>
 
 #include "base/date.h"
+#include "base/defs.h"
 #include "base/diag.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "form/expr.h"
 #include "form/form.h"
-#include "base/util.h"
 
 enum { Q_PATTERN, Q_WORRIES, Q_AGEQ, Q_WEIGHT, Q_DOB, Q_NAME, Q_KELOID,
 	Q_LATER, NQ };
@@ -423,46 +425,46 @@ test_limits(void **state)
 	int		 i;
 
 	(void)state;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (i = 0; i < 100; i++)
-		sb_addc(&sb, '(');
-	sb_addc(&sb, '1');
+		strbuf_addc(&sb, '(');
+	strbuf_addc(&sb, '1');
 	for (i = 0; i < 100; i++)
-		sb_addc(&sb, ')');
+		strbuf_addc(&sb, ')');
 	m = compile_err(sb.s, -1, EXPR_NUM, "rule", NULL);
 	assert_non_null(m);
 	assert_non_null(strstr(m, "nested too deeply"));
 	free(m);
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	for (i = 0; i < 1000; i++)
-		sb_adds(&sb, "1 + ");
-	sb_addc(&sb, '1');
+		strbuf_adds(&sb, "1 + ");
+	strbuf_addc(&sb, '1');
 	m = compile_err(sb.s, -1, EXPR_NUM, "rule", NULL);
 	assert_non_null(m);
 	assert_non_null(strstr(m, "too long"));
 	free(m);
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	for (i = 0; i < 1000; i++)
-		sb_adds(&sb, "not ");
-	sb_adds(&sb, "true");
+		strbuf_adds(&sb, "not ");
+	strbuf_adds(&sb, "true");
 	m = compile_err(sb.s, -1, EXPR_BOOL, "rule", NULL);
 	assert_non_null(m);
 	free(m);
 	/* within the limits is fine */
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	for (i = 0; i < 50; i++)
-		sb_adds(&sb, "1 + ");
-	sb_addc(&sb, '1');
+		strbuf_adds(&sb, "1 + ");
+	strbuf_addc(&sb, '1');
 	assert_num(sb.s, 51);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 /* Collect referenced question ids. */
 static void
 collect(void *ctx, const struct form_question *q)
 {
-	sb_adds(ctx, q->id);
-	sb_addc(ctx, ' ');
+	strbuf_adds(ctx, q->id);
+	strbuf_addc(ctx, ' ');
 }
 
 static void
@@ -474,7 +476,7 @@ test_walk_and_types(void **state)
 	(void)state;
 	e = compile_ok("answered(name) and age(dob) > ageq or has(worries, "
 	    "\"cost\")", EXPR_BOOL);
-	sb_init(&sb);
+	strbuf_init(&sb);
 	expr_walk_refs(e, collect, &sb);
 	assert_string_equal(sb.s, "name dob ageq worries ");
 	assert_int_equal(expr_type_of(e), EXPR_BOOL);
@@ -485,7 +487,7 @@ test_walk_and_types(void **state)
 	e = compile_ok("worries", EXPR_ANY);
 	assert_int_equal(expr_type_of(e), EXPR_SET);
 	expr_free(e);
-	sb_done(&sb);
+	strbuf_done(&sb);
 	expr_free(NULL);
 }
 
@@ -515,16 +517,16 @@ test_random_soup(void **state)
 	vals[Q_WORRIES] = "cost;pain";
 	vals[Q_AGEQ] = "3";
 	vals[Q_DOB] = "2000-01-01";
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (i = 0; i < 20000; i++) {
-		sb_reset(&sb);
+		strbuf_reset(&sb);
 		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
 		n = (int)((seed >> 33) % 12) + 1;
 		for (j = 0; j < n; j++) {
 			seed = seed * 6364136223846793005UL +
 			    1442695040888963407UL;
-			sb_adds(&sb, toks[(seed >> 33) % SMP_NELEM(toks)]);
-			sb_addc(&sb, ' ');
+			strbuf_adds(&sb, toks[(seed >> 33) % SMP_NELEM(toks)]);
+			strbuf_addc(&sb, ' ');
 		}
 		d = diag_new("soup", 20);
 		e = expr_compile(sb.s, sb.len, 1, 1, &sc, EXPR_ANY, d);
@@ -539,7 +541,7 @@ test_random_soup(void **state)
 		diag_free(d);
 	}
 	assert_true(compiled > 100);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 int

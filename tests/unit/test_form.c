@@ -10,9 +10,11 @@
 
 #include "form/expr.h"
 #include "form/form.h"
+#include "form/form_load.h"
 #include "base/i18n.h"
 #include "form/lex.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 
 #define HEAD	"form t\nlanguages en es\ntitle en \"T\"\ntitle es \"T es\"\n"
 
@@ -21,7 +23,7 @@ static struct form *
 parse(const char *s, struct diag **dp)
 {
 	*dp = diag_new("x.form", 0);
-	return form_parse("x.form", s, strlen(s), "tests/parse/art", 0, *dp);
+	return form_load_text("x.form", s, strlen(s), "tests/parse/art", 0, *dp);
 }
 
 /* Parse s, which must be good; fails the test with the messages if not. */
@@ -241,7 +243,7 @@ test_art(void **state)
 	form_free(f);
 	/* Without pictures: names kept, nothing read. */
 	d = diag_new("x.form", 0);
-	f = form_parse("x.form", src, strlen(src), "no/such/dir", FORM_NO_ART,
+	f = form_load_text("x.form", src, strlen(src), "no/such/dir", FORM_NO_ART,
 	    d);
 	assert_non_null(f);
 	assert_int_equal(f->narts, 2);
@@ -324,17 +326,17 @@ test_error_limit(void **state)
 	int		 i;
 
 	(void)state;
-	sb_init(&sb);
-	sb_adds(&sb, "form t\nlanguages en\ntitle en \"T\"\n");
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "form t\nlanguages en\ntitle en \"T\"\n");
 	for (i = 0; i < 1000; i++)
-		sb_adds(&sb, "bogus line\n");
+		strbuf_adds(&sb, "bogus line\n");
 	d = diag_new("x.form", 0);
-	f = form_parse("x.form", sb.s, sb.len, NULL, 0, d);
+	f = form_load_text("x.form", sb.s, sb.len, NULL, 0, d);
 	assert_null(f);
 	assert_int_equal(diag_kept(d), DIAG_DEFAULT_LIMIT);
 	assert_int_equal(diag_count(d), DIAG_DEFAULT_LIMIT + 1);
 	diag_free(d);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 static void
@@ -361,10 +363,10 @@ test_load(void **state)
 	assert_string_equal(diag_message(d, 0), "nope.form:1:1: cannot read "
 	    "the form: No such file or directory");
 	diag_free(d);
-	dir = form_art_dir("forms/x.form");
+	dir = form_load_art_dir("forms/x.form");
 	assert_string_equal(dir, "forms/art");
 	free(dir);
-	dir = form_art_dir("x.form");
+	dir = form_load_art_dir("x.form");
 	assert_string_equal(dir, "art");
 	free(dir);
 }

@@ -22,7 +22,9 @@
 #include "base/date.h"
 #include "base/diag.h"
 #include "engine/intake.h"
-#include "base/util.h"
+#include "form/form_load.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 
 /* Per test: the form, a database in a temporary folder, an intake. */
 struct fixture {
@@ -281,8 +283,8 @@ test_apply_answers(void **state)
 	struct engine	*e;
 	char		*err = NULL;
 
-	sb_init(&probs);
-	sb_init(&warns);
+	strbuf_init(&probs);
+	strbuf_init(&warns);
 	e = engine_new(fx->f, 0, date_from_ymd(2026, 6, 15), NULL);
 	assert_int_equal(answers_parse("good.csv", good, sizeof(good) - 1, &a,
 	    &err), ANSWERS_OK);
@@ -308,8 +310,8 @@ test_apply_answers(void **state)
 	    "'birth_date'\n"));
 	answers_done(&a);
 	engine_free(e);
-	sb_done(&probs);
-	sb_done(&warns);
+	strbuf_done(&probs);
+	strbuf_done(&warns);
 }
 
 int

@@ -11,7 +11,8 @@
 #include <cmocka.h>
 
 #include "store/query.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 
 #define ID_A	"aaaaaaaa-0000-4000-8000-000000000001"
 #define ID_B	"aaaaaaaa-0000-4000-8000-000000000002"
@@ -102,14 +103,14 @@ ids(struct store *s, const struct query_filter *f, unsigned flags)
 	char				*err = NULL;
 	int				 rc;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	assert_int_equal(query_cursor_new(s, f, flags, &c, &err), STORE_OK);
 	while ((rc = query_cursor_next(c, &in, &err)) > 0)
-		sb_addf(&sb, "%s%.1s%zu ", in->id + 35, in->status,
+		strbuf_addf(&sb, "%s%.1s%zu ", in->id + 35, in->status,
 		    in->nanswers);
 	assert_int_equal(rc, 0);
 	query_cursor_free(c);
-	return sb_detach(&sb);
+	return strbuf_detach(&sb);
 }
 
 static void
@@ -261,7 +262,7 @@ test_resolve(void **state)
 static int
 form_cb(void *ctx, const struct query_form *qf)
 {
-	sb_addf(ctx, "%d%s ", qf->version, qf->hash);
+	strbuf_addf(ctx, "%d%s ", qf->version, qf->hash);
 	return 0;
 }
 
@@ -269,7 +270,7 @@ form_cb(void *ctx, const struct query_form *qf)
 static int
 count_cb(void *ctx, const char *key, const char *text, long n)
 {
-	sb_addf(ctx, "%s%s%s=%ld ", key, text ? ":" : "", text ? text : "",
+	strbuf_addf(ctx, "%s%s%s=%ld ", key, text ? ":" : "", text ? text : "",
 	    n);
 	return 0;
 }
@@ -284,10 +285,10 @@ test_forms_counts(void **state)
 	size_t			 len;
 	bool			 yes;
 
-	sb_init(&sb);
+	strbuf_init(&sb);
 	assert_int_equal(query_forms(fx->s, &f, form_cb, &sb, &err), 0);
 	assert_string_equal(sb.s, "2h2 1h1 ");
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	f.until = "2026-06-05";
 	assert_int_equal(query_forms(fx->s, &f, form_cb, &sb, &err), 0);
 	assert_string_equal(sb.s, "1h1 ");
@@ -300,19 +301,19 @@ test_forms_counts(void **state)
 	assert_int_equal(query_form_source(fx->s, "zz", &src, &len, &err),
 	    STORE_NOTFOUND);
 	free(err);
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	assert_int_equal(query_counts(fx->s, &f, QC_STATUS, NULL, count_cb,
 	    &sb, &err), 0);
 	assert_string_equal(sb.s, "completed=2 in_progress=1 ");
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	assert_int_equal(query_counts(fx->s, &f, QC_BAND, NULL, count_cb,
 	    &sb, &err), 0);
 	assert_string_equal(sb.s, "=1 good=1 review=1 ");
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	assert_int_equal(query_counts(fx->s, &f, QC_ANSWER, "pattern",
 	    count_cb, &sb, &err), 0);
 	assert_string_equal(sb.s, "male=2 female=1 ");
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	assert_int_equal(query_counts(fx->s, &f, QC_FLAG, NULL, count_cb,
 	    &sb, &err), 0);
 	assert_string_equal(sb.s, "keloid:Keloid=2 alopecia:Alopecia=1 ");
@@ -320,7 +321,7 @@ test_forms_counts(void **state)
 	assert_true(yes);
 	assert_int_equal(query_has_question(fx->s, "norwood", &yes, &err), 0);
 	assert_false(yes);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 static void

@@ -13,8 +13,9 @@
 #include "base/diag.h"
 #include "form/expr.h"
 #include "form/form.h"
+#include "form/form_load.h"
 #include "engine/score.h"
-#include "base/util.h"
+#include "base/strbuf.h"
 
 static const char form_src[] =
 	"form score-unit\n"
@@ -110,7 +111,7 @@ setup_form(void **state)
 	struct diag	*d = diag_new("score.form", 20);
 
 	(void)state;
-	form = form_parse("score.form", form_src, strlen(form_src), NULL,
+	form = form_load_text("score.form", form_src, strlen(form_src), NULL,
 	    FORM_NO_ART, d);
 	if (form == NULL) {
 		fprintf(stderr, "%s\n", diag_message(d, 0));
@@ -140,13 +141,13 @@ score(const char *a, const char *b, struct strbuf *codes)
 	vals[0] = a;
 	vals[1] = b;
 	r = score_compute(form, &env);
-	sb_reset(codes);
+	strbuf_reset(codes);
 	for (i = 0; i < r->nlines; i++) {
 		c = score_line_code(&r->lines[i]);
-		sb_addf(codes, "%s%s:%s", i > 0 ? " " : "",
+		strbuf_addf(codes, "%s%s:%s", i > 0 ? " " : "",
 		    score_kind_name(r->lines[i].kind), c);
 		if (r->lines[i].kind == SC_POINTS)
-			sb_addf(codes, "%+d", r->lines[i].points);
+			strbuf_addf(codes, "%+d", r->lines[i].points);
 		free(c);
 	}
 	return r;
@@ -159,7 +160,7 @@ test_clamp_high(void **state)
 	struct score_result	*r;
 
 	(void)state;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	r = score("big", "x;y", &sb);
 	assert_int_equal(r->raw, 170);
 	assert_int_equal(r->score, 100);
@@ -171,7 +172,7 @@ test_clamp_high(void **state)
 	assert_int_equal(r->nflags, 1);
 	assert_int_equal(r->nrecs, 2);
 	score_free(r);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 static void
@@ -181,7 +182,7 @@ test_clamp_low_and_stop(void **state)
 	struct score_result	*r;
 
 	(void)state;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	r = score("neg", NULL, &sb);
 	assert_int_equal(r->raw, -50);
 	assert_int_equal(r->score, 0);
@@ -190,7 +191,7 @@ test_clamp_low_and_stop(void **state)
 	    "recommend:r_b recommend:r_d");
 	assert_int_equal(r->nstops, 1);
 	score_free(r);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 static void
@@ -200,7 +201,7 @@ test_rounding_bands_groups(void **state)
 	struct score_result	*r;
 
 	(void)state;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	r = score("small", NULL, &sb);
 	assert_int_equal(r->score, 8);	/* 5 + round(2.5) */
 	assert_string_equal(sb.s, "points:a=small+5 points:half+3 flag:f1 "
@@ -229,7 +230,7 @@ test_rounding_bands_groups(void **state)
 	assert_int_equal(r->score, 48);
 	assert_string_equal(r->band->id, "low");
 	score_free(r);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 static void
@@ -240,7 +241,7 @@ test_texts(void **state)
 	char			*s;
 
 	(void)state;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	r = score("neg", "x", &sb);
 	s = score_line_text(form, &r->lines[0], 0);
 	assert_string_equal(s, "A question: Negative: -50 points");
@@ -263,7 +264,7 @@ test_texts(void **state)
 	s = score_line_text(form, &r->lines[5], 0);
 	assert_string_equal(s, "Recommendation: Rec B");
 	free(s);
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	score_format_text(form, r, 0, &sb);
 	assert_string_equal(sb.s,
 	    "Score 0/100 \xe2\x80\x94 Low\n"
@@ -284,7 +285,7 @@ test_texts(void **state)
 	    "  Bonus: +10 points\n"
 	    "  Total: -10, counted as 0 (scores run from 0 to 100)\n");
 	score_free(r);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 static void
@@ -294,8 +295,8 @@ test_json(void **state)
 	struct score_result	*r;
 
 	(void)state;
-	sb_init(&sb);
-	sb_init(&codes);
+	strbuf_init(&sb);
+	strbuf_init(&codes);
 	r = score("neg", "x", &codes);
 	score_format_json(form, r, 0, &sb);
 	assert_string_equal(sb.s,
@@ -311,15 +312,15 @@ test_json(void **state)
 	    "\"points\":30,\"text\":\"B: Ex: +30 points\"},{\"code\":"
 	    "\"b_bonus\",\"points\":10,\"text\":\"Bonus: +10 points\"}]}");
 	score_free(r);
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	r = score("small", NULL, &codes);
 	score_format_json(form, r, 1, &sb);
 	assert_non_null(strstr(sb.s, "\"text\":\"Una pregunta: Pequeño: "
 	    "+5 points\""));
 	assert_non_null(strstr(sb.s, "\"stops\":[]"));
 	score_free(r);
-	sb_done(&sb);
-	sb_done(&codes);
+	strbuf_done(&sb);
+	strbuf_done(&codes);
 }
 
 static void
@@ -330,14 +331,14 @@ test_deterministic(void **state)
 	int			 i;
 
 	(void)state;
-	sb_init(&a);
-	sb_init(&b);
-	sb_init(&codes);
+	strbuf_init(&a);
+	strbuf_init(&b);
+	strbuf_init(&codes);
 	r = score("big", "y;x", &codes);
 	score_format_json(form, r, 0, &a);
 	score_free(r);
 	for (i = 0; i < 10; i++) {
-		sb_reset(&b);
+		strbuf_reset(&b);
 		r = score("big", "y;x", &codes);
 		score_format_json(form, r, 0, &b);
 		score_free(r);
@@ -346,9 +347,9 @@ test_deterministic(void **state)
 	assert_string_equal(score_kind_name(SC_STOP), "stop");
 	assert_string_equal(score_kind_name(SC_RECOMMEND), "recommend");
 	score_free(NULL);
-	sb_done(&a);
-	sb_done(&b);
-	sb_done(&codes);
+	strbuf_done(&a);
+	strbuf_done(&b);
+	strbuf_done(&codes);
 }
 
 /* A flag with "cap" holds the band down but leaves the score alone. */
@@ -359,7 +360,7 @@ test_cap(void **state)
 	struct score_result	*r;
 
 	(void)state;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	r = score("big", "x;y", &sb);	/* 80 + 70 + 20: high, no cap */
 	assert_string_equal(r->band->id, "high");
 	assert_null(r->capped_by);
@@ -369,11 +370,11 @@ test_cap(void **state)
 	assert_string_equal(r->band->id, "mid");
 	assert_non_null(r->capped_by);
 	assert_string_equal(r->capped_by->id, "f_cap");
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	score_format_text(form, r, 0, &sb);
 	assert_non_null(strstr(sb.s, "Score 100/100 \xe2\x80\x94 Middle\n"
 	    "  (band held here by a flag: Hold)\n"));
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	score_format_json(form, r, 0, &sb);
 	assert_non_null(strstr(sb.s, "\"capped_by\":\"f_cap\"}"));
 	score_free(r);
@@ -382,7 +383,7 @@ test_cap(void **state)
 	assert_string_equal(r->band->id, "mid");
 	assert_null(r->capped_by);
 	score_free(r);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 int

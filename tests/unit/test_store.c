@@ -21,8 +21,11 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "base/defs.h"
+#include "base/file.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "store/store_int.h"
-#include "base/util.h"
 
 /* A temporary folder per test. */
 struct fixture {
@@ -265,7 +268,7 @@ make_v1(const char *path, const char *prefix)
 
 	/* Schema 1 as released, kept once for the tests (tests/run starts
 	   in the top folder). */
-	if ((v1 = util_read_file("tests/export/schema.sql", 1u << 16, NULL,
+	if ((v1 = file_read("tests/export/schema.sql", 1u << 16, NULL,
 	    &err)) == NULL)
 		fail_msg("%s", err);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
@@ -669,7 +672,7 @@ file_has(const char *path, const char *needle)
 	size_t	 len, n = strlen(needle), i;
 	int	 found = 0;
 
-	buf = util_read_file(path, 64u << 20, &len, &err);
+	buf = file_read(path, 64u << 20, &len, &err);
 	if (buf == NULL) {
 		free(err);
 		return 0;
@@ -905,7 +908,7 @@ test_erase_busy(void **state)
 static int
 audit_cb(void *ctx, const struct store_audit_entry *e)
 {
-	sb_addf(ctx, "%s %s %s;", e->actor, e->action, e->detail);
+	strbuf_addf(ctx, "%s %s %s;", e->actor, e->action, e->detail);
 	return 0;
 }
 
@@ -923,18 +926,18 @@ test_audit(void **state)
 	    STORE_OK);
 	assert_int_equal(store_audit(s, "bob", "erase", "id-1", &err),
 	    STORE_OK);
-	sb_init(&sb);
+	strbuf_init(&sb);
 	assert_int_equal(store_audit_each(s, NULL, NULL, audit_cb, &sb,
 	    &err), STORE_OK);
 	assert_string_equal(sb.s, "ann export 12 intakes;bob erase id-1;");
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	assert_int_equal(store_audit_each(s, "2000-01-01", "2000-01-02",
 	    audit_cb, &sb, &err), STORE_OK);
 	assert_string_equal(sb.s, "");
 	assert_int_equal(store_audit_each(s, "2000-01-01", "9999-01-01",
 	    audit_cb, &sb, &err), STORE_OK);
 	assert_int_equal(sb.len, 37);
-	sb_done(&sb);
+	strbuf_done(&sb);
 	setenv("SMP_STAFF", "carol", 1);
 	assert_string_equal(store_actor(), "carol");
 	unsetenv("SMP_STAFF");

@@ -9,8 +9,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "base/defs.h"
+#include "base/strbuf.h"
 #include "base/textsafe.h"
-#include "base/util.h"
 
 /* Check that textsafe(in, flags) gives want. */
 static void
@@ -87,17 +88,17 @@ test_width_fit(void **state)
 	assert_int_equal(textsafe_width("abc"), 3);
 	assert_int_equal(textsafe_width("山田"), 4);
 	assert_int_equal(textsafe_width("José"), 4);
-	sb_init(&sb);
+	strbuf_init(&sb);
 	assert_int_equal(textsafe_fit(&sb, "abc", 5, 1), 5);
 	assert_string_equal(sb.s, "abc  ");
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	assert_int_equal(textsafe_fit(&sb, "abcdefgh", 5, 0), 5);
 	assert_string_equal(sb.s, "abcd\xe2\x80\xa6");
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	/* A wide character never straddles the cut. */
 	assert_int_equal(textsafe_fit(&sb, "山田太郎", 4, 1), 4);
 	assert_string_equal(sb.s, "山\xe2\x80\xa6 ");
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 static void
@@ -106,14 +107,14 @@ test_json(void **state)
 	struct strbuf	sb;
 
 	(void)state;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	textsafe_json(&sb, "a\"b\\c\nd\x1b[2J\xc2\x9b\xe2\x80\xae\xff é😀");
 	assert_string_equal(sb.s, "\"a\\\"b\\\\c\\nd\\u001b[2J\\u009b"
 	    "\\u202e\\ufffd é😀\"");
-	sb_reset(&sb);
+	strbuf_reset(&sb);
 	textsafe_json(&sb, NULL);
 	assert_string_equal(sb.s, "null");
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 int

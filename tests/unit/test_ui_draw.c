@@ -11,7 +11,8 @@
 #include <cmocka.h>
 
 #include "ui/ui_draw.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
 
 /* Wide characters need a UTF-8 locale. */
 static int
@@ -36,16 +37,16 @@ test_wrap_keeps_words(void **state)
 	(void)state;
 	for (w = 6; w <= 40; w += 7) {
 		n = ui_wrap(t, w, &l);
-		sb_init(&sb);
+		strbuf_init(&sb);
 		for (i = 0; i < n; i++) {
-			assert_true(edit_str_width(t + l[i].off, l[i].len)
+			assert_true(utf8_width(t + l[i].off, l[i].len)
 			    <= w);
 			if (i > 0 && t[l[i].off - 1] == ' ')
-				sb_addc(&sb, ' ');
-			sb_add(&sb, t + l[i].off, l[i].len);
+				strbuf_addc(&sb, ' ');
+			strbuf_add(&sb, t + l[i].off, l[i].len);
 		}
 		assert_string_equal(sb.s, t);
-		sb_done(&sb);
+		strbuf_done(&sb);
 		free(l);
 	}
 	n = ui_wrap("one\n\ntwo", 20, &l);
@@ -70,7 +71,7 @@ find_row(const struct uib *b, const char *s, int *col)
 		row = uib_row(b, y);
 		if ((p = strstr(row, s)) != NULL) {
 			if (col != NULL)
-				*col = edit_str_width(row, (size_t)(p - row));
+				*col = utf8_width(row, (size_t)(p - row));
 			free(row);
 			return y;
 		}
@@ -298,9 +299,9 @@ test_scrolled_body(void **state)
 	int			 i, x = 0, seen[40] = { 0 };
 
 	(void)state;
-	sb_init(&text);
+	strbuf_init(&text);
 	for (i = 0; i < 40; i++)
-		sb_addf(&text, "%sParagraph line %02d", i ? "\n" : "", i);
+		strbuf_addf(&text, "%sParagraph line %02d", i ? "\n" : "", i);
 	memset(&p, 0, sizeof(p));
 	p.heading = "Privacy";
 	p.body = text.s;
@@ -335,7 +336,7 @@ test_scrolled_body(void **state)
 	ui_layout(&p, b);
 	assert_int_equal(sc.top, 0);
 	assert_false(sc.more);
-	sb_done(&text);
+	strbuf_done(&text);
 	uib_free(b);
 }
 

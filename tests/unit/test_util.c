@@ -10,7 +10,8 @@
 #include "base/date.h"
 #include "base/diag.h"
 #include "base/i18n.h"
-#include "base/util.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
 
 static void
 test_strbuf(void **state)
@@ -20,16 +21,16 @@ test_strbuf(void **state)
 	int		 i;
 
 	(void)state;
-	sb_init(&sb);
+	strbuf_init(&sb);
 	for (i = 0; i < 1000; i++)
-		sb_addf(&sb, "%d,", i % 10);
+		strbuf_addf(&sb, "%d,", i % 10);
 	assert_int_equal(sb.len, 2000);
 	assert_memory_equal(sb.s, "0,1,2,", 6);
-	p = sb_detach(&sb);
+	p = strbuf_detach(&sb);
 	assert_int_equal(strlen(p), 2000);
 	free(p);
 	assert_int_equal(sb.len, 0);
-	sb_done(&sb);
+	strbuf_done(&sb);
 }
 
 static void

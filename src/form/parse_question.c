@@ -1,16 +1,16 @@
 /*
- * form_parse_q.c: keyword handlers for questions, their attributes and
+ * parse_question.c: keyword handlers for questions, their attributes and
  * their options.
  */
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "form_parse.h"
-#include "base/util.h"
+#include "base/defs.h"
+#include "base/xmalloc.h"
+#include "parse.h"
+#include "parse_question.h"
 
-#define TOK(p, i)	(&(p)->ln->toks[(i)])
-#define NTOK(p)		((p)->ln->ntoks)
 #define NUM_LIMIT	1e9	/* largest min/max magnitude */
 
 static const char *const qtypes[] = {
@@ -31,7 +31,7 @@ add_option(struct form_parser *p, struct form_question *q, char *code)
 {
 	struct form_option	*o;
 
-	q->options = fp_grow(q->options, q->noptions, &p->cap_opts,
+	q->options = parse_grow(q->options, q->noptions, &p->cap_opts,
 	    sizeof *q->options);
 	o = &q->options[q->noptions++];
 	o->code = code;
@@ -47,19 +47,19 @@ question_type(struct form_parser *p)
 	size_t		 i;
 
 	if (NTOK(p) < 3) {
-		fp_err(p, 2, "expected a question type (choice, multi, yesno, "
+		parse_err(p, 2, "expected a question type (choice, multi, yesno, "
 		    "text, longtext, integer, decimal, date or scale)");
 		return -1;
 	}
 	for (i = 0; i < SMP_NELEM(qtypes); i++)
 		if (lex_is(TOK(p, 2), qtypes[i]))
 			return (int)i;
-	if ((s = fp_suggest(TOK(p, 2), qtypes, SMP_NELEM(qtypes))) != NULL)
-		fp_err(p, 2, "unknown question type '%.*s' (did you mean "
-		    "'%s'?)", fp_tlen(TOK(p, 2)), TOK(p, 2)->p, s);
+	if ((s = parse_suggest(TOK(p, 2), qtypes, SMP_NELEM(qtypes))) != NULL)
+		parse_err(p, 2, "unknown question type '%.*s' (did you mean "
+		    "'%s'?)", parse_tlen(TOK(p, 2)), TOK(p, 2)->p, s);
 	else
-		fp_err(p, 2, "unknown question type '%.*s'",
-		    fp_tlen(TOK(p, 2)), TOK(p, 2)->p);
+		parse_err(p, 2, "unknown question type '%.*s'",
+		    parse_tlen(TOK(p, 2)), TOK(p, 2)->p);
 	return -1;
 }
 
@@ -75,11 +75,11 @@ question_flags(struct form_parser *p, struct form_question *q)
 		else if (lex_is(TOK(p, i), "identifier"))
 			q->identifier = true;
 		else if (lex_is(TOK(p, i), "show")) {
-			fp_show_if(p, i, &q->show_if_src, &q->show_if_loc);
+			parse_show_if(p, i, &q->show_if_src, &q->show_if_loc);
 			return;
 		} else {
-			fp_err(p, i, "unexpected '%.*s' (expected 'required', "
-			    "'identifier' or 'show if')", fp_tlen(TOK(p, i)),
+			parse_err(p, i, "unexpected '%.*s' (expected 'required', "
+			    "'identifier' or 'show if')", parse_tlen(TOK(p, i)),
 			    TOK(p, i)->p);
 			return;
 		}
@@ -88,29 +88,29 @@ question_flags(struct form_parser *p, struct form_question *q)
 
 /* question ID TYPE [required] [identifier] [show if EXPR] */
 void
-fp_kw_question(struct form_parser *p)
+parse_question_start(struct form_parser *p)
 {
 	struct form		*f = p->f;
 	struct form_question	*q;
 	int			 t;
 
-	f->questions = fp_grow(f->questions, f->nquestions, &p->cap_q,
+	f->questions = parse_grow(f->questions, f->nquestions, &p->cap_q,
 	    sizeof *f->questions);
 	q = &f->questions[f->nquestions];
 	q->index = (int)f->nquestions++;
 	q->section = p->section;
-	q->loc = fp_loc(p, 0);
-	q->item = fp_add_item(p, ITEM_QUESTION, q->index);
+	q->loc = parse_loc(p, 0);
+	q->item = parse_add_item(p, ITEM_QUESTION, q->index);
 	q->type = QT_TEXT;
 	p->ctx = PC_QUESTION;
 	p->quiet = true;
 	p->cap_opts = p->cap_vals = 0;
 	idtab_done(&p->options);
-	if ((q->id = fp_id(p, 1, "a question", true)) == NULL) {
+	if ((q->id = parse_id(p, 1, "a question", true)) == NULL) {
 		q->id = xstrdup("");
 		return;
 	}
-	fp_item_id(p, q->id, q->item);
+	parse_item_id(p, q->id, q->item);
 	if ((t = question_type(p)) < 0)
 		return;
 	q->type = (enum form_qtype)t;
@@ -124,31 +124,31 @@ fp_kw_question(struct form_parser *p)
 
 /* label LANG "text", for a question or an option */
 void
-fp_kw_label(struct form_parser *p)
+parse_question_label(struct form_parser *p)
 {
 	struct form_question	*q;
 
 	if (p->ctx != PC_QUESTION && p->ctx != PC_OPTION) {
-		fp_err(p, 0, "'label' belongs to a question or an option");
+		parse_err(p, 0, "'label' belongs to a question or an option");
 		return;
 	}
 	q = cur_q(p);
-	fp_text(p, 1, p->ctx == PC_QUESTION ? &q->label :
+	parse_text(p, 1, p->ctx == PC_QUESTION ? &q->label :
 	    &q->options[q->noptions - 1].label, "label", false);
 }
 
 /* help LANG "text", for a question or an option */
 void
-fp_kw_help(struct form_parser *p)
+parse_question_help(struct form_parser *p)
 {
 	struct form_question	*q;
 
 	if (p->ctx != PC_QUESTION && p->ctx != PC_OPTION) {
-		fp_err(p, 0, "'help' belongs to a question or an option");
+		parse_err(p, 0, "'help' belongs to a question or an option");
 		return;
 	}
 	q = cur_q(p);
-	fp_text(p, 1, p->ctx == PC_QUESTION ? &q->help :
+	parse_text(p, 1, p->ctx == PC_QUESTION ? &q->help :
 	    &q->options[q->noptions - 1].help, "help", false);
 }
 
@@ -158,7 +158,7 @@ wrong_type(struct form_parser *p, bool ok, const char *kw, const char *for_)
 {
 	if (ok || p->quiet)
 		return !ok;
-	fp_err(p, 0, "'%s' applies only to %s questions, not %s", kw, for_,
+	parse_err(p, 0, "'%s' applies only to %s questions, not %s", kw, for_,
 	    form_qtype_name(cur_q(p)->type));
 	return true;
 }
@@ -174,11 +174,11 @@ attr_bound(struct form_parser *p, struct form_question *q, bool ismax)
 	    q->type == QT_SCALE, kw, "integer, decimal and scale"))
 		return;
 	if (ismax ? q->has_max : q->has_min) {
-		fp_err(p, 0, "'%s' given twice", kw);
+		parse_err(p, 0, "'%s' given twice", kw);
 		return;
 	}
-	if (fp_num(p, 1, kw, -NUM_LIMIT, NUM_LIMIT, q->type != QT_DECIMAL,
-	    &v) < 0 || fp_extra(p, 2, "the number"))
+	if (parse_num(p, 1, kw, -NUM_LIMIT, NUM_LIMIT, q->type != QT_DECIMAL,
+	    &v) < 0 || parse_extra(p, 2, "the number"))
 		return;
 	if (ismax) {
 		q->max = v;
@@ -188,7 +188,7 @@ attr_bound(struct form_parser *p, struct form_question *q, bool ismax)
 		q->has_min = true;
 	}
 	if (q->has_min && q->has_max && q->min > q->max)
-		fp_err(p, 1, "min %g is greater than max %g", q->min, q->max);
+		parse_err(p, 1, "min %g is greater than max %g", q->min, q->max);
 }
 
 /* "maxlen N". */
@@ -201,11 +201,11 @@ attr_maxlen(struct form_parser *p, struct form_question *q)
 	    "maxlen", "text and longtext"))
 		return;
 	if (q->maxlen != 0) {
-		fp_err(p, 0, "'maxlen' given twice");
+		parse_err(p, 0, "'maxlen' given twice");
 		return;
 	}
-	if (fp_int(p, 1, "maxlen", 1, 100000, &v) == 0 &&
-	    !fp_extra(p, 2, "the number"))
+	if (parse_int(p, 1, "maxlen", 1, 100000, &v) == 0 &&
+	    !parse_extra(p, 2, "the number"))
 		q->maxlen = (size_t)v;
 }
 
@@ -220,26 +220,26 @@ attr_pattern(struct form_parser *p, struct form_question *q)
 		return;
 	p->sub = SUB_PATTERN;
 	if (q->pattern != NULL) {
-		fp_err(p, 0, "'pattern' given twice");
+		parse_err(p, 0, "'pattern' given twice");
 		return;
 	}
 	if (NTOK(p) < 2 || TOK(p, 1)->kind != LEX_STRING) {
-		fp_err(p, 1, "expected 'pattern \"REGEX\"'");
+		parse_err(p, 1, "expected 'pattern \"REGEX\"'");
 		return;
 	}
-	if (fp_extra(p, 2, "the pattern"))
+	if (parse_extra(p, 2, "the pattern"))
 		return;
 	q->pattern_re = xmalloc(sizeof(regex_t));
 	if ((rc = regcomp(q->pattern_re, TOK(p, 1)->str,
 	    REG_EXTENDED | REG_NOSUB)) != 0) {
 		regerror(rc, q->pattern_re, buf, sizeof buf);
-		fp_err(p, 1, "bad pattern: %s", buf);
+		parse_err(p, 1, "bad pattern: %s", buf);
 		free(q->pattern_re);
 		q->pattern_re = NULL;
 		return;
 	}
 	q->pattern = xstrdup(TOK(p, 1)->str);
-	q->pattern_loc = fp_loc(p, 1);
+	q->pattern_loc = parse_loc(p, 1);
 }
 
 /* "validate EXPR": its message lines follow. */
@@ -248,32 +248,32 @@ attr_validate(struct form_parser *p, struct form_question *q)
 {
 	struct form_validation	*v;
 
-	q->validations = fp_grow(q->validations, q->nvalidations,
+	q->validations = parse_grow(q->validations, q->nvalidations,
 	    &p->cap_vals, sizeof *q->validations);
 	v = &q->validations[q->nvalidations++];
-	v->loc = fp_loc(p, 0);
-	fp_expr(p, 1, NTOK(p), "a condition after 'validate'", &v->cond_src,
+	v->loc = parse_loc(p, 0);
+	parse_expr(p, 1, NTOK(p), "a condition after 'validate'", &v->cond_src,
 	    &v->cond_loc);
 	p->sub = SUB_VALIDATE;
 }
 
 /* short, min, max, maxlen, pattern, low, high, validate: question only. */
 void
-fp_kw_qattr(struct form_parser *p)
+parse_question_attr(struct form_parser *p)
 {
 	const struct lex_token	*t = TOK(p, 0);
 	struct form_question	*q;
 
 	p->sub = SUB_NONE;
 	if (p->ctx != PC_QUESTION) {
-		fp_err(p, 0, p->ctx == PC_OPTION ? "'%.*s' belongs to the "
+		parse_err(p, 0, p->ctx == PC_OPTION ? "'%.*s' belongs to the "
 		    "question: put it before the first option" : "'%.*s' "
 		    "belongs to a question", (int)t->len, t->p);
 		return;
 	}
 	q = cur_q(p);
 	if (lex_is(t, "short"))
-		fp_text(p, 1, &q->shortname, "short", false);
+		parse_text(p, 1, &q->shortname, "short", false);
 	else if (lex_is(t, "min") || lex_is(t, "max"))
 		attr_bound(p, q, lex_is(t, "max"));
 	else if (lex_is(t, "maxlen"))
@@ -284,27 +284,27 @@ fp_kw_qattr(struct form_parser *p)
 		attr_validate(p, q);
 	else if (!wrong_type(p, q->type == QT_SCALE, lex_is(t, "low") ?
 	    "low" : "high", "scale"))
-		fp_text(p, 1, lex_is(t, "low") ? &q->low : &q->high,
+		parse_text(p, 1, lex_is(t, "low") ? &q->low : &q->high,
 		    lex_is(t, "low") ? "low" : "high", false);
 }
 
 /* message LANG "text", for the validate or pattern above */
 void
-fp_kw_message(struct form_parser *p)
+parse_question_message(struct form_parser *p)
 {
 	struct form_question	*q;
 
 	if (p->sub == SUB_NONE || p->ctx != PC_QUESTION) {
-		fp_err(p, 0, "'message' must follow a 'validate' or 'pattern' "
+		parse_err(p, 0, "'message' must follow a 'validate' or 'pattern' "
 		    "line");
 		return;
 	}
 	q = cur_q(p);
 	if (p->sub == SUB_VALIDATE)
-		fp_text(p, 1, &q->validations[q->nvalidations - 1].message,
+		parse_text(p, 1, &q->validations[q->nvalidations - 1].message,
 		    "message", false);
 	else
-		fp_text(p, 1, &q->pattern_message, "message", false);
+		parse_text(p, 1, &q->pattern_message, "message", false);
 }
 
 /* Record a picture reference at token i for question q, option opt. */
@@ -315,32 +315,32 @@ art_ref(struct form_parser *p, size_t i, int opt)
 	int			 q = (int)p->f->nquestions - 1;
 	char			*name;
 
-	if ((name = fp_id(p, i, "a picture", false)) == NULL)
+	if ((name = parse_id(p, i, "a picture", false)) == NULL)
 		return;
 	if (p->narts > 0 && p->arts[p->narts - 1].q == q &&
 	    p->arts[p->narts - 1].opt == opt) {
-		fp_err(p, i - 1, "'art' given twice");
+		parse_err(p, i - 1, "'art' given twice");
 		free(name);
 		return;
 	}
-	p->arts = fp_grow(p->arts, p->narts, &p->cap_arts, sizeof *p->arts);
+	p->arts = parse_grow(p->arts, p->narts, &p->cap_arts, sizeof *p->arts);
 	a = &p->arts[p->narts++];
 	a->name = name;
-	a->loc = fp_loc(p, i);
+	a->loc = parse_loc(p, i);
 	a->q = q;
 	a->opt = opt;
 }
 
 /* art NAME, for a question or an option */
 void
-fp_kw_art(struct form_parser *p)
+parse_question_art(struct form_parser *p)
 {
 	if (p->ctx != PC_QUESTION && p->ctx != PC_OPTION) {
-		fp_err(p, 0, "'art' belongs to a question or an option");
+		parse_err(p, 0, "'art' belongs to a question or an option");
 		return;
 	}
 	art_ref(p, 1, p->ctx == PC_OPTION ? (int)cur_q(p)->noptions - 1 : -1);
-	fp_extra(p, 2, "the picture name");
+	parse_extra(p, 2, "the picture name");
 }
 
 /* An option's "points N". */
@@ -350,10 +350,10 @@ option_points(struct form_parser *p, size_t i, struct form_option *o)
 	int	v;
 
 	if (o->has_points) {
-		fp_err(p, i, "'points' given twice");
+		parse_err(p, i, "'points' given twice");
 		return;
 	}
-	if (fp_int(p, i + 1, "points", -100, 100, &v) == 0) {
+	if (parse_int(p, i + 1, "points", -100, 100, &v) == 0) {
 		o->points = v;
 		o->has_points = true;
 	}
@@ -373,12 +373,12 @@ option_flags(struct form_parser *p, struct form_question *q,
 			art_ref(p, ++i, (int)q->noptions - 1);
 		else if (lex_is(TOK(p, i), "exclusive")) {
 			if (q->type != QT_MULTI && !p->quiet)
-				fp_err(p, i, "'exclusive' applies only to "
+				parse_err(p, i, "'exclusive' applies only to "
 				    "options of multi questions");
 			o->exclusive = true;
 		} else {
-			fp_err(p, i, "unexpected '%.*s' (expected 'points', "
-			    "'art' or 'exclusive')", fp_tlen(TOK(p, i)),
+			parse_err(p, i, "unexpected '%.*s' (expected 'points', "
+			    "'art' or 'exclusive')", parse_tlen(TOK(p, i)),
 			    TOK(p, i)->p);
 			return;
 		}
@@ -393,7 +393,7 @@ option_code(struct form_parser *p)
 
 	if (NTOK(p) < 2 || ((t = TOK(p, 1))->kind != LEX_WORD &&
 	    t->kind != LEX_NUMBER)) {
-		fp_err(p, 1, "expected an option code");
+		parse_err(p, 1, "expected an option code");
 		return NULL;
 	}
 	return xstrndup(t->p, t->len);
@@ -401,7 +401,7 @@ option_code(struct form_parser *p)
 
 /* option CODE [points N] [art NAME] [exclusive] */
 void
-fp_kw_option(struct form_parser *p)
+parse_question_option(struct form_parser *p)
 {
 	struct form_question	*q;
 	struct form_option	*o;
@@ -409,12 +409,12 @@ fp_kw_option(struct form_parser *p)
 	int			 old;
 
 	if (p->ctx != PC_QUESTION && p->ctx != PC_OPTION) {
-		fp_err(p, 0, "'option' belongs to a choice or multi question");
+		parse_err(p, 0, "'option' belongs to a choice or multi question");
 		return;
 	}
 	q = cur_q(p);
 	if (q->type == QT_YESNO && !p->quiet) {
-		fp_err(p, 0, "a yesno question has the options yes and no "
+		parse_err(p, 0, "a yesno question has the options yes and no "
 		    "already");
 		p->quiet = true;
 	} else
@@ -423,31 +423,34 @@ fp_kw_option(struct form_parser *p)
 	if ((code = option_code(p)) == NULL)
 		code = xstrdup("");
 	o = add_option(p, q, code);
-	o->loc = fp_loc(p, 0);
+	o->loc = parse_loc(p, 0);
 	p->ctx = PC_OPTION;
 	if (code[0] != '\0' && (old = idtab_add(&p->options, code,
 	    (int)q->noptions - 1)) >= 0)
-		fp_err(p, 1, "duplicate option '%s' (first on line %d)", code,
+		parse_err(p, 1, "duplicate option '%s' (first on line %d)", code,
 		    q->options[old].loc.line);
 	if (code[0] != '\0')
 		option_flags(p, q, o);
 }
 
-/* points N under an option, else a points rule */
+/* points N under an option (parse_question_is_points said so) */
 void
-fp_kw_points(struct form_parser *p)
+parse_question_points(struct form_parser *p)
 {
 	struct form_question	*q;
 
-	if ((p->ctx != PC_OPTION && p->ctx != PC_QUESTION) || NTOK(p) != 2 ||
-	    TOK(p, 1)->kind != LEX_NUMBER) {
-		fp_kw_rule(p);
-		return;
-	}
 	if (p->ctx == PC_QUESTION) {
-		fp_err(p, 0, "'points' belongs to an option");
+		parse_err(p, 0, "'points' belongs to an option");
 		return;
 	}
 	q = cur_q(p);
 	option_points(p, 0, &q->options[q->noptions - 1]);
+}
+
+/* Is this "points" line an option's (not a points rule)? */
+bool
+parse_question_is_points(const struct form_parser *p)
+{
+	return (p->ctx == PC_OPTION || p->ctx == PC_QUESTION) &&
+	    NTOK(p) == 2 && TOK(p, 1)->kind == LEX_NUMBER;
 }
