@@ -558,7 +558,7 @@ ins_score(struct ins *in, struct engine *e, const char *id, int *score,
 	*band = r->band != NULL ? r->band->id : NULL;
 	for (i = 0; i < r->nlines; i++) {
 		code = score_line_code(&r->lines[i]);
-		text = score_line_text(f, &r->lines[i], 0);
+		text = score_line_text(&r->lines[i], 0);
 		bind_text(in->line, 1, id);
 		sqlite3_bind_int(in->line, 2, (int)i + 1);
 		bind_text(in->line, 3, score_kind_name(r->lines[i].kind));

@@ -24,7 +24,7 @@
 
 #include <stdbool.h>
 
-#include "form/expr.h"
+#include "form/expr_eval.h"
 #include "form/form.h"
 
 #define ENGINE_REVIEW	(-1)	/* engine_pos() on the review screen */
@@ -128,22 +128,5 @@ void		 engine_env(const struct engine *e, struct expr_env *env);
  */
 char		*engine_display(const struct engine *e,
 		     const struct form_question *q, int lang);
-
-/*
- * Canonicalise and validate a value for q without an engine (export,
- * record): same rules as engine_answer, "validate" expressions excluded.
- * Returns the canonical value (caller frees; "" when input is NULL or
- * blank, i.e. no answer) or NULL with *msgp set (caller frees).
- */
-char		*engine_canonical(const struct form *f,
-		     const struct form_question *q, const char *input,
-		     int lang, char **msgp);
-/*
- * A canonical value v of q as people read it in language lang (as
- * engine_display, without an engine); NULL if v is NULL or "".  Caller
- * frees.
- */
-char		*engine_display_value(const struct form *f,
-		     const struct form_question *q, const char *v, int lang);
 
 #endif

@@ -18,7 +18,7 @@
 
 #include <stddef.h>
 
-#include "form/expr.h"
+#include "form/expr_eval.h"
 #include "form/form.h"
 #include "base/strbuf.h"
 
@@ -64,15 +64,12 @@ char		*score_line_code(const struct score_line *l);
  * The line as staff read it, e.g. "Norwood stage: Stage 5: +15 points" or
  * "Stop: Under 18".  Caller frees.
  */
-char		*score_line_text(const struct form *f,
-		     const struct score_line *l, int lang);
+char		*score_line_text(const struct score_line *l, int lang);
 /* The whole result as readable text (staff view), appended to sb. */
-void		 score_format_text(const struct form *f,
-		     const struct score_result *r, int lang,
+void		 score_format_text(const struct score_result *r, int lang,
 		     struct strbuf *sb);
 /* The whole result as one JSON object, appended to sb. */
-void		 score_format_json(const struct form *f,
-		     const struct score_result *r, int lang,
+void		 score_format_json(const struct score_result *r, int lang,
 		     struct strbuf *sb);
 
 #endif

@@ -36,6 +36,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "form/model.h"
 
 struct form_question;
 
@@ -65,17 +66,6 @@ struct expr_scope {
 	const char *what;
 };
 
-/* Answers, as seen by an evaluation. */
-struct expr_env {
-	/*
-	 * The canonical value of q (see smp_form.h enum form_qtype), or
-	 * NULL when unanswered or hidden.
-	 */
-	const char *(*value)(void *ctx, const struct form_question *q);
-	void	*ctx;
-	int	 today;		/* day number (smp_date.h) */
-};
-
 struct expr;
 
 /*
@@ -89,11 +79,6 @@ struct expr	*expr_compile(const char *src, size_t len, int line, int col,
 void		 expr_free(struct expr *e);
 enum expr_type	 expr_type_of(const struct expr *e);
 
-/* True if the condition holds; missing values make it false. */
-bool		 expr_true(const struct expr *e, const struct expr_env *env);
-/* Numeric value; returns -1 if missing or undefined (e.g. x / 0). */
-int		 expr_number(const struct expr *e, const struct expr_env *env,
-		     double *out);
 /*
  * Call fn for each question the expression reads (for dependency checks
  * and for telling staff what a rule looked at).

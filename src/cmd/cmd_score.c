@@ -231,10 +231,10 @@ score_answers(struct score_run *r, const struct answers *a, bool json)
 		res = score_compute(r->f, &env);
 		strbuf_init(&sb);
 		if (json) {
-			score_format_json(r->f, res, r->lang, &sb);
+			score_format_json(res, r->lang, &sb);
 			strbuf_addc(&sb, '\n');
 		} else
-			score_format_text(r->f, res, r->lang, &sb);
+			score_format_text(res, r->lang, &sb);
 		if (fwrite(sb.s, 1, sb.len, stdout) != sb.len ||
 		    fflush(stdout) != 0)
 			rc = SMP_EXIT_IOERR;

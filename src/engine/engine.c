@@ -20,6 +20,7 @@
 #include "engine/engine.h"
 #include "form/expr.h"
 #include "form/form.h"
+#include "form/value.h"
 #include "base/i18n.h"
 #include "base/xmalloc.h"
 
@@ -87,9 +88,9 @@ refresh(struct engine *e)
 		e->vis[i] = true;
 		if (it->section >= 0 &&
 		    (c = f->sections[it->section].show_if) != NULL)
-			e->vis[i] = expr_true(c, &env);
+			e->vis[i] = expr_eval_true(c, &env);
 		if (e->vis[i] && (c = item_show_if(f, it)) != NULL)
-			e->vis[i] = expr_true(c, &env);
+			e->vis[i] = expr_eval_true(c, &env);
 	}
 }
 
@@ -228,7 +229,7 @@ validate(const struct engine *e, const struct form_question *q,
 	size_t			 i;
 
 	for (i = 0; i < q->nvalidations; i++) {
-		if (expr_true(q->validations[i].cond, &env))
+		if (expr_eval_true(q->validations[i].cond, &env))
 			continue;
 		m = form_tr(&q->validations[i].message, e->lang);
 		return xstrdup(m != NULL ? m :
@@ -246,7 +247,7 @@ checked_value(const struct engine *e, const struct form_question *q,
 	char	*v;
 
 	*msgp = NULL;
-	v = engine_canonical(e->f, q, input, e->lang, msgp);
+	v = value_canonical(e->f, q, input, e->lang, msgp);
 	if (v == NULL || *v == '\0')
 		return v;
 	if ((*msgp = validate(e, q, v)) != NULL) {
@@ -500,5 +501,5 @@ char *
 engine_display(const struct engine *e, const struct form_question *q,
     int lang)
 {
-	return engine_display_value(e->f, q, e->values[q->index], lang);
+	return value_display(q, e->values[q->index], lang);
 }

@@ -107,7 +107,7 @@ intake_lines_free(struct store_line *lines, size_t n)
 /* The result's lines as stored: kind, code, points, text in the form's
    first language.  Free with intake_lines_free. */
 static struct store_line *
-intake_lines(const struct form *f, const struct score_result *r)
+intake_lines(const struct score_result *r)
 {
 	struct store_line	*lines;
 	size_t			 i;
@@ -117,7 +117,7 @@ intake_lines(const struct form *f, const struct score_result *r)
 		lines[i].kind = score_kind_name(r->lines[i].kind);
 		lines[i].code = score_line_code(&r->lines[i]);
 		lines[i].points = r->lines[i].points;
-		lines[i].text = score_line_text(f, &r->lines[i], 0);
+		lines[i].text = score_line_text(&r->lines[i], 0);
 	}
 	return lines;
 }
@@ -150,7 +150,7 @@ intake_complete(struct intake *in, const struct score_result **resp,
 		engine_env(in->e, &env);
 		in->res = score_compute(in->f, &env);
 	}
-	lines = intake_lines(in->f, in->res);
+	lines = intake_lines(in->res);
 	rc = store_intake_complete(in->s, in->id, in->res->score,
 	    in->res->band != NULL ? in->res->band->id : NULL, lines,
 	    in->res->nlines, errp);

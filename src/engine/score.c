@@ -36,7 +36,7 @@ add_line(struct score_result *r, enum score_kind k, int points,
 
 /* Option points of q's visible answer v, in form order. */
 static void
-option_points(struct score_result *r, const struct form_question *q,
+add_option_points(struct score_result *r, const struct form_question *q,
     const char *v)
 {
 	const struct form_option	*o;
@@ -70,7 +70,7 @@ rule_points(struct score_result *r, const struct form_rule *ru,
 	double	x;
 	int	n;
 
-	if (!expr_true(ru->cond, env) || expr_number(ru->points, env, &x) < 0)
+	if (!expr_eval_true(ru->cond, env) || expr_eval_number(ru->points, env, &x) < 0)
 		return;
 	if (x > 1e6)
 		x = 1e6;
@@ -96,7 +96,7 @@ all_points(const struct form *f, const struct expr_env *env,
 		ru = j < f->nrules ? &f->rules[j] : NULL;
 		if (q != NULL && (ru == NULL || q->loc.line <= ru->loc.line)) {
 			if ((v = env->value(env->ctx, q)) != NULL && *v != '\0')
-				option_points(r, q, v);
+				add_option_points(r, q, v);
 			i++;
 		} else {
 			if (ru->kind == RULE_POINTS)
@@ -133,7 +133,7 @@ kind_lines(const struct form *f, const struct expr_env *env,
 		if (ru->kind != rk || (rk == RULE_RECOMMEND &&
 		    ru->group != NULL && group_taken(r, ru->group)))
 			continue;
-		if (!expr_true(ru->cond, env))
+		if (!expr_eval_true(ru->cond, env))
 			continue;
 		add_line(r, sk, 0, ru, NULL, NULL);
 		n++;
@@ -209,19 +209,6 @@ score_line_code(const struct score_line *l)
 	return xasprintf("%s=%s", l->q->id, l->opt->code);
 }
 
-/* An option's label in lang (yesno: the yes/no phrases); borrowed. */
-static const char *
-option_label(const struct form *f, const struct form_question *q,
-    const struct form_option *o, int lang)
-{
-	const char	*s = form_tr(&o->label, lang);
-
-	if (s == NULL && q->type == QT_YESNO)
-		s = form_phrase(f, strcmp(o->code, "yes") == 0 ? PH_YES :
-		    PH_NO, lang);
-	return s != NULL ? s : o->code;
-}
-
 /* A rule's staff text in lang, falling back to its id; borrowed. */
 static const char *
 rule_text(const struct form_rule *ru, int lang)
@@ -233,7 +220,7 @@ rule_text(const struct form_rule *ru, int lang)
 
 /* The line as staff read it (caller frees). */
 char *
-score_line_text(const struct form *f, const struct score_line *l, int lang)
+score_line_text(const struct score_line *l, int lang)
 {
 	const char	*unit = l->points == 1 || l->points == -1 ? "point" :
 			    "points";
@@ -244,7 +231,7 @@ score_line_text(const struct form *f, const struct score_line *l, int lang)
 			return xasprintf("%s: %+d %s", rule_text(l->rule, lang),
 			    l->points, unit);
 		return xasprintf("%s: %s: %+d %s", form_qname(l->q, lang),
-		    option_label(f, l->q, l->opt, lang), l->points, unit);
+		    form_option_label(l->opt, lang), l->points, unit);
 	case SC_STOP:
 		return xasprintf("Stop: %s", rule_text(l->rule, lang));
 	case SC_FLAG:
@@ -270,8 +257,8 @@ text_list(const struct score_result *r, enum score_kind k, int lang,
 
 /* The result as readable text for staff, appended to sb. */
 void
-score_format_text(const struct form *f, const struct score_result *r,
-    int lang, struct strbuf *sb)
+score_format_text(const struct score_result *r, int lang,
+    struct strbuf *sb)
 {
 	const char	*bt = r->band != NULL ? form_tr(&r->band->text, lang) :
 			    NULL;
@@ -301,7 +288,7 @@ score_format_text(const struct form *f, const struct score_result *r,
 	for (i = 0; i < r->nlines; i++) {
 		if (r->lines[i].kind != SC_POINTS)
 			continue;
-		s = score_line_text(f, &r->lines[i], lang);
+		s = score_line_text(&r->lines[i], lang);
 		strbuf_addf(sb, "  %s\n", s);
 		free(s);
 	}
@@ -368,8 +355,8 @@ json_rules(const struct score_result *r, enum score_kind k, int lang,
 
 /* The result as one JSON object (no newline), appended to sb. */
 void
-score_format_json(const struct form *f, const struct score_result *r,
-    int lang, struct strbuf *sb)
+score_format_json(const struct score_result *r, int lang,
+    struct strbuf *sb)
 {
 	char	*s;
 	size_t	 i;
@@ -401,7 +388,7 @@ score_format_json(const struct form *f, const struct score_result *r,
 		json_str(sb, s);
 		free(s);
 		strbuf_addf(sb, ",\"points\":%d,\"text\":", r->lines[i].points);
-		s = score_line_text(f, &r->lines[i], lang);
+		s = score_line_text(&r->lines[i], lang);
 		json_str(sb, s);
 		free(s);
 		strbuf_addc(sb, '}');

@@ -17,7 +17,7 @@
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "form/expr.h"
-#include "form/form.h"
+#include "form/model.h"
 #include "expr_int.h"
 
 enum tok {
@@ -88,7 +88,7 @@ expr_sb_take(struct strbuf *sb)
 static const char *
 want_noun(enum expr_type t)
 {
-	return t == EXPR_BOOL ? "a true/false condition" : expr_type_noun(t);
+	return t == EXPR_BOOL ? "a true/false condition" : expr_check_noun(t);
 }
 
 /* Scope's name for the expression ("show if"), for messages. */
@@ -131,7 +131,7 @@ syntax_error(struct parser *p, int line, int col, const char *fmt, ...)
 
 /* Lex a string literal starting at the opening quote. */
 static int
-lex_string(struct parser *p, struct token *t)
+tok_string(struct parser *p, struct token *t)
 {
 	struct strbuf	sb;
 	char		c;
@@ -241,7 +241,7 @@ lex_bad_char(struct parser *p)
 
 /* Read the next token into p->tok; returns -1 after a lexical error. */
 static int
-lex_next(struct parser *p)
+tok_next(struct parser *p)
 {
 	struct token	*t = &p->tok;
 	size_t		 n;
@@ -261,7 +261,7 @@ lex_next(struct parser *p)
 	}
 	if (p->src[p->pos] == '"') {
 		t->kind = T_STR;
-		if (lex_string(p, t) < 0)
+		if (tok_string(p, t) < 0)
 			return -1;
 	} else if (p->src[p->pos] >= '0' && p->src[p->pos] <= '9') {
 		t->kind = T_NUM;
@@ -312,7 +312,7 @@ expect(struct parser *p, enum tok k, const char *what)
 	char	*s;
 
 	if (p->tok.kind == k)
-		return lex_next(p);
+		return tok_next(p);
 	if (p->tok.kind == T_EOF)
 		s = xstrdup("the end");
 	else
@@ -372,7 +372,7 @@ parse_in_lit(struct parser *p, struct expr_lit *lit)
 	lit->col = p->tok.col;
 	if (p->tok.kind == T_MINUS) {
 		neg = true;
-		if (lex_next(p) < 0)
+		if (tok_next(p) < 0)
 			return -1;
 	}
 	if (p->tok.kind == T_NUM) {
@@ -389,7 +389,7 @@ parse_in_lit(struct parser *p, struct expr_lit *lit)
 		unexpected(p);
 		return -1;
 	}
-	return lex_next(p);
+	return tok_next(p);
 }
 
 /* "in" "(" literal ("," literal)* ")" after the left operand l. */
@@ -401,7 +401,7 @@ parse_in(struct parser *p, struct expr *l)
 	e = node_new(EN_IN, EXPR_BOOL, p->tok.line, p->tok.col);
 	if ((e = node_kids(p, e, l, NULL)) == NULL)
 		return NULL;
-	if (lex_next(p) < 0 || expect(p, T_LP, "'('") < 0)
+	if (tok_next(p) < 0 || expect(p, T_LP, "'('") < 0)
 		goto fail;
 	for (;;) {
 		e->list = xreallocarray(e->list, e->nlist + 1,
@@ -412,7 +412,7 @@ parse_in(struct parser *p, struct expr *l)
 			goto fail;
 		if (p->tok.kind != T_COMMA)
 			break;
-		if (lex_next(p) < 0)
+		if (tok_next(p) < 0)
 			goto fail;
 	}
 	if (expect(p, T_RP, "',' or ')'") < 0)
@@ -479,7 +479,7 @@ parse_call(struct parser *p, const struct token *name, size_t fi)
 
 	e = node_new(EN_FUNC, EXPR_NUM, name->line, name->col);
 	e->op = (int)expr_funcs[fi].fn;
-	if (lex_next(p) < 0)
+	if (tok_next(p) < 0)
 		goto fail;
 	while (p->tok.kind != T_RP) {
 		if (n > 0 && expect(p, T_COMMA, "',' or ')'") < 0)
@@ -492,7 +492,7 @@ parse_call(struct parser *p, const struct token *name, size_t fi)
 			expr_free(x);	/* only counted, for the message */
 		n++;
 	}
-	if (lex_next(p) < 0 || (e = node_kids(p, e, a[0], a[1])) == NULL) {
+	if (tok_next(p) < 0 || (e = node_kids(p, e, a[0], a[1])) == NULL) {
 		if (e == NULL)
 			return NULL;
 		goto fail;
@@ -526,14 +526,14 @@ parse_ident(struct parser *p)
 		e = node_new(EN_BOOL, EXPR_BOOL, t.line, t.col);
 		e->lit.type = EXPR_BOOL;
 		e->lit.b = tok_is(p, "true");
-		return lex_next(p) < 0 ? (expr_free(e), NULL) : e;
+		return tok_next(p) < 0 ? (expr_free(e), NULL) : e;
 	}
 	if (tok_is(p, "and") || tok_is(p, "or") || tok_is(p, "not") ||
 	    tok_is(p, "in")) {
 		unexpected(p);
 		return NULL;
 	}
-	if (lex_next(p) < 0)
+	if (tok_next(p) < 0)
 		return NULL;
 	if (p->tok.kind != T_LP)
 		return question_ref(p, &t);
@@ -569,7 +569,7 @@ parse_atom(struct parser *p)
 	case T_IDENT:
 		return parse_ident(p);
 	case T_LP:
-		if (lex_next(p) < 0 || (e = parse_or(p)) == NULL)
+		if (tok_next(p) < 0 || (e = parse_or(p)) == NULL)
 			return NULL;
 		if (expect(p, T_RP, "')'") < 0) {
 			expr_free(e);
@@ -580,7 +580,7 @@ parse_atom(struct parser *p)
 		unexpected(p);
 		return NULL;
 	}
-	if (lex_next(p) < 0) {
+	if (tok_next(p) < 0) {
 		expr_free(e);
 		return NULL;
 	}
@@ -612,7 +612,7 @@ parse_unary(struct parser *p)
 		p->depth--;
 		return e;
 	}
-	if (lex_next(p) < 0 || (k = parse_unary(p)) == NULL)
+	if (tok_next(p) < 0 || (k = parse_unary(p)) == NULL)
 		return NULL;
 	p->depth--;
 	if (k->kind == EN_NUM) {	/* fold "-3" into a constant */
@@ -625,7 +625,7 @@ parse_unary(struct parser *p)
 	if ((e = node_kids(p, e, k, NULL)) != NULL && !e->bad &&
 	    k->type != EXPR_NUM) {
 		diag_add(p->d, k->line, k->col, "'-' needs a number, this is "
-		    "%s", expr_type_noun(k->type));
+		    "%s", expr_check_noun(k->type));
 		e->bad = true;
 	}
 	return e;
@@ -641,11 +641,11 @@ arith(struct parser *p, enum expr_node op, const struct token *t,
 	e = node_new(op, EXPR_NUM, t->line, t->col);
 	if ((e = node_kids(p, e, l, r)) == NULL || e->bad)
 		return e;
-	e->type = expr_arith_type(op, l->type, r->type);
+	e->type = expr_check_arith(op, l->type, r->type);
 	if (e->type == EXPR_ANY) {
 		diag_add(p->d, t->line, t->col, "cannot apply '%.*s' to %s "
-		    "and %s", (int)t->len, p->src + t->pos, expr_type_noun(l->type),
-		    expr_type_noun(r->type));
+		    "and %s", (int)t->len, p->src + t->pos, expr_check_noun(l->type),
+		    expr_check_noun(r->type));
 		e->type = EXPR_NUM;
 		e->bad = true;
 	}
@@ -664,7 +664,7 @@ parse_prod(struct parser *p)
 	while (p->tok.kind == T_STAR || p->tok.kind == T_SLASH) {
 		t = p->tok;
 		t.str = NULL;
-		if (lex_next(p) < 0 || (r = parse_unary(p)) == NULL) {
+		if (tok_next(p) < 0 || (r = parse_unary(p)) == NULL) {
 			expr_free(l);
 			return NULL;
 		}
@@ -687,7 +687,7 @@ parse_sum(struct parser *p)
 	while (p->tok.kind == T_PLUS || p->tok.kind == T_MINUS) {
 		t = p->tok;
 		t.str = NULL;
-		if (lex_next(p) < 0 || (r = parse_prod(p)) == NULL) {
+		if (tok_next(p) < 0 || (r = parse_prod(p)) == NULL) {
 			expr_free(l);
 			return NULL;
 		}
@@ -715,7 +715,7 @@ parse_cmp(struct parser *p)
 		return l;
 	line = p->tok.line;
 	col = p->tok.col;
-	if (lex_next(p) < 0 || (r = parse_sum(p)) == NULL) {
+	if (tok_next(p) < 0 || (r = parse_sum(p)) == NULL) {
 		expr_free(l);
 		return NULL;
 	}
@@ -734,7 +734,7 @@ check_bool(struct parser *p, struct expr *e, const struct expr *k,
 	if (e == NULL || k->bad || k->type == EXPR_BOOL)
 		return;
 	diag_add(p->d, k->line, k->col, "'%s' needs true/false values, this "
-	    "is %s", op, expr_type_noun(k->type));
+	    "is %s", op, expr_check_noun(k->type));
 	e->bad = true;
 }
 
@@ -747,7 +747,7 @@ parse_not(struct parser *p)
 
 	if (!tok_is(p, "not"))
 		return parse_cmp(p);
-	if (!nest(p) || lex_next(p) < 0 || (k = parse_not(p)) == NULL)
+	if (!nest(p) || tok_next(p) < 0 || (k = parse_not(p)) == NULL)
 		return NULL;
 	p->depth--;
 	e = node_new(EN_NOT, EXPR_BOOL, line, col);
@@ -769,7 +769,7 @@ parse_chain(struct parser *p, const char *kw, enum expr_node kind,
 	while (tok_is(p, kw)) {
 		line = p->tok.line;
 		col = p->tok.col;
-		if (lex_next(p) < 0 || (r = term(p)) == NULL) {
+		if (tok_next(p) < 0 || (r = term(p)) == NULL) {
 			expr_free(l);
 			return NULL;
 		}
@@ -821,7 +821,7 @@ expr_compile(const char *src, size_t len, int line, int col,
 	p.col = col;
 	p.scope = scope;
 	p.d = d;
-	if (lex_next(&p) < 0)
+	if (tok_next(&p) < 0)
 		goto done;
 	if (p.tok.kind == T_EOF) {
 		diag_add(d, line, col, "%s needs an expression", scope_what(&p));
@@ -835,7 +835,7 @@ expr_compile(const char *src, size_t len, int line, int col,
 	}
 	if (!e->bad && want != EXPR_ANY && e->type != want) {
 		diag_add(d, e->line, e->col, "%s needs %s, this is %s",
-		    scope_what(&p), want_noun(want), expr_type_noun(e->type));
+		    scope_what(&p), want_noun(want), expr_check_noun(e->type));
 		goto fail;
 	}
 	if (e->bad)

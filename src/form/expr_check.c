@@ -11,7 +11,7 @@
 #include "base/date.h"
 #include "base/diag.h"
 #include "form/expr.h"
-#include "form/form.h"
+#include "form/model.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "expr_int.h"
@@ -28,7 +28,7 @@ check_sb_take(struct strbuf *sb)
 
 /* Type as a noun phrase for messages ("a number"). */
 const char *
-expr_type_noun(enum expr_type t)
+expr_check_noun(enum expr_type t)
 {
 	switch (t) {
 	case EXPR_BOOL:
@@ -115,7 +115,7 @@ expr_check_cmp(struct diag *d, struct expr *e)
 		return;
 	if (l->type != r->type) {
 		diag_add(d, e->line, e->col, "cannot compare %s with %s",
-		    expr_type_noun(l->type), expr_type_noun(r->type));
+		    expr_check_noun(l->type), expr_check_noun(r->type));
 		e->bad = true;
 	} else if (l->type == EXPR_SET) {
 		diag_add(d, e->line, e->col, "cannot compare "
@@ -125,7 +125,7 @@ expr_check_cmp(struct diag *d, struct expr *e)
 	} else if ((l->type == EXPR_STR || l->type == EXPR_BOOL) &&
 	    e->op != EC_EQ && e->op != EC_NE) {
 		diag_add(d, e->line, e->col, "'%s' needs numbers or dates, "
-		    "this is %s", ops[e->op], expr_type_noun(l->type));
+		    "this is %s", ops[e->op], expr_check_noun(l->type));
 		e->bad = true;
 	} else {
 		if (r->kind == EN_STR && !check_code(d, choice_of(l), &r->lit))
@@ -147,15 +147,15 @@ expr_check_in(struct diag *d, struct expr *e)
 	if (l->type == EXPR_SET || l->type == EXPR_BOOL ||
 	    l->type == EXPR_DATE) {
 		diag_add(d, e->line, e->col, "'in' needs a number or a "
-		    "string, this is %s", expr_type_noun(l->type));
+		    "string, this is %s", expr_check_noun(l->type));
 		e->bad = true;
 		return;
 	}
 	for (i = 0; i < e->nlist; i++) {
 		if (e->list[i].type != l->type) {
 			diag_add(d, e->list[i].line, e->list[i].col,
-			    "cannot compare %s with %s", expr_type_noun(l->type),
-			    expr_type_noun(e->list[i].type));
+			    "cannot compare %s with %s", expr_check_noun(l->type),
+			    expr_check_noun(e->list[i].type));
 			e->bad = true;
 		} else if (!check_code(d, choice_of(l), &e->list[i]))
 			e->bad = true;
@@ -172,7 +172,7 @@ arg_is(struct diag *d, struct expr *call, int i, enum expr_type t,
 	if (a->bad || a->type == t)
 		return !a->bad;
 	diag_add(d, a->line, a->col, "'%s' needs %s, this is %s", name,
-	    expr_type_noun(t), expr_type_noun(a->type));
+	    expr_check_noun(t), expr_check_noun(a->type));
 	call->bad = true;
 	return false;
 }
@@ -281,7 +281,7 @@ expr_check_call(struct diag *d, struct expr *e, const char *name)
 
 /* Result type of arithmetic op on types a, b; EXPR_ANY if not allowed. */
 enum expr_type
-expr_arith_type(enum expr_node op, enum expr_type a, enum expr_type b)
+expr_check_arith(enum expr_node op, enum expr_type a, enum expr_type b)
 {
 	if (a == EXPR_NUM && b == EXPR_NUM)
 		return EXPR_NUM;

@@ -14,7 +14,8 @@
 
 #include "base/date.h"
 #include "form/expr.h"
-#include "form/form.h"
+#include "form/expr_eval.h"
+#include "form/model.h"
 #include "expr_int.h"
 
 /* A value during evaluation; strings are borrowed. */
@@ -31,7 +32,7 @@ static void eval(const struct expr *e, const struct expr_env *env,
 
 /* Decode a question's canonical value s as type t into v. */
 static void
-decode(enum expr_type t, const char *s, struct val *v)
+val_decode(enum expr_type t, const char *s, struct val *v)
 {
 	char	*end;
 
@@ -249,7 +250,7 @@ eval(const struct expr *e, const struct expr_env *env, struct val *v)
 		lit_val(&e->lit, v);
 		break;
 	case EN_QUESTION:
-		decode(e->type, env->value(env->ctx, e->q), v);
+		val_decode(e->type, env->value(env->ctx, e->q), v);
 		break;
 	case EN_AND:
 		eval(e->kid[0], env, &a);
@@ -294,7 +295,7 @@ eval(const struct expr *e, const struct expr_env *env, struct val *v)
 
 /* True if the boolean expression holds; missing counts as false. */
 bool
-expr_true(const struct expr *e, const struct expr_env *env)
+expr_eval_true(const struct expr *e, const struct expr_env *env)
 {
 	struct val	v;
 
@@ -306,7 +307,7 @@ expr_true(const struct expr *e, const struct expr_env *env)
 
 /* The numeric value into *out: 0, or -1 if missing or undefined. */
 int
-expr_number(const struct expr *e, const struct expr_env *env, double *out)
+expr_eval_number(const struct expr *e, const struct expr_env *env, double *out)
 {
 	struct val	v;
 

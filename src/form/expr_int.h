@@ -1,6 +1,7 @@
 /*
- * expr_int.h: the compiled expression tree, shared by the compiler
- * (expr.c) and the evaluator (expr_eval.c).  Private to the expr module.
+ * expr_int.h: the expression module's private header: the compiled tree,
+ * shared by the compiler (expr.c), the type rules it applies while
+ * parsing (expr_check.c) and the evaluator (expr_eval.c).
  */
 #ifndef SMP_EXPR_INT_H
 #define SMP_EXPR_INT_H
@@ -84,9 +85,9 @@ struct expr {
 	int		 col;
 };
 
-/* expr_check.c: the type rules. */
+/* The type rules (expr_check.c). */
 /* A type as a noun phrase for messages ("a number"); static string. */
-const char	*expr_type_noun(enum expr_type t);
+const char	*expr_check_noun(enum expr_type t);
 /* Type-check a comparison node; errors mark it bad. */
 void		 expr_check_cmp(struct diag *d, struct expr *e);
 /* Type-check an "in" node's members against its left operand. */
@@ -95,7 +96,7 @@ void		 expr_check_in(struct diag *d, struct expr *e);
 void		 expr_check_call(struct diag *d, struct expr *e,
 		     const char *name);
 /* Result type of arithmetic op over a, b; EXPR_ANY if not allowed. */
-enum expr_type	 expr_arith_type(enum expr_node op, enum expr_type a,
+enum expr_type	 expr_check_arith(enum expr_node op, enum expr_type a,
 		     enum expr_type b);
 
 #endif

@@ -106,24 +106,9 @@ lex_free(struct lexer *lx)
 	free(lx);
 }
 
-/* Decode the code point at s (valid UTF-8). */
-static uint32_t
-decode(const unsigned char *s, size_t n)
-{
-	uint32_t	cp;
-	size_t		k;
-
-	if (n == 1)
-		return s[0];
-	cp = s[0] & (0x7fu >> n);
-	for (k = 1; k < n; k++)
-		cp = (cp << 6) | (s[k] & 0x3fu);
-	return cp;
-}
-
 /* Check line s[0..len) is valid UTF-8 without control characters. */
 static int
-check_text(struct lexer *lx, const char *s, size_t len)
+line_check(struct lexer *lx, const char *s, size_t len)
 {
 	size_t		i, n, bad;
 	uint32_t	cp;
@@ -134,8 +119,7 @@ check_text(struct lexer *lx, const char *s, size_t len)
 		return -1;
 	}
 	for (i = 0; i < len; i += n) {
-		n = seq_len((unsigned char)s[i]);
-		cp = decode((const unsigned char *)s + i, n);
+		n = utf8_decode(s + i, len - i, &cp);
 		if ((cp < 0x20 && cp != '\t') || (cp >= 0x7f && cp < 0xa0)) {
 			diag_add(lx->d, lx->lineno, lex_cols(s, i) + 1,
 			    "control character U+%04X is not allowed",
@@ -297,7 +281,7 @@ lex_next(struct lexer *lx)
 			    "(more than %d bytes)", LEX_MAX_LINE);
 			continue;
 		}
-		if (check_text(lx, s, len) < 0 || tokenize(lx, s, len) < 0) {
+		if (line_check(lx, s, len) < 0 || tokenize(lx, s, len) < 0) {
 			clear_line(lx);
 			continue;
 		}

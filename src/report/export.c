@@ -20,8 +20,8 @@
 #include "base/defs.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
-#include "engine/engine.h"
 #include "form/form.h"
+#include "form/value.h"
 #include "form/form_load.h"
 #include "report/export.h"
 
@@ -433,7 +433,7 @@ export_value(struct xctx *x, const struct xform *xf,
 	char	*l;
 
 	if (!x->o->labels || q == NULL ||
-	    (l = engine_display_value(xf->f, q, v, xf->lang)) == NULL)
+	    (l = value_display(q, v, xf->lang)) == NULL)
 		return v;
 	return export_own(x, l);
 }

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "base/date.h"
-#include "engine/engine.h"
 #include "form/form.h"
+#include "form/value.h"
 #include "form/form_load.h"
 #include "store/query.h"
 #include "report/summary.h"
@@ -91,7 +91,7 @@ static char *
 show_display(const struct show *w, const struct form_question *q,
     const char *v)
 {
-	return engine_display_value(w->f, q, v, w->lang);
+	return value_display(q, v, w->lang);
 }
 
 /* The client: every identifier question answered. */

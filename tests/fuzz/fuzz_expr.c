@@ -11,6 +11,7 @@
 
 #include "base/diag.h"
 #include "form/expr.h"
+#include "form/expr_eval.h"
 #include "form/form.h"
 #include "form/form_load.h"
 
@@ -83,9 +84,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	e = expr_compile((const char *)data, size, 1, 1, &sc, EXPR_ANY, d);
 	if (e != NULL) {
 		if (expr_type_of(e) == EXPR_BOOL)
-			(void)expr_true(e, &env);
+			(void)expr_eval_true(e, &env);
 		else if (expr_type_of(e) == EXPR_NUM)
-			(void)expr_number(e, &env, &v);
+			(void)expr_eval_number(e, &env, &v);
 		expr_free(e);
 	}
 	diag_free(d);

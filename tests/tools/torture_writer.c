@@ -26,8 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/defs.h"
+#include "base/xmalloc.h"
 #include "store/store.h"
-#include "base/util.h"
 
 #define OPS_PER_INTAKE	20
 

@@ -13,6 +13,7 @@
 #include "base/diag.h"
 #include "engine/engine.h"
 #include "form/form.h"
+#include "form/value.h"
 #include "form/form_load.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
@@ -507,7 +508,7 @@ test_canonical(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		v = engine_canonical(fx->f, Q(fx, cases[i][0]), cases[i][1], 0,
+		v = value_canonical(fx->f, Q(fx, cases[i][0]), cases[i][1], 0,
 		    &msg);
 		if (cases[i][2] == NULL) {
 			assert_null(v);
@@ -688,10 +689,10 @@ test_section_show_if(void **state)
 	assert_int_equal(engine_finish(fx.e, &msg), ENGINE_OK);
 	assert_string_equal(rs.log.s, "warn=(null);per_day=(null);");
 	assert_false(engine_acked(fx.e, &fx.f->screens[0]));
-	v = engine_canonical(fx.f, Q(&fx, "mood"), "7", 1, &msg);
+	v = value_canonical(fx.f, Q(&fx, "mood"), "7", 1, &msg);
 	assert_string_equal(v, "7");
 	free(v);
-	assert_null(engine_canonical(fx.f, Q(&fx, "mood"), "-1", 1, &msg));
+	assert_null(value_canonical(fx.f, Q(&fx, "mood"), "-1", 1, &msg));
 	assert_string_equal(msg, "Escriba un número entre 0 y 10.");
 	free(msg);
 	engine_free(fx.e);

@@ -14,6 +14,7 @@
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "form/expr.h"
+#include "form/expr_eval.h"
 #include "form/form.h"
 
 enum { Q_PATTERN, Q_WORRIES, Q_AGEQ, Q_WEIGHT, Q_DOB, Q_NAME, Q_KELOID,
@@ -139,7 +140,7 @@ static bool
 holds(const char *s)
 {
 	struct expr	*e = compile_ok(s, EXPR_BOOL);
-	bool		 r = expr_true(e, &env);
+	bool		 r = expr_eval_true(e, &env);
 
 	expr_free(e);
 	return r;
@@ -150,7 +151,7 @@ static int
 number(const char *s, double *out)
 {
 	struct expr	*e = compile_ok(s, EXPR_NUM);
-	int		 rc = expr_number(e, &env, out);
+	int		 rc = expr_eval_number(e, &env, out);
 
 	expr_free(e);
 	return rc;
@@ -533,8 +534,8 @@ test_random_soup(void **state)
 		if (e != NULL) {
 			compiled++;
 			assert_int_equal(diag_count(d), 0);
-			(void)expr_true(e, &env);
-			(void)expr_number(e, &env, &x);
+			(void)expr_eval_true(e, &env);
+			(void)expr_eval_number(e, &env, &x);
 			expr_free(e);
 		} else
 			assert_true(diag_count(d) > 0);

@@ -188,7 +188,7 @@ test_complete(void **state)
 	    "result_lines ORDER BY seq", -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char	*code = score_line_code(&res->lines[n]);
-		char	*text = score_line_text(fx->f, &res->lines[n], 0);
+		char	*text = score_line_text(&res->lines[n], 0);
 		char	*meta = xasprintf("%d%s%s", res->score,
 		    res->band->id, "es");
 

@@ -243,29 +243,29 @@ test_texts(void **state)
 	(void)state;
 	strbuf_init(&sb);
 	r = score("neg", "x", &sb);
-	s = score_line_text(form, &r->lines[0], 0);
+	s = score_line_text(&r->lines[0], 0);
 	assert_string_equal(s, "A question: Negative: -50 points");
 	free(s);
-	s = score_line_text(form, &r->lines[0], 1);
+	s = score_line_text(&r->lines[0], 1);
 	assert_string_equal(s, "Una pregunta: Negativo: -50 points");
 	free(s);
-	s = score_line_text(form, &r->lines[1], 0);
+	s = score_line_text(&r->lines[1], 0);
 	assert_string_equal(s, "B: Ex: +30 points");
 	free(s);
-	s = score_line_text(form, &r->lines[2], 0);
+	s = score_line_text(&r->lines[2], 0);
 	assert_string_equal(s, "Bonus: +10 points");
 	free(s);
-	s = score_line_text(form, &r->lines[3], 0);
+	s = score_line_text(&r->lines[3], 0);
 	assert_string_equal(s, "Stop: Stop \"now\"\t\\ here");
 	free(s);
-	s = score_line_text(form, &r->lines[4], 0);
+	s = score_line_text(&r->lines[4], 0);
 	assert_string_equal(s, "Flag: Check A");
 	free(s);
-	s = score_line_text(form, &r->lines[5], 0);
+	s = score_line_text(&r->lines[5], 0);
 	assert_string_equal(s, "Recommendation: Rec B");
 	free(s);
 	strbuf_reset(&sb);
-	score_format_text(form, r, 0, &sb);
+	score_format_text(r, 0, &sb);
 	assert_string_equal(sb.s,
 	    "Score 0/100 \xe2\x80\x94 Low\n"
 	    "\n"
@@ -298,7 +298,7 @@ test_json(void **state)
 	strbuf_init(&sb);
 	strbuf_init(&codes);
 	r = score("neg", "x", &codes);
-	score_format_json(form, r, 0, &sb);
+	score_format_json(r, 0, &sb);
 	assert_string_equal(sb.s,
 	    "{\"score\":0,\"raw\":-10,\"band\":{\"id\":\"low\",\"text\":\"Low\","
 	    "\"capped_by\":null},"
@@ -314,7 +314,7 @@ test_json(void **state)
 	score_free(r);
 	strbuf_reset(&sb);
 	r = score("small", NULL, &codes);
-	score_format_json(form, r, 1, &sb);
+	score_format_json(r, 1, &sb);
 	assert_non_null(strstr(sb.s, "\"text\":\"Una pregunta: Pequeño: "
 	    "+5 points\""));
 	assert_non_null(strstr(sb.s, "\"stops\":[]"));
@@ -335,12 +335,12 @@ test_deterministic(void **state)
 	strbuf_init(&b);
 	strbuf_init(&codes);
 	r = score("big", "y;x", &codes);
-	score_format_json(form, r, 0, &a);
+	score_format_json(r, 0, &a);
 	score_free(r);
 	for (i = 0; i < 10; i++) {
 		strbuf_reset(&b);
 		r = score("big", "y;x", &codes);
-		score_format_json(form, r, 0, &b);
+		score_format_json(r, 0, &b);
 		score_free(r);
 		assert_string_equal(a.s, b.s);
 	}
@@ -371,11 +371,11 @@ test_cap(void **state)
 	assert_non_null(r->capped_by);
 	assert_string_equal(r->capped_by->id, "f_cap");
 	strbuf_reset(&sb);
-	score_format_text(form, r, 0, &sb);
+	score_format_text(r, 0, &sb);
 	assert_non_null(strstr(sb.s, "Score 100/100 \xe2\x80\x94 Middle\n"
 	    "  (band held here by a flag: Hold)\n"));
 	strbuf_reset(&sb);
-	score_format_json(form, r, 0, &sb);
+	score_format_json(r, 0, &sb);
 	assert_non_null(strstr(sb.s, "\"capped_by\":\"f_cap\"}"));
 	score_free(r);
 	/* A band already at the cap is not "held" by it. */

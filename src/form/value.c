@@ -20,8 +20,8 @@
 #include <string.h>
 
 #include "base/date.h"
-#include "engine/engine.h"
 #include "form/form.h"
+#include "form/value.h"
 #include "base/i18n.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
@@ -364,7 +364,7 @@ canon_text(const struct form *f, const struct form_question *q,
  * *msgp, the client's message in language lang, which the caller frees.
  */
 char *
-engine_canonical(const struct form *f, const struct form_question *q,
+value_canonical(const struct form *f, const struct form_question *q,
     const char *input, int lang, char **msgp)
 {
 	*msgp = NULL;
@@ -382,30 +382,12 @@ engine_canonical(const struct form *f, const struct form_question *q,
 	}
 }
 
-/* Label of option ix of q in lang (yesno: the phrases); borrowed. */
-static const char *
-option_label(const struct form *f, const struct form_question *q, int ix,
-    int lang)
-{
-	const char	*s = NULL;
-
-	if (q->type == QT_YESNO && (q->noptions == 0 ||
-	    form_tr(&q->options[ix].label, lang) == NULL))
-		return form_phrase(f, q->noptions == 0 ? (ix == 0 ? PH_YES :
-		    PH_NO) : strcmp(q->options[ix].code, "yes") == 0 ? PH_YES :
-		    PH_NO, lang);
-	if ((size_t)ix < q->noptions)
-		s = form_tr(&q->options[ix].label, lang);
-	return s != NULL ? s : q->options[ix].code;
-}
-
 /*
  * A canonical value v of q as people read it in language lang: option
  * labels joined by ", ", Yes/No, anything else as it is.  Caller frees.
  */
 char *
-engine_display_value(const struct form *f, const struct form_question *q,
-    const char *v, int lang)
+value_display(const struct form_question *q, const char *v, int lang)
 {
 	struct strbuf	 sb;
 	size_t		 n;
@@ -420,7 +402,7 @@ engine_display_value(const struct form *f, const struct form_question *q,
 	for (;;) {
 		n = strcspn(v, ";");
 		if ((ix = option_index(q, v, n)) >= 0)
-			strbuf_adds(&sb, option_label(f, q, ix, lang));
+			strbuf_adds(&sb, form_option_label(&q->options[ix], lang));
 		else
 			strbuf_add(&sb, v, n);
 		if (v[n] == '\0')
