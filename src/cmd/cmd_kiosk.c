@@ -13,6 +13,7 @@
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
+#include "cmd/pin.h"
 #include "base/diag.h"
 #include "form/form.h"
 #include "store/store.h"
@@ -152,12 +153,58 @@ kiosk_lang(const struct form *f, const char *code)
 	return l;
 }
 
+/* The staff PIN as the kiosk checks it: the config's hash behind a guard
+   that locks after too many wrong tries. */
+struct kiosk_pin {
+	struct pin_guard	 guard;
+	const char		*hash;
+};
+
+/* ui_opts.pin_try: check one PIN. */
+static int
+kiosk_pin_try(void *ctx, const char *pin, int *remaining)
+{
+	struct kiosk_pin	*kp = ctx;
+
+	switch (pin_guard_try(&kp->guard, kp->hash, pin, remaining)) {
+	case PIN_OK:
+		return UI_PIN_OK;
+	case PIN_WRONG:
+		return UI_PIN_WRONG;
+	default:
+		return UI_PIN_LOCKED;
+	}
+}
+
+/* ui_opts.pin_locked: seconds the lockout still holds. */
+static int
+kiosk_pin_locked(void *ctx)
+{
+	struct kiosk_pin	*kp = ctx;
+
+	return pin_guard_remaining(&kp->guard);
+}
+
+/* The kiosk's settings from the config. */
+static void
+kiosk_settings(const struct config *c, struct ui_settings *set)
+{
+	set->clinic = c->clinic;
+	set->kiosk_id = c->kiosk_id;
+	set->idle_timeout = c->idle_timeout;
+	set->idle_countdown = c->idle_countdown;
+	set->end_seconds = c->end_seconds;
+	set->end_screen = c->end_screen;
+	set->demo = c->demo;
+}
+
 /* Run with config, form and store ready. */
 static int
 kiosk_run(const struct kiosk_args *a, struct config *c)
 {
 	struct ui_opts		 o;
 	struct kiosk_check	 kc = { NULL, STORE_OK };
+	struct kiosk_pin	 kp;
 	struct form		*f;
 	struct store		*s = NULL;
 	char			 hash[STORE_HASH_LEN + 1], *err = NULL;
@@ -176,10 +223,16 @@ kiosk_run(const struct kiosk_args *a, struct config *c)
 		form_free(f);
 		return SMP_EXIT_USAGE;
 	}
-	o.db_path = a->db != NULL ? a->db : c->database;
-	if ((rc = kiosk_store(o.db_path, f, c, &s, hash, &kc)) ==
-	    SMP_EXIT_OK) {
-		o.cfg = c;
+	if ((rc = kiosk_store(a->db != NULL ? a->db : c->database, f, c, &s,
+	    hash, &kc)) == SMP_EXIT_OK) {
+		kiosk_settings(c, &o.set);
+		pin_guard_init(&kp.guard);
+		kp.hash = c->pin_hash;
+		if (c->pin_hash != NULL) {
+			o.pin_try = kiosk_pin_try;
+			o.pin_locked = kiosk_pin_locked;
+			o.pin_ctx = &kp;
+		}
 		o.form = f;
 		o.store = s;
 		o.form_hash = hash;

@@ -1,5 +1,5 @@
 /*
- * smp_edit.h: a UTF-8 line editor with no terminal behind it.
+ * edit.h: a UTF-8 line editor with no terminal behind it.
  *
  * The buffer holds valid UTF-8; the cursor sits between characters.  The
  * length limit counts characters (code points), as the form's maxlen does.

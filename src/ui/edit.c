@@ -1,10 +1,9 @@
 /*
- * ui_edit.c: the UTF-8 line editor behind every typed answer (see
- * smp_edit.h).  No curses here, so the tests can drive it directly.
+ * edit.c: the UTF-8 line editor behind every typed answer (see
+ * edit.h).  No curses here, so the tests can drive it directly.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "edit.h"
 #include "base/strbuf.h"

@@ -1,4 +1,4 @@
-/* test_ui_draw.c: kiosk layout into a plain grid: wrapping, list scrolling,
+/* test_layout.c: kiosk layout into a plain grid: wrapping, list scrolling,
    the picture beside or below the list, the edit field, hot zones. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ui/ui_draw.h"
+#include "ui/layout.h"
+#include "ui/wrap.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
 
@@ -29,14 +30,14 @@ test_wrap_keeps_words(void **state)
 	const char	*t = "Receding hairline and a thinning crown, with "
 	    "some loss at the temples; Supercalifragilisticexpialidocious "
 	    "山田山田山田山田 😀 end";
-	struct ui_line	*l;
+	struct wrap_line	*l;
 	struct strbuf	 sb;
 	size_t		 n, i;
 	int		 w;
 
 	(void)state;
 	for (w = 6; w <= 40; w += 7) {
-		n = ui_wrap(t, w, &l);
+		n = wrap_lines(t, w, &l);
 		strbuf_init(&sb);
 		for (i = 0; i < n; i++) {
 			assert_true(utf8_width(t + l[i].off, l[i].len)
@@ -49,7 +50,7 @@ test_wrap_keeps_words(void **state)
 		strbuf_done(&sb);
 		free(l);
 	}
-	n = ui_wrap("one\n\ntwo", 20, &l);
+	n = wrap_lines("one\n\ntwo", 20, &l);
 	assert_int_equal(n, 3);
 	assert_int_equal(l[1].len, 0);
 	free(l);
@@ -62,13 +63,13 @@ static struct form_art art = {
 
 /* Find text in the grid: row, or -1. */
 static int
-find_row(const struct uib *b, const char *s, int *col)
+find_row(const struct grid *b, const char *s, int *col)
 {
 	char	*row, *p;
 	int	 y;
 
 	for (y = 0; y < b->rows; y++) {
-		row = uib_row(b, y);
+		row = grid_row(b, y);
 		if ((p = strstr(row, s)) != NULL) {
 			if (col != NULL)
 				*col = utf8_width(row, (size_t)(p - row));
@@ -120,13 +121,13 @@ test_art_beside(void **state)
 {
 	struct ui_page	 p;
 	struct ui_item	 it[4];
-	struct uib	*b = uib_new(24, 80);
+	struct grid	*b = grid_new(24, 80);
 	int		 top = 0, ya, yl, xa = 0, xl = 0;
 
 	(void)state;
 	fill_page(&p, it, &top);
-	ui_layout(&p, b);
-	assert_true(ui_art_beside(80, &art));
+	layout_page(&p, b);
+	assert_true(layout_art_beside(80, &art));
 	ya = find_row(b, "┌──┐", &xa);
 	yl = find_row(b, "1. ( ) Receding", &xl);
 	assert_true(ya >= 0 && yl >= 0);
@@ -137,7 +138,7 @@ test_art_beside(void **state)
 	assert_int_equal(find_row(b, "Up/Down choose", NULL), 23);
 	/* Every word of the wrapped label is on screen. */
 	assert_true(find_row(b, "second line", NULL) > yl);
-	uib_free(b);
+	grid_free(b);
 }
 
 /* Narrow screen: the picture goes below the list, in ASCII if asked. */
@@ -146,20 +147,20 @@ test_art_below(void **state)
 {
 	struct ui_page	 p;
 	struct ui_item	 it[4];
-	struct uib	*b = uib_new(30, 50);
+	struct grid	*b = grid_new(30, 50);
 	int		 top = 0, ya, ynone;
 
 	(void)state;
 	fill_page(&p, it, &top);
 	p.utf8 = false;
-	ui_layout(&p, b);
-	assert_false(ui_art_beside(50, &art));
+	layout_page(&p, b);
+	assert_false(layout_art_beside(50, &art));
 	ya = find_row(b, "+--+", NULL);
 	ynone = find_row(b, "4. ( ) None", NULL);
 	assert_true(ynone > 0);
 	assert_true(ya > ynone);
 	assert_int_equal(find_row(b, "┌", NULL), -1);
-	uib_free(b);
+	grid_free(b);
 }
 
 /* A long list scrolls to keep the highlighted item whole, with markers. */
@@ -169,7 +170,7 @@ test_list_scroll(void **state)
 	struct ui_page	 p;
 	struct ui_item	 it[30];
 	char		 labels[30][16];
-	struct uib	*b = uib_new(24, 80);
+	struct grid	*b = grid_new(24, 80);
 	int		 top = 0, i;
 
 	(void)state;
@@ -185,21 +186,21 @@ test_list_scroll(void **state)
 	p.top = &top;
 	p.cur = 25;
 	p.next = "Next";
-	ui_layout(&p, b);
+	layout_page(&p, b);
 	assert_true(top > 0);
 	assert_true(find_row(b, "Option 26", NULL) > 0);
 	assert_true(find_row(b, "^ more", NULL) >= 0);
 	assert_true(find_row(b, "v more", NULL) >= 0);
 	assert_int_equal(find_row(b, "Option 01", NULL), -1);
 	/* Tapping the row of option 26 selects item 25. */
-	assert_int_equal(uib_hit(b, find_row(b, "Option 26", NULL), 5)->arg,
+	assert_int_equal(grid_hit(b, find_row(b, "Option 26", NULL), 5)->arg,
 	    25);
 	p.cur = 0;
-	ui_layout(&p, b);
+	layout_page(&p, b);
 	assert_int_equal(top, 0);
 	assert_true(find_row(b, "Option 01", NULL) > 0);
 	assert_int_equal(find_row(b, "^ more", NULL), -1);
-	uib_free(b);
+	grid_free(b);
 }
 
 /* The edit field shows wide text aligned, and puts the cursor after it. */
@@ -207,9 +208,9 @@ static void
 test_edit_field(void **state)
 {
 	struct ui_page	 p;
-	struct uib	*b = uib_new(24, 80);
+	struct grid	*b = grid_new(24, 80);
 	struct edit	*e = edit_new(200, false);
-	const struct ui_hot *h;
+	const struct grid_hot *h;
 	int		 y, x = 0;
 
 	(void)state;
@@ -220,24 +221,24 @@ test_edit_field(void **state)
 	p.error = "Please answer this question to continue.";
 	p.back = "Back";
 	p.next = "Next";
-	ui_layout(&p, b);
+	layout_page(&p, b);
 	y = find_row(b, "José Ñúñez 山田 😀", &x);
 	assert_true(y > 0);
 	assert_int_equal(b->cury, y);
 	assert_int_equal(b->curx, x + 18);
 	assert_true(find_row(b, "! Please answer", NULL) > y);
 	y = find_row(b, "[ Next ]", &x);
-	h = uib_hit(b, y, x + 1);
+	h = grid_hit(b, y, x + 1);
 	assert_non_null(h);
 	assert_int_equal(h->kind, HOT_NEXT);
 	/* A PIN shows stars only. */
 	edit_set(e, "2468");
 	p.masked = true;
-	ui_layout(&p, b);
+	layout_page(&p, b);
 	assert_int_equal(find_row(b, "2468", NULL), -1);
 	assert_true(find_row(b, "****", NULL) > 0);
 	edit_free(e);
-	uib_free(b);
+	grid_free(b);
 }
 
 /* A longtext box shows several lines and follows the cursor. */
@@ -245,7 +246,7 @@ static void
 test_longtext_box(void **state)
 {
 	struct ui_page	 p;
-	struct uib	*b = uib_new(24, 80);
+	struct grid	*b = grid_new(24, 80);
 	struct edit	*e = edit_new(0, true);
 	int		 y1, y2;
 
@@ -255,14 +256,14 @@ test_longtext_box(void **state)
 	p.body = "Anything else?";
 	p.edit = e;
 	p.multiline = true;
-	ui_layout(&p, b);
+	layout_page(&p, b);
 	y1 = find_row(b, "first line", NULL);
 	y2 = find_row(b, "second line", NULL);
 	assert_int_equal(y2, y1 + 1);
 	assert_int_equal(b->cury, y2);
 	assert_int_equal(b->curx, 2 + 11);
 	edit_free(e);
-	uib_free(b);
+	grid_free(b);
 }
 
 /* The welcome page centres its text. */
@@ -270,7 +271,7 @@ static void
 test_centre(void **state)
 {
 	struct ui_page	 p;
-	struct uib	*b = uib_new(24, 80);
+	struct grid	*b = grid_new(24, 80);
 	int		 x = 0;
 
 	(void)state;
@@ -278,10 +279,10 @@ test_centre(void **state)
 	p.center = true;
 	p.heading = "Hair Studio North";
 	p.hint = "Press any key or tap the screen to begin";
-	ui_layout(&p, b);
+	layout_page(&p, b);
 	assert_true(find_row(b, "Hair Studio North", &x) > 5);
 	assert_int_equal(x, (80 - 17) / 2);
-	uib_free(b);
+	grid_free(b);
 }
 
 /*
@@ -293,7 +294,7 @@ test_scrolled_body(void **state)
 {
 	struct ui_page		 p;
 	struct ui_scroll	 sc = { 0, 0, false };
-	struct uib		*b = uib_new(24, 80);
+	struct grid		*b = grid_new(24, 80);
 	struct strbuf		 text;
 	char			 want[32];
 	int			 i, x = 0, seen[40] = { 0 };
@@ -310,7 +311,7 @@ test_scrolled_body(void **state)
 	p.more = "More below";
 	p.next = "Next";
 	for (;;) {
-		ui_layout(&p, b);
+		layout_page(&p, b);
 		assert_true(sc.page > 5);
 		for (i = 0; i < 40; i++) {
 			snprintf(want, sizeof want, "Paragraph line %02d", i);
@@ -327,17 +328,17 @@ test_scrolled_body(void **state)
 	assert_int_equal(find_row(b, "More below", &x), -1);
 	/* Scrolling past the end is clamped to the last page. */
 	sc.top = 1000;
-	ui_layout(&p, b);
+	layout_page(&p, b);
 	assert_int_equal(sc.top, 40 - sc.page);
 	assert_true(find_row(b, "Paragraph line 39", &x) >= 0);
 	/* A short text does not scroll at all. */
 	p.body = "Short";
 	sc.top = 3;
-	ui_layout(&p, b);
+	layout_page(&p, b);
 	assert_int_equal(sc.top, 0);
 	assert_false(sc.more);
 	strbuf_done(&text);
-	uib_free(b);
+	grid_free(b);
 }
 
 int

@@ -1,0 +1,60 @@
+/*
+ * ui_opts.h: what the kiosk is given to run: its settings, the form, the
+ * store, and how to check a staff PIN.  The UI knows nothing of the
+ * config file or how the PIN is kept: the command that starts it
+ * (cmd/cmd_kiosk.c) fills this in.
+ */
+#ifndef SMP_UI_OPTS_H
+#define SMP_UI_OPTS_H
+
+#include <stdbool.h>
+
+#include "form/model.h"
+#include "store/store.h"
+
+/* What a PIN try gave (ui_opts.pin_try). */
+enum ui_pin {
+	UI_PIN_OK = 0,
+	UI_PIN_WRONG = -1,	/* wrong, not locked yet */
+	UI_PIN_LOCKED = -2	/* too many wrong PINs: wait */
+};
+
+/* The kiosk's settings. */
+struct ui_settings {
+	const char	*clinic;	/* welcome screen heading, or NULL */
+	const char	*kiosk_id;	/* stored with each intake */
+	int		 idle_timeout;	/* seconds before "still there?";
+					   0: never */
+	int		 idle_countdown; /* seconds of countdown */
+	int		 end_seconds;	/* end screen, then welcome */
+	const char	*end_screen;	/* "form", "summary", "thanks",
+					   "score", or NULL (form) */
+	bool		 demo;		/* the welcome says how to leave */
+};
+
+struct ui_opts {
+	struct ui_settings set;		/* timeouts, texts */
+	const struct form *form;	/* checked form, outlives the run */
+	struct store	*store;		/* open for writing */
+	const char	*form_hash;	/* from store_form_put */
+	int		 lang;		/* default language index */
+	/*
+	 * The staff PIN: pin_try checks one (UI_PIN_OK, UI_PIN_WRONG, or
+	 * UI_PIN_LOCKED with the seconds left in *remaining) and
+	 * pin_locked gives the seconds the lock still holds (0: none).
+	 * pin_try NULL: there is no PIN (a demo): F10 opens the staff
+	 * menu at once.
+	 */
+	int		(*pin_try)(void *ctx, const char *pin, int *remaining);
+	int		(*pin_locked)(void *ctx);
+	void		*pin_ctx;
+	/*
+	 * Called at every turn of the loop (at least every 250 ms) if set:
+	 * non-zero ends the run at once, ui_run returning -1 with the
+	 * watch's *errp (the kiosk's background integrity check).
+	 */
+	int		(*watch)(void *ctx, char **errp);
+	void		*watch_ctx;
+};
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * mode_lang.c: the language choice: each language's own name and the
+ * form's title in it.  Choosing one starts the intake in it.
+ */
+#include <stdint.h>
+
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
+#include "form/form.h"
+#include "kiosk.h"
+#include "mode.h"
+#include "walk.h"
+
+/* The cursor starts on the current language. */
+static void
+lang_open(struct kiosk *k)
+{
+	k->client.cur = k->client.lang;
+	k->client.top = 0;
+}
+
+/* Every language, with the title in it. */
+static void
+lang_page(struct kiosk *k, struct ui_page *p)
+{
+	struct strbuf	 sb;
+	struct ui_item	*it = kiosk_items(k, (size_t)k->f->nlangs);
+	int		 i;
+
+	strbuf_init(&sb);
+	for (i = 0; i < k->f->nlangs; i++) {
+		strbuf_addf(&sb, "%s%s", i ? " / " : "",
+		    form_phrase(k->f, PH_CHOOSE_LANGUAGE, i));
+		it[i].label = kiosk_keep(k, xasprintf("%s \xe2\x80\x94 %s",
+		    form_phrase(k->f, PH_LANGUAGE_NAME, i),
+		    form_tr(&k->f->title, i)));
+	}
+	p->title = form_tr(&k->f->title, k->client.lang);
+	p->heading = kiosk_keep(k, strbuf_detach(&sb));
+	p->items = it;
+	p->nitems = k->f->nlangs;
+	p->cur = k->client.cur;
+	p->top = &k->client.top;
+	p->numbered = true;
+	p->next = kiosk_phrase(k, PH_NEXT);
+	p->keys = kiosk_phrase(k, PH_KEYS_CHOICE);
+}
+
+/* Move, pick by number or tap, Enter starts; Esc back to welcome. */
+static void
+lang_request(struct kiosk *k, const struct req *r)
+{
+	int	n = k->f->nlangs;
+
+	if (req_list_move(r, &k->client.cur, n))
+		return;
+	if (r->kind == REQ_CHAR && r->ch >= '1' && r->ch < '1' + (uint32_t)n)
+		k->client.cur = (int)(r->ch - '1');
+	else if (req_tapped(r, HOT_ITEM))
+		k->client.cur = r->hot->arg;
+	else if (req_is_back(r)) {
+		kiosk_enter(k, &mode_welcome);
+		return;
+	} else if (r->kind != REQ_ENTER && !req_tapped(r, HOT_NEXT))
+		return;
+	k->client.lang = k->client.cur;
+	walk_begin(k);
+}
+
+const struct ui_mode mode_lang = {
+	"language", MODE_IDLE, lang_open, lang_page, lang_request, NULL, NULL
+};

@@ -1,0 +1,383 @@
+/*
+ * mode_question.c: one question per screen: the section, the label, help,
+ * a hint, the widget (a list for choice, multi, yes/no and scale; a text
+ * field otherwise), the message, the buttons.  The widget is loaded from
+ * the stored answer when the question opens and given to the engine when
+ * the client leaves it.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
+#include "engine/engine.h"
+#include "form/form.h"
+#include "kiosk.h"
+#include "mode.h"
+#include "walk.h"
+
+/* The question on screen. */
+static const struct form_question *
+question_of(const struct kiosk *k)
+{
+	const struct form_item	*it = engine_item(walk_engine(k));
+
+	return &k->f->questions[it->ref];
+}
+
+/* Scale bounds of q. */
+static void
+scale_bounds(const struct form_question *q, int *lo, int *hi)
+{
+	*lo = q->has_min ? (int)q->min : 1;
+	*hi = q->has_max ? (int)q->max : 5;
+	if (*hi < *lo)
+		*hi = *lo;
+}
+
+/* Number of list entries of q's widget (0 for typed answers). */
+static int
+question_nchoices(const struct form_question *q)
+{
+	int	lo, hi;
+
+	switch (q->type) {
+	case QT_CHOICE:
+	case QT_YESNO:
+	case QT_MULTI:
+		return (int)q->noptions;
+	case QT_SCALE:
+		scale_bounds(q, &lo, &hi);
+		return hi - lo + 1;
+	default:
+		return 0;
+	}
+}
+
+/* Tick the options of a stored multi value "a;b". */
+static void
+load_ticks(struct kiosk_client *c, const struct form_question *q,
+    const char *v)
+{
+	size_t	i, n;
+
+	c->nticks = q->noptions;
+	c->ticks = xcalloc(q->noptions + 1, sizeof(*c->ticks));
+	while (v != NULL && *v != '\0') {
+		n = strcspn(v, ";");
+		for (i = 0; i < q->noptions; i++)
+			if (strlen(q->options[i].code) == n &&
+			    strncmp(q->options[i].code, v, n) == 0)
+				c->ticks[i] = true;
+		v += n + (v[n] == ';');
+	}
+}
+
+/* The most characters a typed answer to q may have. */
+static size_t
+question_maxlen(const struct form_question *q)
+{
+	if (q->type == QT_DATE)
+		return 10;
+	if (q->type == QT_INTEGER || q->type == QT_DECIMAL)
+		return 24;
+	if (q->maxlen > 0)
+		return q->maxlen;
+	return q->type == QT_LONGTEXT ? FORM_LONGTEXT_MAXLEN :
+	    FORM_TEXT_MAXLEN;
+}
+
+/* Set up the widget from the stored answer. */
+static void
+question_open(struct kiosk *k)
+{
+	struct kiosk_client		*c = &k->client;
+	const struct form_question	*q = question_of(k);
+	const char			*v = engine_value(walk_engine(k), q);
+	size_t				 i;
+	int				 lo, hi;
+
+	c->chosen = -1;
+	c->cur = c->top = 0;
+	if (q->type == QT_CHOICE || q->type == QT_YESNO) {
+		for (i = 0; v != NULL && i < q->noptions; i++)
+			if (strcmp(q->options[i].code, v) == 0)
+				c->chosen = (int)i;
+	} else if (q->type == QT_MULTI)
+		load_ticks(c, q, v);
+	else if (q->type == QT_SCALE) {
+		scale_bounds(q, &lo, &hi);
+		if (v != NULL)
+			c->chosen = atoi(v) - lo;
+	} else {
+		c->edit = edit_new(question_maxlen(q),
+		    q->type == QT_LONGTEXT);
+		edit_set(c->edit, v);
+	}
+	c->cur = c->chosen >= 0 ? c->chosen : 0;
+}
+
+/* Forget the widget (wiping typed text). */
+static void
+question_close(struct kiosk *k)
+{
+	struct kiosk_client	*c = &k->client;
+
+	edit_free(c->edit);
+	c->edit = NULL;
+	if (c->ticks != NULL)
+		memset(c->ticks, 0, c->nticks * sizeof(*c->ticks));
+	free(c->ticks);
+	c->ticks = NULL;
+	c->nticks = 0;
+	c->chosen = -1;
+}
+
+/* The answer as typed or chosen, for engine_answer; caller frees. */
+static char *
+question_input(const struct kiosk_client *c, const struct form_question *q)
+{
+	struct strbuf	sb;
+	size_t		i;
+	int		lo, hi;
+
+	switch (q->type) {
+	case QT_CHOICE:
+	case QT_YESNO:
+		return c->chosen >= 0 ? xstrdup(q->options[c->chosen].code) :
+		    NULL;
+	case QT_SCALE:
+		scale_bounds(q, &lo, &hi);
+		return c->chosen >= 0 ? xasprintf("%d", lo + c->chosen) : NULL;
+	case QT_MULTI:
+		strbuf_init(&sb);
+		for (i = 0; i < c->nticks; i++)
+			if (c->ticks[i])
+				strbuf_addf(&sb, "%s%s", sb.len ? ";" : "",
+				    q->options[i].code);
+		return strbuf_detach(&sb);
+	default:
+		return xstrdup(edit_text(c->edit));
+	}
+}
+
+/* Give the answer to the engine; false (message shown unless quiet) if
+   it is refused. */
+static bool
+question_save(struct kiosk *k, bool quiet)
+{
+	const struct form_question	*q = question_of(k);
+	char				*in, *msg = NULL;
+	int				 rc;
+
+	in = question_input(&k->client, q);
+	rc = engine_answer(walk_engine(k), q, in, &msg);
+	xfree_secret(in);
+	if (rc != ENGINE_OK && !quiet)
+		kiosk_error(k, msg);
+	free(msg);
+	return rc == ENGINE_OK;
+}
+
+/* The list entries of a choice, multi, yes/no or scale question. */
+static void
+question_items(struct kiosk *k, const struct form_question *q,
+    struct ui_page *p)
+{
+	const struct kiosk_client	*c = &k->client;
+	struct ui_item			*it;
+	const char			*end;
+	int				 i, n = question_nchoices(q), lo, hi;
+
+	it = kiosk_items(k, (size_t)n);
+	scale_bounds(q, &lo, &hi);
+	for (i = 0; i < n; i++) {
+		if (q->type == QT_SCALE) {
+			end = i == 0 ? form_tr(&q->low, c->lang) :
+			    i == n - 1 ? form_tr(&q->high, c->lang) : NULL;
+			it[i].label = kiosk_keep(k, end != NULL ?
+			    xasprintf("%d  %s", lo + i, end) :
+			    xasprintf("%d", lo + i));
+		} else {
+			it[i].label = form_option_label(&q->options[i],
+			    c->lang);
+			it[i].art = q->options[i].art;
+		}
+		if (q->type == QT_MULTI)
+			it[i].mark = c->ticks[i] ? "[x]" : "[ ]";
+		else
+			it[i].mark = i == c->chosen ? "(o)" : "( )";
+	}
+	p->items = it;
+	p->nitems = n;
+	p->cur = c->cur;
+	p->top = &k->client.top;
+	p->numbered = q->type != QT_SCALE;
+}
+
+/* Key bar for a question type. */
+static const char *
+question_keys(const struct kiosk *k, const struct form_question *q)
+{
+	switch (q->type) {
+	case QT_MULTI:		return kiosk_phrase(k, PH_KEYS_MULTI);
+	case QT_LONGTEXT:	return kiosk_phrase(k, PH_KEYS_LONGTEXT);
+	case QT_CHOICE:
+	case QT_YESNO:
+	case QT_SCALE:		return kiosk_phrase(k, PH_KEYS_CHOICE);
+	default:		return kiosk_phrase(k, PH_KEYS_TEXT);
+	}
+}
+
+/* Section, label, help, hint, widget, message, buttons. */
+static void
+question_page(struct kiosk *k, struct ui_page *p)
+{
+	const struct form_question	*q = question_of(k);
+	int				 lang = k->client.lang;
+
+	walk_top(k, p);
+	if (q->section >= 0)
+		p->heading = form_tr(&k->f->sections[q->section].title, lang);
+	p->body = form_tr(&q->label, lang);
+	if (k->client.help)
+		p->help = form_tr(&q->help, lang);
+	if (q->type == QT_DATE)
+		p->hint = kiosk_phrase(k, PH_DATE_HINT);
+	p->art = q->art;
+	if (question_nchoices(q) > 0)
+		question_items(k, q, p);
+	else {
+		p->edit = k->client.edit;
+		p->multiline = q->type == QT_LONGTEXT;
+	}
+	p->error = k->loop.error;
+	p->keys = question_keys(k, q);
+	p->back = kiosk_phrase(k, PH_BACK);
+	p->next = kiosk_phrase(k, PH_NEXT);
+}
+
+/* Tick or untick option i of a multi; "exclusive" options stand alone. */
+static void
+multi_toggle(struct kiosk_client *c, const struct form_question *q, int i)
+{
+	size_t	j;
+
+	if (c->ticks[i]) {
+		c->ticks[i] = false;
+		return;
+	}
+	c->ticks[i] = true;
+	for (j = 0; j < c->nticks; j++)
+		if ((int)j != i && (q->options[i].exclusive ||
+		    q->options[j].exclusive))
+			c->ticks[j] = false;
+}
+
+/* The next option after the cursor whose label starts with letter ch. */
+static int
+first_letter(const struct kiosk_client *c, const struct form_question *q,
+    uint32_t ch)
+{
+	const char	*l;
+	int		 n = question_nchoices(q), i, j;
+
+	if (ch >= 'A' && ch <= 'Z')
+		ch += 'a' - 'A';
+	for (j = 1; j <= n && q->type != QT_SCALE; j++) {
+		i = (c->cur + j) % n;
+		l = form_tr(&q->options[i].label, c->lang);
+		if (l != NULL && (uint32_t)(l[0] | 0x20) == ch)
+			return i;
+	}
+	return -1;
+}
+
+/* Choose (single) or toggle (multi) entry i. */
+static void
+choice_pick(struct kiosk *k, const struct form_question *q, int i)
+{
+	k->client.cur = i;
+	if (q->type == QT_MULTI)
+		multi_toggle(&k->client, q, i);
+	else
+		k->client.chosen = i;
+	kiosk_error(k, NULL);
+}
+
+/* Arrow keys move the cursor (and choose, on a single choice). */
+static bool
+choice_move(struct kiosk_client *c, const struct form_question *q,
+    const struct req *r)
+{
+	int	n = question_nchoices(q);
+
+	if (r->kind == REQ_LEFT) {
+		if (c->cur > 0)
+			c->cur--;
+	} else if (r->kind == REQ_RIGHT) {
+		if (c->cur < n - 1)
+			c->cur++;
+	} else if (!req_list_move(r, &c->cur, n))
+		return false;
+	if (q->type != QT_MULTI)
+		c->chosen = c->cur;
+	return true;
+}
+
+/* Requests of a list question. */
+static void
+choice_request(struct kiosk *k, const struct form_question *q,
+    const struct req *r)
+{
+	struct kiosk_client	*c = &k->client;
+	int			 n = question_nchoices(q), i;
+
+	if (req_tapped(r, HOT_ITEM))
+		choice_pick(k, q, r->hot->arg);
+	else if (choice_move(c, q, r) || r->kind != REQ_CHAR)
+		return;
+	else if (r->ch == ' ')
+		choice_pick(k, q, c->cur);
+	else if (r->ch >= '1' && r->ch <= '9') {
+		i = (int)(r->ch - '1');
+		if (q->type == QT_SCALE)
+			i = (int)r->ch - '0' - (q->has_min ? (int)q->min : 1);
+		if (i >= 0 && i < n)
+			choice_pick(k, q, i);
+	} else if (r->ch < 0x80 && (i = first_letter(c, q, r->ch)) >= 0) {
+		c->cur = i;
+		if (q->type != QT_MULTI)
+			c->chosen = i;
+	}
+}
+
+/* Requests of the question on screen. */
+static void
+question_request(struct kiosk *k, const struct req *r)
+{
+	const struct form_question	*q = question_of(k);
+	bool				 list = question_nchoices(q) > 0;
+
+	if (r->kind == REQ_HELP || (list && r->kind == REQ_CHAR &&
+	    r->ch == '?') || req_tapped(r, HOT_HELP))
+		k->client.help = !k->client.help;
+	else if (q->type == QT_LONGTEXT && r->kind == REQ_ENTER)
+		edit_insert(k->client.edit, '\n');
+	else if (req_is_next(r)) {
+		if (question_save(k, false))
+			walk_next(k);
+	} else if (req_is_back(r)) {
+		question_save(k, true);	/* keep what is typed, if valid */
+		walk_back(k);
+	} else if (list)
+		choice_request(k, q, r);
+	else if (req_edit(k->client.edit, r))
+		kiosk_error(k, NULL);
+}
+
+const struct ui_mode mode_question = {
+	"question", MODE_IDLE, question_open, question_page,
+	question_request, NULL, question_close
+};

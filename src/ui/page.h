@@ -1,0 +1,61 @@
+/*
+ * page.h: what one kiosk screen shows, before it is laid out: texts, a
+ * list, an edit field, buttons.  Modes fill a struct ui_page from their
+ * state (mode.h); layout.c places it in a grid of the terminal's size.
+ * Every pointer is borrowed for the duration of one layout.
+ */
+#ifndef SMP_PAGE_H
+#define SMP_PAGE_H
+
+#include <stdbool.h>
+
+#include "edit.h"
+#include "form/model.h"
+
+#define PAGE_MIN_COLS	80	/* smallest terminal the kiosk lays out */
+#define PAGE_MIN_ROWS	24
+
+/* One list row: a choice, a review answer, a menu entry. */
+struct ui_item {
+	const char	*mark;		/* "(o)", "[ ]"...; NULL: none */
+	const char	*label;		/* wrapped */
+	const char	*detail;	/* below the label, indented; or NULL */
+	bool		 detail_dim;	/* detail is "(not answered)" */
+	const struct form_art *art;	/* picture when highlighted */
+};
+
+/* Scrolling of a page's body text, kept by the mode across redraws. */
+struct ui_scroll {
+	int	top;		/* first body row shown (clamped by layout) */
+	int	page;		/* rows shown, set by layout */
+	bool	more;		/* rows below the last one shown, set by layout */
+};
+
+struct ui_page {
+	const char	*title;		/* top bar, left */
+	const char	*progress;	/* top bar, right ("7 of 31") */
+	int		 prog_n, prog_m; /* progress bar when prog_m > 0 */
+	const char	*heading;	/* section title */
+	const char	*body;		/* question label or screen text */
+	bool		 body_plain;	/* body not bold (information text) */
+	struct ui_scroll *scroll;	/* body scrolls; NULL: body is cut */
+	const char	*more;		/* "more below" marker text */
+	const char	*help;		/* shown when non-NULL */
+	const char	*hint;		/* format hint, scale ends */
+	struct ui_item	*items;		/* list, or NULL */
+	int		 nitems;
+	int		 cur;		/* highlighted item */
+	int		*top;		/* first shown item (kept by the mode) */
+	bool		 numbered;	/* "1." before items 1..9 */
+	const struct form_art *art;	/* question picture (no item art) */
+	struct edit	*edit;		/* edit field, or NULL */
+	bool		 multiline;	/* edit is a longtext box */
+	bool		 masked;	/* show '*' (PIN) */
+	const char	*error;		/* validation message */
+	const char	*back, *next;	/* button labels, NULL: no button */
+	const char	*keys;		/* key bar */
+	bool		 center;	/* welcome/end: centred text */
+	bool		 utf8;		/* Unicode art and marks */
+};
+
+#endif

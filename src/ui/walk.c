@@ -1,0 +1,204 @@
+/*
+ * walk.c: the client's walk through the form (see walk.h).  Every answer
+ * goes to the engine, and through the intake's port to the store, when
+ * the client leaves the question.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/i18n.h"
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
+#include "engine/engine.h"
+#include "engine/intake.h"
+#include "engine/score.h"
+#include "form/form.h"
+#include "mode.h"
+#include "walk.h"
+
+/* The engine of the intake in progress. */
+struct engine *
+walk_engine(const struct kiosk *k)
+{
+	return intake_engine(k->client.in);
+}
+
+/* Start a new intake in the chosen language. */
+void
+walk_begin(struct kiosk *k)
+{
+	char	*err = NULL;
+
+	if (intake_begin(k->o->store, k->f, k->o->form_hash, k->client.lang,
+	    date_today(), k->o->set.kiosk_id, "kiosk", &k->client.in,
+	    &err) < 0) {
+		k->client.in = NULL;
+		kiosk_enter(k, &mode_welcome);
+		kiosk_error(k, err);
+		free(err);
+		return;
+	}
+	kiosk_error(k, NULL);
+	walk_show(k);
+}
+
+/* The mode for the engine's position. */
+void
+walk_show(struct kiosk *k)
+{
+	const struct form_item	*it = engine_item(walk_engine(k));
+
+	k->client.help = false;
+	if (it == NULL)
+		kiosk_enter(k, &mode_review);
+	else if (it->kind == ITEM_QUESTION)
+		kiosk_enter(k, &mode_question);
+	else
+		kiosk_enter(k, &mode_info);
+}
+
+/* Leave the current item forwards. */
+void
+walk_next(struct kiosk *k)
+{
+	const struct form_item		*it = engine_item(walk_engine(k));
+	const struct form_screen	*s;
+	char				*msg = NULL;
+
+	if (it == NULL)
+		return;
+	if (it->kind == ITEM_SCREEN) {
+		s = &k->f->screens[it->ref];
+		if (form_tr(&s->agree, k->client.lang) != NULL &&
+		    engine_ack(walk_engine(k), s, true, &msg) != ENGINE_OK)
+			goto fail;
+	}
+	if (engine_next(walk_engine(k), &msg) != ENGINE_OK)
+		goto fail;
+	kiosk_error(k, NULL);
+	walk_show(k);
+	return;
+fail:
+	kiosk_error(k, msg);
+	free(msg);
+}
+
+/* Back one item. */
+void
+walk_back(struct kiosk *k)
+{
+	if (engine_back(walk_engine(k)) == 0) {
+		kiosk_error(k, NULL);
+		walk_show(k);
+	}
+}
+
+/* From the review to an item. */
+void
+walk_jump(struct kiosk *k, int item)
+{
+	if (engine_jump(walk_engine(k), item) == 0) {
+		kiosk_error(k, NULL);
+		walk_show(k);
+	}
+}
+
+/* The end screen's kind: the config's end_screen, else the form's. */
+static enum form_end
+walk_end_kind(const struct kiosk *k)
+{
+	const char	*es = k->o->set.end_screen;
+
+	if (es != NULL && strcmp(es, "summary") == 0)
+		return END_SUMMARY;
+	if (es != NULL && strcmp(es, "thanks") == 0)
+		return END_THANKS;
+	if (es != NULL && strcmp(es, "score") == 0)
+		return END_SCORE;
+	return k->f->end;
+}
+
+/* The end text when a stop applies: its kind words, nothing else. */
+static char *
+walk_stop_text(const struct kiosk *k, const struct score_result *r)
+{
+	struct strbuf	 sb;
+	const char	*t;
+	size_t		 i;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, kiosk_phrase(k, PH_END_STOP));
+	for (i = 0; i < r->nlines; i++)
+		if (r->lines[i].kind == SC_STOP && r->lines[i].rule &&
+		    (t = form_tr(&r->lines[i].rule->client,
+		    k->client.lang)) != NULL)
+			strbuf_addf(&sb, "\n\n%s", t);
+	strbuf_addf(&sb, "\n\n%s", kiosk_phrase(k, PH_PRACTITIONER));
+	return strbuf_detach(&sb);
+}
+
+/* The end screen's text for result r; caller frees. */
+static char *
+walk_end_text(const struct kiosk *k, const struct score_result *r)
+{
+	enum form_end	 kind = walk_end_kind(k);
+	struct strbuf	 sb;
+	char		*band;
+
+	if (r != NULL && r->nstops > 0)
+		return walk_stop_text(k, r);
+	strbuf_init(&sb);
+	strbuf_adds(&sb, kiosk_phrase(k, PH_END_SUMMARY));
+	if (kind == END_SCORE && r != NULL && r->band != NULL) {
+		band = i18n_format(kiosk_phrase(k, PH_END_SCORE), "band",
+		    form_tr(&r->band->text, k->client.lang), NULL);
+		strbuf_addf(&sb, "\n\n%s", band);
+		free(band);
+	}
+	if (kind != END_THANKS)
+		strbuf_addf(&sb, "\n\n%s", kiosk_phrase(k, PH_PRACTITIONER));
+	return strbuf_detach(&sb);
+}
+
+/* Send the answers; then the end screen. */
+void
+walk_finish(struct kiosk *k)
+{
+	const struct score_result	*r = NULL;
+	char				*err = NULL;
+
+	if (intake_complete(k->client.in, &r, &err) < 0) {
+		kiosk_error(k, err);	/* e.g. the engine jumped back */
+		free(err);
+		if (engine_item(walk_engine(k)) != NULL)
+			walk_show(k);
+		return;
+	}
+	xfree_secret(k->client.end_text);
+	k->client.end_text = walk_end_text(k, r);
+	intake_free(k->client.in);
+	k->client.in = NULL;
+	kiosk_error(k, NULL);
+	kiosk_enter(k, &mode_end);
+}
+
+/* Title and progress. */
+void
+walk_top(struct kiosk *k, struct ui_page *p)
+{
+	char	n[16], m[16];
+	int	in = 0, im = 0;
+
+	p->title = form_tr(&k->f->title, k->client.lang);
+	if (k->client.in == NULL || engine_pos(walk_engine(k)) < 0)
+		return;
+	engine_progress(walk_engine(k), &in, &im);
+	snprintf(n, sizeof(n), "%d", in);
+	snprintf(m, sizeof(m), "%d", im);
+	p->progress = kiosk_keep(k, i18n_format(kiosk_phrase(k,
+	    PH_PROGRESS), "n", n, "m", m, NULL));
+	p->prog_n = in;
+	p->prog_m = im;
+}

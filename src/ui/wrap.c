@@ -1,0 +1,124 @@
+/*
+ * wrap.c: word wrapping by display width (see wrap.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/xmalloc.h"
+#include "wrap.h"
+
+/* Start a walk over the lines of text. */
+void
+wrap_begin(struct wrap_iter *w, const char *text, int width)
+{
+	w->text = text;
+	w->pos = 0;
+	w->len = text != NULL ? strlen(text) : 0;
+	w->width = width < 1 ? 1 : width;
+	w->done = text == NULL;
+}
+
+/* Columns of the character at t[i] (ASCII without a call); *n its bytes. */
+static int
+wrap_char(const char *t, size_t i, size_t end, size_t *n, uint32_t *cp)
+{
+	if ((unsigned char)t[i] < 0x80) {
+		*n = 1;
+		*cp = (unsigned char)t[i];
+		return *cp >= 0x20 && *cp < 0x7f ? 1 : 0;
+	}
+	*n = utf8_next(t + i, end - i, cp);
+	return utf8_cp_width(*cp);
+}
+
+/*
+ * The next line: up to the paragraph's end or the last space that keeps
+ * it within width; a word wider than the line is cut where it overflows.
+ */
+bool
+wrap_next(struct wrap_iter *w, struct wrap_line *line)
+{
+	const char	*t = w->text, *nl;
+	size_t		 start = w->pos, end, i, brk = 0, n;
+	uint32_t	 cp;
+	int		 cols = 0, cw;
+
+	if (w->done)
+		return false;
+	nl = memchr(t + start, '\n', w->len - start);
+	end = nl != NULL ? (size_t)(nl - t) : w->len;
+	for (i = start; i < end; i += n) {
+		cw = wrap_char(t, i, end, &n, &cp);
+		if (cp == ' ')
+			brk = i;
+		else if (cols + cw > w->width) {
+			/* break at the space, or cut the word (taking at
+			   least one character, however wide) */
+			end = brk > start ? brk : i > start ? i : i + n;
+			line->off = start;
+			line->len = end - start;
+			while (end < w->len && t[end] == ' ')
+				end++;
+			w->pos = end;
+			return true;
+		}
+		cols += cw;
+	}
+	line->off = start;
+	line->len = end - start;
+	if (nl != NULL)
+		w->pos = end + 1;
+	else
+		w->done = true;
+	return true;
+}
+
+/* Every line of text, in an array. */
+size_t
+wrap_lines(const char *text, int width, struct wrap_line **lines)
+{
+	struct wrap_iter	w;
+	struct wrap_line	l;
+	size_t			n = 0, cap = 0;
+
+	*lines = NULL;
+	wrap_begin(&w, text, width);
+	while (wrap_next(&w, &l)) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*lines = xreallocarray(*lines, cap, sizeof(**lines));
+		}
+		(*lines)[n++] = l;
+	}
+	return n;
+}
+
+/* Rows text takes at width. */
+int
+wrap_rows(const char *text, int width)
+{
+	struct wrap_iter	w;
+	struct wrap_line	l;
+	int			n = 0;
+
+	wrap_begin(&w, text, width);
+	while (wrap_next(&w, &l))
+		n++;
+	return n;
+}
+
+/* Write wrapped text at y from x in width columns, up to row ymax
+   (exclusive); returns the next free row. */
+int
+wrap_put(struct grid *g, int y, int ymax, int x, int width,
+    const char *text, enum grid_attr a)
+{
+	struct wrap_iter	w;
+	struct wrap_line	l;
+
+	wrap_begin(&w, text, width);
+	while (y < ymax && wrap_next(&w, &l))
+		grid_put(g, y++, x, width, text + l.off, l.len, a);
+	return y;
+}
