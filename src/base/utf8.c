@@ -67,6 +67,10 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 	uint32_t	cp;
 
 	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {	/* ASCII: no call */
+			i++;
+			continue;
+		}
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
 			if (bad != NULL)
 				*bad = i;

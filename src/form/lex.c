@@ -119,7 +119,10 @@ line_check(struct lexer *lx, const char *s, size_t len)
 		return -1;
 	}
 	for (i = 0; i < len; i += n) {
-		n = utf8_decode(s + i, len - i, &cp);
+		n = 1;
+		cp = (unsigned char)s[i];
+		if (cp >= 0x80)
+			n = utf8_decode(s + i, len - i, &cp);
 		if ((cp < 0x20 && cp != '\t') || (cp >= 0x7f && cp < 0xa0)) {
 			diag_add(lx->d, lx->lineno, lex_cols(s, i) + 1,
 			    "control character U+%04X is not allowed",
@@ -159,11 +162,19 @@ static size_t
 lex_string(struct lexer *lx, const char *s, size_t len, size_t i, int col)
 {
 	struct strbuf	 sb;
-	size_t		 j = i + 1;
+	size_t		 j = i + 1, k;
 	char		 c;
 
 	strbuf_init(&sb);
 	for (; j < len && s[j] != '"'; j++) {
+		for (k = j; k < len && s[k] != '"' && s[k] != '\\' &&
+		    s[k] != '\t'; k++)
+			;
+		if (k > j) {		/* a run of plain bytes at once */
+			strbuf_add(&sb, s + j, k - j);
+			j = k - 1;
+			continue;
+		}
 		if (s[j] == '\t') {
 			diag_add(lx->d, lx->lineno, col + lex_cols(s + i,
 			    j - i), "tab inside a string (write \\t)");

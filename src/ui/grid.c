@@ -56,11 +56,20 @@ grid_cell(const struct grid *g, int y, int x)
 	return &g->cells[(size_t)y * (size_t)g->cols + (size_t)x];
 }
 
-/* Same character, same look. */
+/* Whether row y of a and b (of the same size) look the same. */
+bool
+grid_row_same(const struct grid *a, const struct grid *b, int y)
+{
+	return memcmp(grid_cell(a, y, 0), grid_cell(b, y, 0),
+	    (size_t)a->cols * sizeof(*a->cells)) == 0;
+}
+
+/* Same character, same look (cells are zero-padded after their bytes,
+   so the bytes compare whole). */
 bool
 grid_cell_same(const struct grid_cell *a, const struct grid_cell *b)
 {
-	return a->attr == b->attr && strcmp(a->s, b->s) == 0;
+	return memcmp(a, b, sizeof(*a)) == 0;
 }
 
 /* Join a combining mark to the cell before, if it has room. */
@@ -95,8 +104,8 @@ grid_put(struct grid *g, int y, int x, int maxw, const char *text,
 		    (unsigned char)text[i] < 0x7f) {	/* ASCII: fast path */
 			if (used + 1 > maxw)
 				break;
+			memset(c[used].s, 0, sizeof(c[used].s));
 			c[used].s[0] = text[i];
-			c[used].s[1] = '\0';
 			c[used++].attr = (unsigned char)a;
 			i++;
 			continue;
@@ -108,11 +117,11 @@ grid_put(struct grid *g, int y, int x, int maxw, const char *text,
 		else if (w > 0) {
 			if (used + w > maxw)
 				break;
+			memset(c[used].s, 0, sizeof(c[used].s));
 			memcpy(c[used].s, text + i, n);
-			c[used].s[n] = '\0';
 			c[used].attr = (unsigned char)a;
 			if (w == 2) {
-				c[used + 1].s[0] = '\0';
+				memset(c[used + 1].s, 0, sizeof(c[used].s));
 				c[used + 1].attr = (unsigned char)a;
 			}
 			used += w;
@@ -133,8 +142,8 @@ grid_fill(struct grid *g, int y, int x, int w, enum grid_attr a)
 		return;
 	for (i = x < 0 ? 0 : x; i < x + w && i < g->cols; i++) {
 		c = grid_cell(g, y, i);
+		memset(c->s, 0, sizeof(c->s));
 		c->s[0] = ' ';
-		c->s[1] = '\0';
 		c->attr = (unsigned char)a;
 	}
 }

@@ -47,7 +47,8 @@ struct grid_hot {
 struct grid_cell {
 	char		 s[8];		/* one character (UTF-8, with any
 					   combining marks), "" after a wide
-					   character */
+					   character; zero-padded, so cells
+					   compare with memcmp */
 	unsigned char	 attr;		/* enum grid_attr */
 };
 
@@ -71,6 +72,9 @@ struct grid_cell *grid_cell(const struct grid *g, int y, int x);
 /* Whether two cells look the same. */
 bool		 grid_cell_same(const struct grid_cell *a,
 		     const struct grid_cell *b);
+/* Whether row y looks the same in a and b (grids of the same size). */
+bool		 grid_row_same(const struct grid *a, const struct grid *b,
+		     int y);
 /* Write len bytes of text at y,x in at most maxw columns; returns the
    columns used.  A wide character that does not fit is not written. */
 int		 grid_put(struct grid *g, int y, int x, int maxw,

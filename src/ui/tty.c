@@ -123,50 +123,89 @@ tty_utf8(void)
 	return tty_unicode;
 }
 
-/* Write cell y, x of g. */
+/*
+ * Write columns [x0, x1) of row y of g, one curses call per run of
+ * cells that look alike.  A wide character's right half adds nothing on
+ * a Unicode terminal (its left half took two columns) and a space
+ * elsewhere (where the left half was drawn as one '?').
+ */
 static void
-tty_cell(const struct grid *g, int y, int x)
+tty_row(const struct grid *g, int y, int x0, int x1)
 {
-	const struct grid_cell	*c = grid_cell(g, y, x);
+	const struct grid_cell	*c;
+	char			 buf[1024];
+	size_t			 n, len;
+	int			 x = x0, start;
+	unsigned char		 attr;
 
-	if (c->s[0] == '\0')
-		return;		/* right half of a wide character */
-	attrset((int)tty_look[c->attr]);
-	if (!tty_unicode && (unsigned char)c->s[0] >= 0x80)
-		mvaddch(y, x, '?');
-	else
-		mvaddstr(y, x, c->s);
+	if (x > 0 && grid_cell(g, y, x)->s[0] == '\0')
+		x--;			/* redraw the wide character whole */
+	while (x < x1) {
+		attr = grid_cell(g, y, x)->attr;
+		start = x;
+		len = 0;
+		for (; x < x1 && len + 8 < sizeof(buf); x++) {
+			c = grid_cell(g, y, x);
+			if (c->attr != attr)
+				break;
+			if (c->s[0] == '\0' && !tty_unicode)
+				buf[len++] = ' ';
+			else if (!tty_unicode && (unsigned char)c->s[0] >= 0x80)
+				buf[len++] = '?';
+			else {
+				n = strlen(c->s);
+				memcpy(buf + len, c->s, n);
+				len += n;
+			}
+		}
+		attrset((int)tty_look[attr]);
+		mvaddnstr(y, start, buf, (int)len);
+	}
+}
+
+/* The first and last (exclusive) columns where row y of a and b differ. */
+static void
+tty_span(const struct grid *a, const struct grid *b, int y, int *x0,
+    int *x1)
+{
+	*x0 = 0;
+	while (*x0 < a->cols && grid_cell_same(grid_cell(a, y, *x0),
+	    grid_cell(b, y, *x0)))
+		(*x0)++;
+	*x1 = a->cols;
+	while (*x1 > *x0 && grid_cell_same(grid_cell(a, y, *x1 - 1),
+	    grid_cell(b, y, *x1 - 1)))
+		(*x1)--;
 }
 
 /*
- * Draw g: every cell after a resize (or the first time), else only the
- * cells that differ from what is on screen; then the cursor.  A wide
- * character's right half is redrawn with its left, so a change of either
- * rewrites both.
+ * Draw g: every row after a resize (or the first time), else only the
+ * part of each row that differs from what is on screen; then the cursor.
  */
 void
 tty_draw(const struct grid *g)
 {
 	bool	all = tty_shown == NULL || tty_shown->rows != g->rows ||
 		    tty_shown->cols != g->cols;
-	int	y, x;
+	int	y, x0, x1;
 
 	if (all) {
 		grid_free(tty_shown);
 		tty_shown = grid_new(g->rows, g->cols);
 		erase();
 	}
-	for (y = 0; y < g->rows; y++)
-		for (x = 0; x < g->cols; x++) {
-			if (!all && grid_cell_same(grid_cell(g, y, x),
-			    grid_cell(tty_shown, y, x)))
-				continue;
-			if (grid_cell(g, y, x)->s[0] == '\0' && x > 0)
-				tty_cell(g, y, x - 1);
-			else
-				tty_cell(g, y, x);
-			*grid_cell(tty_shown, y, x) = *grid_cell(g, y, x);
-		}
+	for (y = 0; y < g->rows; y++) {
+		if (all) {
+			x0 = 0;
+			x1 = g->cols;
+		} else if (grid_row_same(g, tty_shown, y))
+			continue;
+		else
+			tty_span(g, tty_shown, y, &x0, &x1);
+		tty_row(g, y, x0, x1);
+		memcpy(grid_cell(tty_shown, y, 0), grid_cell(g, y, 0),
+		    (size_t)g->cols * sizeof(*g->cells));
+	}
 	attrset((int)tty_look[GA_BODY]);
 	if (g->cury >= 0) {
 		move(g->cury, g->curx < g->cols ? g->curx : g->cols - 1);

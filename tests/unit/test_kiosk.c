@@ -1,0 +1,605 @@
+/*
+ * test_kiosk.c: the kiosk's client flow and staff side without a
+ * terminal: requests in, the laid-out page (80x24) read back as text.
+ * The same state machine the real kiosk runs (ui.c only adds curses).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "base/diag.h"
+#include "base/xmalloc.h"
+#include "engine/engine.h"
+#include "form/form.h"
+#include "form/form_load.h"
+#include "store/query.h"
+#include "store/store.h"
+#include "ui/kiosk.h"
+#include "ui/walk.h"
+
+#define TEST_FORM	"tests/e2e/forms/kiosk-test.form"
+#define SHIPPED_FORM	"forms/smp-consultation.form"
+#define PIN		"2468"
+
+/* One kiosk over a fresh database. */
+struct fixture {
+	char		 dir[64];	/* mkdtemp folder */
+	char		*db;
+	struct form	*f;
+	struct store	*s;
+	char		 hash[STORE_HASH_LEN + 1];
+	struct ui_opts	 o;
+	struct kiosk	*k;
+	double		 now;		/* the test's clock */
+	int		 pin_tries;	/* wrong PINs so far */
+	char		*screen;	/* last page as text */
+};
+
+/* ui_opts.pin_try: PIN "2468"; locks after three wrong ones. */
+static int
+fake_pin_try(void *ctx, const char *pin, int *remaining)
+{
+	struct fixture	*fx = ctx;
+
+	if (fx->pin_tries >= 3) {
+		*remaining = 60;
+		return UI_PIN_LOCKED;
+	}
+	if (strcmp(pin, PIN) == 0)
+		return UI_PIN_OK;
+	fx->pin_tries++;
+	return UI_PIN_WRONG;
+}
+
+/* ui_opts.pin_locked. */
+static int
+fake_pin_locked(void *ctx)
+{
+	struct fixture	*fx = ctx;
+
+	return fx->pin_tries >= 3 ? 60 : 0;
+}
+
+/* A kiosk on form path, with a PIN unless demo. */
+static struct fixture *
+fixture_new(const char *path, bool demo)
+{
+	struct fixture	*fx = xcalloc(1, sizeof(*fx));
+	struct diag	*d = diag_new(path, 20);
+	char		*err = NULL;
+
+	snprintf(fx->dir, sizeof(fx->dir), "/tmp/test_kiosk.XXXXXX");
+	assert_non_null(mkdtemp(fx->dir));
+	fx->db = xasprintf("%s/intake.db", fx->dir);
+	fx->f = form_load(path, 0, d);
+	assert_non_null(fx->f);
+	diag_free(d);
+	assert_int_equal(store_open(fx->db, 0, &fx->s, &err), STORE_OK);
+	assert_int_equal(store_form_put(fx->s, fx->f, fx->hash, &err),
+	    STORE_OK);
+	fx->o.set.clinic = "Test Clinic";
+	fx->o.set.kiosk_id = "test-1";
+	fx->o.set.idle_timeout = 180;
+	fx->o.set.idle_countdown = 30;
+	fx->o.set.end_seconds = 10;
+	fx->o.set.demo = demo;
+	fx->o.form = fx->f;
+	fx->o.store = fx->s;
+	fx->o.form_hash = fx->hash;
+	if (!demo) {
+		fx->o.pin_try = fake_pin_try;
+		fx->o.pin_locked = fake_pin_locked;
+		fx->o.pin_ctx = fx;
+	}
+	fx->now = 1000;
+	fx->k = kiosk_new(&fx->o, true, NULL, fx->now);
+	return fx;
+}
+
+/* Free the kiosk (abandoning what is in progress), the store, files. */
+static void
+fixture_free(struct fixture *fx)
+{
+	char	*cmd;
+
+	kiosk_free(fx->k);
+	store_close(fx->s);
+	form_free(fx->f);
+	free(fx->screen);
+	cmd = xasprintf("rm -rf '%s'", fx->dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(fx->db);
+	free(fx);
+}
+
+/* The page as the client sees it at rows x cols. */
+static const char *
+screen_at(struct fixture *fx, int rows, int cols)
+{
+	free(fx->screen);
+	fx->screen = grid_text(kiosk_draw(fx->k, rows, cols));
+	return fx->screen;
+}
+
+/* The page at 80x24. */
+static const char *
+screen(struct fixture *fx)
+{
+	return screen_at(fx, 24, 80);
+}
+
+/* Whether the page shows s. */
+static bool
+shows(struct fixture *fx, const char *s)
+{
+	return strstr(screen(fx), s) != NULL;
+}
+
+/* Fail with the screen unless it shows s. */
+#define assert_shows(fx, s) do {					\
+	if (!shows((fx), (s)))						\
+		fail_msg("screen lacks \"%s\":\n%s", (s), (fx)->screen); \
+} while (0)
+
+/* One request, a second after the last. */
+static void
+press(struct fixture *fx, enum req_kind kind)
+{
+	struct req	r = req_make(kind);
+
+	screen(fx);		/* the client saw the page before acting */
+	fx->now += 1;
+	kiosk_request(fx->k, &r, fx->now);
+}
+
+/* Type a UTF-8 string character by character. */
+static void
+type(struct fixture *fx, const char *s)
+{
+	struct req	r;
+	uint32_t	cp;
+	size_t		n;
+
+	while (*s != '\0') {
+		n = utf8_next(s, strlen(s), &cp);
+		r = req_char(cp);
+		fx->now += 0.1;
+		kiosk_request(fx->k, &r, fx->now);
+		s += n;
+	}
+}
+
+/* Tap the first cell of text s on the page. */
+static void
+tap(struct fixture *fx, const char *s)
+{
+	const char	*scr = screen(fx), *p = strstr(scr, s), *l;
+	struct req	 r = req_make(REQ_TAP);
+
+	if (p == NULL)
+		fail_msg("no \"%s\" to tap:\n%s", s, scr);
+	for (l = scr; (l = strchr(l, '\n')) != NULL && l < p; l++)
+		r.y++;
+	for (l = p; l > scr && l[-1] != '\n'; l--)
+		;
+	r.x = utf8_width(l, (size_t)(p - l));
+	fx->now += 1;
+	kiosk_request(fx->k, &r, fx->now);
+}
+
+/* Time passes: ticks every quarter second for secs seconds. */
+static void
+wait_secs(struct fixture *fx, double secs)
+{
+	double	end = fx->now + secs;
+
+	while (fx->now < end) {
+		fx->now += 0.25;
+		kiosk_tick(fx->k, fx->now);
+	}
+}
+
+/* The one intake's status, band and score ("completed|excellent|80"). */
+static char *
+intake_row(struct fixture *fx)
+{
+	struct query_filter		 f;
+	struct query_cursor		*c;
+	const struct query_intake	*in;
+	char				*err = NULL, *row = NULL;
+
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(query_cursor_new(fx->s, &f, 0, &c, &err), STORE_OK);
+	while (query_cursor_next(c, &in, &err) > 0) {
+		free(row);
+		row = xasprintf("%s|%s|%d", in->status, in->band ? in->band :
+		    "-", in->score);
+	}
+	query_cursor_free(c);
+	return row;
+}
+
+/* Welcome, English, consent: to the first question. */
+static void
+walk_to_name(struct fixture *fx)
+{
+	assert_string_equal(kiosk_mode_name(fx->k), "welcome");
+	assert_shows(fx, "Test Clinic");
+	press(fx, REQ_CHAR);	/* any key */
+	assert_string_equal(kiosk_mode_name(fx->k), "language");
+	assert_shows(fx, "Choose your language");
+	press(fx, REQ_ENTER);
+	assert_string_equal(kiosk_mode_name(fx->k), "information");
+	assert_shows(fx, "[ I agree ]");
+	press(fx, REQ_ENTER);
+	assert_string_equal(kiosk_mode_name(fx->k), "question");
+	assert_shows(fx, "Your full name");
+}
+
+/* kiosk-1: a keyboard walk with invalid input on the way, to the end. */
+static void
+test_keyboard_walk(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+	char		*row;
+
+	(void)state;
+	walk_to_name(fx);
+	type(fx, "José Ñúñez 山田");
+	assert_shows(fx, "José Ñúñez 山田");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "Your date of birth");
+	type(fx, "2023-02-31");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "That date does not exist");
+	assert_shows(fx, "Your date of birth");
+	while (edit_chars(fx->k->client.edit) > 0)
+		press(fx, REQ_ERASE);
+	type(fx, "1985-07-23");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "How many hair treatments");
+	type(fx, "two");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "whole number using digits only");
+	press(fx, REQ_ERASE); press(fx, REQ_ERASE); press(fx, REQ_ERASE);
+	type(fx, "2");
+	press(fx, REQ_NEXT);
+	assert_shows(fx, "Your weight");
+	press(fx, REQ_NEXT);
+	assert_shows(fx, "Which best describes");
+	type(fx, "1");
+	assert_shows(fx, "(o) Receding");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "Which picture looks most like");
+	press(fx, REQ_DOWN);
+	assert_shows(fx, "(o) Norwood stage 3");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "Do any of these apply");
+	type(fx, " ");
+	press(fx, REQ_DOWN);
+	type(fx, " ");
+	assert_shows(fx, "[x] Eczema");
+	type(fx, "3");
+	assert_shows(fx, "[x] None of these");
+	assert_null(strstr(fx->screen, "[x] Eczema"));
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "keloid");
+	type(fx, "n");
+	assert_shows(fx, "(o) No");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "How realistic");
+	press(fx, REQ_RIGHT); press(fx, REQ_RIGHT); press(fx, REQ_RIGHT);
+	assert_shows(fx, "(o) 4");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "Anything else");
+	type(fx, "line one");
+	press(fx, REQ_ENTER);	/* a new line in a long text */
+	type(fx, "line two");
+	assert_shows(fx, "line two");
+	press(fx, REQ_NEXT);
+	assert_string_equal(kiosk_mode_name(fx->k), "review");
+	assert_shows(fx, "Please check your answers");
+	press(fx, REQ_NEXT);	/* Tab sends */
+	assert_string_equal(kiosk_mode_name(fx->k), "end");
+	assert_shows(fx, "Excellent candidate");
+	assert_null(strstr(fx->screen, "80"));
+	row = intake_row(fx);
+	assert_string_equal(row, "completed|excellent|80");
+	free(row);
+	wait_secs(fx, 11);
+	assert_string_equal(kiosk_mode_name(fx->k), "welcome");
+	assert_null(strstr(screen(fx), "Ñúñez"));
+	fixture_free(fx);
+}
+
+/* kiosk-2: a change from the review comes back to the review. */
+static void
+test_review_edit(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+	int		 i;
+
+	(void)state;
+	walk_to_name(fx);
+	type(fx, "Ann");
+	press(fx, REQ_ENTER);
+	type(fx, "1980-01-01");
+	press(fx, REQ_ENTER);
+	type(fx, "0");
+	press(fx, REQ_ENTER);
+	press(fx, REQ_ENTER);			/* weight: optional */
+	for (i = 0; i < 20 && strcmp(kiosk_mode_name(fx->k), "review") != 0;
+	    i++) {
+		type(fx, "1");
+		press(fx, REQ_NEXT);
+	}
+	assert_string_equal(kiosk_mode_name(fx->k), "review");
+	assert_shows(fx, "Ann");
+	press(fx, REQ_ENTER);			/* the first answer */
+	assert_string_equal(kiosk_mode_name(fx->k), "question");
+	assert_shows(fx, "Your full name");
+	press(fx, REQ_ERASE); press(fx, REQ_ERASE); press(fx, REQ_ERASE);
+	type(fx, "Bea");
+	press(fx, REQ_ENTER);
+	assert_string_equal(kiosk_mode_name(fx->k), "review");
+	assert_shows(fx, "Bea");
+	assert_null(strstr(fx->screen, "Ann"));
+	fixture_free(fx);
+}
+
+/* kiosk-3: idle prompt; a key carries on; at zero the intake is
+   abandoned and nothing of it stays on screen. */
+static void
+test_idle(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+	char		*row;
+
+	(void)state;
+	walk_to_name(fx);
+	type(fx, "Carla Idle");
+	wait_secs(fx, 181);
+	assert_string_equal(kiosk_mode_name(fx->k), "idle");
+	assert_shows(fx, "Are you still there?");
+	press(fx, REQ_CHAR);
+	assert_string_equal(kiosk_mode_name(fx->k), "question");
+	assert_shows(fx, "Carla Idle");		/* nothing typed is lost */
+	while (strcmp(kiosk_mode_name(fx->k), "idle") != 0)
+		wait_secs(fx, 0.25);
+	assert_shows(fx, "30");
+	wait_secs(fx, 10);
+	assert_shows(fx, "20");
+	assert_false(kiosk_dirty(fx->k));	/* drawn, no change since */
+	wait_secs(fx, 21);
+	assert_string_equal(kiosk_mode_name(fx->k), "welcome");
+	assert_null(strstr(screen(fx), "Carla"));
+	row = intake_row(fx);
+	assert_string_equal(row, "abandoned|-|0");
+	free(row);
+	fixture_free(fx);
+}
+
+/* kiosk-4: the staff side: wrong PIN, PIN, menu, today's list, back to
+   the client exactly where they were. */
+static void
+test_staff(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+
+	(void)state;
+	walk_to_name(fx);
+	type(fx, "Dora");
+	press(fx, REQ_ENTER);		/* saved as the client leaves it */
+	type(fx, "1980");		/* typed, not yet saved */
+	press(fx, REQ_STAFF);
+	assert_string_equal(kiosk_mode_name(fx->k), "pin");
+	type(fx, "1111");
+	assert_shows(fx, "****");
+	assert_null(strstr(fx->screen, "1111"));
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "Wrong PIN");
+	type(fx, PIN);
+	press(fx, REQ_ENTER);
+	assert_string_equal(kiosk_mode_name(fx->k), "menu");
+	type(fx, "1");
+	assert_string_equal(kiosk_mode_name(fx->k), "list");
+	assert_shows(fx, "Today's intakes");
+	assert_shows(fx, "in_progress");
+	assert_null(strstr(fx->screen, "Dora"));	/* no names here */
+	press(fx, REQ_ENTER);
+	assert_string_equal(kiosk_mode_name(fx->k), "show");
+	assert_shows(fx, "Dora");		/* the consultation does */
+	press(fx, REQ_BACK);
+	assert_string_equal(kiosk_mode_name(fx->k), "list");
+	press(fx, REQ_BACK);
+	assert_string_equal(kiosk_mode_name(fx->k), "menu");
+	type(fx, "3");				/* back to the questionnaire */
+	assert_string_equal(kiosk_mode_name(fx->k), "question");
+	assert_shows(fx, "Your date of birth");
+	assert_shows(fx, "1980");		/* as the client left it */
+	fixture_free(fx);
+}
+
+/* kiosk-5: three wrong PINs lock the prompt; typing does nothing. */
+static void
+test_pin_lock(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+	int		 i;
+
+	(void)state;
+	press(fx, REQ_STAFF);
+	for (i = 0; i < 3; i++) {
+		type(fx, "9999");
+		press(fx, REQ_ENTER);
+	}
+	assert_shows(fx, "locked for 60 more seconds");
+	type(fx, PIN);
+	press(fx, REQ_ENTER);
+	assert_string_equal(kiosk_mode_name(fx->k), "pin");
+	press(fx, REQ_BACK);
+	assert_string_equal(kiosk_mode_name(fx->k), "welcome");
+	fixture_free(fx);
+}
+
+/* kiosk-6: taps choose entries and press buttons. */
+static void
+test_taps(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+
+	(void)state;
+	tap(fx, "Press any key");
+	tap(fx, "English");
+	assert_string_equal(kiosk_mode_name(fx->k), "information");
+	tap(fx, "[ I agree ]");
+	assert_shows(fx, "Your full name");
+	type(fx, "Eve");
+	tap(fx, "[ Next ]");
+	assert_shows(fx, "Your date of birth");
+	tap(fx, "[ Back ]");
+	assert_shows(fx, "Eve");
+	fixture_free(fx);
+}
+
+/* kiosk-7: too small a terminal asks to be enlarged and ignores keys. */
+static void
+test_too_small(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+
+	(void)state;
+	assert_non_null(strstr(screen_at(fx, 20, 60), "larger"));
+	fx->now += 1;
+	kiosk_request(fx->k, &(struct req){ .kind = REQ_ENTER }, fx->now);
+	assert_non_null(strstr(screen_at(fx, 20, 60), "larger"));
+	assert_string_equal(kiosk_mode_name(fx->k), "welcome");
+	assert_shows(fx, "Test Clinic");	/* 80x24 again */
+	fixture_free(fx);
+}
+
+/* A value for a typed question of the shipped form. */
+static const char *
+typed_answer(const struct form_question *q)
+{
+	if (strcmp(q->id, "phone") == 0)
+		return "+44 7700 900123";
+	if (strcmp(q->id, "email") == 0)
+		return "walk@example.com";
+	switch (q->type) {
+	case QT_DATE:		return "1980-05-17";
+	case QT_INTEGER:	return "1";
+	case QT_DECIMAL:	return "70";
+	default:		return "Walk Test";
+	}
+}
+
+/* The words of s that fit in 24 bytes (one screen line), into buf. */
+static const char *
+first_words(const char *s, char *buf)
+{
+	size_t	n = strlen(s);
+
+	if (n > 24) {
+		for (n = 24; n > 0 && s[n] != ' '; n--)
+			;
+	}
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/*
+ * Walk the whole shipped form as a client would, choosing the first
+ * entry of every list and typing a plain answer in every field, checking
+ * each page shows the question and a progress that never goes back.
+ */
+static void
+walk_shipped(int lang)
+{
+	struct fixture			*fx = fixture_new(SHIPPED_FORM, true);
+	const struct form_item		*it;
+	const struct form_question	*q;
+	char				*row, words[32];
+	int				 steps, n, m, last = 0;
+
+	press(fx, REQ_CHAR);
+	press(fx, lang == 0 ? REQ_ENTER : REQ_DOWN);
+	if (lang != 0)
+		press(fx, REQ_ENTER);
+	for (steps = 0; steps < 400; steps++) {
+		if (strcmp(kiosk_mode_name(fx->k), "review") == 0)
+			break;
+		it = engine_item(walk_engine(fx->k));
+		assert_non_null(it);
+		engine_progress(walk_engine(fx->k), &n, &m);
+		assert_true(n >= last);
+		last = n;
+		if (it->kind == ITEM_SCREEN) {
+			press(fx, REQ_ENTER);	/* pages down, then agrees */
+			continue;
+		}
+		q = &fx->f->questions[it->ref];
+		assert_shows(fx, first_words(form_tr(&q->label, lang),
+		    words));
+		if (q->noptions > 0 || q->type == QT_SCALE)
+			type(fx, q->type == QT_MULTI ? " " : "1");
+		else
+			type(fx, typed_answer(q));
+		press(fx, REQ_ENTER);
+		if (fx->k->loop.error != NULL)
+			fail_msg("%s refused: %s", q->id, fx->k->loop.error);
+	}
+	assert_string_equal(kiosk_mode_name(fx->k), "review");
+	press(fx, REQ_NEXT);
+	assert_string_equal(kiosk_mode_name(fx->k), "end");
+	assert_shows(fx, form_phrase(fx->f, PH_THANKS, lang));
+	row = intake_row(fx);
+	assert_non_null(strstr(row, "completed|"));
+	free(row);
+	fixture_free(fx);
+}
+
+/* kiosk-8: the shipped form, walked whole in English and in Spanish. */
+static void
+test_shipped_walk(void **state)
+{
+	(void)state;
+	walk_shipped(0);
+	walk_shipped(1);
+}
+
+/* Wide characters need a UTF-8 locale. */
+static int
+setup(void **state)
+{
+	(void)state;
+	return setlocale(LC_ALL, "C.UTF-8") == NULL ? -1 : 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_keyboard_walk),
+		cmocka_unit_test(test_review_edit),
+		cmocka_unit_test(test_idle),
+		cmocka_unit_test(test_staff),
+		cmocka_unit_test(test_pin_lock),
+		cmocka_unit_test(test_taps),
+		cmocka_unit_test(test_too_small),
+		cmocka_unit_test(test_shipped_walk),
+	};
+
+	if (setenv("SMP_TODAY", "2026-06-15", 1) != 0)
+		return 1;
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
