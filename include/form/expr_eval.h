@@ -24,9 +24,11 @@ struct expr_env {
 };
 
 /* True if the condition holds; missing values make it false. */
-bool		 expr_eval_true(const struct expr *e, const struct expr_env *env);
+bool		 expr_eval_true(const struct expr *e,
+		     const struct expr_env *env);
 /* Numeric value; returns -1 if missing or undefined (e.g. x / 0). */
-int		 expr_eval_number(const struct expr *e, const struct expr_env *env,
+int		 expr_eval_number(const struct expr *e,
+		     const struct expr_env *env,
 		     double *out);
 
 #endif

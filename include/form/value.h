@@ -19,8 +19,8 @@ char		*value_canonical(const struct form *f,
 		     const struct form_question *q, const char *input,
 		     int lang, char **msgp);
 /*
- * A canonical value v of q as people read it in language lang (what engine_display shows); NULL if v is NULL or "".  Caller
- * frees.
+ * A canonical value v of q as people read it in language lang (what
+ * engine_display shows); NULL if v is NULL or "".  Caller frees.
  */
 char		*value_display(const struct form_question *q, const char *v,
 		     int lang);

@@ -310,6 +310,6 @@ i18n_format(const char *tmpl, ...)
 	}
 	va_end(ap);
 	out = strbuf_detach(&sb);
-	strbuf_done(&sb);	/* strbuf_detach() leaves a fresh buffer behind */
+	strbuf_done(&sb);	/* strbuf_detach() leaves an empty one */
 	return out;
 }

@@ -70,7 +70,8 @@ rule_points(struct score_result *r, const struct form_rule *ru,
 	double	x;
 	int	n;
 
-	if (!expr_eval_true(ru->cond, env) || expr_eval_number(ru->points, env, &x) < 0)
+	if (!expr_eval_true(ru->cond, env) ||
+	    expr_eval_number(ru->points, env, &x) < 0)
 		return;
 	if (x > 1e6)
 		x = 1e6;
@@ -267,7 +268,8 @@ score_format_text(const struct score_result *r, int lang,
 
 	strbuf_addf(sb, "Score %d/100", r->score);
 	if (r->band != NULL)
-		strbuf_addf(sb, " \xe2\x80\x94 %s", bt != NULL ? bt : r->band->id);
+		strbuf_addf(sb, " \xe2\x80\x94 %s", bt != NULL ? bt :
+		    r->band->id);
 	strbuf_addc(sb, '\n');
 	if (r->capped_by != NULL)
 		strbuf_addf(sb, "  (band held here by a flag: %s)\n",
@@ -293,8 +295,8 @@ score_format_text(const struct score_result *r, int lang,
 		free(s);
 	}
 	if (r->raw != r->score)
-		strbuf_addf(sb, "  Total: %d, counted as %d (scores run from 0 to "
-		    "100)\n", r->raw, r->score);
+		strbuf_addf(sb, "  Total: %d, counted as %d (scores run "
+		    "from 0 to 100)\n", r->raw, r->score);
 	else
 		strbuf_addf(sb, "  Total: %d\n", r->raw);
 }

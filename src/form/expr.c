@@ -644,7 +644,8 @@ arith(struct parser *p, enum expr_node op, const struct token *t,
 	e->type = expr_check_arith(op, l->type, r->type);
 	if (e->type == EXPR_ANY) {
 		diag_add(p->d, t->line, t->col, "cannot apply '%.*s' to %s "
-		    "and %s", (int)t->len, p->src + t->pos, expr_check_noun(l->type),
+		    "and %s", (int)t->len, p->src + t->pos,
+		    expr_check_noun(l->type),
 		    expr_check_noun(r->type));
 		e->type = EXPR_NUM;
 		e->bad = true;
@@ -824,7 +825,8 @@ expr_compile(const char *src, size_t len, int line, int col,
 	if (tok_next(&p) < 0)
 		goto done;
 	if (p.tok.kind == T_EOF) {
-		diag_add(d, line, col, "%s needs an expression", scope_what(&p));
+		diag_add(d, line, col, "%s needs an expression",
+		    scope_what(&p));
 		goto done;
 	}
 	if ((e = parse_or(&p)) == NULL)

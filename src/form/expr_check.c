@@ -154,7 +154,8 @@ expr_check_in(struct diag *d, struct expr *e)
 	for (i = 0; i < e->nlist; i++) {
 		if (e->list[i].type != l->type) {
 			diag_add(d, e->list[i].line, e->list[i].col,
-			    "cannot compare %s with %s", expr_check_noun(l->type),
+			    "cannot compare %s with %s",
+			    expr_check_noun(l->type),
 			    expr_check_noun(e->list[i].type));
 			e->bad = true;
 		} else if (!check_code(d, choice_of(l), &e->list[i]))

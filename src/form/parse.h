@@ -77,12 +77,13 @@ bool		 parse_full(const struct form_parser *p);
 /* Bytes of a token worth quoting in a message. */
 int		 parse_tlen(const struct lex_token *t);
 /* Report a problem at token i of the current line (past the end: EOL). */
-void		 parse_err(struct form_parser *p, size_t i, const char *fmt, ...)
-		     SMP_PRINTFLIKE(3, 4);
+void		 parse_err(struct form_parser *p, size_t i,
+		     const char *fmt, ...) SMP_PRINTFLIKE(3, 4);
 struct form_loc	 parse_loc(const struct form_parser *p, size_t i);
 /* Grow a zero-filled array to hold n + 1 elements; returns it. */
 void		*parse_grow(void *arr, size_t n, size_t *cap, size_t size);
-bool		 parse_extra(struct form_parser *p, size_t i, const char *after);
+bool		 parse_extra(struct form_parser *p, size_t i,
+		     const char *after);
 char		*parse_id(struct form_parser *p, size_t i, const char *what,
 		     bool strict);
 int		 parse_num(struct form_parser *p, size_t i, const char *what,
@@ -93,8 +94,8 @@ int		 parse_expr(struct form_parser *p, size_t from, size_t to,
 		     const char *what, char **src, struct form_loc *loc);
 void		 parse_show_if(struct form_parser *p, size_t i, char **src,
 		     struct form_loc *loc);
-void		 parse_text(struct form_parser *p, size_t i, struct form_text *t,
-		     const char *kw, bool para);
+void		 parse_text(struct form_parser *p, size_t i,
+		     struct form_text *t, const char *kw, bool para);
 const char	*parse_suggest(const struct lex_token *t,
 		     const char *const *words, size_t n);
 

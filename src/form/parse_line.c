@@ -177,7 +177,8 @@ kw_phrase(struct form_parser *p)
 	}
 	key = xstrndup(TOK(p, 1)->p, TOK(p, 1)->len);
 	if ((k = i18n_phrase_lookup(key)) < 0)
-		parse_err(p, 1, "unknown phrase '%s' (smp-intake check --phrases "
+		parse_err(p, 1,
+		    "unknown phrase '%s' (smp-intake check --phrases "
 		    "lists them)", key);
 	else {
 		kw = xasprintf("phrase %s", key);
@@ -237,7 +238,8 @@ kw_show(struct form_parser *p)
 		parse_show_if(p, 0, &f->screens[f->nscreens - 1].show_if_src,
 		    &f->screens[f->nscreens - 1].show_if_loc);
 	else if (p->ctx == PC_QUESTION)
-		parse_show_if(p, 0, &f->questions[f->nquestions - 1].show_if_src,
+		parse_show_if(p, 0,
+		    &f->questions[f->nquestions - 1].show_if_src,
 		    &f->questions[f->nquestions - 1].show_if_loc);
 	else if (p->ctx == PC_OPTION)
 		parse_err(p, 0, "'show if' belongs to the question: put it "
@@ -278,7 +280,8 @@ kw_text(struct form_parser *p)
 	struct form	*f = p->f;
 
 	if (p->ctx == PC_SCREEN)
-		parse_text(p, 1, &f->screens[f->nscreens - 1].text, "text", true);
+		parse_text(p, 1, &f->screens[f->nscreens - 1].text, "text",
+		    true);
 	else if (p->ctx == PC_RULE)
 		parse_text(p, 1, &f->rules[f->nrules - 1].text, "text", false);
 	else if (p->ctx == PC_BAND)
@@ -328,7 +331,8 @@ rule_named(struct form_parser *p, size_t k, const char *word,
 	if (k == 2)
 		return;
 	if (!lex_is(TOK(p, 2), word)) {
-		parse_err(p, 2, "expected '%s NAME' or 'if', found '%.*s'", word,
+		parse_err(p, 2,
+		    "expected '%s NAME' or 'if', found '%.*s'", word,
 		    parse_tlen(TOK(p, 2)), TOK(p, 2)->p);
 		return;
 	}
@@ -355,7 +359,8 @@ rule_head(struct form_parser *p, struct form_rule *r, size_t k)
 			r->cap_loc = parse_loc(p, 3);
 		rule_named(p, k, "cap", "a band", &r->cap);
 	} else if (k > 2)
-		parse_err(p, 2, "expected 'if', found '%.*s'", parse_tlen(TOK(p, 2)),
+		parse_err(p, 2,
+		    "expected 'if', found '%.*s'", parse_tlen(TOK(p, 2)),
 		    TOK(p, 2)->p);
 }
 
@@ -516,18 +521,20 @@ unknown_keyword(struct form_parser *p)
 
 /* Parse the current line. */
 static void
-parse_line(struct form_parser *p)
+line_parse(struct form_parser *p)
 {
 	const struct lex_token	*t = TOK(p, 0);
 	size_t			 i;
 
 	if (t->kind != LEX_WORD) {
-		parse_err(p, 0, "expected a keyword, found '%.*s'", parse_tlen(t),
+		parse_err(p, 0,
+		    "expected a keyword, found '%.*s'", parse_tlen(t),
 		    t->p);
 		return;
 	}
 	for (i = 0; i < SMP_NELEM(keywords); i++)
-		if (lex_is(t, keywords[i].name))
+		if (t->p[0] == keywords[i].name[0] &&
+		    lex_is(t, keywords[i].name))
 			break;
 	if (i == SMP_NELEM(keywords)) {
 		unknown_keyword(p);
@@ -539,7 +546,8 @@ parse_line(struct form_parser *p)
 		p->seen_form = true;
 		p->ctx = PC_FORM;	/* read the header without its line */
 	}
-	if (keywords[i].fn != parse_question_message && keywords[i].fn != parse_question_attr)
+	if (keywords[i].fn != parse_question_message &&
+	    keywords[i].fn != parse_question_attr)
 		p->sub = SUB_NONE;
 	keywords[i].fn(p);
 }
@@ -560,7 +568,7 @@ parse_line_all(struct form_parser *p)
 		if (diag_count(p->d) != n)
 			p->bad_lines = true;
 		any = true;
-		parse_line(p);
+		line_parse(p);
 	}
 	if (diag_count(p->d) != n)
 		p->bad_lines = true;

@@ -47,7 +47,8 @@ question_type(struct form_parser *p)
 	size_t		 i;
 
 	if (NTOK(p) < 3) {
-		parse_err(p, 2, "expected a question type (choice, multi, yesno, "
+		parse_err(p, 2,
+		    "expected a question type (choice, multi, yesno, "
 		    "text, longtext, integer, decimal, date or scale)");
 		return -1;
 	}
@@ -78,7 +79,8 @@ question_flags(struct form_parser *p, struct form_question *q)
 			parse_show_if(p, i, &q->show_if_src, &q->show_if_loc);
 			return;
 		} else {
-			parse_err(p, i, "unexpected '%.*s' (expected 'required', "
+			parse_err(p, i,
+			    "unexpected '%.*s' (expected 'required', "
 			    "'identifier' or 'show if')", parse_tlen(TOK(p, i)),
 			    TOK(p, i)->p);
 			return;
@@ -188,7 +190,8 @@ attr_bound(struct form_parser *p, struct form_question *q, bool ismax)
 		q->has_min = true;
 	}
 	if (q->has_min && q->has_max && q->min > q->max)
-		parse_err(p, 1, "min %g is greater than max %g", q->min, q->max);
+		parse_err(p, 1,
+		    "min %g is greater than max %g", q->min, q->max);
 }
 
 /* "maxlen N". */
@@ -295,7 +298,8 @@ parse_question_message(struct form_parser *p)
 	struct form_question	*q;
 
 	if (p->sub == SUB_NONE || p->ctx != PC_QUESTION) {
-		parse_err(p, 0, "'message' must follow a 'validate' or 'pattern' "
+		parse_err(p, 0,
+		    "'message' must follow a 'validate' or 'pattern' "
 		    "line");
 		return;
 	}
@@ -409,7 +413,8 @@ parse_question_option(struct form_parser *p)
 	int			 old;
 
 	if (p->ctx != PC_QUESTION && p->ctx != PC_OPTION) {
-		parse_err(p, 0, "'option' belongs to a choice or multi question");
+		parse_err(p, 0,
+		    "'option' belongs to a choice or multi question");
 		return;
 	}
 	q = cur_q(p);
@@ -427,7 +432,8 @@ parse_question_option(struct form_parser *p)
 	p->ctx = PC_OPTION;
 	if (code[0] != '\0' && (old = idtab_add(&p->options, code,
 	    (int)q->noptions - 1)) >= 0)
-		parse_err(p, 1, "duplicate option '%s' (first on line %d)", code,
+		parse_err(p, 1,
+		    "duplicate option '%s' (first on line %d)", code,
 		    q->options[old].loc.line);
 	if (code[0] != '\0')
 		option_flags(p, q, o);

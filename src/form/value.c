@@ -402,7 +402,8 @@ value_display(const struct form_question *q, const char *v, int lang)
 	for (;;) {
 		n = strcspn(v, ";");
 		if ((ix = option_index(q, v, n)) >= 0)
-			strbuf_adds(&sb, form_option_label(&q->options[ix], lang));
+			strbuf_adds(&sb, form_option_label(&q->options[ix],
+			    lang));
 		else
 			strbuf_add(&sb, v, n);
 		if (v[n] == '\0')

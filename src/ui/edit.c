@@ -15,7 +15,7 @@ struct edit {
 	size_t		 cursor;	/* byte offset, on a char boundary */
 	size_t		 nchars;	/* characters in buf */
 	size_t		 limit;		/* most characters; 0 = none */
-	size_t		 scroll;	/* byte offset of the first shown char */
+	size_t		 scroll;	/* byte offset of the first shown */
 	bool		 multiline;	/* accepts '\n' */
 };
 

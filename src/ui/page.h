@@ -28,7 +28,7 @@ struct ui_item {
 struct ui_scroll {
 	int	top;		/* first body row shown (clamped by layout) */
 	int	page;		/* rows shown, set by layout */
-	bool	more;		/* rows below the last one shown, set by layout */
+	bool	more;		/* more rows below the last shown (layout) */
 };
 
 struct ui_page {
@@ -45,7 +45,7 @@ struct ui_page {
 	struct ui_item	*items;		/* list, or NULL */
 	int		 nitems;
 	int		 cur;		/* highlighted item */
-	int		*top;		/* first shown item (kept by the mode) */
+	int		*top;		/* first item shown (the mode keeps) */
 	bool		 numbered;	/* "1." before items 1..9 */
 	const struct form_art *art;	/* question picture (no item art) */
 	struct edit	*edit;		/* edit field, or NULL */

@@ -179,8 +179,8 @@ edit_box(const struct ui_page *p, struct grid *g, int y, int ymax, int x,
 {
 	const char		*t = edit_text(p->edit);
 	struct wrap_line	*l;
-	size_t			 n, cl, i, first = 0, cur = edit_cursor(p->edit);
-	size_t			 upto;
+	size_t			 n, cl, i, first = 0, upto;
+	size_t			 cur = edit_cursor(p->edit);
 	int			 rows, k;
 
 	rows = ymax - y > LONGTEXT_ROWS ? LONGTEXT_ROWS : ymax - y;
