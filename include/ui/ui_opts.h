@@ -49,6 +49,16 @@ struct ui_opts {
 	int		(*pin_locked)(void *ctx);
 	void		*pin_ctx;
 	/*
+	 * Called once, after the first screen is drawn and before the
+	 * first key is read, if set: work that need not hold the first
+	 * screen back (the store, the form's hash, tidying the database).
+	 * Keys typed meanwhile wait in the terminal.  Non-zero ends the run
+	 * at once, ui_run returning -1 with *errp.  The kiosk reads store,
+	 * form_hash and port only after this has returned.
+	 */
+	int		(*ready)(void *ctx, char **errp);
+	void		*ready_ctx;
+	/*
 	 * Called at every turn of the loop (at least every 250 ms) if set:
 	 * non-zero ends the run at once, ui_run returning -1 with the
 	 * watch's *errp (the kiosk's background integrity check).

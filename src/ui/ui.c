@@ -80,7 +80,10 @@ ui_run(const struct ui_opts *o, char **errp)
 		return -1;
 	ui_signals();
 	k = kiosk_new(o, tty_utf8(), &ui_signalled, ui_now());
-	while (!kiosk_quit(k) && !ui_signalled) {
+	ui_draw(k, &rows, &cols);
+	if (o->ready != NULL)
+		rc = o->ready(o->ready_ctx, errp);
+	while (rc == 0 && !kiosk_quit(k) && !ui_signalled) {
 		if (o->watch != NULL &&
 		    (rc = o->watch(o->watch_ctx, errp)) != 0)
 			break;
