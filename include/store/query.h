@@ -62,7 +62,7 @@ struct query_intake {
 	int		 nflags;	/* ... and codes[1] */
 	struct query_answer *answers;	/* QUERY_ANSWERS: by question id */
 	size_t		 nanswers;
-	struct store_line *lines;	/* QUERY_LINES: in stored order */
+	struct intake_line *lines;	/* QUERY_LINES: in stored order */
 	size_t		 nlines;
 };
 

@@ -18,6 +18,8 @@ struct ui_opts {
 	const struct config *cfg;	/* clinic, timeouts, PIN hash... */
 	const struct form *form;	/* checked form, outlives the run */
 	struct store	*store;		/* open for writing */
+	const struct intake_store *port;	/* store's write side, for
+					   intake_begin */
 	const char	*db_path;	/* the database file (staff menu) */
 	const char	*form_hash;	/* from store_form_put */
 	int		 lang;		/* default language index */

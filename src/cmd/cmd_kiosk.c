@@ -157,6 +157,7 @@ static int
 kiosk_run(const struct kiosk_args *a, struct config *c)
 {
 	struct ui_opts		 o;
+	struct intake_store	 port;
 	struct kiosk_check	 kc = { NULL, STORE_OK };
 	struct form		*f;
 	struct store		*s = NULL;
@@ -182,6 +183,8 @@ kiosk_run(const struct kiosk_args *a, struct config *c)
 		o.cfg = c;
 		o.form = f;
 		o.store = s;
+		store_intake_port(s, &port);
+		o.port = &port;
 		o.form_hash = hash;
 		o.watch = kiosk_watch;
 		o.watch_ctx = &kc;

@@ -138,14 +138,16 @@ record_store(struct store *s, const struct form *f, int lang,
     const struct record_opts *o, const struct answers *a, char *id,
     char **errp)
 {
-	struct intake	*in;
-	struct strbuf	 probs;
-	char		 hash[STORE_HASH_LEN + 1];
-	int		 rc;
+	struct intake_store	 port;
+	struct intake		*in;
+	struct strbuf		 probs;
+	char			 hash[STORE_HASH_LEN + 1];
+	int			 rc;
 
 	if ((rc = store_form_put(s, f, hash, errp)) != STORE_OK)
 		return rc;
-	if ((rc = intake_begin(s, f, hash, lang, date_today(), o->kiosk,
+	store_intake_port(s, &port);
+	if ((rc = intake_begin(&port, f, hash, lang, date_today(), o->kiosk,
 	    "paper", &in, errp)) != STORE_OK)
 		return rc;
 	snprintf(id, STORE_ID_LEN + 1, "%s", intake_id(in));

@@ -1,11 +1,13 @@
 /*
- * intake.c: one client's intake, glue between the engine and the store.
+ * intake.c: one client's intake, glue between the engine and the port
+ * where intakes are kept (struct intake_store; a store, in the program).
  *
- * intake_begin() stores the intake row and gives the engine a sink that
- * saves every answer (and every acknowledged screen, by its screen id) the
- * moment it is given.  intake_complete() ends the walk (hidden answers are
- * cleared through the sink, so what is stored is what counts), scores the
- * visible answers and stores the result lines in one transaction.
+ * intake_begin() begins the intake through the port and gives the engine
+ * a sink that saves every answer (and every acknowledged screen, by its
+ * screen id) through it the moment it is given.  intake_complete() ends
+ * the walk (hidden answers are cleared through the sink, so what is kept
+ * is what counts), scores the visible answers and hands the result lines
+ * to the port in one call.
  *
  * intake_apply_answers() runs a file of answers through an engine in form
  * order, collecting every problem, for "record" (and any batch input).
@@ -22,12 +24,12 @@
 #include "engine/intake.h"
 
 struct intake {
-	struct store		*s;		/* borrowed */
+	struct intake_store	 port;		/* a copy; its ctx borrowed */
 	const struct form	*f;		/* borrowed */
 	struct engine		*e;		/* owned */
 	struct score_result	*res;		/* after completion, owned */
 	int			 store_rc;	/* last sink failure */
-	char			 id[STORE_ID_LEN + 1];	/* the intake's id */
+	char			 id[INTAKE_ID_LEN + 1];	/* the intake's id */
 };
 
 /* The engine's sink: save (or delete) one answer durably. */
@@ -37,8 +39,8 @@ intake_put(void *ctx, const char *id, const char *value, char **errp)
 	struct intake	*in = ctx;
 	int		 rc;
 
-	rc = store_answer_put(in->s, in->id, id, value, errp);
-	if (rc != STORE_OK) {
+	rc = in->port.put(in->port.ctx, in->id, id, value, errp);
+	if (rc != 0) {
 		in->store_rc = rc;
 		return -1;
 	}
@@ -46,9 +48,9 @@ intake_put(void *ctx, const char *id, const char *value, char **errp)
 }
 
 int
-intake_begin(struct store *s, const struct form *f, const char *form_hash,
-    int lang, int today, const char *kiosk_id, const char *source,
-    struct intake **ip, char **errp)
+intake_begin(const struct intake_store *port, const struct form *f,
+    const char *form_hash, int lang, int today, const char *kiosk_id,
+    const char *source, struct intake **ip, char **errp)
 {
 	struct engine_sink	 sink;
 	struct intake		*in;
@@ -58,19 +60,20 @@ intake_begin(struct store *s, const struct form *f, const char *form_hash,
 	if (lang < 0 || lang >= f->nlangs)
 		lang = 0;
 	in = xcalloc(1, sizeof(*in));
-	in->s = s;
+	in->port = *port;
 	in->f = f;
-	rc = store_intake_begin(s, form_hash, kiosk_id, f->langs[lang],
+	rc = port->begin(port->ctx, form_hash, kiosk_id, f->langs[lang],
 	    source, in->id, errp);
-	if (rc != STORE_OK) {
+	if (rc != 0) {
 		free(in);
 		return rc;
 	}
+	in->id[INTAKE_ID_LEN] = '\0';
 	sink.put = intake_put;
 	sink.ctx = in;
 	in->e = engine_new(f, lang, today, &sink);
 	*ip = in;
-	return STORE_OK;
+	return 0;
 }
 
 struct engine *
@@ -91,9 +94,9 @@ intake_store_rc(const struct intake *in)
 	return in->store_rc;
 }
 
-/* Free the store lines made by intake_lines (their code and text). */
+/* Free the lines made by intake_lines (their code and text). */
 static void
-intake_lines_free(struct store_line *lines, size_t n)
+intake_lines_free(struct intake_line *lines, size_t n)
 {
 	size_t	i;
 
@@ -104,12 +107,12 @@ intake_lines_free(struct store_line *lines, size_t n)
 	free(lines);
 }
 
-/* The result's lines as stored: kind, code, points, text in the form's
+/* The result's lines as kept: kind, code, points, text in the form's
    first language.  Free with intake_lines_free. */
-static struct store_line *
+static struct intake_line *
 intake_lines(const struct score_result *r)
 {
-	struct store_line	*lines;
+	struct intake_line	*lines;
 	size_t			 i;
 
 	lines = xcalloc(r->nlines + 1, sizeof(*lines));
@@ -126,7 +129,7 @@ int
 intake_complete(struct intake *in, const struct score_result **resp,
     char **errp)
 {
-	struct store_line	*lines;
+	struct intake_line	*lines;
 	struct expr_env		 env;
 	char			*msg = NULL;
 	int			 rc;
@@ -137,25 +140,25 @@ intake_complete(struct intake *in, const struct score_result **resp,
 			*errp = msg;
 		else
 			free(msg);
-		return in->store_rc != STORE_OK ? in->store_rc : STORE_ERR;
+		return in->store_rc != 0 ? in->store_rc : -1;
 	}
 	if (rc != ENGINE_OK) {
 		if (errp != NULL)
 			*errp = xasprintf("intake %s is not complete: %s",
 			    in->id, msg);
 		free(msg);
-		return STORE_ERR;
+		return -1;
 	}
 	if (in->res == NULL) {
 		engine_env(in->e, &env);
 		in->res = score_compute(in->f, &env);
 	}
 	lines = intake_lines(in->res);
-	rc = store_intake_complete(in->s, in->id, in->res->score,
+	rc = in->port.complete(in->port.ctx, in->id, in->res->score,
 	    in->res->band != NULL ? in->res->band->id : NULL, lines,
 	    in->res->nlines, errp);
 	intake_lines_free(lines, in->res->nlines);
-	if (rc == STORE_OK && resp != NULL)
+	if (rc == 0 && resp != NULL)
 		*resp = in->res;
 	return rc;
 }
@@ -163,7 +166,7 @@ intake_complete(struct intake *in, const struct score_result **resp,
 int
 intake_abandon(struct intake *in, char **errp)
 {
-	return store_intake_abandon(in->s, in->id, errp);
+	return in->port.abandon(in->port.ctx, in->id, errp);
 }
 
 void

@@ -658,3 +658,51 @@ store_path(const struct store *s)
 {
 	return s->path;
 }
+
+/* An intake's id is the store's: the port writes it into the intake. */
+_Static_assert(INTAKE_ID_LEN == STORE_ID_LEN, "intake ids are store ids");
+
+/* intake_store.begin over a store: store_intake_begin. */
+static int
+store_port_begin(void *ctx, const char *form_hash, const char *kiosk_id,
+    const char *lang, const char *source, char *id, char **errp)
+{
+	return store_intake_begin(ctx, form_hash, kiosk_id, lang, source, id,
+	    errp);
+}
+
+/* intake_store.put over a store: store_answer_put. */
+static int
+store_port_put(void *ctx, const char *intake, const char *question,
+    const char *value, char **errp)
+{
+	return store_answer_put(ctx, intake, question, value, errp);
+}
+
+/* intake_store.complete over a store: store_intake_complete. */
+static int
+store_port_complete(void *ctx, const char *intake, int score,
+    const char *band, const struct intake_line *lines, size_t nlines,
+    char **errp)
+{
+	return store_intake_complete(ctx, intake, score, band, lines, nlines,
+	    errp);
+}
+
+/* intake_store.abandon over a store: store_intake_abandon. */
+static int
+store_port_abandon(void *ctx, const char *intake, char **errp)
+{
+	return store_intake_abandon(ctx, intake, errp);
+}
+
+/* Fill port with the write side of s. */
+void
+store_intake_port(struct store *s, struct intake_store *port)
+{
+	port->begin = store_port_begin;
+	port->put = store_port_put;
+	port->complete = store_port_complete;
+	port->abandon = store_port_abandon;
+	port->ctx = s;
+}

@@ -241,7 +241,7 @@ store_answer_put(struct store *s, const char *intake, const char *question,
 /* Insert the result lines of intake (inside a transaction). */
 static int
 store_lines_write(struct store *s, const char *intake,
-    const struct store_line *lines, size_t nlines, char **errp)
+    const struct intake_line *lines, size_t nlines, char **errp)
 {
 	sqlite3_stmt	*st;
 	size_t		 i;
@@ -312,7 +312,7 @@ store_set_status(struct store *s, const char *intake, const char *status,
 
 int
 store_intake_complete(struct store *s, const char *intake, int score,
-    const char *band, const struct store_line *lines, size_t nlines,
+    const char *band, const struct intake_line *lines, size_t nlines,
     char **errp)
 {
 	struct strbuf	codes[STORE_NCODES];

@@ -469,7 +469,7 @@ flow_begin(struct ui *u)
 {
 	char	*err = NULL;
 
-	if (intake_begin(u->o->store, u->f, u->o->form_hash, u->lang,
+	if (intake_begin(u->o->port, u->f, u->o->form_hash, u->lang,
 	    date_today(), u->o->cfg->kiosk_id, "kiosk", &u->in, &err) < 0) {
 		u->in = NULL;
 		u->mode = UM_WELCOME;

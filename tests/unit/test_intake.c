@@ -40,9 +40,10 @@ struct fixture {
 static int
 setup(void **state)
 {
-	struct fixture	*fx = xcalloc(1, sizeof(*fx));
-	struct diag	*d = diag_new("forms/minimal.form", 20);
-	char		*err = NULL;
+	struct fixture		*fx = xcalloc(1, sizeof(*fx));
+	struct diag		*d = diag_new("forms/minimal.form", 20);
+	struct intake_store	 port;
+	char			*err = NULL;
 
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/test_intake.XXXXXX");
 	if (mkdtemp(fx->dir) == NULL)
@@ -50,15 +51,18 @@ setup(void **state)
 	fx->db = xasprintf("%s/intake.db", fx->dir);
 	fx->f = form_load("forms/minimal.form", FORM_NO_ART, d);
 	diag_free(d);
-	if (fx->f == NULL || store_open(fx->db, 0, &fx->s, &err) != STORE_OK ||
-	    store_form_put(fx->s, fx->f, fx->hash, &err) != STORE_OK ||
-	    intake_begin(fx->s, fx->f, fx->hash, 1, date_from_ymd(2026, 6, 15),
-	    "lobby-1", "kiosk", &fx->in, &err) != STORE_OK) {
-		fprintf(stderr, "setup: %s\n", err != NULL ? err : "no form");
-		return -1;
-	}
+	if (fx->f == NULL || store_open(fx->db, 0, &fx->s, &err) != STORE_OK)
+		goto fail;
+	store_intake_port(fx->s, &port);
+	if (store_form_put(fx->s, fx->f, fx->hash, &err) != STORE_OK ||
+	    intake_begin(&port, fx->f, fx->hash, 1, date_from_ymd(2026, 6, 15),
+	    "lobby-1", "kiosk", &fx->in, &err) != STORE_OK)
+		goto fail;
 	*state = fx;
 	return 0;
+fail:
+	fprintf(stderr, "setup: %s\n", err != NULL ? err : "no form");
+	return -1;
 }
 
 /* Free everything and remove the folder. */

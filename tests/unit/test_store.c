@@ -567,7 +567,7 @@ test_complete(void **state)
 {
 	struct fixture		*fx = *state;
 	struct store		*s;
-	struct store_line	 lines[] = {
+	struct intake_line	 lines[] = {
 		{ "points", "norwood=n5", 15, "Norwood: Stage 5: +15" },
 		{ "stop", "minor", 0, "Stop: Under 18" },
 		{ "flag", "keloid", 0, "Keloid history" },
@@ -701,7 +701,7 @@ test_erase(void **state)
 {
 	struct fixture	*fx = *state;
 	struct store	*s;
-	struct store_line line = { "flag", "k", 0, "Flag QWERTY-line-text" };
+	struct intake_line line = { "flag", "k", 0, "Flag QWERTY-line-text" };
 	char		 id[STORE_ID_LEN + 1], keep[STORE_ID_LEN + 1];
 	char		*err = NULL, *wal;
 	int		 i;
@@ -765,7 +765,7 @@ fill(const char *path, const char *source, int n,
     char ids[][STORE_ID_LEN + 1])
 {
 	struct store		*s = open_ok(path);
-	struct store_line	 l = { "flag", "c", 0, "t" };
+	struct intake_line	 l = { "flag", "c", 0, "t" };
 	char			*err = NULL;
 	int			 i;
 
