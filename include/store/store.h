@@ -1,6 +1,11 @@
 /*
- * smp_store.h: the intake database (SQLite).  This module is the only one
- * that includes <sqlite3.h>; everything else sees struct store.
+ * store.h: the intake database.  Callers see struct store and these
+ * functions only.  Behind them, a backend keeps the data: store_open picks
+ * it (SQLite for every path today: src/store/sqlite*.c, the only files
+ * that include <sqlite3.h>); src/store/backend.h is the seam a PostgreSQL
+ * backend will plug into.  The read side is store/query.h.  For the
+ * engine, store_intake_port() turns an open store into the struct
+ * intake_store an intake writes through.
  *
  * Durability: WAL journal, synchronous=FULL, a busy timeout; every answer
  * is its own transaction, committed before store_answer_put returns, so an
@@ -83,8 +88,6 @@ void	store_check_free(struct store_check *c);
 int	store_exit_status(int rc);
 /* The database file's path (borrowed from s). */
 const char *store_path(const struct store *s);
-/* The schema version (PRAGMA user_version) this program writes. */
-int	store_schema_version(void);
 
 /*
  * Remember the exact text of a form (idempotent) and give its SHA-256 hash

@@ -17,7 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "store/store_int.h"
+#include "store/sqlite.h"
 #include "engine/answers.h"
 #include "base/date.h"
 #include "base/diag.h"
@@ -25,6 +25,13 @@
 #include "form/form_load.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
+
+/* The SQLite connection of an open store, to look inside. */
+static sqlite3 *
+db_of(struct store *s)
+{
+	return sqlite_of(s)->db;
+}
 
 /* Per test: the form, a database in a temporary folder, an intake. */
 struct fixture {
@@ -92,7 +99,7 @@ stored(struct fixture *fx, const char *q)
 	sqlite3_stmt	*st;
 	char		*v = NULL;
 
-	assert_int_equal(sqlite3_prepare_v2(fx->s->db, "SELECT value FROM "
+	assert_int_equal(sqlite3_prepare_v2(db_of(fx->s), "SELECT value FROM "
 	    "answers WHERE intake_id = ? AND question = ?", -1, &st, NULL),
 	    SQLITE_OK);
 	sqlite3_bind_text(st, 1, intake_id(fx->in), -1, SQLITE_STATIC);
@@ -187,7 +194,7 @@ test_complete(void **state)
 	assert_int_equal(store_intake_status(fx->s, intake_id(fx->in), st_buf,
 	    &err), STORE_OK);
 	assert_string_equal(st_buf, "completed");
-	assert_int_equal(sqlite3_prepare_v2(fx->s->db, "SELECT kind, code, "
+	assert_int_equal(sqlite3_prepare_v2(db_of(fx->s), "SELECT kind, code, "
 	    "points, text, (SELECT score || band || lang FROM intakes) FROM "
 	    "result_lines ORDER BY seq", -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -214,8 +221,8 @@ test_complete(void **state)
 	assert_true(n >= 3);	/* points, flag, recommendation */
 	/* Text in the form's first language (English) for staff, though
 	   the client answered in Spanish. */
-	assert_int_equal(sqlite3_prepare_v2(fx->s->db, "SELECT count(*) FROM "
-	    "result_lines WHERE text LIKE '%Layered density%'", -1, &st,
+	assert_int_equal(sqlite3_prepare_v2(db_of(fx->s), "SELECT count(*) "
+	    "FROM result_lines WHERE text LIKE '%Layered density%'", -1, &st,
 	    NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 1);
@@ -254,7 +261,7 @@ test_sink_failure(void **state)
 	int		 rc;
 
 	answer(fx, "name", "Ana");
-	sqlite3_busy_timeout(fx->s->db, 10);
+	sqlite3_busy_timeout(db_of(fx->s), 10);
 	assert_int_equal(sqlite3_open(fx->db, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL,
 	    NULL), SQLITE_OK);
