@@ -47,6 +47,7 @@ intake_put(void *ctx, const char *id, const char *value, char **errp)
 	return 0;
 }
 
+/* Begin an intake through port and give its engine a saving sink. */
 int
 intake_begin(const struct intake_store *port, const struct form *f,
     const char *form_hash, int lang, int today, const char *kiosk_id,
@@ -76,18 +77,21 @@ intake_begin(const struct intake_store *port, const struct form *f,
 	return 0;
 }
 
+/* The intake's engine (borrowed). */
 struct engine *
 intake_engine(struct intake *in)
 {
 	return in->e;
 }
 
+/* The intake's id (borrowed). */
 const char *
 intake_id(const struct intake *in)
 {
 	return in->id;
 }
 
+/* The port's code for the last answer it failed to save, or 0. */
 int
 intake_store_rc(const struct intake *in)
 {
@@ -125,6 +129,7 @@ intake_lines(const struct score_result *r)
 	return lines;
 }
 
+/* Finish the walk, score it, hand the result to the port. */
 int
 intake_complete(struct intake *in, const struct score_result **resp,
     char **errp)
@@ -163,12 +168,14 @@ intake_complete(struct intake *in, const struct score_result **resp,
 	return rc;
 }
 
+/* Keep the intake as abandoned. */
 int
 intake_abandon(struct intake *in, char **errp)
 {
 	return in->port.abandon(in->port.ctx, in->id, errp);
 }
 
+/* Free the intake, its engine (wiping answers) and its result. */
 void
 intake_free(struct intake *in)
 {
@@ -320,6 +327,7 @@ batch_check_complete(struct intake_batch *b)
 	}
 }
 
+/* Give a file's answers to an engine in form order; count problems. */
 int
 intake_apply_answers(struct engine *e, const struct answers *a,
     const char *path, struct strbuf *probs, struct strbuf *warns)

@@ -36,7 +36,8 @@ struct fake {
 	int		 ncomplete;	/* complete calls */
 	int		 score;		/* as completed */
 	char		*band;		/* as completed, or NULL */
-	struct strbuf	 lines;		/* as completed: kind|code|points|text */
+	struct strbuf	 lines;		/* as completed, kind|code|points|text
+					   a line */
 };
 
 /* Fail with FAKE_BUSY if call is the one the test asked to fail. */
@@ -196,7 +197,8 @@ test_whole_intake(void **state)
 	answer(in, fx->f, "stage", "5", ENGINE_OK);
 	answer(in, fx->f, "keloid", "yes", ENGINE_OK);
 	answer(in, fx->f, "goals", "hairline;density", ENGINE_OK);
-	answer(in, fx->f, "pattern", "female", ENGINE_OK);	/* hides stage */
+	/* A change that hides stage. */
+	answer(in, fx->f, "pattern", "female", ENGINE_OK);
 	assert_int_equal(intake_complete(in, &res, &err), 0);
 	assert_non_null(res);
 	/* Canonical values, as given; the hidden answer cleared at the
@@ -287,6 +289,7 @@ test_port_failures(void **state)
 	intake_free(in);
 }
 
+/* Run the tests. */
 int
 main(void)
 {
