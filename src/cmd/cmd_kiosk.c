@@ -125,8 +125,9 @@ kiosk_store(const char *db, const struct form *f, const struct config *c,
 	char	*err = NULL;
 	int	 rc, n = 0;
 
-	if ((rc = store_open(db, STORE_NOCHECK, sp, &err)) == STORE_OK &&
-	    (rc = store_form_put(*sp, f, hash, &err)) == STORE_OK &&
+	if ((rc = cli_open_store(NULL, db, NULL, CLI_KIOSK, sp)) != 0)
+		return rc;
+	if ((rc = store_form_put(*sp, f, hash, &err)) == STORE_OK &&
 	    (rc = store_abandon_stale(*sp, c->idle_timeout +
 	    c->idle_countdown, &n, &err)) == STORE_OK)
 		rc = store_check_start(*sp, &kc->check, &err);
