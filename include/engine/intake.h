@@ -96,9 +96,11 @@ int	intake_store_rc(const struct intake *in);
 /*
  * Give the answers of a (read from path) to engine e in form order, as a
  * client would: every problem (unknown id, invalid value, twice given,
- * missing required answer or acknowledgement) is appended to probs as a
- * line "path:LINE: message\n"; answers the others hide are warned about in
- * warns (may be NULL).  Returns the number of problems.
+ * missing required answer or acknowledgement, named with its label in
+ * e's language) is appended to probs as a line "path:LINE: message\n"
+ * ("path: message\n" when no row is to blame); answers the others hide
+ * are warned about in warns (may be NULL, or probs itself to keep every
+ * line in order).  Returns the number of problems.
  */
 int	intake_apply_answers(struct engine *e, const struct answers *a,
 	    const char *path, struct strbuf *probs, struct strbuf *warns);

@@ -10,9 +10,11 @@
  * to the port in one call.
  *
  * intake_apply_answers() runs a file of answers through an engine in form
- * order, collecting every problem, for "record" (and any batch input).
+ * order, collecting every problem, for "record" and "score" (and any
+ * batch input).
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,8 +196,11 @@ struct intake_batch {
 	struct strbuf		*probs;		/* problems, one a line */
 	struct strbuf		*warns;		/* warnings, one a line */
 	int			 nprobs;
+	int			 lang;		/* the engine's, for labels */
 	int			*line_of;	/* per question: row, or 0 */
 	int			*sline_of;	/* per screen: row, or 0 */
+	bool			*sbad;		/* per screen: its row was a
+						   problem (said once) */
 };
 
 /* Add a problem "path:line: ..." (line 0: "path: ..."). */
@@ -257,17 +262,21 @@ batch_ack(struct intake_batch *b, const struct answer *an,
 	if (b->sline_of[sc->index] != 0) {
 		batch_problem(b, an->line, "'%s' is given twice (first on line "
 		    "%d)", sc->id, b->sline_of[sc->index]);
+		b->sbad[sc->index] = true;
 		return;
 	}
 	b->sline_of[sc->index] = an->line;
 	if (strcmp(an->value, "agreed") != 0 && an->value[0] != '\0') {
 		batch_problem(b, an->line, "%s: the only value for a screen is "
 		    "'agreed'", sc->id);
+		b->sbad[sc->index] = true;
 		return;
 	}
 	rc = engine_ack(b->e, sc, an->value[0] != '\0', &msg);
-	if (rc != ENGINE_OK)
+	if (rc != ENGINE_OK) {
 		batch_problem(b, an->line, "%s: %s", sc->id, msg);
+		b->sbad[sc->index] = true;
+	}
 	free(msg);
 }
 
@@ -293,37 +302,45 @@ batch_row(struct intake_batch *b, const struct answer *an)
 	else if (an->value[0] == '\0' && q->required &&
 	    engine_visible(b->e, q->item))	/* (rows go in form order) */
 		batch_problem(b, an->line, "missing required answer: '%s' "
-		    "(the value is empty)", q->id);
+		    "(%s): the value is empty", q->id,
+		    form_tr(&q->label, b->lang));
 	free(msg);
 }
 
-/* Report hidden answers (warnings) and missing required ones. */
+/*
+ * Report hidden answers (warnings) and missing required ones, naming each
+ * question or screen with its label or title.  A question or screen whose
+ * row was already a problem is not reported again.
+ */
 static void
 batch_check_complete(struct intake_batch *b)
 {
 	const struct form_question	*q;
 	const struct form_screen	*sc;
+	const char			*title;
 	size_t				 i;
 
 	for (i = 0; i < b->f->nquestions; i++) {
 		q = &b->f->questions[i];
 		if (!engine_visible(b->e, q->item)) {
 			if (engine_value(b->e, q) != NULL && b->warns != NULL)
-				strbuf_addf(b->warns, "%s:%d: ignored: '%s' is not "
-				    "asked for these answers\n", b->path,
+				strbuf_addf(b->warns, "%s:%d: ignored: '%s' is "
+				    "not asked for these answers\n", b->path,
 				    b->line_of[i], q->id);
 		} else if (q->required && engine_value(b->e, q) == NULL &&
 		    b->line_of[i] == 0)
-			batch_problem(b, 0, "missing required answer: '%s'",
-			    q->id);
+			batch_problem(b, 0, "missing required answer: '%s' "
+			    "(%s)", q->id, form_tr(&q->label, b->lang));
 	}
 	for (i = 0; i < b->f->nscreens; i++) {
 		sc = &b->f->screens[i];
-		if (sc->agree.tr[0] == NULL || b->sline_of[i] != 0 ||
+		if (sc->agree.tr[0] == NULL || b->sbad[i] ||
 		    !engine_visible(b->e, sc->item) || engine_acked(b->e, sc))
-			continue;	/* (a bad row is already reported) */
-		batch_problem(b, 0, "missing acknowledgement: '%s': add the "
-		    "row \"%s,agreed\"", sc->id, sc->id);
+			continue;
+		title = form_tr(&sc->title, b->lang);
+		batch_problem(b, 0, "missing acknowledgement: '%s' (%s): add "
+		    "the row \"%s,agreed\"", sc->id,
+		    title != NULL ? title : sc->id, sc->id);
 	}
 }
 
@@ -342,8 +359,10 @@ intake_apply_answers(struct engine *e, const struct answers *a,
 	b.path = path;
 	b.probs = probs;
 	b.warns = warns;
+	b.lang = engine_lang(e);
 	b.line_of = xcalloc(b.f->nquestions + 1, sizeof(int));
 	b.sline_of = xcalloc(b.f->nscreens + 1, sizeof(int));
+	b.sbad = xcalloc(b.f->nscreens + 1, sizeof(bool));
 	rows = xcalloc(a->n + 1, sizeof(*rows));
 	for (i = 0; i < a->n; i++) {
 		rows[i].an = &a->v[i];
@@ -359,5 +378,6 @@ intake_apply_answers(struct engine *e, const struct answers *a,
 	free(rows);
 	free(b.line_of);
 	free(b.sline_of);
+	free(b.sbad);
 	return b.nprobs;
 }

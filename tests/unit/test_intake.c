@@ -288,6 +288,9 @@ test_apply_answers(void **state)
 	    "birth_date,1990-04-02\npattern,none\nkeloid,no\nstage,3\n";
 	static const char bad[] = "question,value\n"
 	    "name,Ana1\nname,Ana\nbogus,1\nwelcome,maybe\n";
+	static const char noack[] = "question,value\n"
+	    "welcome,\nname,Ana\nbirth_date,1990-04-02\npattern,none\n"
+	    "keloid,no\n";
 	struct fixture	*fx = *state;
 	struct answers	 a;
 	struct strbuf	 probs, warns;
@@ -318,7 +321,21 @@ test_apply_answers(void **state)
 	assert_non_null(strstr(probs.s, "bad.csv:5: welcome: the only value "
 	    "for a screen is 'agreed'\n"));
 	assert_non_null(strstr(probs.s, "bad.csv: missing required answer: "
-	    "'birth_date'\n"));
+	    "'birth_date' (Your date of birth)\n"));
+	/* The bad acknowledgement row is one problem, not two. */
+	assert_null(strstr(probs.s, "missing acknowledgement"));
+	answers_done(&a);
+	engine_free(e);
+	/* An empty acknowledgement is no acknowledgement: said once, with
+	   the screen's title. */
+	strbuf_reset(&probs);
+	e = engine_new(fx->f, 0, date_from_ymd(2026, 6, 15), NULL);
+	assert_int_equal(answers_parse("ack.csv", noack, sizeof(noack) - 1,
+	    &a, &err), ANSWERS_OK);
+	assert_int_equal(intake_apply_answers(e, &a, "ack.csv", &probs, NULL),
+	    1);
+	assert_string_equal(probs.s, "ack.csv: missing acknowledgement: "
+	    "'welcome' (Welcome): add the row \"welcome,agreed\"\n");
 	answers_done(&a);
 	engine_free(e);
 	strbuf_done(&probs);
