@@ -17,7 +17,7 @@
  * (through a staging file, then in key order: see ins_open).
  * The durable one-answer-per-transaction path would take hours for 100,000
  * intakes and is measured on its own by saves.c.  The columns inserted are
- * exactly those of src/store_int.h (schema version 1).
+ * exactly those of src/store/sqlite.h (schema version 1).
  *
  * Same seed, same form, same N: the same database (but for the file's
  * bytes: SQLite page layout is not part of the promise).

@@ -1,5 +1,5 @@
 /*
- * smp_cli.h: helpers shared by the sub-commands (src/cmd_*.c), which are
+ * cli.h: helpers shared by the sub-commands (src/cmd/cmd_*.c), which are
  * the only places that print.
  */
 #ifndef SMP_CLI_H
@@ -9,12 +9,36 @@
 
 #include "form/form.h"
 
+struct store;
+
+/* How cli_open_store opens the database. */
+enum cli_open {
+	CLI_READ,	/* read-only, must exist (query_open): list, stats,
+			   audit */
+	CLI_AUDITED,	/* must exist, writes only its audit row
+			   (query_open for writing): show, export */
+	CLI_CREATE,	/* created if missing, fully checked: record, merge */
+	CLI_EXISTING,	/* must exist, fully checked: erase */
+	CLI_KIOSK	/* created if missing, checked later on a thread
+			   (STORE_NOCHECK): kiosk */
+};
+
 /*
  * Load and check the form at path (flags as for form_load).  On failure
  * print every problem on stderr and return an exit status: 66 if the file
  * cannot be read, 65 if the form is broken.  0 and *fp on success.
  */
 int	cli_load_form(const char *path, unsigned flags, struct form **fp);
+/*
+ * Open the database of command cmd: the path from --db (db), else
+ * $SMP_INTAKE_DB, else the config file's (config_db_path), opened as how
+ * says into *sp (store_close it).  Returns 0, or an exit status after
+ * printing the error once: 78 for a bad config file ("smp-intake: MSG"),
+ * else the store's status (store_exit_status) with "smp-intake: CMD: MSG"
+ * (just "smp-intake: MSG" when cmd is NULL, as the kiosk says it).
+ */
+int	cli_open_store(const char *cmd, const char *db, const char *config,
+	    enum cli_open how, struct store **sp);
 /*
  * The exit status of command cmd that wrote its report to stdout: status,
  * unless it is 0 and stdout could not be written (a full disk, a closed

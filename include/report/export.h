@@ -87,9 +87,11 @@ void	export_cell(struct strbuf *row, const char *s, size_t len);
 int	export_write(struct store *s, const struct export_opts *o, FILE *fp,
 	    long *rows, char **errp);
 /*
- * Write the export atomically to path: a temporary file (mode 0600) in
- * the same directory, fsync, rename.  On any error the temporary file is
- * removed and an existing file at path is untouched.
+ * Write the export atomically to path (file_atomic_*, base/file.h): a
+ * temporary file (mode 0600) in the same directory, fsync, rename.  On
+ * any error, EXPORT_STOPPED included, the temporary file is removed and
+ * an existing file at path is untouched.  path must be missing or a
+ * regular file, and not the database (EXPORT_CANTCREAT).
  */
 int	export_to_path(struct store *s, const struct export_opts *o,
 	    const char *path, long *rows, char **errp);

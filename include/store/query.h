@@ -1,8 +1,9 @@
 /*
- * smp_query.h: reading the intake database (the staff side: list, show,
- * export, stats).  Implemented in store_query.c over the same connection
- * as smp_store.h; every statement is prepared, and nothing here loads all
- * intakes into memory: a cursor yields one intake at a time.
+ * query.h: reading the intake database (the staff side: list, show,
+ * export, stats).  Wrappers in query.c over the read ops of the backend
+ * that opened the store (for SQLite: src/store/sqlite_read.c, over the
+ * same connection as store.h); nothing here loads all intakes into
+ * memory: a cursor yields one intake at a time.
  *
  * Call order for a consistent snapshot (export while a kiosk writes):
  *
@@ -13,8 +14,9 @@
  *	query_cursor_free(c)
  *	query_end(s)
  *
- * Order is stable: by started_at, then id (QUERY_BY_ID: by id).  Errors: negative enum store_rc
- * with an allocated message in *errp (caller frees); never personal data.
+ * Order is stable: by started_at, then id (QUERY_BY_ID: by id).  Errors:
+ * negative enum store_rc with an allocated message in *errp (caller
+ * frees); never personal data.
  */
 #ifndef SMP_QUERY_H
 #define SMP_QUERY_H
@@ -57,12 +59,12 @@ struct query_intake {
 	const char	*band;		/* NULL if none */
 	const char	*codes[STORE_NCODES];	/* stop, flag, recommend
 					   codes joined with ';' (NULL unless
-					   completed), as smp_store.h says */
+					   completed), as store.h says */
 	int		 nstops;	/* codes in codes[0] */
 	int		 nflags;	/* ... and codes[1] */
 	struct query_answer *answers;	/* QUERY_ANSWERS: by question id */
 	size_t		 nanswers;
-	struct store_line *lines;	/* QUERY_LINES: in stored order */
+	struct intake_line *lines;	/* QUERY_LINES: in stored order */
 	size_t		 nlines;
 };
 

@@ -1,6 +1,11 @@
 /*
- * smp_store.h: the intake database (SQLite).  This module is the only one
- * that includes <sqlite3.h>; everything else sees struct store.
+ * store.h: the intake database.  Callers see struct store and these
+ * functions only.  Behind them, a backend keeps the data: store_open picks
+ * it (SQLite for every path today: src/store/sqlite*.c, the only files
+ * that include <sqlite3.h>); src/store/backend.h is the seam a PostgreSQL
+ * backend will plug into.  The read side is store/query.h.  For the
+ * engine, store_intake_port() turns an open store into the struct
+ * intake_store an intake writes through.
  *
  * Durability: WAL journal, synchronous=FULL, a busy timeout; every answer
  * is its own transaction, committed before store_answer_put returns, so an
@@ -20,8 +25,9 @@
 
 #include <stddef.h>
 
-#include "form/form.h"
 #include "base/strbuf.h"
+#include "engine/intake.h"
+#include "form/form.h"
 
 #define STORE_ID_LEN	36	/* UUID text, without the NUL */
 #define STORE_HASH_LEN	64	/* SHA-256 hex, without the NUL */
@@ -82,8 +88,6 @@ void	store_check_free(struct store_check *c);
 int	store_exit_status(int rc);
 /* The database file's path (borrowed from s). */
 const char *store_path(const struct store *s);
-/* The schema version (PRAGMA user_version) this program writes. */
-int	store_schema_version(void);
 
 /*
  * Remember the exact text of a form (idempotent) and give its SHA-256 hash
@@ -101,14 +105,6 @@ int	store_intake_begin(struct store *s, const char *form_hash,
 int	store_answer_put(struct store *s, const char *intake,
 	    const char *question, const char *value, char **errp);
 
-/* One line of a result as stored. */
-struct store_line {
-	const char	*kind;	/* "points", "stop", "flag", "recommend" */
-	const char	*code;	/* rule id or question=option */
-	int		 points;
-	const char	*text;	/* in the form's first language */
-};
-
 /*
  * A completed intake's row also keeps its stop, flag and recommendation
  * codes, each kind joined with ';' in line order (what a wide export
@@ -122,10 +118,17 @@ void	store_codes_add(struct strbuf codes[STORE_NCODES], const char *kind,
 /* Mark completed with its score, band, result lines and codes (one
    transaction). */
 int	store_intake_complete(struct store *s, const char *intake, int score,
-	    const char *band, const struct store_line *lines, size_t nlines,
+	    const char *band, const struct intake_line *lines, size_t nlines,
 	    char **errp);
 int	store_intake_abandon(struct store *s, const char *intake,
 	    char **errp);
+/*
+ * Fill *port with s's write side for intake_begin (engine/intake.h):
+ * begin, put, complete and abandon are store_intake_begin,
+ * store_answer_put, store_intake_complete and store_intake_abandon, with
+ * ctx s (which must outlive the intakes).
+ */
+void	store_intake_port(struct store *s, struct intake_store *port);
 /* Intakes in progress idle for over idle_seconds become abandoned. */
 int	store_abandon_stale(struct store *s, int idle_seconds, int *count,
 	    char **errp);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "engine/intake.h"
 #include "form/model.h"
 #include "store/store.h"
 
@@ -35,7 +36,9 @@ struct ui_settings {
 struct ui_opts {
 	struct ui_settings set;		/* timeouts, texts */
 	const struct form *form;	/* checked form, outlives the run */
-	struct store	*store;		/* open for writing */
+	struct store	*store;		/* open for writing (staff screens) */
+	const struct intake_store *port; /* where intakes go: the store's
+					   write side (store_intake_port) */
 	const char	*form_hash;	/* from store_form_put */
 	int		 lang;		/* default language index */
 	/*

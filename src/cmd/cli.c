@@ -1,6 +1,6 @@
 /*
- * cli.c: helpers for the sub-commands: loading a form and reporting its
- * problems once, the same way everywhere.
+ * cli.c: helpers for the sub-commands: loading a form or opening the
+ * database and reporting their problems once, the same way everywhere.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,11 +11,14 @@
 
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
+#include "cmd/config.h"
 #include "form/form_load.h"
 #include "base/diag.h"
 #include "base/file.h"
 #include "base/xmalloc.h"
 #include "base/defs.h"
+#include "store/query.h"
+#include "store/store.h"
 
 /* Read and check a form, printing every problem once. */
 int
@@ -48,6 +51,49 @@ cli_load_form(const char *path, unsigned flags, struct form **fp)
 	return rc;
 }
 
+/* Resolve the database path, open it, print any error once. */
+int
+cli_open_store(const char *cmd, const char *db, const char *config,
+    enum cli_open how, struct store **sp)
+{
+	char	*path, *err = NULL;
+	int	 rc;
+
+	*sp = NULL;
+	if ((path = config_db_path(db, config, &err)) == NULL) {
+		fprintf(stderr, "smp-intake: %s\n", err);
+		free(err);
+		return SMP_EXIT_CONFIG;
+	}
+	switch (how) {
+	case CLI_READ:
+		rc = query_open(path, 0, sp, &err);
+		break;
+	case CLI_AUDITED:
+		rc = query_open(path, 1, sp, &err);
+		break;
+	case CLI_CREATE:
+		rc = store_open(path, 0, sp, &err);
+		break;
+	case CLI_EXISTING:
+		rc = store_open(path, STORE_EXISTING, sp, &err);
+		break;
+	default:
+		rc = store_open(path, STORE_NOCHECK, sp, &err);
+		break;
+	}
+	free(path);
+	if (rc == STORE_OK)
+		return SMP_EXIT_OK;
+	if (cmd != NULL)
+		fprintf(stderr, "smp-intake: %s: %s\n", cmd, err);
+	else
+		fprintf(stderr, "smp-intake: %s\n", err);
+	free(err);
+	return store_exit_status(rc);
+}
+
+/* The command's exit status, 74 if its report could not be written. */
 int
 cli_stdout_status(const char *cmd, int status)
 {

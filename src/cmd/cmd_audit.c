@@ -16,7 +16,6 @@
 #include "base/textsafe.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "cmd/config.h"
 #include "store/query.h"
 #include "store/store.h"
 
@@ -65,26 +64,19 @@ audit_row(void *ctx, const struct store_audit_entry *e)
 	return fwrite(sb->s, 1, sb->len, stdout) == sb->len ? 0 : 1;
 }
 
-/* Print the log between the bounds; an exit status. */
+/* Print the log of s between the bounds; an exit status. */
 static int
-audit_print(const char *path, const char *since, const char *until)
+audit_print(struct store *s, const char *since, const char *until)
 {
-	struct store	*s = NULL;
 	struct strbuf	 sb;
 	char		*err = NULL;
 	int		 rc;
 
-	if ((rc = query_open(path, 0, &s, &err)) != STORE_OK) {
-		fprintf(stderr, "smp-intake: audit: %s\n", err);
-		free(err);
-		return store_exit_status(rc);
-	}
 	strbuf_init(&sb);
 	printf("%-24s  %-12s  %-8s  %s\n", "time (UTC)", "actor", "action",
 	    "detail");
 	rc = store_audit_each(s, since, until, audit_row, &sb, &err);
 	strbuf_done(&sb);
-	store_close(s);
 	if (rc != STORE_OK) {
 		fprintf(stderr, "smp-intake: audit: %s\n", err);
 		free(err);
@@ -119,9 +111,10 @@ cmd_audit(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct store	*s;
 	const char	*db = NULL, *config = NULL, *since = NULL;
 	const char	*until = NULL;
-	char		 lo[32], hi[32], *path, *err = NULL;
+	char		 lo[32], hi[32];
 	int		 c, rc;
 
 	optind = 1;
@@ -143,13 +136,10 @@ cmd_audit(int argc, char **argv)
 	if (audit_bound("since", since, 0, lo) < 0 ||
 	    audit_bound("until", until, 1, hi) < 0)
 		return SMP_EXIT_USAGE;
-	if ((path = config_db_path(db, config, &err)) == NULL) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		return SMP_EXIT_CONFIG;
-	}
-	rc = audit_print(path, since != NULL ? lo : NULL,
+	if ((rc = cli_open_store("audit", db, config, CLI_READ, &s)) != 0)
+		return rc;
+	rc = audit_print(s, since != NULL ? lo : NULL,
 	    until != NULL ? hi : NULL);
-	free(path);
+	store_close(s);
 	return rc;
 }

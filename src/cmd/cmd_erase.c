@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "cmd/config.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "base/defs.h"
@@ -129,9 +129,8 @@ cmd_erase(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct store	*s = NULL;
+	struct store	*s;
 	const char	*db = NULL, *config = NULL;
-	char		*path, *err = NULL;
 	bool		 yes = false;
 	int		 c, rc;
 
@@ -149,19 +148,9 @@ cmd_erase(int argc, char **argv)
 		erase_usage(stderr);
 		return SMP_EXIT_USAGE;
 	}
-	if ((path = config_db_path(db, config, &err)) == NULL) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		return SMP_EXIT_CONFIG;
-	}
-	if ((rc = store_open(path, STORE_EXISTING, &s, &err)) != STORE_OK) {
-		fprintf(stderr, "smp-intake: erase: %s\n", err);
-		free(err);
-		free(path);
-		return store_exit_status(rc);
-	}
+	if ((rc = cli_open_store("erase", db, config, CLI_EXISTING, &s)) != 0)
+		return rc;
 	rc = erase_run(s, argv[optind], !yes);
 	store_close(s);
-	free(path);
 	return rc;
 }

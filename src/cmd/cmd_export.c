@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "cmd/config.h"
 #include "report/export.h"
 #include "base/defs.h"
 
@@ -120,9 +120,9 @@ int
 cmd_export(int argc, char **argv)
 {
 	struct export_opts	 o;
-	struct store		*s = NULL;
+	struct store		*s;
 	const char		*db = NULL, *config = NULL, *out = NULL;
-	char			*path, *err = NULL;
+	char			*err = NULL;
 	long			 rows = 0;
 	int			 rc;
 
@@ -134,20 +134,15 @@ cmd_export(int argc, char **argv)
 		free(err);
 		return SMP_EXIT_USAGE;
 	}
-	if ((path = config_db_path(db, config, &err)) == NULL) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		return SMP_EXIT_CONFIG;
-	}
 	export_catch_signals();
 	o.stop = &export_signal;
-	if ((rc = query_open(path, 1, &s, &err)) == 0) {
-		if (out != NULL)
-			rc = export_to_path(s, &o, out, &rows, &err);
-		else {
-			setvbuf(stdout, NULL, _IOFBF, 1 << 20);
-			rc = export_write(s, &o, stdout, &rows, &err);
-		}
+	if ((rc = cli_open_store("export", db, config, CLI_AUDITED, &s)) != 0)
+		return rc;
+	if (out != NULL)
+		rc = export_to_path(s, &o, out, &rows, &err);
+	else {
+		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
+		rc = export_write(s, &o, stdout, &rows, &err);
 	}
 	if (rc != 0)
 		fprintf(stderr, "smp-intake: export: %s\n", err);
@@ -155,7 +150,6 @@ cmd_export(int argc, char **argv)
 		fprintf(stderr, "smp-intake: exported %ld row%s to %s\n", rows,
 		    rows == 1 ? "" : "s", out);
 	free(err);
-	free(path);
 	store_close(s);
 	if (rc == EXPORT_STOPPED) {
 		/* Die of the signal, as the caller expects (status 128+n). */

@@ -126,8 +126,9 @@ kiosk_store(const char *db, const struct form *f, const struct config *c,
 	char	*err = NULL;
 	int	 rc, n = 0;
 
-	if ((rc = store_open(db, STORE_NOCHECK, sp, &err)) == STORE_OK &&
-	    (rc = store_form_put(*sp, f, hash, &err)) == STORE_OK &&
+	if ((rc = cli_open_store(NULL, db, NULL, CLI_KIOSK, sp)) != 0)
+		return rc;
+	if ((rc = store_form_put(*sp, f, hash, &err)) == STORE_OK &&
 	    (rc = store_abandon_stale(*sp, c->idle_timeout +
 	    c->idle_countdown, &n, &err)) == STORE_OK)
 		rc = store_check_start(*sp, &kc->check, &err);
@@ -203,6 +204,7 @@ static int
 kiosk_run(const struct kiosk_args *a, struct config *c)
 {
 	struct ui_opts		 o;
+	struct intake_store	 port;
 	struct kiosk_check	 kc = { NULL, STORE_OK };
 	struct kiosk_pin	 kp;
 	struct form		*f;
@@ -235,6 +237,8 @@ kiosk_run(const struct kiosk_args *a, struct config *c)
 		}
 		o.form = f;
 		o.store = s;
+		store_intake_port(s, &port);
+		o.port = &port;
 		o.form_hash = hash;
 		o.watch = kiosk_watch;
 		o.watch_ctx = &kc;

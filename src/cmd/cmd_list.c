@@ -14,7 +14,6 @@
 #include "base/textsafe.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "cmd/config.h"
 #include "store/query.h"
 
 #define LIST_FIXED	60	/* columns of all but band and kiosk */
@@ -145,9 +144,9 @@ int
 cmd_list(int argc, char **argv)
 {
 	struct query_filter	 f;
-	struct store		*s = NULL;
+	struct store		*s;
 	const char		*db = NULL, *config = NULL;
-	char			*path, *err = NULL;
+	char			*err = NULL;
 	int			 rc;
 
 	memset(&f, 0, sizeof(f));
@@ -158,17 +157,11 @@ cmd_list(int argc, char **argv)
 		free(err);
 		return SMP_EXIT_USAGE;
 	}
-	if ((path = config_db_path(db, config, &err)) == NULL) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		return SMP_EXIT_CONFIG;
-	}
-	if ((rc = query_open(path, 0, &s, &err)) == STORE_OK)
-		rc = list_print(s, &f, &err);
-	if (rc != STORE_OK)
+	if ((rc = cli_open_store("list", db, config, CLI_READ, &s)) != 0)
+		return rc;
+	if ((rc = list_print(s, &f, &err)) != STORE_OK)
 		fprintf(stderr, "smp-intake: list: %s\n", err);
 	free(err);
-	free(path);
 	store_close(s);
 	return cli_stdout_status("list", rc == STORE_OK ? SMP_EXIT_OK :
 	    store_exit_status(rc));

@@ -15,7 +15,6 @@
 #include "base/xmalloc.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "cmd/config.h"
 #include "store/store.h"
 
 /* Print the usage to fp. */
@@ -36,17 +35,15 @@ merge_usage(FILE *fp)
 	    "configuration.\n");
 }
 
-/* Merge other into the database at path; an exit status. */
+/* Merge other into the open database s; an exit status. */
 static int
-merge_run(const char *path, const char *other)
+merge_run(struct store *s, const char *other)
 {
 	struct store_merge_counts	 c;
-	struct store			*s = NULL;
 	char				*err = NULL, *detail;
 	int				 rc;
 
-	if ((rc = store_open(path, 0, &s, &err)) == STORE_OK &&
-	    (rc = store_merge(s, other, &c, &err)) == STORE_OK) {
+	if ((rc = store_merge(s, other, &c, &err)) == STORE_OK) {
 		detail = xasprintf("%d intakes (%d already present, %d "
 		    "erased here), %d forms from another database", c.intakes,
 		    c.present, c.erased, c.forms);
@@ -64,7 +61,6 @@ merge_run(const char *path, const char *other)
 	else
 		fprintf(stderr, "smp-intake: merge: %s\n", err);
 	free(err);
-	store_close(s);
 	return cli_stdout_status("merge", store_exit_status(rc));
 }
 
@@ -78,8 +74,8 @@ cmd_merge(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct store	*s;
 	const char	*db = NULL, *config = NULL;
-	char		*path, *err = NULL;
 	int		 c, rc;
 
 	optind = 1;
@@ -95,12 +91,9 @@ cmd_merge(int argc, char **argv)
 		merge_usage(stderr);
 		return SMP_EXIT_USAGE;
 	}
-	if ((path = config_db_path(db, config, &err)) == NULL) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		return SMP_EXIT_CONFIG;
-	}
-	rc = merge_run(path, argv[optind]);
-	free(path);
+	if ((rc = cli_open_store("merge", db, config, CLI_CREATE, &s)) != 0)
+		return rc;
+	rc = merge_run(s, argv[optind]);
+	store_close(s);
 	return rc;
 }

@@ -21,7 +21,6 @@
 #include "base/strbuf.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "cmd/config.h"
 #include "engine/answers.h"
 #include "engine/engine.h"
 #include "engine/intake.h"
@@ -138,14 +137,16 @@ record_store(struct store *s, const struct form *f, int lang,
     const struct record_opts *o, const struct answers *a, char *id,
     char **errp)
 {
-	struct intake	*in;
-	struct strbuf	 probs;
-	char		 hash[STORE_HASH_LEN + 1];
-	int		 rc;
+	struct intake_store	 port;
+	struct intake		*in;
+	struct strbuf		 probs;
+	char			 hash[STORE_HASH_LEN + 1];
+	int			 rc;
 
 	if ((rc = store_form_put(s, f, hash, errp)) != STORE_OK)
 		return rc;
-	if ((rc = intake_begin(s, f, hash, lang, date_today(), o->kiosk,
+	store_intake_port(s, &port);
+	if ((rc = intake_begin(&port, f, hash, lang, date_today(), o->kiosk,
 	    "paper", &in, errp)) != STORE_OK)
 		return rc;
 	snprintf(id, STORE_ID_LEN + 1, "%s", intake_id(in));
@@ -170,19 +171,16 @@ static int
 record_run(const struct record_opts *o, const struct form *f, int lang,
     const struct answers *a)
 {
-	struct store	*s = NULL;
-	char		*path, *err = NULL, id[STORE_ID_LEN + 1];
+	struct store	*s;
+	char		*err = NULL, id[STORE_ID_LEN + 1];
 	bool		 kept = false;
 	int		 rc;
 
-	if ((path = config_db_path(o->db, o->config, &err)) == NULL) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		return SMP_EXIT_CONFIG;
-	}
+	if ((rc = cli_open_store("record", o->db, o->config, CLI_CREATE,
+	    &s)) != 0)
+		return rc;
 	id[0] = '\0';
-	if ((rc = store_open(path, 0, &s, &err)) == STORE_OK &&
-	    (rc = record_store(s, f, lang, o, a, id, &err)) != STORE_OK &&
+	if ((rc = record_store(s, f, lang, o, a, id, &err)) != STORE_OK &&
 	    id[0] != '\0' && store_erase(s, id, NULL, NULL) != STORE_OK)
 		kept = true;
 	if (rc == STORE_OK)
@@ -196,7 +194,6 @@ record_run(const struct record_opts *o, const struct form *f, int lang,
 		    "could not be removed; once the problem is fixed, erase it "
 		    "with: smp-intake erase %s\n", id, id);
 	free(err);
-	free(path);
 	store_close(s);
 	return cli_stdout_status("record", store_exit_status(rc));
 }

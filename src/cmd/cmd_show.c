@@ -12,7 +12,6 @@
 #include "base/strbuf.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "cmd/config.h"
 #include "report/summary.h"
 #include "store/query.h"
 
@@ -54,9 +53,9 @@ cmd_show(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct store	*s = NULL;
+	struct store	*s;
 	const char	*db = NULL, *config = NULL, *lang = NULL;
-	char		*path = NULL, *id = NULL, *err = NULL;
+	char		*id = NULL, *err = NULL;
 	bool		 json = false;
 	int		 c, rc;
 
@@ -76,15 +75,11 @@ cmd_show(int argc, char **argv)
 		show_usage(stderr);
 		return SMP_EXIT_USAGE;
 	}
-	if ((path = config_db_path(db, config, &err)) == NULL) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		return SMP_EXIT_CONFIG;
-	}
+	if ((rc = cli_open_store("show", db, config, CLI_AUDITED, &s)) != 0)
+		return rc;
 	/* Audited before it prints: what reaches the screen cannot be
 	   taken back, so no audit entry, no data. */
-	if ((rc = query_open(path, 1, &s, &err)) == STORE_OK &&
-	    (rc = query_resolve_id(s, argv[optind], &id, &err)) == STORE_OK &&
+	if ((rc = query_resolve_id(s, argv[optind], &id, &err)) == STORE_OK &&
 	    (rc = store_audit(s, store_actor(), "show", id, &err)) ==
 	    STORE_OK)
 		rc = show_print(s, id, json, lang, &err);
@@ -92,7 +87,6 @@ cmd_show(int argc, char **argv)
 		fprintf(stderr, "smp-intake: show: %s\n", err);
 	free(err);
 	free(id);
-	free(path);
 	store_close(s);
 	if (rc == SUMMARY_BADLANG)
 		return SMP_EXIT_USAGE;

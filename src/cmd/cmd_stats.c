@@ -18,7 +18,6 @@
 #include "base/xmalloc.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "cmd/config.h"
 #include "form/form.h"
 #include "form/form_load.h"
 #include "store/query.h"
@@ -363,9 +362,9 @@ int
 cmd_stats(int argc, char **argv)
 {
 	struct query_filter	 f;
-	struct store		*s = NULL;
+	struct store		*s;
 	const char		*db = NULL, *config = NULL, *by = NULL;
-	char			*path, *err = NULL;
+	char			*err = NULL;
 	int			 rc;
 
 	memset(&f, 0, sizeof(f));
@@ -376,17 +375,11 @@ cmd_stats(int argc, char **argv)
 		free(err);
 		return SMP_EXIT_USAGE;
 	}
-	if ((path = config_db_path(db, config, &err)) == NULL) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		return SMP_EXIT_CONFIG;
-	}
-	if ((rc = query_open(path, 0, &s, &err)) == STORE_OK)
-		rc = stats_print(s, &f, by, &err);
-	if (rc != STORE_OK)
+	if ((rc = cli_open_store("stats", db, config, CLI_READ, &s)) != 0)
+		return rc;
+	if ((rc = stats_print(s, &f, by, &err)) != STORE_OK)
 		fprintf(stderr, "smp-intake: stats: %s\n", err);
 	free(err);
-	free(path);
 	store_close(s);
 	return cli_stdout_status("stats", rc == STORE_OK ? SMP_EXIT_OK :
 	    store_exit_status(rc));

@@ -6,7 +6,6 @@
  * at start and not at the first client.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <ini.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -14,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/defs.h"
@@ -310,41 +308,20 @@ with_pin(const char *text, const char *hash)
 	return strbuf_detach(&sb);
 }
 
+/* Write pin_hash into the config file, atomically, mode 0600. */
 int
 config_write_pin_hash(const char *path, const char *hash, char **errp)
 {
-	char	*text, *out, *tmp;
-	int	 fd, rc = -1;
-	size_t	 len;
+	char	*text, *out;
+	int	 rc;
 
 	if ((text = read_or_empty(path, errp)) == NULL)
 		return -1;
 	out = with_pin(text, hash);
-	tmp = xasprintf("%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		*errp = xasprintf("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	len = strlen(out);
-	if (write(fd, out, len) != (ssize_t)len || fsync(fd) != 0 ||
-	    fchmod(fd, 0600) != 0) {
-		*errp = xasprintf("%s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	close(fd);
-	if (rename(tmp, path) != 0) {
-		*errp = xasprintf("%s: %s", path, strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	rc = 0;
-out:
-	free(tmp);
+	rc = file_write_atomic(path, out, strlen(out), errp);
 	free(out);
 	free(text);
-	return rc;
+	return rc == FILE_OK ? 0 : -1;
 }
 
 char *

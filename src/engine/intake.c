@@ -1,16 +1,20 @@
 /*
- * intake.c: one client's intake, glue between the engine and the store.
+ * intake.c: one client's intake, glue between the engine and the port
+ * where intakes are kept (struct intake_store; a store, in the program).
  *
- * intake_begin() stores the intake row and gives the engine a sink that
- * saves every answer (and every acknowledged screen, by its screen id) the
- * moment it is given.  intake_complete() ends the walk (hidden answers are
- * cleared through the sink, so what is stored is what counts), scores the
- * visible answers and stores the result lines in one transaction.
+ * intake_begin() begins the intake through the port and gives the engine
+ * a sink that saves every answer (and every acknowledged screen, by its
+ * screen id) through it the moment it is given.  intake_complete() ends
+ * the walk (hidden answers are cleared through the sink, so what is kept
+ * is what counts), scores the visible answers and hands the result lines
+ * to the port in one call.
  *
  * intake_apply_answers() runs a file of answers through an engine in form
- * order, collecting every problem, for "record" (and any batch input).
+ * order, collecting every problem, for "record" and "score" (and any
+ * batch input).
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,12 +26,12 @@
 #include "engine/intake.h"
 
 struct intake {
-	struct store		*s;		/* borrowed */
+	struct intake_store	 port;		/* a copy; its ctx borrowed */
 	const struct form	*f;		/* borrowed */
 	struct engine		*e;		/* owned */
 	struct score_result	*res;		/* after completion, owned */
 	int			 store_rc;	/* last sink failure */
-	char			 id[STORE_ID_LEN + 1];	/* the intake's id */
+	char			 id[INTAKE_ID_LEN + 1];	/* the intake's id */
 };
 
 /* The engine's sink: save (or delete) one answer durably. */
@@ -37,18 +41,19 @@ intake_put(void *ctx, const char *id, const char *value, char **errp)
 	struct intake	*in = ctx;
 	int		 rc;
 
-	rc = store_answer_put(in->s, in->id, id, value, errp);
-	if (rc != STORE_OK) {
+	rc = in->port.put(in->port.ctx, in->id, id, value, errp);
+	if (rc != 0) {
 		in->store_rc = rc;
 		return -1;
 	}
 	return 0;
 }
 
+/* Begin an intake through port and give its engine a saving sink. */
 int
-intake_begin(struct store *s, const struct form *f, const char *form_hash,
-    int lang, int today, const char *kiosk_id, const char *source,
-    struct intake **ip, char **errp)
+intake_begin(const struct intake_store *port, const struct form *f,
+    const char *form_hash, int lang, int today, const char *kiosk_id,
+    const char *source, struct intake **ip, char **errp)
 {
 	struct engine_sink	 sink;
 	struct intake		*in;
@@ -58,42 +63,46 @@ intake_begin(struct store *s, const struct form *f, const char *form_hash,
 	if (lang < 0 || lang >= f->nlangs)
 		lang = 0;
 	in = xcalloc(1, sizeof(*in));
-	in->s = s;
+	in->port = *port;
 	in->f = f;
-	rc = store_intake_begin(s, form_hash, kiosk_id, f->langs[lang],
+	rc = port->begin(port->ctx, form_hash, kiosk_id, f->langs[lang],
 	    source, in->id, errp);
-	if (rc != STORE_OK) {
+	if (rc != 0) {
 		free(in);
 		return rc;
 	}
+	in->id[INTAKE_ID_LEN] = '\0';
 	sink.put = intake_put;
 	sink.ctx = in;
 	in->e = engine_new(f, lang, today, &sink);
 	*ip = in;
-	return STORE_OK;
+	return 0;
 }
 
+/* The intake's engine (borrowed). */
 struct engine *
 intake_engine(struct intake *in)
 {
 	return in->e;
 }
 
+/* The intake's id (borrowed). */
 const char *
 intake_id(const struct intake *in)
 {
 	return in->id;
 }
 
+/* The port's code for the last answer it failed to save, or 0. */
 int
 intake_store_rc(const struct intake *in)
 {
 	return in->store_rc;
 }
 
-/* Free the store lines made by intake_lines (their code and text). */
+/* Free the lines made by intake_lines (their code and text). */
 static void
-intake_lines_free(struct store_line *lines, size_t n)
+intake_lines_free(struct intake_line *lines, size_t n)
 {
 	size_t	i;
 
@@ -104,12 +113,12 @@ intake_lines_free(struct store_line *lines, size_t n)
 	free(lines);
 }
 
-/* The result's lines as stored: kind, code, points, text in the form's
+/* The result's lines as kept: kind, code, points, text in the form's
    first language.  Free with intake_lines_free. */
-static struct store_line *
+static struct intake_line *
 intake_lines(const struct score_result *r)
 {
-	struct store_line	*lines;
+	struct intake_line	*lines;
 	size_t			 i;
 
 	lines = xcalloc(r->nlines + 1, sizeof(*lines));
@@ -122,11 +131,12 @@ intake_lines(const struct score_result *r)
 	return lines;
 }
 
+/* Finish the walk, score it, hand the result to the port. */
 int
 intake_complete(struct intake *in, const struct score_result **resp,
     char **errp)
 {
-	struct store_line	*lines;
+	struct intake_line	*lines;
 	struct expr_env		 env;
 	char			*msg = NULL;
 	int			 rc;
@@ -137,35 +147,37 @@ intake_complete(struct intake *in, const struct score_result **resp,
 			*errp = msg;
 		else
 			free(msg);
-		return in->store_rc != STORE_OK ? in->store_rc : STORE_ERR;
+		return in->store_rc != 0 ? in->store_rc : -1;
 	}
 	if (rc != ENGINE_OK) {
 		if (errp != NULL)
 			*errp = xasprintf("intake %s is not complete: %s",
 			    in->id, msg);
 		free(msg);
-		return STORE_ERR;
+		return -1;
 	}
 	if (in->res == NULL) {
 		engine_env(in->e, &env);
 		in->res = score_compute(in->f, &env);
 	}
 	lines = intake_lines(in->res);
-	rc = store_intake_complete(in->s, in->id, in->res->score,
+	rc = in->port.complete(in->port.ctx, in->id, in->res->score,
 	    in->res->band != NULL ? in->res->band->id : NULL, lines,
 	    in->res->nlines, errp);
 	intake_lines_free(lines, in->res->nlines);
-	if (rc == STORE_OK && resp != NULL)
+	if (rc == 0 && resp != NULL)
 		*resp = in->res;
 	return rc;
 }
 
+/* Keep the intake as abandoned. */
 int
 intake_abandon(struct intake *in, char **errp)
 {
-	return store_intake_abandon(in->s, in->id, errp);
+	return in->port.abandon(in->port.ctx, in->id, errp);
 }
 
+/* Free the intake, its engine (wiping answers) and its result. */
 void
 intake_free(struct intake *in)
 {
@@ -184,8 +196,11 @@ struct intake_batch {
 	struct strbuf		*probs;		/* problems, one a line */
 	struct strbuf		*warns;		/* warnings, one a line */
 	int			 nprobs;
+	int			 lang;		/* the engine's, for labels */
 	int			*line_of;	/* per question: row, or 0 */
 	int			*sline_of;	/* per screen: row, or 0 */
+	bool			*sbad;		/* per screen: its row was a
+						   problem (said once) */
 };
 
 /* Add a problem "path:line: ..." (line 0: "path: ..."). */
@@ -247,17 +262,21 @@ batch_ack(struct intake_batch *b, const struct answer *an,
 	if (b->sline_of[sc->index] != 0) {
 		batch_problem(b, an->line, "'%s' is given twice (first on line "
 		    "%d)", sc->id, b->sline_of[sc->index]);
+		b->sbad[sc->index] = true;
 		return;
 	}
 	b->sline_of[sc->index] = an->line;
 	if (strcmp(an->value, "agreed") != 0 && an->value[0] != '\0') {
 		batch_problem(b, an->line, "%s: the only value for a screen is "
 		    "'agreed'", sc->id);
+		b->sbad[sc->index] = true;
 		return;
 	}
 	rc = engine_ack(b->e, sc, an->value[0] != '\0', &msg);
-	if (rc != ENGINE_OK)
+	if (rc != ENGINE_OK) {
 		batch_problem(b, an->line, "%s: %s", sc->id, msg);
+		b->sbad[sc->index] = true;
+	}
 	free(msg);
 }
 
@@ -283,40 +302,49 @@ batch_row(struct intake_batch *b, const struct answer *an)
 	else if (an->value[0] == '\0' && q->required &&
 	    engine_visible(b->e, q->item))	/* (rows go in form order) */
 		batch_problem(b, an->line, "missing required answer: '%s' "
-		    "(the value is empty)", q->id);
+		    "(%s): the value is empty", q->id,
+		    form_tr(&q->label, b->lang));
 	free(msg);
 }
 
-/* Report hidden answers (warnings) and missing required ones. */
+/*
+ * Report hidden answers (warnings) and missing required ones, naming each
+ * question or screen with its label or title.  A question or screen whose
+ * row was already a problem is not reported again.
+ */
 static void
 batch_check_complete(struct intake_batch *b)
 {
 	const struct form_question	*q;
 	const struct form_screen	*sc;
+	const char			*title;
 	size_t				 i;
 
 	for (i = 0; i < b->f->nquestions; i++) {
 		q = &b->f->questions[i];
 		if (!engine_visible(b->e, q->item)) {
 			if (engine_value(b->e, q) != NULL && b->warns != NULL)
-				strbuf_addf(b->warns, "%s:%d: ignored: '%s' is not "
-				    "asked for these answers\n", b->path,
+				strbuf_addf(b->warns, "%s:%d: ignored: '%s' is "
+				    "not asked for these answers\n", b->path,
 				    b->line_of[i], q->id);
 		} else if (q->required && engine_value(b->e, q) == NULL &&
 		    b->line_of[i] == 0)
-			batch_problem(b, 0, "missing required answer: '%s'",
-			    q->id);
+			batch_problem(b, 0, "missing required answer: '%s' "
+			    "(%s)", q->id, form_tr(&q->label, b->lang));
 	}
 	for (i = 0; i < b->f->nscreens; i++) {
 		sc = &b->f->screens[i];
-		if (sc->agree.tr[0] == NULL || b->sline_of[i] != 0 ||
+		if (sc->agree.tr[0] == NULL || b->sbad[i] ||
 		    !engine_visible(b->e, sc->item) || engine_acked(b->e, sc))
-			continue;	/* (a bad row is already reported) */
-		batch_problem(b, 0, "missing acknowledgement: '%s': add the "
-		    "row \"%s,agreed\"", sc->id, sc->id);
+			continue;
+		title = form_tr(&sc->title, b->lang);
+		batch_problem(b, 0, "missing acknowledgement: '%s' (%s): add "
+		    "the row \"%s,agreed\"", sc->id,
+		    title != NULL ? title : sc->id, sc->id);
 	}
 }
 
+/* Give a file's answers to an engine in form order; count problems. */
 int
 intake_apply_answers(struct engine *e, const struct answers *a,
     const char *path, struct strbuf *probs, struct strbuf *warns)
@@ -331,8 +359,10 @@ intake_apply_answers(struct engine *e, const struct answers *a,
 	b.path = path;
 	b.probs = probs;
 	b.warns = warns;
+	b.lang = engine_lang(e);
 	b.line_of = xcalloc(b.f->nquestions + 1, sizeof(int));
 	b.sline_of = xcalloc(b.f->nscreens + 1, sizeof(int));
+	b.sbad = xcalloc(b.f->nscreens + 1, sizeof(bool));
 	rows = xcalloc(a->n + 1, sizeof(*rows));
 	for (i = 0; i < a->n; i++) {
 		rows[i].an = &a->v[i];
@@ -348,5 +378,6 @@ intake_apply_answers(struct engine *e, const struct answers *a,
 	free(rows);
 	free(b.line_of);
 	free(b.sline_of);
+	free(b.sbad);
 	return b.nprobs;
 }

@@ -9,15 +9,14 @@
  * parsed once; each version gets a map from question index to column.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <csv.h>
 
 #include "base/defs.h"
+#include "base/file.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "form/form.h"
@@ -716,7 +715,7 @@ export_audit(struct xctx *x, long rows, char **errp)
  * renames or removes).
  */
 static int
-export_run(struct store *s, const struct export_opts *o, FILE *fp,
+export_snapshot(struct store *s, const struct export_opts *o, FILE *fp,
     bool stream, long *rows, char **errp)
 {
 	struct xctx	x;
@@ -750,47 +749,20 @@ int
 export_write(struct store *s, const struct export_opts *o, FILE *fp,
     long *rows, char **errp)
 {
-	return export_run(s, o, fp, true, rows, errp);
+	return export_snapshot(s, o, fp, true, rows, errp);
 }
 
-/* Write the export into the open temporary file fd; an export_rc. */
+/* The export code for a file_atomic result (base/file.h). */
 static int
-export_to_fd(struct store *s, const struct export_opts *o, int fd,
-    long *rows, char **errp)
+export_file_rc(int rc)
 {
-	FILE	*fp;
-	int	 rc;
-
-	if ((fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		*errp = xasprintf("cannot write the export: %s",
-		    strerror(errno));
+	switch (rc) {
+	case FILE_OK:
+		return 0;
+	case FILE_ECREATE:
+		return EXPORT_CANTCREAT;
+	default:
 		return EXPORT_IOERR;
-	}
-	setvbuf(fp, NULL, _IOFBF, 1 << 20);
-	rc = export_run(s, o, fp, false, rows, errp);
-	if (rc == 0 && (fflush(fp) != 0 || fsync(fileno(fp)) != 0)) {
-		*errp = xasprintf("cannot write the export: %s",
-		    strerror(errno));
-		rc = EXPORT_IOERR;
-	}
-	if (fclose(fp) != 0 && rc == 0) {
-		*errp = xasprintf("cannot write the export: %s",
-		    strerror(errno));
-		rc = EXPORT_IOERR;
-	}
-	return rc;
-}
-
-/* fsync the directory holding path, so the rename is durable. */
-static void
-export_sync_dir(const char *dir)
-{
-	int	fd;
-
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		(void)fsync(fd);
-		close(fd);
 	}
 }
 
@@ -819,7 +791,7 @@ export_check_target(struct store *s, const char *path, char **errp)
 	bool		 same = false;
 
 	if (lstat(path, &sb) < 0)
-		return 0;	/* a new file (mkstemp reports a bad folder) */
+		return 0;	/* a new file (its folder is checked later) */
 	if (!S_ISREG(sb.st_mode)) {
 		*errp = xasprintf("%s: exists and is not a regular file; "
 		    "refusing to replace it", path);
@@ -838,41 +810,25 @@ export_check_target(struct store *s, const char *path, char **errp)
 	return 0;
 }
 
+/* Write the export to a temporary file and rename it over path. */
 int
 export_to_path(struct store *s, const struct export_opts *o,
     const char *path, long *rows, char **errp)
 {
-	const char	*slash = strrchr(path, '/');
-	char		*dir, *tmp;
-	int		 fd, rc;
+	struct file_atomic	*a;
+	FILE			*fp;
+	int			 rc;
 
 	if ((rc = export_check_target(s, path, errp)) != 0)
 		return rc;
-
-	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
-	    xstrndup(path, (size_t)(slash - path));
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		*errp = xasprintf("%s: cannot create: %s", path,
-		    strerror(errno));
-		rc = EXPORT_CANTCREAT;
-		goto done;
+	if ((rc = file_atomic_open(path, &a, &fp, errp)) != FILE_OK)
+		return export_file_rc(rc);
+	/* On any error, a signal's EXPORT_STOPPED too, nothing is kept. */
+	if ((rc = export_snapshot(s, o, fp, false, rows, errp)) != 0) {
+		file_atomic_abort(a);
+		return rc;
 	}
-	(void)fchmod(fd, 0600);
-	rc = export_to_fd(s, o, fd, rows, errp);
-	if (rc == 0 && rename(tmp, path) != 0) {
-		*errp = xasprintf("%s: cannot create: %s", path,
-		    strerror(errno));
-		rc = EXPORT_CANTCREAT;
-	}
-	if (rc != 0)
-		(void)unlink(tmp);
-	else
-		export_sync_dir(dir);
-done:
-	free(tmp);
-	free(dir);
-	return rc;
+	return export_file_rc(file_atomic_commit(a, errp));
 }
 
 int

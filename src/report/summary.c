@@ -133,7 +133,7 @@ show_rule(const struct show *w, const char *id)
 
 /* A result line's text in the chosen language (borrowed). */
 static const char *
-show_line_text(const struct show *w, const struct store_line *l)
+show_line_text(const struct show *w, const struct intake_line *l)
 {
 	const struct form_rule	*r = show_rule(w, l->code);
 	const char		*t;
@@ -157,7 +157,7 @@ show_band_text(const struct show *w)
 
 /* A points line as "question: option" or the rule's text; caller frees. */
 static char *
-show_points_text(const struct show *w, const struct store_line *l)
+show_points_text(const struct show *w, const struct intake_line *l)
 {
 	const struct form_question	*q;
 	const struct form_option	*o;
@@ -180,7 +180,7 @@ static void
 show_lines(struct show *w, const char *kind, const char *title,
     const char *mark)
 {
-	const struct store_line	*l;
+	const struct intake_line	*l;
 	char			*t;
 	size_t			 i;
 	int			 first = 1;
@@ -317,7 +317,7 @@ show_jkey(struct show *w, const char *key, const char *value)
 static void
 show_jlines(struct show *w, const char *kind, const char *key)
 {
-	const struct store_line	*l;
+	const struct intake_line	*l;
 	size_t			 i;
 	int			 n = 0;
 

@@ -31,7 +31,7 @@ walk_begin(struct kiosk *k)
 {
 	char	*err = NULL;
 
-	if (intake_begin(k->o->store, k->f, k->o->form_hash, k->client.lang,
+	if (intake_begin(k->o->port, k->f, k->o->form_hash, k->client.lang,
 	    date_today(), k->o->set.kiosk_id, "kiosk", &k->client.in,
 	    &err) < 0) {
 		k->client.in = NULL;

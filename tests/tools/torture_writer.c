@@ -64,7 +64,7 @@ say(char *line)
 static long
 one_intake(struct store *s, const char *hash, long left, size_t pad)
 {
-	struct store_line	 lines[2] = {
+	struct intake_line	 lines[2] = {
 		{ "points", "q1=a", 5, "Q1: A: +5 points" },
 		{ "flag", "f", 0, "Flag: torture" }
 	};

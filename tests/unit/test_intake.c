@@ -17,7 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "store/store_int.h"
+#include "store/sqlite.h"
 #include "engine/answers.h"
 #include "base/date.h"
 #include "base/diag.h"
@@ -25,6 +25,13 @@
 #include "form/form_load.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
+
+/* The SQLite connection of an open store, to look inside. */
+static sqlite3 *
+db_of(struct store *s)
+{
+	return sqlite_of(s)->db;
+}
 
 /* Per test: the form, a database in a temporary folder, an intake. */
 struct fixture {
@@ -40,9 +47,10 @@ struct fixture {
 static int
 setup(void **state)
 {
-	struct fixture	*fx = xcalloc(1, sizeof(*fx));
-	struct diag	*d = diag_new("forms/minimal.form", 20);
-	char		*err = NULL;
+	struct fixture		*fx = xcalloc(1, sizeof(*fx));
+	struct diag		*d = diag_new("forms/minimal.form", 20);
+	struct intake_store	 port;
+	char			*err = NULL;
 
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/test_intake.XXXXXX");
 	if (mkdtemp(fx->dir) == NULL)
@@ -50,15 +58,18 @@ setup(void **state)
 	fx->db = xasprintf("%s/intake.db", fx->dir);
 	fx->f = form_load("forms/minimal.form", FORM_NO_ART, d);
 	diag_free(d);
-	if (fx->f == NULL || store_open(fx->db, 0, &fx->s, &err) != STORE_OK ||
-	    store_form_put(fx->s, fx->f, fx->hash, &err) != STORE_OK ||
-	    intake_begin(fx->s, fx->f, fx->hash, 1, date_from_ymd(2026, 6, 15),
-	    "lobby-1", "kiosk", &fx->in, &err) != STORE_OK) {
-		fprintf(stderr, "setup: %s\n", err != NULL ? err : "no form");
-		return -1;
-	}
+	if (fx->f == NULL || store_open(fx->db, 0, &fx->s, &err) != STORE_OK)
+		goto fail;
+	store_intake_port(fx->s, &port);
+	if (store_form_put(fx->s, fx->f, fx->hash, &err) != STORE_OK ||
+	    intake_begin(&port, fx->f, fx->hash, 1, date_from_ymd(2026, 6, 15),
+	    "lobby-1", "kiosk", &fx->in, &err) != STORE_OK)
+		goto fail;
 	*state = fx;
 	return 0;
+fail:
+	fprintf(stderr, "setup: %s\n", err != NULL ? err : "no form");
+	return -1;
 }
 
 /* Free everything and remove the folder. */
@@ -88,7 +99,7 @@ stored(struct fixture *fx, const char *q)
 	sqlite3_stmt	*st;
 	char		*v = NULL;
 
-	assert_int_equal(sqlite3_prepare_v2(fx->s->db, "SELECT value FROM "
+	assert_int_equal(sqlite3_prepare_v2(db_of(fx->s), "SELECT value FROM "
 	    "answers WHERE intake_id = ? AND question = ?", -1, &st, NULL),
 	    SQLITE_OK);
 	sqlite3_bind_text(st, 1, intake_id(fx->in), -1, SQLITE_STATIC);
@@ -183,7 +194,7 @@ test_complete(void **state)
 	assert_int_equal(store_intake_status(fx->s, intake_id(fx->in), st_buf,
 	    &err), STORE_OK);
 	assert_string_equal(st_buf, "completed");
-	assert_int_equal(sqlite3_prepare_v2(fx->s->db, "SELECT kind, code, "
+	assert_int_equal(sqlite3_prepare_v2(db_of(fx->s), "SELECT kind, code, "
 	    "points, text, (SELECT score || band || lang FROM intakes) FROM "
 	    "result_lines ORDER BY seq", -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -210,8 +221,8 @@ test_complete(void **state)
 	assert_true(n >= 3);	/* points, flag, recommendation */
 	/* Text in the form's first language (English) for staff, though
 	   the client answered in Spanish. */
-	assert_int_equal(sqlite3_prepare_v2(fx->s->db, "SELECT count(*) FROM "
-	    "result_lines WHERE text LIKE '%Layered density%'", -1, &st,
+	assert_int_equal(sqlite3_prepare_v2(db_of(fx->s), "SELECT count(*) "
+	    "FROM result_lines WHERE text LIKE '%Layered density%'", -1, &st,
 	    NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 1);
@@ -250,7 +261,7 @@ test_sink_failure(void **state)
 	int		 rc;
 
 	answer(fx, "name", "Ana");
-	sqlite3_busy_timeout(fx->s->db, 10);
+	sqlite3_busy_timeout(db_of(fx->s), 10);
 	assert_int_equal(sqlite3_open(fx->db, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL,
 	    NULL), SQLITE_OK);
@@ -277,6 +288,9 @@ test_apply_answers(void **state)
 	    "birth_date,1990-04-02\npattern,none\nkeloid,no\nstage,3\n";
 	static const char bad[] = "question,value\n"
 	    "name,Ana1\nname,Ana\nbogus,1\nwelcome,maybe\n";
+	static const char noack[] = "question,value\n"
+	    "welcome,\nname,Ana\nbirth_date,1990-04-02\npattern,none\n"
+	    "keloid,no\n";
 	struct fixture	*fx = *state;
 	struct answers	 a;
 	struct strbuf	 probs, warns;
@@ -307,7 +321,21 @@ test_apply_answers(void **state)
 	assert_non_null(strstr(probs.s, "bad.csv:5: welcome: the only value "
 	    "for a screen is 'agreed'\n"));
 	assert_non_null(strstr(probs.s, "bad.csv: missing required answer: "
-	    "'birth_date'\n"));
+	    "'birth_date' (Your date of birth)\n"));
+	/* The bad acknowledgement row is one problem, not two. */
+	assert_null(strstr(probs.s, "missing acknowledgement"));
+	answers_done(&a);
+	engine_free(e);
+	/* An empty acknowledgement is no acknowledgement: said once, with
+	   the screen's title. */
+	strbuf_reset(&probs);
+	e = engine_new(fx->f, 0, date_from_ymd(2026, 6, 15), NULL);
+	assert_int_equal(answers_parse("ack.csv", noack, sizeof(noack) - 1,
+	    &a, &err), ANSWERS_OK);
+	assert_int_equal(intake_apply_answers(e, &a, "ack.csv", &probs, NULL),
+	    1);
+	assert_string_equal(probs.s, "ack.csv: missing acknowledgement: "
+	    "'welcome' (Welcome): add the row \"welcome,agreed\"\n");
 	answers_done(&a);
 	engine_free(e);
 	strbuf_done(&probs);

@@ -35,6 +35,7 @@ struct fixture {
 	struct form	*f;
 	struct store	*s;
 	char		 hash[STORE_HASH_LEN + 1];
+	struct intake_store port;	/* the store's write side */
 	struct ui_opts	 o;
 	struct kiosk	*k;
 	double		 now;		/* the test's clock */
@@ -92,6 +93,8 @@ fixture_new(const char *path, bool demo)
 	fx->o.set.demo = demo;
 	fx->o.form = fx->f;
 	fx->o.store = fx->s;
+	store_intake_port(fx->s, &fx->port);
+	fx->o.port = &fx->port;
 	fx->o.form_hash = fx->hash;
 	if (!demo) {
 		fx->o.pin_try = fake_pin_try;

@@ -3,8 +3,9 @@
  * version and migrations, answers, completion, stale intakes, merge, erase
  * (no trace left in the files), the audit log and error mapping.
  *
- * The test looks inside through the store's private header (sqlite3), to
- * age an intake, set a newer schema version or count rows.
+ * It is the SQLite backend's test: it looks inside through the backend's
+ * private headers (store/sqlite.h, sqlite3), to age an intake, set a
+ * newer schema version or count rows.
  */
 #include <sys/stat.h>
 
@@ -25,7 +26,15 @@
 #include "base/file.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
-#include "store/store_int.h"
+#include "store/sqlite.h"
+#include "store/sqlite_schema.h"
+
+/* The SQLite connection of an open store, to look inside. */
+static sqlite3 *
+db_of(struct store *s)
+{
+	return sqlite_of(s)->db;
+}
 
 /* A temporary folder per test. */
 struct fixture {
@@ -106,7 +115,7 @@ q_int(struct store *s, const char *sql, const char *arg)
 	sqlite3_stmt	*st;
 	long long	 v = -1;
 
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(db_of(s), sql, -1, &st, NULL),
 	    SQLITE_OK);
 	if (arg != NULL)
 		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
@@ -123,7 +132,7 @@ q_text(struct store *s, const char *sql, const char *arg)
 	sqlite3_stmt	*st;
 	char		*v = NULL;
 
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(db_of(s), sql, -1, &st, NULL),
 	    SQLITE_OK);
 	if (arg != NULL)
 		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
@@ -182,8 +191,8 @@ test_open_modes(void **state)
 	assert_int_equal(mode_of(p), 0600);
 	free(p);
 	assert_int_equal(q_int(s, "PRAGMA user_version", NULL),
-	    store_schema_version());
-	assert_int_equal(store_schema_version(), 2);
+	    sqlite_schema_version());
+	assert_int_equal(sqlite_schema_version(), 2);
 	p = q_text(s, "PRAGMA journal_mode", NULL);
 	assert_string_equal(p, "wal");
 	free(p);
@@ -369,7 +378,7 @@ test_newer_refused(void **state)
 	char		*err = NULL;
 
 	s = open_ok(fx->db);
-	assert_int_equal(sqlite3_exec(s->db, "PRAGMA user_version = 7", NULL,
+	assert_int_equal(sqlite3_exec(db_of(s), "PRAGMA user_version = 7", NULL,
 	    NULL, NULL), SQLITE_OK);
 	store_close(s);
 	s = NULL;
@@ -461,7 +470,7 @@ test_background_check(void **state)
 
 	s = open_ok(fx->db);
 	begin_one(s, "f", id);
-	assert_int_equal(sqlite3_exec(s->db, "WITH RECURSIVE n(i) AS ("
+	assert_int_equal(sqlite3_exec(db_of(s), "WITH RECURSIVE n(i) AS ("
 	    "SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
 	    "INSERT INTO answers SELECT id, 'q' || i, hex(randomblob(40)), "
 	    "started_at FROM intakes, n; PRAGMA wal_checkpoint(TRUNCATE)",
@@ -567,7 +576,7 @@ test_complete(void **state)
 {
 	struct fixture		*fx = *state;
 	struct store		*s;
-	struct store_line	 lines[] = {
+	struct intake_line	 lines[] = {
 		{ "points", "norwood=n5", 15, "Norwood: Stage 5: +15" },
 		{ "stop", "minor", 0, "Stop: Under 18" },
 		{ "flag", "keloid", 0, "Keloid history" },
@@ -638,7 +647,7 @@ test_abandon_stale(void **state)
 	    STORE_OK);
 	assert_int_equal(store_intake_complete(s, done, 1, NULL, NULL, 0,
 	    &err), STORE_OK);
-	assert_int_equal(sqlite3_prepare_v2(s->db, "UPDATE intakes SET "
+	assert_int_equal(sqlite3_prepare_v2(db_of(s), "UPDATE intakes SET "
 	    "updated_at = '2020-01-01T00:00:00.000Z' WHERE id IN (?, ?)", -1,
 	    &q, NULL), SQLITE_OK);
 	sqlite3_bind_text(q, 1, old, -1, SQLITE_STATIC);
@@ -701,7 +710,7 @@ test_erase(void **state)
 {
 	struct fixture	*fx = *state;
 	struct store	*s;
-	struct store_line line = { "flag", "k", 0, "Flag QWERTY-line-text" };
+	struct intake_line line = { "flag", "k", 0, "Flag QWERTY-line-text" };
 	char		 id[STORE_ID_LEN + 1], keep[STORE_ID_LEN + 1];
 	char		*err = NULL, *wal;
 	int		 i;
@@ -720,7 +729,7 @@ test_erase(void **state)
 	assert_int_equal(store_intake_complete(s, id, 1, NULL, &line, 1,
 	    &err), STORE_OK);
 	/* Checkpoint once so the values are in the main file too. */
-	assert_int_equal(sqlite3_wal_checkpoint_v2(s->db, NULL,
+	assert_int_equal(sqlite3_wal_checkpoint_v2(db_of(s), NULL,
 	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL), SQLITE_OK);
 	assert_int_equal(store_answer_put(s, keep, "x", "y", &err), STORE_OK);
 	assert_true(db_has(fx->db, "ZQXJ-Distinct-Name"));
@@ -765,7 +774,7 @@ fill(const char *path, const char *source, int n,
     char ids[][STORE_ID_LEN + 1])
 {
 	struct store		*s = open_ok(path);
-	struct store_line	 l = { "flag", "c", 0, "t" };
+	struct intake_line	 l = { "flag", "c", 0, "t" };
 	char			*err = NULL;
 	int			 i;
 

@@ -1,21 +1,19 @@
 /*
- * store_query.c: the read side of the intake database (smp_query.h):
- * a streaming cursor over intakes with their answers and result lines,
- * id prefixes, stored form texts and grouped counts.  Every statement is
- * prepared; the cursor copies one intake at a time into reusable buffers.
+ * sqlite_read.c: the read ops of the SQLite backend (store/query.h,
+ * backend.h): a streaming cursor over intakes with their answers and
+ * result lines, id prefixes, stored form texts, grouped counts, the audit
+ * log and one intake's status.  Every statement is prepared; the cursor
+ * copies one intake at a time into reusable buffers.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "base/date.h"
-#include "base/defs.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "store/query.h"
-#include "store_int.h"
+#include "sqlite.h"
+#include "sqlite_read.h"
 
 #define QUERY_NONE	((size_t)-1)	/* offset of a NULL string */
 
@@ -34,8 +32,10 @@
 #define QC_NCOLS	16
 #define QC_CODES	13	/* first of the three codes columns */
 
-struct query_cursor {
-	struct store	*s;
+/* The backend's query_cursor. */
+struct sqlite_cursor {
+	struct query_cursor base;	/* first: what the wrappers see */
+	struct sqlite_store *ss;	/* the cursor's database */
 	unsigned	 flags;		/* QUERY_* */
 	sqlite3_stmt	*main;		/* intakes [joined with answers] */
 	sqlite3_stmt	*lines;		/* result lines of one intake */
@@ -57,7 +57,7 @@ struct query_cursor {
 
 /* Bind the filter's four placeholders; *errp on a bad date. */
 static int
-query_bind_filter(struct store *s, sqlite3_stmt *st,
+sqlite_read_bind_filter(struct sqlite_store *ss, sqlite3_stmt *st,
     const struct query_filter *f, char **errp)
 {
 	char	b[2][32];
@@ -79,70 +79,18 @@ query_bind_filter(struct store *s, sqlite3_stmt *st,
 	if (rc == SQLITE_OK && f->id != NULL)
 		rc = sqlite3_bind_text(st, 4, f->id, -1, SQLITE_STATIC);
 	if (rc != SQLITE_OK)
-		return store_fail(s, rc, "query", errp);
+		return sqlite_fail(ss, rc, "query", errp);
 	return STORE_OK;
-}
-
-int
-query_day_bound(const char *date, int next_day, char *buf)
-{
-	struct tm	tm;
-	time_t		t;
-	int		days, y, m, d;
-
-	if (date_parse(date, &days) != DATE_OK)
-		return -1;
-	date_to_ymd(days + (next_day ? 1 : 0), &y, &m, &d);
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_isdst = -1;
-	if ((t = mktime(&tm)) == (time_t)-1 || gmtime_r(&t, &tm) == NULL)
-		return -1;
-	strftime(buf, 25, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
-	return 0;
-}
-
-int
-query_filter_check(const struct query_filter *f, char **errp)
-{
-	static const char *const statuses[] = {
-		"in_progress", "completed", "abandoned"
-	};
-	char	 b[32];
-	size_t	 i;
-
-	if (f->since != NULL && query_day_bound(f->since, 0, b) < 0) {
-		*errp = xstrdup("--since: not a date YYYY-MM-DD");
-		return -1;
-	}
-	if (f->until != NULL && query_day_bound(f->until, 1, b) < 0) {
-		*errp = xstrdup("--until: not a date YYYY-MM-DD");
-		return -1;
-	}
-	if (f->since != NULL && f->until != NULL &&
-	    strcmp(f->since, f->until) > 0) {
-		*errp = xstrdup("--since is after --until");
-		return -1;
-	}
-	if (f->status == NULL)
-		return 0;
-	for (i = 0; i < SMP_NELEM(statuses); i++)
-		if (strcmp(f->status, statuses[i]) == 0)
-			return 0;
-	*errp = xstrdup("--status: want in_progress, completed or abandoned");
-	return -1;
 }
 
 /* Run a statement that returns no rows. */
 static int
-query_exec(struct store *s, const char *sql, char **errp)
+sqlite_read_exec(struct sqlite_store *ss, const char *sql, char **errp)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	rc = sqlite3_prepare_v2(ss->db, sql, -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE || rc == SQLITE_ROW)
@@ -150,32 +98,57 @@ query_exec(struct store *s, const char *sql, char **errp)
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
-		return store_fail(s, rc, sql, errp);
+		return sqlite_fail(ss, rc, sql, errp);
 	return STORE_OK;
 }
 
-int
-query_begin(struct store *s, char **errp)
+/* Start one read transaction (a snapshot). */
+static int
+sqlite_read_begin(struct store *s, char **errp)
 {
-	int	rc;
+	struct sqlite_store	*ss = sqlite_of(s);
+	int			 rc;
 
-	if ((rc = query_exec(s, "BEGIN", errp)) != STORE_OK)
+	if ((rc = sqlite_read_exec(ss, "BEGIN", errp)) != STORE_OK)
 		return rc;
 	/* A deferred transaction snapshots at its first read: read now. */
-	return query_exec(s, "SELECT count(*) FROM forms", errp);
+	return sqlite_read_exec(ss, "SELECT count(*) FROM forms", errp);
 }
 
-int
-query_end(struct store *s, char **errp)
+/* End the read transaction. */
+static int
+sqlite_read_end(struct store *s, char **errp)
 {
-	return query_exec(s, "COMMIT", errp);
+	return sqlite_read_exec(sqlite_of(s), "COMMIT", errp);
 }
 
-int
-query_cursor_new(struct store *s, const struct query_filter *f,
+/* Free a cursor and its statements. */
+static void
+sqlite_read_cursor_free(struct query_cursor *qc)
+{
+	struct sqlite_cursor	*c = (struct sqlite_cursor *)qc;
+
+	if (c == NULL)
+		return;
+	sqlite3_finalize(c->main);
+	sqlite3_finalize(c->lines);
+	sqlite3_finalize(c->all_ans);
+	sqlite3_finalize(c->all_lines);
+	strbuf_done(&c->arena);
+	free(c->aoff);
+	free(c->loff);
+	free(c->in.answers);
+	free(c->in.lines);
+	free(c);
+}
+
+/* A cursor over the intakes f selects. */
+static int
+sqlite_read_cursor_new(struct store *s, const struct query_filter *f,
     unsigned flags, struct query_cursor **cp, char **errp)
 {
-	struct query_cursor	*c;
+	struct sqlite_store	*ss = sqlite_of(s);
+	struct sqlite_cursor	*c;
 	const char		*sql;
 	int			 rc;
 
@@ -195,55 +168,39 @@ query_cursor_new(struct store *s, const struct query_filter *f,
 		    " ON f.hash = i.form_hash" QUERY_WHERE
 		    " ORDER BY i.started_at, i.id";
 	c = xcalloc(1, sizeof(*c));
-	c->s = s;
+	c->base.s = s;
+	c->ss = ss;
 	c->flags = flags;
 	strbuf_init(&c->arena);
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &c->main, NULL);
+	rc = sqlite3_prepare_v2(ss->db, sql, -1, &c->main, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db, "SELECT kind, code, points,"
+		rc = sqlite3_prepare_v2(ss->db, "SELECT kind, code, points,"
 		    " text FROM result_lines WHERE intake_id = ? ORDER BY seq",
 		    -1, &c->lines, NULL);
 	if (rc == SQLITE_OK && (flags & QUERY_BY_ID))
-		rc = sqlite3_prepare_v2(s->db, "SELECT intake_id, question,"
+		rc = sqlite3_prepare_v2(ss->db, "SELECT intake_id, question,"
 		    " value, answered_at FROM answers ORDER BY intake_id,"
 		    " question", -1, &c->all_ans, NULL);
 	if (rc == SQLITE_OK && (flags & QUERY_BY_ID) && (flags & QUERY_LINES))
-		rc = sqlite3_prepare_v2(s->db, "SELECT intake_id, kind, code,"
+		rc = sqlite3_prepare_v2(ss->db, "SELECT intake_id, kind, code,"
 		    " points, text FROM result_lines ORDER BY intake_id, seq",
 		    -1, &c->all_lines, NULL);
 	if (rc != SQLITE_OK) {
-		rc = store_fail(s, rc, "query", errp);
-		query_cursor_free(c);
+		rc = sqlite_fail(ss, rc, "query", errp);
+		sqlite_read_cursor_free(&c->base);
 		return rc;
 	}
-	if ((rc = query_bind_filter(s, c->main, f, errp)) != STORE_OK) {
-		query_cursor_free(c);
+	if ((rc = sqlite_read_bind_filter(ss, c->main, f, errp)) != STORE_OK) {
+		sqlite_read_cursor_free(&c->base);
 		return rc;
 	}
-	*cp = c;
+	*cp = &c->base;
 	return STORE_OK;
-}
-
-void
-query_cursor_free(struct query_cursor *c)
-{
-	if (c == NULL)
-		return;
-	sqlite3_finalize(c->main);
-	sqlite3_finalize(c->lines);
-	sqlite3_finalize(c->all_ans);
-	sqlite3_finalize(c->all_lines);
-	strbuf_done(&c->arena);
-	free(c->aoff);
-	free(c->loff);
-	free(c->in.answers);
-	free(c->in.lines);
-	free(c);
 }
 
 /* Copy column col of st into the arena; its offset, or QUERY_NONE. */
 static size_t
-query_keep(struct query_cursor *c, sqlite3_stmt *st, int col)
+sqlite_read_keep(struct sqlite_cursor *c, sqlite3_stmt *st, int col)
 {
 	const unsigned char	*t = sqlite3_column_text(st, col);
 	size_t			 off = c->arena.len;
@@ -258,20 +215,20 @@ query_keep(struct query_cursor *c, sqlite3_stmt *st, int col)
 
 /* The string at arena offset off, or NULL. */
 static const char *
-query_at(const struct query_cursor *c, size_t off)
+sqlite_read_at(const struct sqlite_cursor *c, size_t off)
 {
 	return off == QUERY_NONE ? NULL : c->arena.s + off;
 }
 
 /* Copy the current row's intake columns. */
 static void
-query_take_meta(struct query_cursor *c)
+sqlite_read_take_meta(struct sqlite_cursor *c)
 {
 	int	i;
 
 	strbuf_reset(&c->arena);
 	for (i = 0; i < QC_NCOLS; i++)
-		c->meta[i] = query_keep(c, c->main, i);
+		c->meta[i] = sqlite_read_keep(c, c->main, i);
 	c->in.form_version = sqlite3_column_int(c->main, 3);
 	c->in.has_score = sqlite3_column_type(c->main, 11) != SQLITE_NULL;
 	c->in.score = sqlite3_column_int(c->main, 11);
@@ -281,28 +238,28 @@ query_take_meta(struct query_cursor *c)
 
 /* Keep answer n from columns col.. of st. */
 static void
-query_keep_answer(struct query_cursor *c, sqlite3_stmt *st, int col,
+sqlite_read_keep_answer(struct sqlite_cursor *c, sqlite3_stmt *st, int col,
     size_t n)
 {
 	if (n + 1 > c->acap) {
 		c->acap = c->acap ? 2 * c->acap : 64;
 		c->aoff = xreallocarray(c->aoff, c->acap, 3 * sizeof(size_t));
 	}
-	c->aoff[3 * n] = query_keep(c, st, col);
-	c->aoff[3 * n + 1] = query_keep(c, st, col + 1);
-	c->aoff[3 * n + 2] = query_keep(c, st, col + 2);
+	c->aoff[3 * n] = sqlite_read_keep(c, st, col);
+	c->aoff[3 * n + 1] = sqlite_read_keep(c, st, col + 1);
+	c->aoff[3 * n + 2] = sqlite_read_keep(c, st, col + 2);
 }
 
 /* Read the answer rows of the current intake, leaving the next row. */
 static int
-query_take_answers(struct query_cursor *c)
+sqlite_read_take_answers(struct sqlite_cursor *c)
 {
 	size_t	n = 0;
 	int	rc;
 
 	for (;;) {
 		if (sqlite3_column_type(c->main, QC_NCOLS) != SQLITE_NULL)
-			query_keep_answer(c, c->main, QC_NCOLS, n++);
+			sqlite_read_keep_answer(c, c->main, QC_NCOLS, n++);
 		rc = sqlite3_step(c->main);
 		/* The arena may have moved: compare through the offset. */
 		if (rc != SQLITE_ROW || strcmp((const char *)
@@ -320,7 +277,7 @@ query_take_answers(struct query_cursor *c)
  * the current intake, 0 if not, or a store_rc.
  */
 static int
-query_merge_seek(struct query_cursor *c, sqlite3_stmt *st, int *state,
+sqlite_read_merge_seek(struct sqlite_cursor *c, sqlite3_stmt *st, int *state,
     char **errp)
 {
 	const char	*id;
@@ -332,7 +289,7 @@ query_merge_seek(struct query_cursor *c, sqlite3_stmt *st, int *state,
 		if (*state == SQLITE_DONE)
 			return 0;
 		if (*state != SQLITE_ROW)
-			return store_fail(c->s, *state, "query", errp);
+			return sqlite_fail(c->ss, *state, "query", errp);
 		id = (const char *)sqlite3_column_text(st, 0);
 		if ((cmp = strcmp(id, c->arena.s + c->meta[0])) >= 0)
 			return cmp == 0;
@@ -342,14 +299,14 @@ query_merge_seek(struct query_cursor *c, sqlite3_stmt *st, int *state,
 
 /* QUERY_BY_ID: the current intake's answers from the answers scan. */
 static int
-query_merge_answers(struct query_cursor *c, char **errp)
+sqlite_read_merge_answers(struct sqlite_cursor *c, char **errp)
 {
 	size_t	n = 0;
 	int	rc;
 
-	while ((rc = query_merge_seek(c, c->all_ans, &c->ans_state,
+	while ((rc = sqlite_read_merge_seek(c, c->all_ans, &c->ans_state,
 	    errp)) == 1) {
-		query_keep_answer(c, c->all_ans, 1, n++);
+		sqlite_read_keep_answer(c, c->all_ans, 1, n++);
 		c->ans_state = 0;
 	}
 	c->in.nanswers = n;
@@ -358,29 +315,29 @@ query_merge_answers(struct query_cursor *c, char **errp)
 
 /* Keep result line n from columns col.. (kind, code, points, text). */
 static void
-query_keep_line(struct query_cursor *c, sqlite3_stmt *st, int col,
+sqlite_read_keep_line(struct sqlite_cursor *c, sqlite3_stmt *st, int col,
     size_t n)
 {
 	if (n + 1 > c->lcap) {
 		c->lcap = c->lcap ? 2 * c->lcap : 16;
 		c->loff = xreallocarray(c->loff, c->lcap, 4 * sizeof(size_t));
 	}
-	c->loff[4 * n] = query_keep(c, st, col);
-	c->loff[4 * n + 1] = query_keep(c, st, col + 1);
-	c->loff[4 * n + 2] = query_keep(c, st, col + 3);
+	c->loff[4 * n] = sqlite_read_keep(c, st, col);
+	c->loff[4 * n + 1] = sqlite_read_keep(c, st, col + 1);
+	c->loff[4 * n + 2] = sqlite_read_keep(c, st, col + 3);
 	c->loff[4 * n + 3] = (size_t)sqlite3_column_int(st, col + 2);
 }
 
 /* QUERY_BY_ID: the current intake's lines from the lines scan. */
 static int
-query_merge_lines(struct query_cursor *c, char **errp)
+sqlite_read_merge_lines(struct sqlite_cursor *c, char **errp)
 {
 	size_t	n = 0;
 	int	rc;
 
-	while ((rc = query_merge_seek(c, c->all_lines, &c->lines_state,
+	while ((rc = sqlite_read_merge_seek(c, c->all_lines, &c->lines_state,
 	    errp)) == 1) {
-		query_keep_line(c, c->all_lines, 1, n++);
+		sqlite_read_keep_line(c, c->all_lines, 1, n++);
 		c->lines_state = 0;
 	}
 	c->in.nlines = n;
@@ -389,7 +346,7 @@ query_merge_lines(struct query_cursor *c, char **errp)
 
 /* Read the result lines of intake id into the arena. */
 static int
-query_take_lines(struct query_cursor *c, const char *id, char **errp)
+sqlite_read_take_lines(struct sqlite_cursor *c, const char *id, char **errp)
 {
 	size_t	n = 0;
 	int	rc;
@@ -398,18 +355,18 @@ query_take_lines(struct query_cursor *c, const char *id, char **errp)
 	rc = sqlite3_bind_text(c->lines, 1, id, -1, SQLITE_TRANSIENT);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(c->lines)) ==
 	    SQLITE_ROW) {
-		query_keep_line(c, c->lines, 0, n++);
+		sqlite_read_keep_line(c, c->lines, 0, n++);
 		rc = SQLITE_OK;
 	}
 	c->in.nlines = n;
 	if (rc != SQLITE_DONE)
-		return store_fail(c->s, rc, "query", errp);
+		return sqlite_fail(c->ss, rc, "query", errp);
 	return STORE_OK;
 }
 
 /* How many codes a codes column holds ("a;b" is 2; NULL and "" 0). */
 static int
-query_ncodes(const char *codes)
+sqlite_read_ncodes(const char *codes)
 {
 	int	n;
 
@@ -426,7 +383,7 @@ query_ncodes(const char *codes)
  * from its result lines, so its stops are never lost from view.
  */
 static int
-query_codes_from_lines(struct query_cursor *c, char **errp)
+sqlite_read_codes_from_lines(struct sqlite_cursor *c, char **errp)
 {
 	struct strbuf	codes[STORE_NCODES];
 	int		k, rc;
@@ -449,38 +406,39 @@ query_codes_from_lines(struct query_cursor *c, char **errp)
 		strbuf_done(&codes[k]);
 	}
 	if (rc != SQLITE_DONE)
-		return store_fail(c->s, rc, "query", errp);
+		return sqlite_fail(c->ss, rc, "query", errp);
 	return STORE_OK;
 }
 
 /* Point the intake's fields into the arena (after it stopped moving). */
 static void
-query_fix(struct query_cursor *c)
+sqlite_read_fix(struct sqlite_cursor *c)
 {
 	struct query_intake	*in = &c->in;
 	size_t			 i;
 	int			 k;
 
-	in->id = query_at(c, c->meta[0]);
-	in->form_hash = query_at(c, c->meta[1]);
-	in->form_id = query_at(c, c->meta[2]);
-	in->kiosk_id = query_at(c, c->meta[4]);
-	in->lang = query_at(c, c->meta[5]);
-	in->source = query_at(c, c->meta[6]);
-	in->status = query_at(c, c->meta[7]);
-	in->started_at = query_at(c, c->meta[8]);
-	in->updated_at = query_at(c, c->meta[9]);
-	in->completed_at = query_at(c, c->meta[10]);
-	in->band = query_at(c, c->meta[12]);
+	in->id = sqlite_read_at(c, c->meta[0]);
+	in->form_hash = sqlite_read_at(c, c->meta[1]);
+	in->form_id = sqlite_read_at(c, c->meta[2]);
+	in->kiosk_id = sqlite_read_at(c, c->meta[4]);
+	in->lang = sqlite_read_at(c, c->meta[5]);
+	in->source = sqlite_read_at(c, c->meta[6]);
+	in->status = sqlite_read_at(c, c->meta[7]);
+	in->started_at = sqlite_read_at(c, c->meta[8]);
+	in->updated_at = sqlite_read_at(c, c->meta[9]);
+	in->completed_at = sqlite_read_at(c, c->meta[10]);
+	in->band = sqlite_read_at(c, c->meta[12]);
 	if (c->in_acap < c->acap + 1) {
 		c->in_acap = c->acap + 1;
 		in->answers = xreallocarray(in->answers, c->in_acap,
 		    sizeof(*in->answers));
 	}
 	for (i = 0; i < in->nanswers; i++) {
-		in->answers[i].question = query_at(c, c->aoff[3 * i]);
-		in->answers[i].value = query_at(c, c->aoff[3 * i + 1]);
-		in->answers[i].answered_at = query_at(c, c->aoff[3 * i + 2]);
+		in->answers[i].question = sqlite_read_at(c, c->aoff[3 * i]);
+		in->answers[i].value = sqlite_read_at(c, c->aoff[3 * i + 1]);
+		in->answers[i].answered_at = sqlite_read_at(c,
+		    c->aoff[3 * i + 2]);
 	}
 	if (c->in_lcap < c->lcap + 1) {
 		c->in_lcap = c->lcap + 1;
@@ -488,111 +446,103 @@ query_fix(struct query_cursor *c)
 		    sizeof(*in->lines));
 	}
 	for (i = 0; i < in->nlines; i++) {
-		in->lines[i].kind = query_at(c, c->loff[4 * i]);
-		in->lines[i].code = query_at(c, c->loff[4 * i + 1]);
-		in->lines[i].text = query_at(c, c->loff[4 * i + 2]);
+		in->lines[i].kind = sqlite_read_at(c, c->loff[4 * i]);
+		in->lines[i].code = sqlite_read_at(c, c->loff[4 * i + 1]);
+		in->lines[i].text = sqlite_read_at(c, c->loff[4 * i + 2]);
 		in->lines[i].points = (int)c->loff[4 * i + 3];
 	}
 	for (k = 0; k < STORE_NCODES; k++)
-		in->codes[k] = query_at(c, c->meta[QC_CODES + k]);
-	in->nstops = query_ncodes(in->codes[0]);
-	in->nflags = query_ncodes(in->codes[1]);
+		in->codes[k] = sqlite_read_at(c, c->meta[QC_CODES + k]);
+	in->nstops = sqlite_read_ncodes(in->codes[0]);
+	in->nflags = sqlite_read_ncodes(in->codes[1]);
 }
 
-int
-query_cursor_next(struct query_cursor *c, const struct query_intake **ip,
-    char **errp)
+/* Step the cursor: 1 with *ip, 0 at the end, or a store_rc. */
+static int
+sqlite_read_cursor_next(struct query_cursor *qc,
+    const struct query_intake **ip, char **errp)
 {
-	int	rc;
+	struct sqlite_cursor	*c = (struct sqlite_cursor *)qc;
+	int			 rc;
 
 	if (c->state == 0)
 		c->state = sqlite3_step(c->main);
 	if (c->state == SQLITE_DONE)
 		return 0;
 	if (c->state != SQLITE_ROW)
-		return store_fail(c->s, c->state, "query", errp);
-	query_take_meta(c);
+		return sqlite_fail(c->ss, c->state, "query", errp);
+	sqlite_read_take_meta(c);
 	rc = STORE_OK;
 	if (c->flags & QUERY_BY_ID) {
 		c->state = sqlite3_step(c->main);
 		if (c->flags & QUERY_ANSWERS)
-			rc = query_merge_answers(c, errp);
+			rc = sqlite_read_merge_answers(c, errp);
 		if (rc == STORE_OK && (c->flags & QUERY_LINES))
-			rc = query_merge_lines(c, errp);
+			rc = sqlite_read_merge_lines(c, errp);
 	} else {
 		if (c->flags & QUERY_ANSWERS)
-			c->state = query_take_answers(c);
+			c->state = sqlite_read_take_answers(c);
 		else
 			c->state = sqlite3_step(c->main);
 		if (c->flags & QUERY_LINES)
-			rc = query_take_lines(c, c->arena.s + c->meta[0], errp);
+			rc = sqlite_read_take_lines(c, c->arena.s + c->meta[0],
+			    errp);
 	}
 	if (rc == STORE_OK && c->meta[QC_CODES] == QUERY_NONE &&
 	    strcmp(c->arena.s + c->meta[7], "completed") == 0)
-		rc = query_codes_from_lines(c, errp);
+		rc = sqlite_read_codes_from_lines(c, errp);
 	if (rc != STORE_OK)
 		return rc;
-	query_fix(c);
+	sqlite_read_fix(c);
 	*ip = &c->in;
 	return 1;
 }
 
-int
-query_open(const char *path, int write, struct store **sp, char **errp)
-{
-	if (access(path, F_OK) != 0) {
-		*sp = NULL;
-		*errp = xasprintf("%s: no such database", path);
-		return STORE_NOTFOUND;
-	}
-	/* Writing here is only the audit row: no full quick_check (it read
-	   every page, a quarter of an export's time). */
-	return store_open(path, write ? STORE_EXISTING | STORE_NOCHECK :
-	    STORE_RDONLY, sp, errp);
-}
-
-/* Prepare sql on s; a store_rc. */
+/* Prepare sql on ss; a store_rc. */
 static int
-query_prepare(struct store *s, const char *sql, sqlite3_stmt **stp,
-    char **errp)
+sqlite_read_prepare(struct sqlite_store *ss, const char *sql,
+    sqlite3_stmt **stp, char **errp)
 {
 	int	rc;
 
-	rc = sqlite3_prepare_v2(s->db, sql, -1, stp, NULL);
+	rc = sqlite3_prepare_v2(ss->db, sql, -1, stp, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(*stp);
 		*stp = NULL;
-		return store_fail(s, rc, "query", errp);
+		return sqlite_fail(ss, rc, "query", errp);
 	}
 	return STORE_OK;
 }
 
 /* Finish a statement that stepped to rc; a store_rc. */
 static int
-query_finish(struct store *s, sqlite3_stmt *st, int rc, char **errp)
+sqlite_read_finish(struct sqlite_store *ss, sqlite3_stmt *st, int rc,
+    char **errp)
 {
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW && rc != SQLITE_OK)
-		rc = store_fail(s, rc, "query", errp);
+		rc = sqlite_fail(ss, rc, "query", errp);
 	else
 		rc = STORE_OK;
 	sqlite3_finalize(st);
 	return rc;
 }
 
-int
-query_resolve_id(struct store *s, const char *prefix, char **idp,
+/* The full id of the one intake whose id starts with prefix. */
+static int
+sqlite_read_resolve_id(struct store *s, const char *prefix, char **idp,
     char **errp)
 {
-	sqlite3_stmt	*st;
-	size_t		 len = strlen(prefix);
-	int		 rc, n = 0;
+	struct sqlite_store	*ss = sqlite_of(s);
+	sqlite3_stmt		*st;
+	size_t			 len = strlen(prefix);
+	int			 rc, n = 0;
 
 	*idp = NULL;
 	if (len < 8 || len > STORE_ID_LEN || strspn(prefix,
 	    "0123456789abcdefABCDEF-") != len)
 		return store_err(STORE_ERR, errp, "an intake id (or its "
 		    "first 8 characters or more) is expected");
-	if ((rc = query_prepare(s, "SELECT id FROM intakes WHERE"
+	if ((rc = sqlite_read_prepare(ss, "SELECT id FROM intakes WHERE"
 	    " substr(id, 1, ?2) = lower(?1) LIMIT 2", &st, errp)) != STORE_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
@@ -602,7 +552,7 @@ query_resolve_id(struct store *s, const char *prefix, char **idp,
 			*idp = xstrdup((const char *)
 			    sqlite3_column_text(st, 0));
 	}
-	if ((rc = query_finish(s, st, rc, errp)) != STORE_OK || n == 1)
+	if ((rc = sqlite_read_finish(ss, st, rc, errp)) != STORE_OK || n == 1)
 		goto done;
 	rc = n == 0 ? store_err(STORE_NOTFOUND, errp, "no intake %s",
 	    prefix) : store_err(STORE_ERR, errp, "several intakes start "
@@ -615,20 +565,23 @@ done:
 	return rc;
 }
 
-int
-query_forms(struct store *s, const struct query_filter *f,
+/* Call fn for every form version the intakes f selects use. */
+static int
+sqlite_read_forms(struct store *s, const struct query_filter *f,
     query_form_fn fn, void *ctx, char **errp)
 {
+	struct sqlite_store	*ss = sqlite_of(s);
 	sqlite3_stmt		*st;
 	struct query_form	 qf;
 	int			 rc, stop = 0;
 
-	if ((rc = query_prepare(s, "SELECT f.hash, f.form_id, f.version,"
-	    " f.added_at FROM forms f WHERE f.hash IN (SELECT i.form_hash"
-	    " FROM intakes i" QUERY_WHERE ") ORDER BY f.version DESC,"
-	    " f.added_at DESC, f.hash", &st, errp)) != STORE_OK)
+	if ((rc = sqlite_read_prepare(ss, "SELECT f.hash, f.form_id,"
+	    " f.version, f.added_at FROM forms f WHERE f.hash IN"
+	    " (SELECT i.form_hash FROM intakes i" QUERY_WHERE ")"
+	    " ORDER BY f.version DESC, f.added_at DESC, f.hash", &st,
+	    errp)) != STORE_OK)
 		return rc;
-	if ((rc = query_bind_filter(s, st, f, errp)) != STORE_OK) {
+	if ((rc = sqlite_read_bind_filter(ss, st, f, errp)) != STORE_OK) {
 		sqlite3_finalize(st);
 		return rc;
 	}
@@ -639,20 +592,22 @@ query_forms(struct store *s, const struct query_filter *f,
 		qf.added_at = (const char *)sqlite3_column_text(st, 3);
 		stop = fn(ctx, &qf);
 	}
-	rc = query_finish(s, st, rc, errp);
+	rc = sqlite_read_finish(ss, st, rc, errp);
 	return rc != STORE_OK ? rc : stop;
 }
 
-int
-query_form_source(struct store *s, const char *hash, char **srcp,
+/* The exact source text of the form with this hash. */
+static int
+sqlite_read_form_source(struct store *s, const char *hash, char **srcp,
     size_t *lenp, char **errp)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct sqlite_store	*ss = sqlite_of(s);
+	sqlite3_stmt		*st;
+	int			 rc;
 
 	*srcp = NULL;
-	if ((rc = query_prepare(s, "SELECT source FROM forms WHERE hash = ?",
-	    &st, errp)) != STORE_OK)
+	if ((rc = sqlite_read_prepare(ss, "SELECT source FROM forms WHERE"
+	    " hash = ?", &st, errp)) != STORE_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -661,7 +616,8 @@ query_form_source(struct store *s, const char *hash, char **srcp,
 		memcpy(*srcp, sqlite3_column_text(st, 0), *lenp);
 		(*srcp)[*lenp] = '\0';
 	}
-	if ((rc = query_finish(s, st, rc, errp)) == STORE_OK && *srcp == NULL)
+	if ((rc = sqlite_read_finish(ss, st, rc, errp)) == STORE_OK &&
+	    *srcp == NULL)
 		rc = store_err(STORE_NOTFOUND, errp, "form %.12s is not "
 		    "stored", hash);
 	return rc;
@@ -669,7 +625,7 @@ query_form_source(struct store *s, const char *hash, char **srcp,
 
 /* The SQL of each query_counts grouping. */
 static const char *
-query_count_sql(enum query_count_by by)
+sqlite_read_count_sql(int by)
 {
 	switch (by) {
 	case QC_STATUS:
@@ -689,24 +645,25 @@ query_count_sql(enum query_count_by by)
 		    " intakes i JOIN result_lines r ON r.intake_id = i.id"
 		    QUERY_WHERE " AND r.kind = ?5 GROUP BY 1"
 		    " ORDER BY n DESC, 1";
-	case QC_STARTED:
+	default:	/* QC_STARTED */
 		break;
 	}
 	return "SELECT i.started_at, NULL, 1 FROM intakes i" QUERY_WHERE;
 }
 
-int
-query_counts(struct store *s, const struct query_filter *f,
-    enum query_count_by by, const char *arg, query_count_fn fn, void *ctx,
-    char **errp)
+/* Counts over the intakes f selects, grouped by "by". */
+static int
+sqlite_read_counts(struct store *s, const struct query_filter *f, int by,
+    const char *arg, query_count_fn fn, void *ctx, char **errp)
 {
-	sqlite3_stmt	*st;
-	int		 rc, stop = 0;
+	struct sqlite_store	*ss = sqlite_of(s);
+	sqlite3_stmt		*st;
+	int			 rc, stop = 0;
 
-	if ((rc = query_prepare(s, query_count_sql(by), &st, errp)) !=
-	    STORE_OK)
+	if ((rc = sqlite_read_prepare(ss, sqlite_read_count_sql(by), &st,
+	    errp)) != STORE_OK)
 		return rc;
-	if ((rc = query_bind_filter(s, st, f, errp)) != STORE_OK) {
+	if ((rc = sqlite_read_bind_filter(ss, st, f, errp)) != STORE_OK) {
 		sqlite3_finalize(st);
 		return rc;
 	}
@@ -719,48 +676,119 @@ query_counts(struct store *s, const struct query_filter *f,
 		stop = fn(ctx, (const char *)sqlite3_column_text(st, 0),
 		    (const char *)sqlite3_column_text(st, 1),
 		    (long)sqlite3_column_int64(st, 2));
-	rc = query_finish(s, st, rc, errp);
+	rc = sqlite_read_finish(ss, st, rc, errp);
 	return rc != STORE_OK ? rc : stop;
 }
 
-int
-query_has_question(struct store *s, const char *q, bool *yes, char **errp)
+/* Whether any stored answer has question id q. */
+static int
+sqlite_read_has_question(struct store *s, const char *q, bool *yes,
+    char **errp)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct sqlite_store	*ss = sqlite_of(s);
+	sqlite3_stmt		*st;
+	int			 rc;
 
-	if ((rc = query_prepare(s, "SELECT 1 FROM answers WHERE question = ?"
-	    " LIMIT 1", &st, errp)) != STORE_OK)
+	if ((rc = sqlite_read_prepare(ss, "SELECT 1 FROM answers WHERE"
+	    " question = ? LIMIT 1", &st, errp)) != STORE_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	*yes = rc == SQLITE_ROW;
-	return query_finish(s, st, rc, errp);
+	return sqlite_read_finish(ss, st, rc, errp);
 }
 
-void
-query_local_time(const char *iso, char *buf, char *week)
+/* Column i of st as text, "" for NULL (borrowed until the next step). */
+static const char *
+sqlite_read_col(sqlite3_stmt *st, int i)
 {
-	struct tm	tm;
-	time_t		t;
+	const unsigned char	*v = sqlite3_column_text(st, i);
 
-	buf[0] = '\0';
-	if (week != NULL)
-		week[0] = '\0';
-	if (iso == NULL)
-		return;
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
-		snprintf(buf, 17, "%s", iso);
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon--;
-	t = timegm(&tm);
-	if (localtime_r(&t, &tm) == NULL)
-		return;
-	strftime(buf, 17, "%Y-%m-%d %H:%M", &tm);
-	if (week != NULL)
-		strftime(week, 9, "%G-W%V", &tm);
+	return v != NULL ? (const char *)v : "";
 }
+
+/* Call fn for each audit entry with since <= at < until, in order. */
+static int
+sqlite_read_audit_each(struct store *s, const char *since,
+    const char *until, int (*fn)(void *ctx,
+    const struct store_audit_entry *e), void *ctx, char **errp)
+{
+	struct sqlite_store		*ss = sqlite_of(s);
+	struct store_audit_entry	 e;
+	sqlite3_stmt			*st;
+	int				 rc;
+
+	rc = sqlite3_prepare_v2(ss->db, "SELECT seq, at, actor, action, "
+	    "detail FROM audit WHERE (?1 IS NULL OR at >= ?1) AND "
+	    "(?2 IS NULL OR at < ?2) ORDER BY seq", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return sqlite_fail(ss, rc, "cannot read the audit log", errp);
+	if (since != NULL)
+		sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
+	if (until != NULL)
+		sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		e.seq = sqlite3_column_int64(st, 0);
+		e.at = sqlite_read_col(st, 1);
+		e.actor = sqlite_read_col(st, 2);
+		e.action = sqlite_read_col(st, 3);
+		e.detail = sqlite_read_col(st, 4);
+		if (fn(ctx, &e) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	rc = rc == SQLITE_DONE ? STORE_OK :
+	    sqlite_fail(ss, rc, "cannot read the audit log", errp);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * The status of intake id into buf (16 bytes): STORE_OK, STORE_NOTFOUND,
+ * or an error.  Also the write side's check before a change, inside its
+ * transaction (a cached statement: it runs at every answer).
+ */
+static int
+sqlite_read_intake_status(struct store *s, const char *id, char *buf,
+    char **errp)
+{
+	struct sqlite_store	*ss = sqlite_of(s);
+	sqlite3_stmt		*st;
+	const char		*v;
+	int			 rc;
+
+	if ((rc = sqlite_stmt(ss, &ss->st_status, "SELECT status FROM "
+	    "intakes WHERE id = ?", errp)) != STORE_OK)
+		return rc;
+	st = ss->st_status;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		v = (const char *)sqlite3_column_text(st, 0);
+		snprintf(buf, 16, "%s", v != NULL ? v : "");
+		rc = STORE_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = store_err(STORE_NOTFOUND, errp, "%s: no intake %s",
+		    ss->base.path, id);
+	else
+		rc = sqlite_fail(ss, rc, "cannot read an intake", errp);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* The read ops of the SQLite backend (backend.h). */
+const struct store_read_ops sqlite_read_ops = {
+	.begin = sqlite_read_begin,
+	.end = sqlite_read_end,
+	.cursor_new = sqlite_read_cursor_new,
+	.cursor_next = sqlite_read_cursor_next,
+	.cursor_free = sqlite_read_cursor_free,
+	.resolve_id = sqlite_read_resolve_id,
+	.forms = sqlite_read_forms,
+	.form_source = sqlite_read_form_source,
+	.counts = sqlite_read_counts,
+	.has_question = sqlite_read_has_question,
+	.audit_each = sqlite_read_audit_each,
+	.intake_status = sqlite_read_intake_status
+};

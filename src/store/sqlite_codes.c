@@ -1,5 +1,5 @@
 /*
- * store_codes.c: the stop, flag and recommendation codes that schema 2
+ * sqlite_codes.c: the stop, flag and recommendation codes that schema 2
  * keeps on each completed intake's row (intakes.stop_codes, flag_codes,
  * recommend_codes), beside the full result lines.
  *
@@ -7,44 +7,18 @@
  * export and the list need not read the result lines at all: at 100,000
  * intakes those are 3.8 million rows and the biggest table in the file.
  * The lines stay the record; these functions derive the codes from them
- * when a database is upgraded or intakes arrive by merge.
+ * (joined by store_codes_add, as a completion does) when a database is
+ * upgraded or intakes arrive by merge.
  */
 #include <string.h>
 
 #include "base/strbuf.h"
-#include "store_int.h"
-
-/* 0 stop, 1 flag, 2 recommend, -1 any other kind. */
-static int
-store_codes_kind(const char *kind)
-{
-	static const char *const kinds[STORE_NCODES] = {
-		"stop", "flag", "recommend"
-	};
-	int	k;
-
-	for (k = 0; k < STORE_NCODES; k++)
-		if (strcmp(kind, kinds[k]) == 0)
-			return k;
-	return -1;
-}
-
-void
-store_codes_add(struct strbuf codes[STORE_NCODES], const char *kind,
-    const char *code)
-{
-	int	k;
-
-	if ((k = store_codes_kind(kind)) < 0)
-		return;
-	if (codes[k].len > 0)
-		strbuf_addc(&codes[k], ';');
-	strbuf_adds(&codes[k], code);
-}
+#include "sqlite.h"
+#include "sqlite_codes.h"
 
 /* Write codes onto intake id with the prepared UPDATE st. */
 static int
-store_codes_put(struct store *s, sqlite3_stmt *st, const char *id,
+sqlite_codes_put(struct sqlite_store *ss, sqlite3_stmt *st, const char *id,
     struct strbuf codes[STORE_NCODES], char **errp)
 {
 	int	k, rc;
@@ -56,7 +30,7 @@ store_codes_put(struct store *s, sqlite3_stmt *st, const char *id,
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, "cannot write result codes", errp);
+		return sqlite_fail(ss, rc, "cannot write result codes", errp);
 	for (k = 0; k < STORE_NCODES; k++)
 		strbuf_reset(&codes[k]);
 	return STORE_OK;
@@ -68,7 +42,7 @@ store_codes_put(struct store *s, sqlite3_stmt *st, const char *id,
  * returns (intake_id, kind, code ordered by intake_id, seq) onto them.
  */
 static int
-store_codes_fill(struct store *s, const char *clear_sql,
+sqlite_codes_fill(struct sqlite_store *ss, const char *clear_sql,
     const char *lines_sql, char **errp)
 {
 	struct strbuf	 codes[STORE_NCODES], id;
@@ -76,16 +50,16 @@ store_codes_fill(struct store *s, const char *clear_sql,
 	const char	*row;
 	int		 k, rc;
 
-	if ((rc = store_exec(s, clear_sql, "cannot write result codes",
+	if ((rc = sqlite_exec(ss, clear_sql, "cannot write result codes",
 	    errp)) != STORE_OK)
 		return rc;
-	rc = sqlite3_prepare_v2(s->db, lines_sql, -1, &rd, NULL);
+	rc = sqlite3_prepare_v2(ss->db, lines_sql, -1, &rd, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db, "UPDATE intakes SET "
+		rc = sqlite3_prepare_v2(ss->db, "UPDATE intakes SET "
 		    "stop_codes = ?1, flag_codes = ?2, recommend_codes = ?3 "
 		    "WHERE id = ?4", -1, &up, NULL);
 	if (rc != SQLITE_OK) {
-		rc = store_fail(s, rc, "cannot write result codes", errp);
+		rc = sqlite_fail(ss, rc, "cannot write result codes", errp);
 		goto out;
 	}
 	for (k = 0; k < STORE_NCODES; k++)
@@ -94,7 +68,7 @@ store_codes_fill(struct store *s, const char *clear_sql,
 	while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
 		row = (const char *)sqlite3_column_text(rd, 0);
 		if (id.len > 0 && strcmp(row, id.s) != 0 &&
-		    (rc = store_codes_put(s, up, id.s, codes, errp)) !=
+		    (rc = sqlite_codes_put(ss, up, id.s, codes, errp)) !=
 		    STORE_OK)
 			break;
 		strbuf_reset(&id);
@@ -103,10 +77,10 @@ store_codes_fill(struct store *s, const char *clear_sql,
 		    (const char *)sqlite3_column_text(rd, 2));
 	}
 	if (rc == SQLITE_DONE)
-		rc = id.len > 0 ? store_codes_put(s, up, id.s, codes, errp) :
+		rc = id.len > 0 ? sqlite_codes_put(ss, up, id.s, codes, errp) :
 		    STORE_OK;
 	else if (rc != STORE_OK)
-		rc = store_fail(s, rc, "cannot read result lines", errp);
+		rc = sqlite_fail(ss, rc, "cannot read result lines", errp);
 	for (k = 0; k < STORE_NCODES; k++)
 		strbuf_done(&codes[k]);
 	strbuf_done(&id);
@@ -116,19 +90,21 @@ out:
 	return rc;
 }
 
+/* Every completed intake's codes (the 1 -> 2 upgrade). */
 int
-store_codes_fill_all(struct store *s, char **errp)
+sqlite_codes_fill_all(struct sqlite_store *ss, char **errp)
 {
-	return store_codes_fill(s, "UPDATE intakes SET stop_codes = '', "
+	return sqlite_codes_fill(ss, "UPDATE intakes SET stop_codes = '', "
 	    "flag_codes = '', recommend_codes = '' WHERE status = 'completed'",
 	    "SELECT intake_id, kind, code FROM result_lines WHERE kind IN "
 	    "('stop', 'flag', 'recommend') ORDER BY intake_id, seq", errp);
 }
 
+/* The codes of the intakes a merge is adding (temp.merge_new). */
 int
-store_codes_fill_merged(struct store *s, char **errp)
+sqlite_codes_fill_merged(struct sqlite_store *ss, char **errp)
 {
-	return store_codes_fill(s, "UPDATE intakes SET stop_codes = '', "
+	return sqlite_codes_fill(ss, "UPDATE intakes SET stop_codes = '', "
 	    "flag_codes = '', recommend_codes = '' WHERE status = 'completed' "
 	    "AND id IN (SELECT id FROM temp.merge_new)",
 	    "SELECT intake_id, kind, code FROM result_lines WHERE kind IN "

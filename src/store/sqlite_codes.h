@@ -1,0 +1,15 @@
+/*
+ * sqlite_codes.h: deriving intakes' codes columns (schema 2) from their
+ * result lines, inside the caller's transaction (sqlite_codes.c).
+ */
+#ifndef SMP_STORE_SQLITE_CODES_H
+#define SMP_STORE_SQLITE_CODES_H
+
+struct sqlite_store;
+
+/* Every completed intake (the 1 -> 2 upgrade); a store_rc. */
+int	sqlite_codes_fill_all(struct sqlite_store *ss, char **errp);
+/* The completed intakes a merge is adding, listed in temp.merge_new. */
+int	sqlite_codes_fill_merged(struct sqlite_store *ss, char **errp);
+
+#endif
