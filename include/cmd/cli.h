@@ -18,9 +18,7 @@ enum cli_open {
 	CLI_AUDITED,	/* must exist, writes only its audit row
 			   (query_open for writing): show, export */
 	CLI_CREATE,	/* created if missing, fully checked: record, merge */
-	CLI_EXISTING,	/* must exist, fully checked: erase */
-	CLI_KIOSK	/* created if missing, checked later on a thread
-			   (STORE_NOCHECK): kiosk */
+	CLI_EXISTING	/* must exist, fully checked: erase */
 };
 
 /*

@@ -75,11 +75,8 @@ cli_open_store(const char *cmd, const char *db, const char *config,
 	case CLI_CREATE:
 		rc = store_open(path, 0, sp, &err);
 		break;
-	case CLI_EXISTING:
-		rc = store_open(path, STORE_EXISTING, sp, &err);
-		break;
 	default:
-		rc = store_open(path, STORE_NOCHECK, sp, &err);
+		rc = store_open(path, STORE_EXISTING, sp, &err);
 		break;
 	}
 	free(path);

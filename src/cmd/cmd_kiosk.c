@@ -1,10 +1,12 @@
 /*
- * cmd_kiosk.c: "smp-intake kiosk": read the config, load the form, open
- * the database, then hand the terminal to the kiosk (ui_run).  A kiosk
+ * cmd_kiosk.c: "smp-intake kiosk": read the config, load the form, hand
+ * the terminal to the kiosk (ui_run), and open the database as soon as
+ * the welcome screen is up.  A kiosk
  * refuses to start without a staff PIN (unless demo = yes) or on a broken
  * form, and says why.
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,53 +93,69 @@ kiosk_config(const struct kiosk_args *a, struct config *c)
 	return SMP_EXIT_OK;
 }
 
-/* The background integrity check, as the kiosk's loop watches it. */
-struct kiosk_check {
-	struct store_check	*check;
-	int			 rc;	/* its verdict once failed */
+/*
+ * The database side of a running kiosk.  It is opened once the welcome
+ * screen is up (ui_opts.ready), so the first screen waits only for the
+ * form and the terminal; keys typed meanwhile wait in the terminal.
+ */
+struct kiosk_db {
+	const char		*path;	/* the database file */
+	const struct form	*f;
+	int			 stale;	/* seconds before an intake left in
+					   progress counts as abandoned */
+	struct ui_opts		*o;	/* gets store, port and form_hash */
+	struct store		*s;	/* open, or NULL */
+	struct intake_store	 port;	/* the store's write side */
+	struct store_check	*check;	/* integrity check running, or NULL */
+	char			 hash[STORE_HASH_LEN + 1];	/* the form's */
+	int			 rc;	/* store_rc of a failure, or 0 */
+	bool			 opening; /* the failure was in kiosk_ready */
 };
+
+/*
+ * ui_opts.ready: open the store, remember the form, close old unfinished
+ * intakes, and start the integrity check, which reads every page
+ * (seconds for a big file) on a thread while the welcome screen waits.
+ */
+static int
+kiosk_ready(void *ctx, char **errp)
+{
+	struct kiosk_db	*kd = ctx;
+	int		 rc, n = 0;
+
+	if ((rc = store_open(kd->path, STORE_NOCHECK, &kd->s, errp)) ==
+	    STORE_OK &&
+	    (rc = store_form_put(kd->s, kd->f, kd->hash, errp)) == STORE_OK &&
+	    (rc = store_abandon_stale(kd->s, kd->stale, &n, errp)) ==
+	    STORE_OK)
+		rc = store_check_start(kd->s, &kd->check, errp);
+	if (rc != STORE_OK) {
+		kd->rc = rc;
+		kd->opening = true;
+		return -1;
+	}
+	kd->o->store = kd->s;
+	store_intake_port(kd->s, &kd->port);
+	kd->o->port = &kd->port;
+	kd->o->form_hash = kd->hash;
+	return 0;
+}
 
 /* ui_opts.watch: stop the kiosk if the database failed its check. */
 static int
 kiosk_watch(void *ctx, char **errp)
 {
-	struct kiosk_check	*kc = ctx;
-	int			 rc;
+	struct kiosk_db	*kd = ctx;
+	int		 rc;
 
-	if (kc->check == NULL)
+	if (kd->check == NULL)
 		return 0;
-	if ((rc = store_check_poll(kc->check, errp)) == 1)
+	if ((rc = store_check_poll(kd->check, errp)) == 1)
 		return 0;
-	store_check_free(kc->check);
-	kc->check = NULL;
-	kc->rc = rc;
+	store_check_free(kd->check);
+	kd->check = NULL;
+	kd->rc = rc;
 	return rc != STORE_OK;
-}
-
-/*
- * Open the store, remember the form, close old unfinished intakes, and
- * start the integrity check, which reads every page (seconds for a big
- * file) on a thread while the welcome screen waits.
- */
-static int
-kiosk_store(const char *db, const struct form *f, const struct config *c,
-    struct store **sp, char *hash, struct kiosk_check *kc)
-{
-	char	*err = NULL;
-	int	 rc, n = 0;
-
-	if ((rc = cli_open_store(NULL, db, NULL, CLI_KIOSK, sp)) != 0)
-		return rc;
-	if ((rc = store_form_put(*sp, f, hash, &err)) == STORE_OK &&
-	    (rc = store_abandon_stale(*sp, c->idle_timeout +
-	    c->idle_countdown, &n, &err)) == STORE_OK)
-		rc = store_check_start(*sp, &kc->check, &err);
-	if (rc != STORE_OK) {
-		fprintf(stderr, "smp-intake: %s\n", err);
-		free(err);
-		return store_exit_status(rc);
-	}
-	return SMP_EXIT_OK;
 }
 
 /* Resolve the starting language; -1 (message printed) if unknown. */
@@ -199,75 +217,86 @@ kiosk_settings(const struct config *c, struct ui_settings *set)
 	set->demo = c->demo;
 }
 
-/* Run with config, form and store ready. */
+/* Run with config and form ready; returns an exit status. */
 static int
-kiosk_run(const struct kiosk_args *a, struct config *c)
+kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
+    int lang)
 {
 	struct ui_opts		 o;
-	struct intake_store	 port;
-	struct kiosk_check	 kc = { NULL, STORE_OK };
+	struct kiosk_db		 kd;
 	struct kiosk_pin	 kp;
-	struct form		*f;
-	struct store		*s = NULL;
-	char			 hash[STORE_HASH_LEN + 1], *err = NULL;
-	int			 rc;
+	char			*err = NULL;
+	int			 rc = SMP_EXIT_OK;
 
 	memset(&o, 0, sizeof(o));
-	if ((rc = cli_load_form(a->form != NULL ? a->form : c->form, 0,
-	    &f)) != 0)
-		return rc;
-	if ((o.lang = kiosk_lang(f, a->lang ? a->lang : c->language)) < 0) {
-		form_free(f);
-		return a->lang ? SMP_EXIT_USAGE : SMP_EXIT_CONFIG;
+	memset(&kd, 0, sizeof(kd));
+	kd.path = a->db != NULL ? a->db : c->database;
+	kd.f = f;
+	kd.stale = c->idle_timeout + c->idle_countdown;
+	kd.o = &o;
+	kiosk_settings(c, &o.set);
+	pin_guard_init(&kp.guard);
+	kp.hash = c->pin_hash;
+	if (c->pin_hash != NULL) {
+		o.pin_try = kiosk_pin_try;
+		o.pin_locked = kiosk_pin_locked;
+		o.pin_ctx = &kp;
 	}
+	o.form = f;
+	o.lang = lang;
+	o.ready = kiosk_ready;
+	o.ready_ctx = &kd;
+	o.watch = kiosk_watch;
+	o.watch_ctx = &kd;
+	if (ui_run(&o, &err) < 0) {
+		/* Opening the store fails with the store's own words, as
+		   when it opened before the terminal was taken. */
+		fprintf(stderr, kd.opening ? "smp-intake: %s\n" :
+		    "smp-intake: kiosk: %s\n", err);
+		free(err);
+		rc = kd.rc != STORE_OK ? store_exit_status(kd.rc) :
+		    SMP_EXIT_FAIL;
+	}
+	store_check_free(kd.check);
+	store_close(kd.s);
+	return rc;
+}
+
+/* Load the form and check what the kiosk needs before it starts. */
+static int
+kiosk_prepare(const struct kiosk_args *a, const struct config *c,
+    struct form **fp, int *langp)
+{
+	int	rc;
+
+	if ((rc = cli_load_form(a->form != NULL ? a->form : c->form, 0,
+	    fp)) != 0)
+		return rc;
+	if ((*langp = kiosk_lang(*fp, a->lang ? a->lang : c->language)) < 0)
+		return a->lang ? SMP_EXIT_USAGE : SMP_EXIT_CONFIG;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "smp-intake: kiosk: needs a terminal\n");
-		form_free(f);
 		return SMP_EXIT_USAGE;
 	}
-	if ((rc = kiosk_store(a->db != NULL ? a->db : c->database, f, c, &s,
-	    hash, &kc)) == SMP_EXIT_OK) {
-		kiosk_settings(c, &o.set);
-		pin_guard_init(&kp.guard);
-		kp.hash = c->pin_hash;
-		if (c->pin_hash != NULL) {
-			o.pin_try = kiosk_pin_try;
-			o.pin_locked = kiosk_pin_locked;
-			o.pin_ctx = &kp;
-		}
-		o.form = f;
-		o.store = s;
-		store_intake_port(s, &port);
-		o.port = &port;
-		o.form_hash = hash;
-		o.watch = kiosk_watch;
-		o.watch_ctx = &kc;
-		if (ui_run(&o, &err) < 0) {
-			fprintf(stderr, "smp-intake: kiosk: %s\n", err);
-			free(err);
-			rc = kc.rc != STORE_OK ? store_exit_status(kc.rc) :
-			    SMP_EXIT_FAIL;
-		}
-	}
-	store_check_free(kc.check);
-	store_close(s);
-	form_free(f);
-	return rc;
+	return SMP_EXIT_OK;
 }
 
 /* The kiosk sub-command. */
 int
 cmd_kiosk(int argc, char **argv)
 {
-	struct kiosk_args	a;
-	struct config		c;
-	int			rc;
+	struct kiosk_args	 a;
+	struct config		 c;
+	struct form		*f = NULL;
+	int			 rc, lang = 0;
 
 	if ((rc = kiosk_parse(argc, argv, &a)) != 0)
 		return rc > 0 ? SMP_EXIT_OK : SMP_EXIT_USAGE;
 	config_init(&c);
-	if ((rc = kiosk_config(&a, &c)) == SMP_EXIT_OK)
-		rc = kiosk_run(&a, &c);
+	if ((rc = kiosk_config(&a, &c)) == SMP_EXIT_OK &&
+	    (rc = kiosk_prepare(&a, &c, &f, &lang)) == SMP_EXIT_OK)
+		rc = kiosk_run(&a, &c, f, lang);
+	form_free(f);
 	config_done(&c);
 	return rc;
 }

@@ -20,20 +20,6 @@
 #define FORM_ART_LINES	14
 #define FORM_ART_BYTES	65536
 
-/* Decode one code point of valid UTF-8 at s; sets *n to its bytes. */
-static uint32_t
-utf8_cp(const unsigned char *s, size_t *n)
-{
-	uint32_t	cp;
-	size_t		k;
-
-	*n = s[0] < 0x80 ? 1 : s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
-	cp = *n == 1 ? s[0] : s[0] & (0x7fu >> *n);
-	for (k = 1; k < *n; k++)
-		cp = (cp << 6) | (s[k] & 0x3fu);
-	return cp;
-}
-
 /*
  * Columns of line s[0..len) (valid UTF-8), or -1 if it holds a character
  * that cannot be shown.  Needs a UTF-8 LC_CTYPE (see measure_begin()).
@@ -46,7 +32,14 @@ line_width(const char *s, size_t len, bool utf8_locale)
 	int		w, total = 0;
 
 	for (i = 0; i < len; i += n) {
-		cp = utf8_cp((const unsigned char *)s + i, &n);
+		n = 1;
+		cp = (unsigned char)s[i];
+		if (cp >= 0x20 && cp < 0x7f) {	/* printable ASCII */
+			total++;
+			continue;
+		}
+		if (cp >= 0x80 && (n = utf8_decode(s + i, len - i, &cp)) == 0)
+			return -1;
 		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 			return -1;
 		w = utf8_locale ? wcwidth((wchar_t)cp) : 1;

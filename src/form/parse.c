@@ -242,6 +242,7 @@ parse_text(struct form_parser *p, size_t i, struct form_text *t,
 {
 	const struct lex_token	*s;
 	char			*old;
+	size_t			 have, add;
 	int			 l;
 
 	if (i + 1 >= NTOK(p) || TOK(p, i + 1)->kind != LEX_STRING) {
@@ -264,9 +265,12 @@ parse_text(struct form_parser *p, size_t i, struct form_text *t,
 		parse_err(p, 0, "'%s %s' given twice", kw, p->f->langs[l]);
 		return;
 	}
-	if ((old = t->tr[l]) != NULL) {
-		t->tr[l] = xasprintf("%s\n\n%s", old, s->str);
-		free(old);
+	if ((old = t->tr[l]) != NULL) {	/* a new paragraph */
+		have = strlen(old);
+		add = strlen(s->str);
+		t->tr[l] = xrealloc(old, have + 2 + add + 1);
+		memcpy(t->tr[l] + have, "\n\n", 2);
+		memcpy(t->tr[l] + have + 2, s->str, add + 1);
 	} else
 		t->tr[l] = xstrdup(s->str);
 }
