@@ -82,12 +82,12 @@ cc $CFL -o "$OUT/ptylat" bench/ptylat.c -lutil
 HAVE_GEN=0
 HAVE_SAVES=0
 GEN_FLAGS=""
-if have_sym engine_new && have_sym store_open && have_sym form_parse; then
+if have_sym engine_new && have_sym store_open && have_sym form_load_text; then
 	have_sym score_compute && GEN_FLAGS=-DHAVE_SCORE
 	build gen $GEN_FLAGS
 	HAVE_GEN=1
 fi
-if have_sym store_answer_put && have_sym form_parse; then
+if have_sym store_answer_put && have_sym form_load_text; then
 	build saves
 	HAVE_SAVES=1
 fi
