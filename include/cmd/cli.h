@@ -5,11 +5,36 @@
 #ifndef SMP_CLI_H
 #define SMP_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "form/form.h"
 
 struct store;
+
+#define CLI_ANY		(-1)	/* cli_parse nargs: any number (the command
+				   checks them) */
+
+/* One option of a sub-command, and where its value goes. */
+struct cli_opt {
+	const char	*name;		/* long name: "db" is --db */
+	int		 letter;	/* short letter: 'd' is -d */
+	const char	**arg;		/* takes a value, stored here; or NULL */
+	bool		*flag;		/* no value: set true; or NULL */
+};
+
+/*
+ * Parse the options of sub-command argv[0] against opts (ended by an
+ * entry whose name is NULL; --help and -h are always there): each value
+ * or flag goes where its entry says.  Returns -1 to go on, with *first
+ * the index of the first operand; or the status the command should exit
+ * with: 0 after printing usage on stdout (--help), 64 after printing it
+ * on stderr (an unknown option, a missing value, or not nargs
+ * operands).
+ */
+int	cli_parse(int argc, char **argv, const struct cli_opt *opts,
+	    int nargs, void (*usage)(FILE *fp), int *first);
 
 /* How cli_open_store opens the database. */
 enum cli_open {

@@ -3,6 +3,7 @@
  * database and reporting their problems once, the same way everywhere.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <stdio.h>
@@ -118,4 +119,75 @@ cli_term_width(size_t min)
 	    0 && ws.ws_col >= min)
 		return ws.ws_col;
 	return 80;
+}
+
+/* The getopt_long table and short-option string for opts (+ help). */
+static struct option *
+cli_getopt_table(const struct cli_opt *opts, char *shorts, size_t size)
+{
+	struct option	*lo;
+	size_t		 n = 0, i, k = 0;
+
+	while (opts[n].name != NULL)
+		n++;
+	lo = xcalloc(n + 2, sizeof(*lo));
+	for (i = 0; i < n && k + 3 < size; i++) {
+		lo[i].name = opts[i].name;
+		lo[i].has_arg = opts[i].arg != NULL ? required_argument :
+		    no_argument;
+		lo[i].val = opts[i].letter;
+		shorts[k++] = (char)opts[i].letter;
+		if (opts[i].arg != NULL)
+			shorts[k++] = ':';
+	}
+	lo[n].name = "help";
+	lo[n].val = 'h';
+	shorts[k++] = 'h';
+	shorts[k] = '\0';
+	return lo;
+}
+
+/* Store one option's value or flag. */
+static void
+cli_store_opt(const struct cli_opt *opts, int c, const char *arg)
+{
+	for (; opts->name != NULL; opts++)
+		if (opts->letter == c) {
+			if (opts->arg != NULL)
+				*opts->arg = arg;
+			else
+				*opts->flag = true;
+			return;
+		}
+}
+
+/* Parse a sub-command's options from a table. */
+int
+cli_parse(int argc, char **argv, const struct cli_opt *opts, int nargs,
+    void (*usage)(FILE *fp), int *first)
+{
+	struct option	*lo;
+	char		 shorts[64];
+	int		 c, status = -1, have;
+
+	lo = cli_getopt_table(opts, shorts, sizeof(shorts));
+	optind = 1;
+	while (status < 0 && (c = getopt_long(argc, argv, shorts, lo,
+	    NULL)) != -1) {
+		if (c == 'h') {
+			usage(stdout);
+			status = SMP_EXIT_OK;
+		} else if (c == '?' || c == ':')
+			status = SMP_EXIT_USAGE;
+		else
+			cli_store_opt(opts, c, optarg);
+	}
+	free(lo);
+	have = argc - optind;
+	if (status < 0 && nargs != CLI_ANY && have != nargs)
+		status = SMP_EXIT_USAGE;
+	if (status == SMP_EXIT_USAGE)
+		usage(stderr);
+	*first = optind;
+	return status;
 }

@@ -6,7 +6,6 @@
  * export.  Stored text goes through textsafe, so an odd $USER cannot drive
  * the terminal.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,36 +102,21 @@ audit_bound(const char *name, const char *date, int next_day, char *buf)
 int
 cmd_audit(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ "until", required_argument, NULL, 'u' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store	*s;
 	const char	*db = NULL, *config = NULL, *since = NULL;
 	const char	*until = NULL;
+	const struct cli_opt opts[] = {
+		{ "since", 's', &since, NULL },
+		{ "until", 'u', &until, NULL },
+		{ "db", 'd', &db, NULL },
+		{ "config", 'c', &config, NULL },
+		{ NULL, 0, NULL, NULL }
+	};
 	char		 lo[32], hi[32];
-	int		 c, rc;
+	int		 first, rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "s:u:d:c:h", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 's': since = optarg; break;
-		case 'u': until = optarg; break;
-		case 'd': db = optarg; break;
-		case 'c': config = optarg; break;
-		case 'h': audit_usage(stdout); return SMP_EXIT_OK;
-		default: audit_usage(stderr); return SMP_EXIT_USAGE;
-		}
-	}
-	if (optind != argc) {
-		audit_usage(stderr);
-		return SMP_EXIT_USAGE;
-	}
+	if ((rc = cli_parse(argc, argv, opts, 0, audit_usage, &first)) >= 0)
+		return rc;
 	if (audit_bound("since", since, 0, lo) < 0 ||
 	    audit_bound("until", until, 1, hi) < 0)
 		return SMP_EXIT_USAGE;

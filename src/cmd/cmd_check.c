@@ -2,7 +2,6 @@
  * cmd_check.c: "smp-intake check FORM...": load each form and print one
  * summary line for it, or every problem found on stderr.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -75,35 +74,25 @@ check_one(const char *path)
 int
 cmd_check(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "phrases", no_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 }
+	bool			phrases = false;
+	const struct cli_opt	opts[] = {
+		{ "phrases", 'p', NULL, &phrases },
+		{ NULL, 0, NULL, NULL }
 	};
-	int	c, rc = SMP_EXIT_OK, r, phrases = 0;
+	int			i, rc, r;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			check_usage(stdout);
-			return SMP_EXIT_OK;
-		} else if (c == 'p')
-			phrases = 1;
-		else {
-			check_usage(stderr);
-			return SMP_EXIT_USAGE;
-		}
-	}
-	if (phrases && optind == argc) {
+	if ((rc = cli_parse(argc, argv, opts, CLI_ANY, check_usage, &i)) >= 0)
+		return rc;
+	if (phrases && i == argc) {
 		list_phrases();
 		return SMP_EXIT_OK;
 	}
-	if (phrases || optind == argc) {
+	if (phrases || i == argc) {
 		check_usage(stderr);
 		return SMP_EXIT_USAGE;
 	}
-	for (; optind < argc; optind++) {
-		r = check_one(argv[optind]);
+	for (rc = SMP_EXIT_OK; i < argc; i++) {
+		r = check_one(argv[i]);
 		if (r > rc)
 			rc = r;
 	}

@@ -7,7 +7,6 @@
  * and truncates the write-ahead log (docs/storage.md); the audit log keeps
  * the id and who erased it.
  */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,35 +121,22 @@ out:
 int
 cmd_erase(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "yes", no_argument, NULL, 'y' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store	*s;
 	const char	*db = NULL, *config = NULL;
 	bool		 yes = false;
-	int		 c, rc;
+	const struct cli_opt opts[] = {
+		{ "yes", 'y', NULL, &yes },
+		{ "db", 'd', &db, NULL },
+		{ "config", 'c', &config, NULL },
+		{ NULL, 0, NULL, NULL }
+	};
+	int		 first, rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "yd:c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'y': yes = true; break;
-		case 'd': db = optarg; break;
-		case 'c': config = optarg; break;
-		case 'h': erase_usage(stdout); return SMP_EXIT_OK;
-		default: erase_usage(stderr); return SMP_EXIT_USAGE;
-		}
-	}
-	if (optind != argc - 1) {
-		erase_usage(stderr);
-		return SMP_EXIT_USAGE;
-	}
+	if ((rc = cli_parse(argc, argv, opts, 1, erase_usage, &first)) >= 0)
+		return rc;
 	if ((rc = cli_open_store("erase", db, config, CLI_EXISTING, &s)) != 0)
 		return rc;
-	rc = erase_run(s, argv[optind], !yes);
+	rc = erase_run(s, argv[first], !yes);
 	store_close(s);
 	return rc;
 }

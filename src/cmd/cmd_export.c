@@ -2,7 +2,6 @@
  * cmd_export.c: "smp-intake export": intakes as CSV on stdout or, with
  * --out, atomically into a file (docs/export.md).
  */
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,63 +28,41 @@ export_usage(FILE *fp)
 	    "FILE, 74 I/O error.\n");
 }
 
-/* Parse the options into o, db, config, out; -1 on a usage error, 1
-   after --help. */
+/* Parse the options into o, db, config and out; -1 to go on, else the
+   exit status (0 after --help, 64 after a usage error). */
 static int
 export_args(int argc, char **argv, struct export_opts *o, const char **db,
     const char **config, const char **out)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "labels", no_argument, NULL, 'L' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "deidentify", no_argument, NULL, 'd' },
-		{ "bom", no_argument, NULL, 'b' },
-		{ "since", required_argument, NULL, 's' },
-		{ "until", required_argument, NULL, 'u' },
-		{ "status", required_argument, NULL, 'S' },
-		{ "out", required_argument, NULL, 'o' },
-		{ "db", required_argument, NULL, 'D' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	const char		*format = "wide";
+	const struct cli_opt	 opts[] = {
+		{ "format", 'f', &format, NULL },
+		{ "labels", 'L', NULL, &o->labels },
+		{ "lang", 'l', &o->lang, NULL },
+		{ "deidentify", 'd', NULL, &o->deidentify },
+		{ "bom", 'b', NULL, &o->bom },
+		{ "since", 's', &o->filter.since, NULL },
+		{ "until", 'u', &o->filter.until, NULL },
+		{ "status", 'S', &o->filter.status, NULL },
+		{ "out", 'o', out, NULL },
+		{ "db", 'D', db, NULL },
+		{ "config", 'c', config, NULL },
+		{ NULL, 0, NULL, NULL }
 	};
-	int	c;
+	int			 first, rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:Ll:dbs:u:S:o:D:c:h", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "wide") == 0)
-				o->format = EXPORT_WIDE;
-			else if (strcmp(optarg, "long") == 0)
-				o->format = EXPORT_LONG;
-			else {
-				fprintf(stderr, "smp-intake: export: --format:"
-				    " want wide or long\n");
-				return -1;
-			}
-			break;
-		case 'L': o->labels = true; break;
-		case 'l': o->lang = optarg; break;
-		case 'd': o->deidentify = true; break;
-		case 'b': o->bom = true; break;
-		case 's': o->filter.since = optarg; break;
-		case 'u': o->filter.until = optarg; break;
-		case 'S': o->filter.status = optarg; break;
-		case 'o': *out = optarg; break;
-		case 'D': *db = optarg; break;
-		case 'c': *config = optarg; break;
-		case 'h': export_usage(stdout); return 1;
-		default: export_usage(stderr); return -1;
-		}
+	if ((rc = cli_parse(argc, argv, opts, 0, export_usage, &first)) >= 0)
+		return rc;
+	if (strcmp(format, "wide") == 0)
+		o->format = EXPORT_WIDE;
+	else if (strcmp(format, "long") == 0)
+		o->format = EXPORT_LONG;
+	else {
+		fprintf(stderr, "smp-intake: export: --format: want wide or "
+		    "long\n");
+		return SMP_EXIT_USAGE;
 	}
-	if (optind != argc) {
-		export_usage(stderr);
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 /* The signal that asked the export to stop, or 0. */
@@ -127,8 +104,8 @@ cmd_export(int argc, char **argv)
 	int			 rc;
 
 	memset(&o, 0, sizeof(o));
-	if ((rc = export_args(argc, argv, &o, &db, &config, &out)) != 0)
-		return rc > 0 ? SMP_EXIT_OK : SMP_EXIT_USAGE;
+	if ((rc = export_args(argc, argv, &o, &db, &config, &out)) >= 0)
+		return rc;
 	if (query_filter_check(&o.filter, &err) < 0) {
 		fprintf(stderr, "smp-intake: export: %s\n", err);
 		free(err);

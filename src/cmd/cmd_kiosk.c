@@ -5,7 +5,6 @@
  * refuses to start without a staff PIN (unless demo = yes) or on a broken
  * form, and says why.
  */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,39 +37,22 @@ kiosk_usage(FILE *fp)
 	    "FILE').\n");
 }
 
-/* Parse options; returns -1 (usage printed) on error, 1 for --help. */
+/* Parse options; -1 to go on, else the exit status. */
 static int
 kiosk_parse(int argc, char **argv, struct kiosk_args *a)
 {
-	static const struct option longopts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "form", required_argument, NULL, 'f' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	const struct cli_opt	opts[] = {
+		{ "config", 'c', &a->config, NULL },
+		{ "form", 'f', &a->form, NULL },
+		{ "db", 'd', &a->db, NULL },
+		{ "lang", 'l', &a->lang, NULL },
+		{ NULL, 0, NULL, NULL }
 	};
-	int	ch;
+	int			first;
 
 	memset(a, 0, sizeof(*a));
 	a->config = getenv("SMP_INTAKE_CONFIG");
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:f:d:l:h", longopts,
-	    NULL)) != -1) {
-		switch (ch) {
-		case 'c': a->config = optarg; break;
-		case 'f': a->form = optarg; break;
-		case 'd': a->db = optarg; break;
-		case 'l': a->lang = optarg; break;
-		case 'h': kiosk_usage(stdout); return 1;
-		default: kiosk_usage(stderr); return -1;
-		}
-	}
-	if (optind != argc) {
-		kiosk_usage(stderr);
-		return -1;
-	}
-	return 0;
+	return cli_parse(argc, argv, opts, 0, kiosk_usage, &first);
 }
 
 /* Load the config; returns an exit status. */
@@ -290,8 +272,8 @@ cmd_kiosk(int argc, char **argv)
 	struct form		*f = NULL;
 	int			 rc, lang = 0;
 
-	if ((rc = kiosk_parse(argc, argv, &a)) != 0)
-		return rc > 0 ? SMP_EXIT_OK : SMP_EXIT_USAGE;
+	if ((rc = kiosk_parse(argc, argv, &a)) >= 0)
+		return rc;
 	config_init(&c);
 	if ((rc = kiosk_config(&a, &c)) == SMP_EXIT_OK &&
 	    (rc = kiosk_prepare(&a, &c, &f, &lang)) == SMP_EXIT_OK)

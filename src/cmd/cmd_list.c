@@ -4,7 +4,6 @@
  * gives the client's name.
  */
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,54 +103,25 @@ list_print(struct store *s, const struct query_filter *f, char **errp)
 	return rc;
 }
 
-/* Parse the options; -1 on a usage error, 1 after --help. */
-static int
-list_args(int argc, char **argv, struct query_filter *f, const char **db,
-    const char **config)
-{
-	static const struct option longopts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ "until", required_argument, NULL, 'u' },
-		{ "status", required_argument, NULL, 'S' },
-		{ "db", required_argument, NULL, 'D' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int	c;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "s:u:S:D:c:h", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 's': f->since = optarg; break;
-		case 'u': f->until = optarg; break;
-		case 'S': f->status = optarg; break;
-		case 'D': *db = optarg; break;
-		case 'c': *config = optarg; break;
-		case 'h': list_usage(stdout); return 1;
-		default: list_usage(stderr); return -1;
-		}
-	}
-	if (optind != argc) {
-		list_usage(stderr);
-		return -1;
-	}
-	return 0;
-}
-
 int
 cmd_list(int argc, char **argv)
 {
-	struct query_filter	 f;
+	struct query_filter	 f = { 0 };
 	struct store		*s;
 	const char		*db = NULL, *config = NULL;
+	const struct cli_opt	 opts[] = {
+		{ "since", 's', &f.since, NULL },
+		{ "until", 'u', &f.until, NULL },
+		{ "status", 'S', &f.status, NULL },
+		{ "db", 'D', &db, NULL },
+		{ "config", 'c', &config, NULL },
+		{ NULL, 0, NULL, NULL }
+	};
 	char			*err = NULL;
-	int			 rc;
+	int			 first, rc;
 
-	memset(&f, 0, sizeof(f));
-	if ((rc = list_args(argc, argv, &f, &db, &config)) != 0)
-		return rc > 0 ? SMP_EXIT_OK : SMP_EXIT_USAGE;
+	if ((rc = cli_parse(argc, argv, opts, 0, list_usage, &first)) >= 0)
+		return rc;
 	if (query_filter_check(&f, &err) < 0) {
 		fprintf(stderr, "smp-intake: list: %s\n", err);
 		free(err);

@@ -7,7 +7,6 @@
  * form text, in one transaction (docs/storage.md).  Intake ids are UUIDs,
  * so kiosks never collide, and merging twice adds nothing.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -68,32 +67,20 @@ merge_run(struct store *s, const char *other)
 int
 cmd_merge(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store	*s;
 	const char	*db = NULL, *config = NULL;
-	int		 c, rc;
+	const struct cli_opt opts[] = {
+		{ "db", 'd', &db, NULL },
+		{ "config", 'c', &config, NULL },
+		{ NULL, 0, NULL, NULL }
+	};
+	int		 first, rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': db = optarg; break;
-		case 'c': config = optarg; break;
-		case 'h': merge_usage(stdout); return SMP_EXIT_OK;
-		default: merge_usage(stderr); return SMP_EXIT_USAGE;
-		}
-	}
-	if (optind != argc - 1) {
-		merge_usage(stderr);
-		return SMP_EXIT_USAGE;
-	}
+	if ((rc = cli_parse(argc, argv, opts, 1, merge_usage, &first)) >= 0)
+		return rc;
 	if ((rc = cli_open_store("merge", db, config, CLI_CREATE, &s)) != 0)
 		return rc;
-	rc = merge_run(s, argv[optind]);
+	rc = merge_run(s, argv[first]);
 	store_close(s);
 	return rc;
 }

@@ -5,7 +5,6 @@
  * conditions in the form's own words; never scores or rules, since
  * clients may see the paper.
  */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -360,32 +359,17 @@ pick_lang(const struct form *f, const char *code)
 int
 cmd_print(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct form	*f;
 	const char	*code = NULL;
-	int		 c, lang, rc = SMP_EXIT_OK;
+	const struct cli_opt opts[] = {
+		{ "lang", 'l', &code, NULL },
+		{ NULL, 0, NULL, NULL }
+	};
+	int		 first, lang, rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "hl:", opts, NULL)) != -1) {
-		if (c == 'h') {
-			print_usage(stdout);
-			return SMP_EXIT_OK;
-		} else if (c == 'l')
-			code = optarg;
-		else {
-			print_usage(stderr);
-			return SMP_EXIT_USAGE;
-		}
-	}
-	if (optind != argc - 1) {
-		print_usage(stderr);
-		return SMP_EXIT_USAGE;
-	}
-	if ((rc = cli_load_form(argv[optind], 0, &f)) != 0)
+	if ((rc = cli_parse(argc, argv, opts, 1, print_usage, &first)) >= 0)
+		return rc;
+	if ((rc = cli_load_form(argv[first], 0, &f)) != 0)
 		return rc;
 	if ((lang = pick_lang(f, code)) < 0)
 		rc = SMP_EXIT_USAGE;

@@ -8,7 +8,6 @@
  * answers given to its engine, which saves each as a kiosk would; the
  * intake is completed and scored, audited, and its id printed.
  */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,41 +59,29 @@ record_usage(FILE *fp)
 	    "or disk full, 75 database busy,\n78 bad configuration.\n");
 }
 
-/* Parse the command line into o; an exit status, or -1 to go on. */
+/* Parse the options into o; -1 to go on, else the exit status. */
 static int
 record_args(int argc, char **argv, struct record_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "form", required_argument, NULL, 'f' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "kiosk", required_argument, NULL, 'k' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	const struct cli_opt	opts[] = {
+		{ "form", 'f', &o->form, NULL },
+		{ "db", 'd', &o->db, NULL },
+		{ "config", 'c', &o->config, NULL },
+		{ "lang", 'l', &o->lang, NULL },
+		{ "kiosk", 'k', &o->kiosk, NULL },
+		{ NULL, 0, NULL, NULL }
 	};
-	int	c;
+	int			first, rc;
 
 	memset(o, 0, sizeof(*o));
 	o->kiosk = "paper";
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:d:c:l:k:h", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'f': o->form = optarg; break;
-		case 'd': o->db = optarg; break;
-		case 'c': o->config = optarg; break;
-		case 'l': o->lang = optarg; break;
-		case 'k': o->kiosk = optarg; break;
-		case 'h': record_usage(stdout); return SMP_EXIT_OK;
-		default: record_usage(stderr); return SMP_EXIT_USAGE;
-		}
-	}
-	if (o->form == NULL || optind != argc - 1 || *o->kiosk == '\0') {
+	if ((rc = cli_parse(argc, argv, opts, 1, record_usage, &first)) >= 0)
+		return rc;
+	if (o->form == NULL || *o->kiosk == '\0') {
 		record_usage(stderr);
 		return SMP_EXIT_USAGE;
 	}
-	o->answers = argv[optind];
+	o->answers = argv[first];
 	return -1;
 }
 

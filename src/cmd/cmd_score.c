@@ -10,7 +10,6 @@
  * answer or acknowledgement) before exiting 65; answers to questions the
  * other answers hide are only warned about.
  */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,35 +89,26 @@ score_answers(const struct form *f, int lang, const struct answers *a,
 int
 cmd_score(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "form", required_argument, NULL, 'f' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct answers		 a;
 	struct form		*f;
 	const char		*form = NULL, *lang = NULL, *path;
-	char			*err = NULL;
 	bool			 json = false;
-	int			 c, rc, l = 0;
+	const struct cli_opt	 opts[] = {
+		{ "form", 'f', &form, NULL },
+		{ "json", 'j', NULL, &json },
+		{ "lang", 'l', &lang, NULL },
+		{ NULL, 0, NULL, NULL }
+	};
+	char			*err = NULL;
+	int			 first, rc, l = 0;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:jl:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f': form = optarg; break;
-		case 'j': json = true; break;
-		case 'l': lang = optarg; break;
-		case 'h': score_usage(stdout); return SMP_EXIT_OK;
-		default: score_usage(stderr); return SMP_EXIT_USAGE;
-		}
-	}
-	if (form == NULL || optind != argc - 1) {
+	if ((rc = cli_parse(argc, argv, opts, 1, score_usage, &first)) >= 0)
+		return rc;
+	if (form == NULL) {
 		score_usage(stderr);
 		return SMP_EXIT_USAGE;
 	}
-	path = argv[optind];
+	path = argv[first];
 	if ((rc = cli_load_form(form, FORM_NO_ART, &f)) != 0)
 		return rc;
 	if (lang != NULL && (l = form_lang(f, lang)) < 0) {

@@ -4,13 +4,13 @@
  * is not a terminal) and write its hash into the config file.  The PIN
  * itself is never stored or printed.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
 #include "cmd/pin.h"
@@ -112,28 +112,17 @@ store_pin(const char *path, const char *pin)
 int
 cmd_set_pin(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	char		 pin[PIN_MAX_LEN * 4 + 2];
 	const char	*path = getenv("SMP_INTAKE_CONFIG");
-	int		 ch, rc;
+	const struct cli_opt opts[] = {
+		{ "config", 'c', &path, NULL },
+		{ NULL, 0, NULL, NULL }
+	};
+	int		 first, rc;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
-		if (ch == 'c')
-			path = optarg;
-		else if (ch == 'h') {
-			set_pin_usage(stdout);
-			return SMP_EXIT_OK;
-		} else {
-			set_pin_usage(stderr);
-			return SMP_EXIT_USAGE;
-		}
-	}
-	if (path == NULL || optind != argc) {
+	if ((rc = cli_parse(argc, argv, opts, 0, set_pin_usage, &first)) >= 0)
+		return rc;
+	if (path == NULL) {
 		set_pin_usage(stderr);
 		return SMP_EXIT_USAGE;
 	}

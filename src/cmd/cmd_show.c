@@ -3,7 +3,6 @@
  * on stdout, as text or --json.  Each show is written to the audit log
  * (the id only).
  */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,41 +44,26 @@ show_print(struct store *s, const char *id, bool json, const char *lang,
 int
 cmd_show(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "db", required_argument, NULL, 'D' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store	*s;
 	const char	*db = NULL, *config = NULL, *lang = NULL;
-	char		*id = NULL, *err = NULL;
 	bool		 json = false;
-	int		 c, rc;
+	const struct cli_opt opts[] = {
+		{ "json", 'j', NULL, &json },
+		{ "lang", 'l', &lang, NULL },
+		{ "db", 'D', &db, NULL },
+		{ "config", 'c', &config, NULL },
+		{ NULL, 0, NULL, NULL }
+	};
+	char		*id = NULL, *err = NULL;
+	int		 first, rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "jl:D:c:h", longopts, NULL)) !=
-	    -1) {
-		switch (c) {
-		case 'j': json = true; break;
-		case 'l': lang = optarg; break;
-		case 'D': db = optarg; break;
-		case 'c': config = optarg; break;
-		case 'h': show_usage(stdout); return SMP_EXIT_OK;
-		default: show_usage(stderr); return SMP_EXIT_USAGE;
-		}
-	}
-	if (optind != argc - 1) {
-		show_usage(stderr);
-		return SMP_EXIT_USAGE;
-	}
+	if ((rc = cli_parse(argc, argv, opts, 1, show_usage, &first)) >= 0)
+		return rc;
 	if ((rc = cli_open_store("show", db, config, CLI_AUDITED, &s)) != 0)
 		return rc;
 	/* Audited before it prints: what reaches the screen cannot be
 	   taken back, so no audit entry, no data. */
-	if ((rc = query_resolve_id(s, argv[optind], &id, &err)) == STORE_OK &&
+	if ((rc = query_resolve_id(s, argv[first], &id, &err)) == STORE_OK &&
 	    (rc = store_audit(s, store_actor(), "show", id, &err)) ==
 	    STORE_OK)
 		rc = show_print(s, id, json, lang, &err);

@@ -6,7 +6,6 @@
  * terminal ('#', or full blocks in a UTF-8 locale).
  */
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,54 +321,25 @@ stats_print(struct store *s, const struct query_filter *f, const char *by,
 	return rc;
 }
 
-/* Parse the options; -1 on a usage error, 1 after --help. */
-static int
-stats_args(int argc, char **argv, struct query_filter *f, const char **by,
-    const char **db, const char **config)
-{
-	static const struct option longopts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ "until", required_argument, NULL, 'u' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "db", required_argument, NULL, 'D' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int	c;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "s:u:b:D:c:h", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 's': f->since = optarg; break;
-		case 'u': f->until = optarg; break;
-		case 'b': *by = optarg; break;
-		case 'D': *db = optarg; break;
-		case 'c': *config = optarg; break;
-		case 'h': stats_usage(stdout); return 1;
-		default: stats_usage(stderr); return -1;
-		}
-	}
-	if (optind != argc) {
-		stats_usage(stderr);
-		return -1;
-	}
-	return 0;
-}
-
 int
 cmd_stats(int argc, char **argv)
 {
-	struct query_filter	 f;
+	struct query_filter	 f = { 0 };
 	struct store		*s;
 	const char		*db = NULL, *config = NULL, *by = NULL;
+	const struct cli_opt	 opts[] = {
+		{ "since", 's', &f.since, NULL },
+		{ "until", 'u', &f.until, NULL },
+		{ "by", 'b', &by, NULL },
+		{ "db", 'D', &db, NULL },
+		{ "config", 'c', &config, NULL },
+		{ NULL, 0, NULL, NULL }
+	};
 	char			*err = NULL;
-	int			 rc;
+	int			 first, rc;
 
-	memset(&f, 0, sizeof(f));
-	if ((rc = stats_args(argc, argv, &f, &by, &db, &config)) != 0)
-		return rc > 0 ? SMP_EXIT_OK : SMP_EXIT_USAGE;
+	if ((rc = cli_parse(argc, argv, opts, 0, stats_usage, &first)) >= 0)
+		return rc;
 	if (query_filter_check(&f, &err) < 0) {
 		fprintf(stderr, "smp-intake: stats: %s\n", err);
 		free(err);
