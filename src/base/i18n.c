@@ -294,7 +294,6 @@ i18n_format(const char *tmpl, ...)
 {
 	struct strbuf	 sb;
 	const char	*p, *end, *v;
-	char		*out;
 	va_list		 ap;
 
 	strbuf_init(&sb);
@@ -309,7 +308,5 @@ i18n_format(const char *tmpl, ...)
 			strbuf_addc(&sb, *p);
 	}
 	va_end(ap);
-	out = strbuf_detach(&sb);
-	strbuf_done(&sb);	/* strbuf_detach() leaves an empty one */
-	return out;
+	return strbuf_detach(&sb);
 }

@@ -74,16 +74,6 @@ static const struct {
 
 static struct expr *parse_or(struct parser *p);
 
-/* Take sb's bytes (caller frees) and release sb. */
-static char *
-expr_sb_take(struct strbuf *sb)
-{
-	char	*s = strbuf_detach(sb);
-
-	strbuf_done(sb);
-	return s;
-}
-
 /* What a context wants, for messages ("a true/false condition"). */
 static const char *
 want_noun(enum expr_type t)
@@ -155,7 +145,7 @@ tok_string(struct parser *p, struct token *t)
 		}
 		strbuf_addc(&sb, c);
 	}
-	t->str = expr_sb_take(&sb);
+	t->str = strbuf_detach(&sb);
 	return 0;
 }
 

@@ -16,16 +16,6 @@
 #include "base/xmalloc.h"
 #include "expr_int.h"
 
-/* Take sb's bytes (caller frees) and release sb. */
-static char *
-check_sb_take(struct strbuf *sb)
-{
-	char	*s = strbuf_detach(sb);
-
-	strbuf_done(sb);
-	return s;
-}
-
 /* Type as a noun phrase for messages ("a number"). */
 const char *
 expr_check_noun(enum expr_type t)
@@ -61,7 +51,7 @@ option_list(const struct form_question *q)
 			strbuf_adds(&sb, ", ");
 		strbuf_adds(&sb, q->options[i].code);
 	}
-	return check_sb_take(&sb);
+	return strbuf_detach(&sb);
 }
 
 /* Is code an option of q?  (yesno without options: yes/no.) */

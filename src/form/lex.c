@@ -241,7 +241,6 @@ lex_string(struct lexer *lx, const char *s, size_t len, size_t i, int col)
 		goto fail;
 	}
 	push(lx, LEX_STRING, s + i, j + 1 - i, col)->str = strbuf_detach(&sb);
-	strbuf_done(&sb);
 	return j + 1;
 fail:
 	strbuf_done(&sb);

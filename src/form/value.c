@@ -29,16 +29,6 @@
 
 #define ENGINE_MAX_DIGITS	15	/* digits kept exact by a double */
 
-/* Take sb's bytes (caller frees) and release sb. */
-static char *
-value_sb_take(struct strbuf *sb)
-{
-	char	*s = strbuf_detach(sb);
-
-	strbuf_done(sb);
-	return s;
-}
-
 /* The phrase p in language lang with {min}/{max} filled (caller frees). */
 static char *
 phrase_msg(const struct form *f, const struct form_question *q,
@@ -120,7 +110,7 @@ canon_number(const char *s, bool frac)
 		strbuf_addc(&sb, '.');
 		strbuf_add(&sb, fp, nf);
 	}
-	return value_sb_take(&sb);
+	return strbuf_detach(&sb);
 }
 
 /* Integer, decimal, scale: canonical value or NULL with *msgp. */
@@ -240,7 +230,7 @@ canon_multi(const struct form_question *q, const char *input)
 		strbuf_done(&sb);
 		return NULL;
 	}
-	return value_sb_take(&sb);
+	return strbuf_detach(&sb);
 }
 
 /* Choice, yesno, multi: canonical value or NULL with *msgp. */
@@ -322,7 +312,7 @@ clean_text(const struct form_question *q, const char *input)
 		;
 	memmove(sb.s, sb.s + skip, sb.len - skip + 1);
 	sb.len -= skip;
-	return value_sb_take(&sb);
+	return strbuf_detach(&sb);
 }
 
 /* Text, longtext: canonical value or NULL with *msgp. */
@@ -411,5 +401,5 @@ value_display(const struct form_question *q, const char *v, int lang)
 		strbuf_adds(&sb, ", ");
 		v += n + 1;
 	}
-	return value_sb_take(&sb);
+	return strbuf_detach(&sb);
 }
