@@ -18,9 +18,9 @@
 
 #include <stddef.h>
 
+#include "base/strbuf.h"
 #include "form/expr_eval.h"
 #include "form/form.h"
-#include "base/strbuf.h"
 
 enum score_kind {
 	SC_POINTS,	/* option points (q, opt set) or a points rule */

@@ -22,8 +22,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "store/query.h"
 #include "base/strbuf.h"
+#include "store/query.h"
 
 enum export_format {
 	EXPORT_WIDE,	/* one row per intake, one column per question */

@@ -5,8 +5,8 @@
 #ifndef SMP_SUMMARY_H
 #define SMP_SUMMARY_H
 
-#include "store/store.h"
 #include "base/strbuf.h"
+#include "store/store.h"
 
 #define SUMMARY_JSON	0x1	/* one JSON object instead of text */
 #define SUMMARY_BADLANG	1	/* summary_format: unknown --lang */

@@ -3,11 +3,11 @@
  * base/file.h).  The one place that knows the temporary-file dance, used
  * by the CSV export and the config's PIN writer alike.
  */
+#include <sys/stat.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/file.h"

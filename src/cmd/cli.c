@@ -2,22 +2,21 @@
  * cli.c: helpers for the sub-commands: loading a form or opening the
  * database and reporting their problems once, the same way everywhere.
  */
+#include <sys/ioctl.h>
 #include <errno.h>
 #include <getopt.h>
-#include <stdlib.h>
-#include <sys/ioctl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd/cli.h"
-#include "cmd/cmd.h"
-#include "cmd/config.h"
-#include "form/form_load.h"
+#include "base/defs.h"
 #include "base/diag.h"
 #include "base/file.h"
 #include "base/xmalloc.h"
-#include "base/defs.h"
+#include "cmd/cli.h"
+#include "cmd/config.h"
+#include "form/form_load.h"
 #include "store/query.h"
 #include "store/store.h"
 

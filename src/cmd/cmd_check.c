@@ -5,13 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/defs.h"
+#include "base/i18n.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "form/form.h"
 #include "form/form_load.h"
-#include "base/i18n.h"
-#include "base/defs.h"
-#include "base/file.h"
 
 /* The help text of check */
 static void

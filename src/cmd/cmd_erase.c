@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/defs.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "store/query.h"
 #include "store/store.h"
-#include "base/defs.h"
 
 /* Print the usage to fp. */
 static void

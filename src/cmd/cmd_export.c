@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/defs.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "report/export.h"
-#include "base/defs.h"
 
 /* The command's help. */
 static void

@@ -11,15 +11,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/defs.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
 #include "cmd/pin.h"
-#include "base/diag.h"
 #include "form/form.h"
 #include "store/store.h"
 #include "ui/ui.h"
-#include "base/defs.h"
 
 /* Command-line options. */
 struct kiosk_args {

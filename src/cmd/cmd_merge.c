@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "base/defs.h"
 #include "base/xmalloc.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"

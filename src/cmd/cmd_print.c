@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "base/defs.h"
-#include "base/file.h"
 #include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"

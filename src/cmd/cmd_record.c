@@ -16,7 +16,6 @@
 
 #include "base/date.h"
 #include "base/defs.h"
-#include "base/diag.h"
 #include "base/strbuf.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"

@@ -10,11 +10,11 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "base/defs.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
 #include "cmd/pin.h"
-#include "base/defs.h"
 
 /* Print the command's usage. */
 static void

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd/cmd.h"
 #include "base/defs.h"
+#include "cmd/cmd.h"
 
 static const struct {
 	const char	*name;

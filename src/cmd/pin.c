@@ -6,9 +6,9 @@
 
 #include <sodium.h>
 
-#include "cmd/pin.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "cmd/pin.h"
 
 /* Initialise libsodium once; -1 if it cannot start. */
 static int

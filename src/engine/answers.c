@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/answers.h"
 #include "base/die.h"
 #include "base/file.h"
 #include "base/xmalloc.h"
+#include "engine/answers.h"
 
 /* State shared with the libcsv callbacks. */
 struct answers_rd {

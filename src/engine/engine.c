@@ -17,12 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
+#include "base/xmalloc.h"
 #include "engine/engine.h"
 #include "form/expr.h"
 #include "form/form.h"
 #include "form/value.h"
-#include "base/i18n.h"
-#include "base/xmalloc.h"
 
 struct engine {
 	const struct form *f;		/* borrowed */

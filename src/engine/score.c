@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "base/defs.h"
-#include "base/i18n.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "engine/score.h"

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/date.h"
 #include "base/defs.h"
 #include "base/diag.h"
 #include "base/strbuf.h"

@@ -10,10 +10,10 @@
 
 #include "base/date.h"
 #include "base/diag.h"
-#include "form/expr.h"
-#include "form/model.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
+#include "form/expr.h"
+#include "form/model.h"
 #include "expr_int.h"
 
 /* Type as a noun phrase for messages ("a number"). */

@@ -11,8 +11,6 @@
 #include <string.h>
 
 #include "base/defs.h"
-#include "base/file.h"
-#include "base/xmalloc.h"
 #include "form/expr.h"
 #include "form/form.h"
 #include "idtab.h"

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/expr.h"
 #include "base/xmalloc.h"
+#include "form/expr.h"
 #include "form_check.h"
 
 /*

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/lex.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "form/lex.h"
 
 struct lexer {
 	const char	*buf;	/* the whole file, borrowed */

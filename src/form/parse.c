@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/defs.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "parse.h"

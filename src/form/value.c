@@ -20,12 +20,12 @@
 #include <string.h>
 
 #include "base/date.h"
-#include "form/form.h"
-#include "form/value.h"
 #include "base/i18n.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "form/form.h"
+#include "form/value.h"
 
 #define ENGINE_MAX_DIGITS	15	/* digits kept exact by a double */
 

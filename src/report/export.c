@@ -8,10 +8,10 @@
  * then columns only older versions have, in theirs).  Each stored form is
  * parsed once; each version gets a map from question index to column.
  */
+#include <sys/stat.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <csv.h>
 
@@ -20,8 +20,8 @@
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "form/form.h"
-#include "form/value.h"
 #include "form/form_load.h"
+#include "form/value.h"
 #include "report/export.h"
 
 #define EXPORT_NMETA	14

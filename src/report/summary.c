@@ -11,14 +11,14 @@
 #include <string.h>
 
 #include "base/date.h"
-#include "form/form.h"
-#include "form/value.h"
-#include "form/form_load.h"
-#include "store/query.h"
-#include "report/summary.h"
-#include "base/textsafe.h"
 #include "base/strbuf.h"
+#include "base/textsafe.h"
 #include "base/xmalloc.h"
+#include "form/form.h"
+#include "form/form_load.h"
+#include "form/value.h"
+#include "report/summary.h"
+#include "store/query.h"
 
 /* One summary being written. */
 struct show {

@@ -13,8 +13,8 @@
 #include "base/date.h"
 #include "base/defs.h"
 #include "base/xmalloc.h"
-#include "backend.h"
 #include "store/query.h"
+#include "backend.h"
 
 /* Check a filter's dates and status. */
 int

@@ -53,8 +53,8 @@
 
 #include <sqlite3.h>
 
-#include "backend.h"
 #include "store/store.h"
+#include "backend.h"
 
 /* An open SQLite database: the backend's struct store. */
 struct sqlite_store {

@@ -16,8 +16,8 @@
 #include "base/defs.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
-#include "backend.h"
 #include "store/store.h"
+#include "backend.h"
 
 /* An intake's id is the store's: the port writes it into the intake. */
 _Static_assert(INTAKE_ID_LEN == STORE_ID_LEN, "intake ids are store ids");

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "edit.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "edit.h"
 
 struct edit {
 	struct strbuf	 buf;		/* the text, valid UTF-8 */

@@ -24,12 +24,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "edit.h"
 #include "engine/intake.h"
+#include "ui/ui_opts.h"
+#include "edit.h"
 #include "grid.h"
 #include "page.h"
 #include "req.h"
-#include "ui/ui_opts.h"
 
 struct ui_mode;
 

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "base/xmalloc.h"
+#include "report/export.h"
 #include "kiosk.h"
 #include "mode.h"
-#include "report/export.h"
 
 #define EXPORT_PATH_MAX	1024	/* characters of a typed path */
 

@@ -11,10 +11,10 @@
 
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
-#include "kiosk.h"
-#include "mode.h"
 #include "report/summary.h"
 #include "store/query.h"
+#include "kiosk.h"
+#include "mode.h"
 
 /* Forget the loaded text and ids. */
 static void

@@ -9,8 +9,8 @@
 
 #include <stdbool.h>
 
-#include "edit.h"
 #include "form/model.h"
+#include "edit.h"
 
 #define PAGE_MIN_COLS	80	/* smallest terminal the kiosk lays out */
 #define PAGE_MIN_ROWS	24

@@ -9,10 +9,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "ui/ui.h"
 #include "input.h"
 #include "kiosk.h"
 #include "tty.h"
-#include "ui/ui.h"
 
 #define UI_TURN_MS	250	/* longest wait between two looks at the
 				   timers and the watch */
