@@ -86,6 +86,12 @@ append "$TESTTMP/sql/$f" '#include <sqlite3.h>'
 reports "layers-4 sqlite3.h outside store/ is reported" "$TESTTMP/sql" \
     "$at: includes <sqlite3\.h>"
 
+# (b') curses in a kiosk mode: only the terminal side may include it.
+copy mode
+append "$TESTTMP/mode/src/ui/mode_welcome.c" '#include <curses.h>'
+reports "layers-4.1 curses in a kiosk mode is reported" "$TESTTMP/mode" \
+    "$at: includes <curses\.h>"
+
 # (c) two modules that include each other.
 copy cyc
 D=$TESTTMP/cyc
