@@ -189,6 +189,21 @@ scenario_refusals() {
 		grep -q "broken.form:[0-9]*:[0-9]*:" "$TESTTMP/refused"
 }
 
+# A database that is not one: the welcome screen is drawn first (the
+# store opens right after it), then the kiosk gives the terminal back and
+# exits 65 with the store's own words, as when it opened the store first.
+scenario_notadb() {
+	kiosk_config notadb
+	yes "this is not a database" | head -n 300 >"$E2E_DB"
+	kiosk_start "$E2E_CONF"
+	check "not a database: the kiosk exits 65" wait_for "KIOSK-EXITED-65"
+	check "not a database: and says so in the store's words" \
+		has_text "smp-intake: cannot set up the database:"
+	check "not a database: the file is left as it was" \
+		grep -q "this is not a database" "$E2E_DB"
+	kiosk_stop
+}
+
 # A database damaged deep inside (one page of the answers table, which
 # opening the kiosk does not read): the background integrity check finds
 # it and the kiosk stops with 65 and says so, answers or not.

@@ -18,7 +18,7 @@ if ! command -v tmux >/dev/null || ! command -v sqlite3 >/dev/null; then
 	not_ok "kiosk: tmux and sqlite3 are needed (scripts/deps.sh)"
 	exit 0
 fi
-for s in refusals damaged oddkeys keyboard mouse review_edit minor resize signals idle \
+for s in refusals notadb damaged oddkeys keyboard mouse review_edit minor resize signals idle \
     pin terms profile demo; do
 	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
 done
