@@ -20,7 +20,6 @@ enum date_err	 date_parse(const char *s, int *days);
 void		 date_format(int days, char *buf);
 int		 date_from_ymd(int y, int m, int d);
 void		 date_to_ymd(int days, int *y, int *m, int *d);
-int		 date_valid_ymd(int y, int m, int d);
 /* Today's date (see SMP_TODAY above). */
 int		 date_today(void);
 /* Whole years from "from" to "to" (an age): 0 if to < from. */

@@ -29,6 +29,5 @@ size_t		 diag_count(const struct diag *d);
 size_t		 diag_kept(const struct diag *d);
 /* The i'th kept message, formatted "path:line:col: message"; borrowed. */
 const char	*diag_message(const struct diag *d, size_t i);
-const char	*diag_path(const struct diag *d);
 
 #endif

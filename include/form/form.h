@@ -11,8 +11,6 @@
 #include "base/i18n.h"
 #include "form/model.h"
 
-/* Free one text's translations (not t itself). */
-void		 form_text_free(struct form_text *t);
 /* Does t give a text in any language? */
 bool		 form_text_given(const struct form_text *t);
 void		 form_free(struct form *f);

@@ -49,7 +49,7 @@ days_in_month(int y, int m)
 	return m == 2 ? 28 + leap : mdays[m - 1];
 }
 
-int
+static int
 date_valid_ymd(int y, int m, int d)
 {
 	return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&

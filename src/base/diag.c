@@ -75,8 +75,3 @@ diag_message(const struct diag *d, size_t i)
 	return i < diag_kept(d) ? d->msgs[i] : NULL;
 }
 
-const char *
-diag_path(const struct diag *d)
-{
-	return d->path;
-}

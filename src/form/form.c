@@ -16,7 +16,7 @@
 #include "idtab.h"
 
 /* Free every translation of t (not t itself) */
-void
+static void
 form_text_free(struct form_text *t)
 {
 	int	i;

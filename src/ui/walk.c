@@ -25,6 +25,21 @@ walk_engine(const struct kiosk *k)
 	return intake_engine(k->client.in);
 }
 
+/* The mode for the engine's position. */
+static void
+walk_show(struct kiosk *k)
+{
+	const struct form_item	*it = engine_item(walk_engine(k));
+
+	k->client.help = false;
+	if (it == NULL)
+		kiosk_enter(k, &mode_review);
+	else if (it->kind == ITEM_QUESTION)
+		kiosk_enter(k, &mode_question);
+	else
+		kiosk_enter(k, &mode_info);
+}
+
 /* Start a new intake in the chosen language. */
 void
 walk_begin(struct kiosk *k)
@@ -42,21 +57,6 @@ walk_begin(struct kiosk *k)
 	}
 	kiosk_error(k, NULL);
 	walk_show(k);
-}
-
-/* The mode for the engine's position. */
-void
-walk_show(struct kiosk *k)
-{
-	const struct form_item	*it = engine_item(walk_engine(k));
-
-	k->client.help = false;
-	if (it == NULL)
-		kiosk_enter(k, &mode_review);
-	else if (it->kind == ITEM_QUESTION)
-		kiosk_enter(k, &mode_question);
-	else
-		kiosk_enter(k, &mode_info);
 }
 
 /* Leave the current item forwards. */

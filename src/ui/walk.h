@@ -12,8 +12,6 @@
 
 /* Start an intake in the client's language; its first item. */
 void	walk_begin(struct kiosk *k);
-/* Enter the mode for the engine's current position. */
-void	walk_show(struct kiosk *k);
 /* Leave the current item forwards (acknowledging an agree screen; a
    question's answer must already be given to the engine). */
 void	walk_next(struct kiosk *k);

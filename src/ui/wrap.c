@@ -1,6 +1,7 @@
 /*
  * wrap.c: word wrapping by display width (see wrap.h).
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,8 +9,17 @@
 #include "base/xmalloc.h"
 #include "wrap.h"
 
+/* Where a walk over the lines of a text is; set up by wrap_begin. */
+struct wrap_iter {
+	const char	*text;
+	size_t		 pos;		/* next byte to wrap */
+	size_t		 len;		/* bytes in text */
+	int		 width;
+	bool		 done;
+};
+
 /* Start a walk over the lines of text. */
-void
+static void
 wrap_begin(struct wrap_iter *w, const char *text, int width)
 {
 	w->text = text;
@@ -36,7 +46,7 @@ wrap_char(const char *t, size_t i, size_t end, size_t *n, uint32_t *cp)
  * The next line: up to the paragraph's end or the last space that keeps
  * it within width; a word wider than the line is cut where it overflows.
  */
-bool
+static bool
 wrap_next(struct wrap_iter *w, struct wrap_line *line)
 {
 	const char	*t = w->text, *nl;

@@ -3,13 +3,12 @@
  *
  * Text is cut at spaces into lines of at most width columns; a word wider
  * than a line is broken between characters; '\n' starts a new line (an
- * empty line for "\n\n").  wrap_next() walks the lines without
- * allocating; wrap_lines() collects them for random access.
+ * empty line for "\n\n").  wrap_rows() and wrap_put() walk the lines
+ * without allocating; wrap_lines() collects them for random access.
  */
 #ifndef SMP_WRAP_H
 #define SMP_WRAP_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "grid.h"
@@ -19,19 +18,6 @@ struct wrap_line {
 	size_t	off, len;
 };
 
-/* Where a walk over the lines of a text is; set up by wrap_begin. */
-struct wrap_iter {
-	const char	*text;
-	size_t		 pos;		/* next byte to wrap */
-	size_t		 len;		/* bytes in text */
-	int		 width;
-	bool		 done;
-};
-
-/* Start walking the lines of text (NULL: no lines) at width columns. */
-void	 wrap_begin(struct wrap_iter *w, const char *text, int width);
-/* The next line into *line; false when there is none. */
-bool	 wrap_next(struct wrap_iter *w, struct wrap_line *line);
 /* Every line of text; *lines (caller frees) holds them.  Returns the
    number of lines. */
 size_t	 wrap_lines(const char *text, int width, struct wrap_line **lines);
