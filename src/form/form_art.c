@@ -28,8 +28,8 @@ static int
 line_width(const char *s, size_t len, bool utf8_locale)
 {
 	size_t		i, n;
-	uint32_t	cp;
-	int		w, total = 0;
+	uint32_t	cp, last = 0;
+	int		w = 1, total = 0;
 
 	for (i = 0; i < len; i += n) {
 		n = 1;
@@ -42,7 +42,11 @@ line_width(const char *s, size_t len, bool utf8_locale)
 			return -1;
 		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 			return -1;
-		w = utf8_locale ? wcwidth((wchar_t)cp) : 1;
+		/* Pictures repeat a few shading characters: measure each run
+		   once. */
+		if (cp != last)
+			w = utf8_locale ? wcwidth((wchar_t)cp) : 1;
+		last = cp;
 		if (w < 0)
 			return -1;
 		total += w;
