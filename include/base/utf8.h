@@ -26,8 +26,11 @@ size_t	 utf8_next(const char *s, size_t n, uint32_t *cp);
 /* Whether s[0..len) is valid UTF-8; if not, *bad (optional) is the byte
    offset of the first bad sequence. */
 bool	 utf8_valid(const char *s, size_t len, size_t *bad);
-/* Code points in a valid UTF-8 string. */
-size_t	 utf8_len(const char *s);
+/* Code points in valid UTF-8 s[0..len). */
+size_t	 utf8_count(const char *s, size_t len);
+/* Whether the 8 bytes at s are all printable ASCII (0x20..0x7e): the
+   fast path of scanners over mostly-ASCII text. */
+bool	 utf8_printable8(const char *s);
 /* Columns of one code point: controls 0, unknown 1. */
 int	 utf8_cp_width(uint32_t cp);
 /* Columns of s[0..len) (invalid bytes count one each). */

@@ -20,7 +20,7 @@ struct store;
 struct cli_opt {
 	const char	*name;		/* long name: "db" is --db */
 	int		 letter;	/* short letter: 'd' is -d */
-	const char	**arg;		/* takes a value, stored here; or NULL */
+	const char	**arg;		/* takes a value, kept here; or NULL */
 	bool		*flag;		/* no value: set true; or NULL */
 };
 

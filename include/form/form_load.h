@@ -19,7 +19,10 @@
 
 #define FORM_NO_ART	0x1	/* do not read pictures (stored forms) */
 
-struct form	*form_load(const char *path, unsigned flags, struct diag *d);
+/* A file that cannot be read: NULL with *errp ("path: reason", caller
+   frees) if errp is given, else a problem at 1:1 in d. */
+struct form	*form_load(const char *path, unsigned flags, struct diag *d,
+		     char **errp);
 /* Parse text already in memory, named name in messages; art_dir NULL
    means FORM_NO_ART. */
 struct form	*form_load_text(const char *name, const char *buf, size_t len,

@@ -51,7 +51,5 @@ void		 lex_free(struct lexer *lx);
 const struct lex_line *lex_next(struct lexer *lx);
 /* Does token t spell word w exactly? */
 int		 lex_is(const struct lex_token *t, const char *w);
-/* Columns (code points) in s[0..len) of valid UTF-8. */
-int		 lex_cols(const char *s, size_t len);
 
 #endif

@@ -4,6 +4,7 @@
  * definition of what is valid.
  */
 #include <langinfo.h>
+#include <string.h>
 #include <strings.h>
 #include <wchar.h>
 
@@ -81,14 +82,34 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 	return true;
 }
 
-/* Count code points (continuation bytes do not start one). */
-size_t
-utf8_len(const char *s)
+/*
+ * Whether the 8 bytes at s are all printable ASCII (0x20..0x7e), tested
+ * as one word: a byte below 0x20 borrows in the subtraction, one at or
+ * above 0x7f sets its top bit in the sum or on its own.  A borrow or
+ * carry can only spread from a byte that already fails, so the answer is
+ * exact.
+ */
+bool
+utf8_printable8(const char *s)
 {
-	size_t	n = 0;
+	const uint64_t	ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t	w;
 
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
+	memcpy(&w, s, sizeof(w));
+	return ((((w - ones * 0x20) & ~w) | w | (w + ones)) & high) == 0;
+}
+
+/* Count code points (continuation bytes do not start one), eight
+   printable ASCII bytes at a time. */
+size_t
+utf8_count(const char *s, size_t len)
+{
+	size_t	i = 0, n = 0;
+
+	for (; i + 8 <= len && utf8_printable8(s + i); i += 8)
+		n += 8;
+	for (; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
 			n++;
 	return n;
 }

@@ -24,20 +24,16 @@
 int
 cli_load_form(const char *path, unsigned flags, struct form **fp)
 {
-	struct diag	*d;
-	char		*buf, *dir, *err = NULL;
-	size_t		 len, i;
+	struct diag	*d = diag_new(path, DIAG_DEFAULT_LIMIT);
+	char		*err = NULL;
+	size_t		 i;
 	int		 rc = 0;
 
-	*fp = NULL;
-	if ((buf = file_read(path, FORM_MAX_BYTES, &len, &err)) == NULL) {
+	if ((*fp = form_load(path, flags, d, &err)) == NULL && err != NULL) {
 		fprintf(stderr, "smp-intake: %s\n", err);
 		free(err);
-		return SMP_EXIT_NOINPUT;
-	}
-	d = diag_new(path, DIAG_DEFAULT_LIMIT);
-	dir = form_load_art_dir(path);
-	if ((*fp = form_load_text(path, buf, len, dir, flags, d)) == NULL) {
+		rc = SMP_EXIT_NOINPUT;
+	} else if (*fp == NULL) {
 		for (i = 0; i < diag_kept(d); i++)
 			fprintf(stderr, "%s\n", diag_message(d, i));
 		if (diag_count(d) > diag_kept(d))
@@ -45,8 +41,6 @@ cli_load_form(const char *path, unsigned flags, struct form **fp)
 			    "%zu\n", path, diag_kept(d));
 		rc = SMP_EXIT_DATAERR;
 	}
-	free(dir);
-	free(buf);
 	diag_free(d);
 	return rc;
 }

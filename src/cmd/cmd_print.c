@@ -39,7 +39,7 @@ heading(const char *s, char c)
 	size_t	n;
 
 	printf("%s\n", s);
-	for (n = utf8_len(s); n > 0; n--)
+	for (n = utf8_count(s, strlen(s)); n > 0; n--)
 		putchar(c);
 	printf("\n\n");
 }
@@ -53,7 +53,7 @@ heading(const char *s, char c)
 static void
 wrap_line(const char *prefix, const char *s, size_t len, int ind)
 {
-	size_t	col = utf8_len(prefix), i = 0, j, w;
+	size_t	col = utf8_count(prefix, strlen(prefix)), i = 0, j, w;
 	bool	bol = true;	/* nothing printed yet on this line */
 	char	*word;
 
@@ -66,7 +66,7 @@ wrap_line(const char *prefix, const char *s, size_t len, int ind)
 		if (j == i)
 			break;
 		word = xstrndup(s + i, j - i);
-		w = utf8_len(word);
+		w = utf8_count(word, strlen(word));
 		if (!bol && col + 1 + w > PRINT_WIDTH) {
 			printf("\n%*s", ind, "");
 			col = (size_t)ind;

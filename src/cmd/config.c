@@ -270,7 +270,7 @@ read_or_empty(const char *path, char **errp)
 
 	if (access(path, F_OK) != 0)
 		return xstrdup("");
-	text = file_read(path, 1u << 20, NULL, errp);
+	text = file_read(path, CONFIG_MAX, NULL, errp);
 	return text;
 }
 

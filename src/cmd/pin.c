@@ -21,7 +21,7 @@ pin_sodium(void)
 int
 pin_check_new(const char *pin, char **errp)
 {
-	size_t	n = utf8_len(pin);
+	size_t	n = utf8_count(pin, strlen(pin));
 
 	if (!utf8_valid(pin, strlen(pin), NULL)) {
 		*errp = xstrdup("the PIN is not valid text");

@@ -58,9 +58,13 @@ form_load_text(const char *name, const char *buf, size_t len,
 	return f;
 }
 
-/* Read path, then form_load_text() it with pictures from beside it */
+/*
+ * Read path, then form_load_text() it with pictures from beside it.  A
+ * file that cannot be read goes to *errp when errp is given (so a command
+ * can tell "missing" from "broken"), else to d at 1:1.
+ */
 struct form *
-form_load(const char *path, unsigned flags, struct diag *d)
+form_load(const char *path, unsigned flags, struct diag *d, char **errp)
 {
 	struct form	*f;
 	char		*buf, *err = NULL, *dir;
@@ -68,6 +72,10 @@ form_load(const char *path, unsigned flags, struct diag *d)
 	size_t		 len, plen = strlen(path);
 
 	if ((buf = file_read(path, FORM_MAX_BYTES, &len, &err)) == NULL) {
+		if (errp != NULL) {
+			*errp = err;
+			return NULL;
+		}
 		why = err;
 		if (strncmp(err, path, plen) == 0 && err[plen] == ':')
 			why = err + plen + 2;

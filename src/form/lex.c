@@ -55,36 +55,6 @@ seq_len(unsigned char c)
 	return 1;
 }
 
-/*
- * Whether the 8 bytes at s may hold a byte outside printable ASCII
- * (0x20..0x7e): exact when false, so a fast scan can skip such words; a
- * true is checked byte by byte.
- */
-static bool
-word_unusual(const char *s)
-{
-	const uint64_t	ones = 0x0101010101010101u, high = ones << 7;
-	uint64_t	w;
-
-	memcpy(&w, s, sizeof(w));
-	return (((w - ones * 0x20) & ~w) | w | (w + ones)) & high;
-}
-
-/* Count the code points of s[0..len) */
-int
-lex_cols(const char *s, size_t len)
-{
-	size_t	i = 0;
-	int	n = 0;
-
-	for (; i + 8 <= len && !word_unusual(s + i); i += 8)
-		n += 8;		/* printable ASCII: a column a byte */
-	for (; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 /* Is t the word w? */
 int
 lex_is(const struct lex_token *t, const char *w)
@@ -144,14 +114,14 @@ line_check(struct lexer *lx, const char *s, size_t len)
 
 	for (i = 0; i < len; i += n) {
 		n = 1;
-		if (i + 8 <= len && !word_unusual(s + i)) {
+		if (i + 8 <= len && utf8_printable8(s + i)) {
 			n = 8;
 			continue;
 		}
 		if ((c = (unsigned char)s[i]) >= 0x20 && c < 0x7f)
 			continue;
 		if (c >= 0x80 && (n = utf8_decode(s + i, len - i, &cp)) == 0) {
-			diag_add(lx->d, lx->lineno, lex_cols(s, i) + 1,
+			diag_add(lx->d, lx->lineno, (int)utf8_count(s, i) + 1,
 			    "invalid UTF-8 (byte 0x%02x)", c);
 			return -1;
 		}
@@ -164,7 +134,7 @@ line_check(struct lexer *lx, const char *s, size_t len)
 		}
 	}
 	if (ctl < len) {
-		diag_add(lx->d, lx->lineno, lex_cols(s, ctl) + 1,
+		diag_add(lx->d, lx->lineno, (int)utf8_count(s, ctl) + 1,
 		    "control character U+%04X is not allowed",
 		    (unsigned)ctl_cp);
 		return -1;
@@ -214,7 +184,7 @@ lex_string(struct lexer *lx, const char *s, size_t len, size_t i, int col)
 			continue;
 		}
 		if (s[j] == '\t') {
-			diag_add(lx->d, lx->lineno, col + lex_cols(s + i,
+			diag_add(lx->d, lx->lineno, col + (int)utf8_count(s + i,
 			    j - i), "tab inside a string (write \\t)");
 			goto fail;
 		}
@@ -230,7 +200,7 @@ lex_string(struct lexer *lx, const char *s, size_t len, size_t i, int col)
 		else if (c == '"' || c == '\\')
 			strbuf_addc(&sb, c);
 		else {
-			diag_add(lx->d, lx->lineno, col + lex_cols(s + i,
+			diag_add(lx->d, lx->lineno, col + (int)utf8_count(s + i,
 			    j - 1 - i), "unknown escape in string (use "
 			    "\\\" \\\\ \\n or \\t)");
 			goto fail;
@@ -300,7 +270,7 @@ tokenize(struct lexer *lx, const char *s, size_t len)
 			n = i + seq_len(c);
 			push(lx, LEX_PUNCT, s + i, n - i, col);
 		}
-		col += lex_cols(s + i, n - i);
+		col += (int)utf8_count(s + i, n - i);
 		i = n;
 	}
 	return 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/strbuf.h"
+#include "base/utf8.h"
 #include "base/xmalloc.h"
 #include "parse.h"
 
@@ -39,7 +40,7 @@ parse_err(struct form_parser *p, size_t i, const char *fmt, ...)
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	col = i < NTOK(p) ? TOK(p, i)->col : (NTOK(p) > 0 ?
-	    TOK(p, NTOK(p) - 1)->col + lex_cols(TOK(p, NTOK(p) - 1)->p,
+	    TOK(p, NTOK(p) - 1)->col + (int)utf8_count(TOK(p, NTOK(p) - 1)->p,
 	    TOK(p, NTOK(p) - 1)->len) : 1);
 	diag_add(p->d, p->ln->lineno, col, "%s", msg);
 	free(msg);

@@ -332,7 +332,7 @@ canon_text(const struct form *f, const struct form_question *q,
 		*msgp = phrase_msg(f, q, PH_ERR_INVALID, lang);
 		return NULL;
 	}
-	if (utf8_len(v) > max) {
+	if (utf8_count(v, strlen(v)) > max) {
 		*msgp = phrase_msg(f, q, PH_ERR_TOO_LONG, lang);
 		xfree_secret(v);
 		return NULL;

@@ -344,10 +344,10 @@ test_load(void **state)
 {
 	struct diag	*d = diag_new("forms/minimal.form", 0);
 	struct form	*f;
-	char		*dir;
+	char		*dir, *err = NULL;
 
 	(void)state;
-	f = form_load("forms/minimal.form", 0, d);
+	f = form_load("forms/minimal.form", 0, d, NULL);
 	assert_non_null(f);
 	assert_string_equal(f->id, "minimal");
 	assert_int_equal(f->version, 2);
@@ -359,9 +359,16 @@ test_load(void **state)
 	form_free(f);
 	diag_free(d);
 	d = diag_new("nope.form", 0);
-	assert_null(form_load("nope.form", 0, d));
+	assert_null(form_load("nope.form", 0, d, NULL));
 	assert_string_equal(diag_message(d, 0), "nope.form:1:1: cannot read "
 	    "the form: No such file or directory");
+	diag_free(d);
+	/* With errp, a missing file is told apart from a broken form. */
+	d = diag_new("nope.form", 20);
+	assert_null(form_load("nope.form", 0, d, &err));
+	assert_string_equal(err, "nope.form: No such file or directory");
+	assert_int_equal(diag_count(d), 0);
+	free(err);
 	diag_free(d);
 	dir = form_load_art_dir("forms/x.form");
 	assert_string_equal(dir, "forms/art");

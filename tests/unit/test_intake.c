@@ -56,7 +56,7 @@ setup(void **state)
 	if (mkdtemp(fx->dir) == NULL)
 		return -1;
 	fx->db = xasprintf("%s/intake.db", fx->dir);
-	fx->f = form_load("forms/minimal.form", FORM_NO_ART, d);
+	fx->f = form_load("forms/minimal.form", FORM_NO_ART, d, NULL);
 	diag_free(d);
 	if (fx->f == NULL || store_open(fx->db, 0, &fx->s, &err) != STORE_OK)
 		goto fail;

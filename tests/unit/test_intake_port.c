@@ -122,7 +122,7 @@ setup(void **state)
 	struct fixture	*fx = xcalloc(1, sizeof(*fx));
 	struct diag	*d = diag_new("forms/minimal.form", 20);
 
-	fx->f = form_load("forms/minimal.form", FORM_NO_ART, d);
+	fx->f = form_load("forms/minimal.form", FORM_NO_ART, d, NULL);
 	diag_free(d);
 	if (fx->f == NULL)
 		return -1;

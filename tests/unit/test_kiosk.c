@@ -79,7 +79,7 @@ fixture_new(const char *path, bool demo)
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/test_kiosk.XXXXXX");
 	assert_non_null(mkdtemp(fx->dir));
 	fx->db = xasprintf("%s/intake.db", fx->dir);
-	fx->f = form_load(path, 0, d);
+	fx->f = form_load(path, 0, d, NULL);
 	assert_non_null(fx->f);
 	diag_free(d);
 	assert_int_equal(store_open(fx->db, 0, &fx->s, &err), STORE_OK);
