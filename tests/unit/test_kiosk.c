@@ -489,6 +489,34 @@ test_too_small(void **state)
 	fixture_free(fx);
 }
 
+/* kiosk-9: a quiet kiosk has nothing to draw; a key, or a countdown
+   second, does. */
+static void
+test_quiet(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+	int		 i;
+
+	(void)state;
+	walk_to_name(fx);
+	screen(fx);
+	for (i = 0; i < 40; i++) {		/* ten seconds of ticks */
+		wait_secs(fx, 0.25);
+		assert_false(kiosk_dirty(fx->k));
+	}
+	type(fx, "Q");
+	assert_true(kiosk_dirty(fx->k));
+	screen(fx);
+	assert_false(kiosk_dirty(fx->k));
+	while (strcmp(kiosk_mode_name(fx->k), "idle") != 0)
+		wait_secs(fx, 0.25);
+	screen(fx);
+	assert_false(kiosk_dirty(fx->k));
+	wait_secs(fx, 1);			/* the countdown moves on */
+	assert_true(kiosk_dirty(fx->k));
+	fixture_free(fx);
+}
+
 /* A value for a typed question of the shipped form. */
 static const char *
 typed_answer(const struct form_question *q)
@@ -600,6 +628,7 @@ main(void)
 		cmocka_unit_test(test_taps),
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_shipped_walk),
+		cmocka_unit_test(test_quiet),
 	};
 
 	if (setenv("SMP_TODAY", "2026-06-15", 1) != 0)
