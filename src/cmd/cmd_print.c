@@ -16,6 +16,7 @@
 #include "base/xmalloc.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
+#include "form/expr_words.h"
 #include "form/form.h"
 #include "form/form_load.h"
 
@@ -130,16 +131,29 @@ phrase(const struct form *f, enum phrase p, int lang, const char *cond,
 	free(s);
 }
 
+/* Phrase p with the condition e said in words (never form code),
+   wrapped, indented by ind, in brackets when paren. */
+static void
+cond_phrase(const struct form *f, enum phrase p, int lang,
+    const struct expr *e, int ind, bool paren)
+{
+	char	*w = expr_words(e, f, lang), *t, *line;
+
+	t = i18n_format(form_phrase(f, p, lang), "cond", w, NULL);
+	line = xasprintf(paren ? "(%s)" : "%s", t);
+	indented(line, ind);
+	free(line);
+	free(t);
+	free(w);
+}
+
 /* A screen: title, paragraphs, the acknowledgement box */
 static void
 print_screen(const struct form *f, const struct form_screen *s, int lang)
 {
 	printf("[%s]\n", form_tr(&s->title, lang));
-	if (s->show_if_src != NULL) {
-		printf("(");
-		phrase(f, PH_PRINT_READ_IF, lang, s->show_if_src, NULL, NULL);
-		printf(")\n");
-	}
+	if (s->show_if != NULL)
+		cond_phrase(f, PH_PRINT_READ_IF, lang, s->show_if, 0, true);
 	if (form_tr(&s->text, lang) != NULL)
 		indented(form_tr(&s->text, lang), 0);
 	if (form_tr(&s->agree, lang) != NULL)
@@ -282,12 +296,8 @@ print_question(const struct form *f, const struct form_question *q,
 	free(num);
 	if (form_tr(&q->help, lang) != NULL)
 		indented(form_tr(&q->help, lang), 3);
-	if (q->show_if_src != NULL) {
-		printf("   ");
-		phrase(f, PH_PRINT_ANSWER_IF, lang, q->show_if_src, NULL,
-		    NULL);
-		printf("\n");
-	}
+	if (q->show_if != NULL)
+		cond_phrase(f, PH_PRINT_ANSWER_IF, lang, q->show_if, 3, false);
 	if (q->art != NULL && q->art->ascii != NULL)
 		verbatim(q->art->ascii, 3);
 	if (q->type == QT_CHOICE || q->type == QT_MULTI || q->type == QT_YESNO)
@@ -306,11 +316,9 @@ print_section(const struct form *f, const struct form_section *s, int lang)
 		indented(form_tr(&s->intro, lang), 0);
 		printf("\n");
 	}
-	if (s->show_if_src != NULL) {
-		printf("(");
-		phrase(f, PH_PRINT_SECTION_IF, lang, s->show_if_src, NULL,
-		    NULL);
-		printf(")\n\n");
+	if (s->show_if != NULL) {
+		cond_phrase(f, PH_PRINT_SECTION_IF, lang, s->show_if, 0, true);
+		printf("\n");
 	}
 }
 
