@@ -418,7 +418,7 @@ choice_request(struct kiosk *k, const struct form_question *q,
 /* Typing in a text field; a character that does not fit (a paste longer
    than the field) is left out with a calm word, never silently. */
 static void
-question_type(struct kiosk *k, const struct req *r)
+question_keyin(struct kiosk *k, const struct req *r)
 {
 	struct edit	*e = k->client.edit;
 	char		 max[24], *msg;
@@ -458,7 +458,7 @@ question_request(struct kiosk *k, const struct req *r)
 	} else if (list)
 		choice_request(k, q, r);
 	else
-		question_type(k, r);
+		question_keyin(k, r);
 }
 
 const struct ui_mode mode_question = {
