@@ -16,6 +16,7 @@
 #include "base/xmalloc.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
+#include "form/art_label.h"
 #include "form/expr_words.h"
 #include "form/form.h"
 #include "form/form_load.h"
@@ -104,17 +105,21 @@ indented(const char *s, int ind)
 	}
 }
 
-/* Print a picture's lines as they are, indented by ind spaces. */
+/* Print a picture's lines indented by ind spaces, its "front" and
+   "back" in language lang. */
 static void
-verbatim(const char *s, int ind)
+verbatim(const struct form *f, const char *art, int lang, int ind)
 {
-	const char	*nl;
+	char		*t = art_label_text(art, form_phrase(f, PH_ART_FRONT,
+			    lang), form_phrase(f, PH_ART_BACK, lang));
+	const char	*s, *nl;
 
-	for (; s != NULL; s = nl ? nl + 1 : NULL) {
+	for (s = t; s != NULL; s = nl ? nl + 1 : NULL) {
 		nl = strchr(s, '\n');
 		printf("%*s%.*s\n", ind, "", nl ? (int)(nl - s) :
 		    (int)strlen(s), s);
 	}
+	free(t);
 }
 
 /* Print phrase p of f in lang, with {cond}, {min}, {max} filled. */
@@ -275,7 +280,7 @@ print_options(const struct form *f, const struct form_question *q, int lang)
 		if (form_tr(&o->help, lang) != NULL)
 			indented(form_tr(&o->help, lang), 7);
 		if (o->art != NULL && o->art->ascii != NULL)
-			verbatim(o->art->ascii, 7);
+			verbatim(f, o->art->ascii, lang, 7);
 	}
 }
 
@@ -299,7 +304,7 @@ print_question(const struct form *f, const struct form_question *q,
 	if (q->show_if != NULL)
 		cond_phrase(f, PH_PRINT_ANSWER_IF, lang, q->show_if, 3, false);
 	if (q->art != NULL && q->art->ascii != NULL)
-		verbatim(q->art->ascii, 3);
+		verbatim(f, q->art->ascii, lang, 3);
 	if (q->type == QT_CHOICE || q->type == QT_MULTI || q->type == QT_YESNO)
 		print_options(f, q, lang);
 	else

@@ -298,6 +298,8 @@ kiosk_reset(struct kiosk *k)
 	xfree_secret(k->client.end_text);
 	k->client.end_text = NULL;
 	k->client.help = false;
+	k->client.back_to = 0;		/* the next review opens at its top */
+	k->client.focus = 0;
 	k->client.lang = k->o->lang;
 	kiosk_enter(k, &mode_welcome);
 }

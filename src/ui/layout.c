@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "form/art_label.h"
 #include "form/form.h"
 #include "layout.h"
 #include "widget.h"
@@ -26,50 +26,6 @@ layout_art_beside(int cols, const struct form_art *art)
 	return cols - 2 * MARGIN - art->width - ART_GAP >= LIST_MIN;
 }
 
-/*
- * Line s[0..len) of a picture with the label word (" front ") replaced by
- * repl, the dashes around it shortened or lengthened so the line keeps
- * its width; NULL when the line has no such word.  Caller frees.
- */
-static char *
-art_relabel(const char *s, size_t len, const char *word, const char *repl)
-{
-	struct strbuf	 sb;
-	size_t		 wl = strlen(word), i, a, b;
-	int		 delta;
-	bool		 right = true;
-
-	for (i = 1; i + wl < len; i++)
-		if (s[i - 1] == ' ' && s[i + wl] == ' ' &&
-		    memcmp(s + i, word, wl) == 0)
-			break;
-	if (i + wl >= len || repl == NULL || strcmp(word, repl) == 0)
-		return NULL;
-	a = i - 1;		/* left dashes end before the space at a */
-	b = i + wl + 1;		/* right dashes start at b */
-	delta = utf8_width(repl, strlen(repl)) - (int)wl;
-	strbuf_init(&sb);
-	while (delta > 0 && ((b < len && s[b] == '-') || (a > 0 &&
-	    s[a - 1] == '-'))) {		/* eat dashes, both sides */
-		if (right && b < len && s[b] == '-')
-			b++;
-		else if (a > 0 && s[a - 1] == '-')
-			a--;
-		else
-			b++;
-		right = !right;
-		delta--;
-	}
-	strbuf_add(&sb, s, a);
-	for (; delta < 0 && !right; delta++, right = !right)
-		strbuf_addc(&sb, '-');
-	strbuf_addf(&sb, " %s ", repl);
-	for (; delta < 0; delta++)
-		strbuf_addc(&sb, '-');
-	strbuf_add(&sb, s + b, len - b);
-	return strbuf_detach(&sb);
-}
-
 /* Draw a picture with its top-left corner at y,x; rows up to ymax.  Its
    "front" and "back" labels are said in the client's language. */
 static void
@@ -83,8 +39,8 @@ put_art(struct grid *g, const struct ui_page *p, const struct form_art *art,
 	while (t != NULL && y < ymax) {
 		nl = strchr(t, '\n');
 		len = nl ? (size_t)(nl - t) : strlen(t);
-		if ((l = art_relabel(t, len, "front", p->art_front)) == NULL)
-			l = art_relabel(t, len, "back", p->art_back);
+		if ((l = art_label(t, len, "front", p->art_front)) == NULL)
+			l = art_label(t, len, "back", p->art_back);
 		if (l != NULL)
 			grid_put(g, y++, x, art->width, l, strlen(l), GA_ART);
 		else

@@ -105,6 +105,49 @@ check print-es-choose-hint grep -qx '   (elija una)' "$TESTTMP/es.txt"
 check print-section-if-words grep -qx '(Answer this section only if you are 18 or over.)' "$TESTTMP/en.txt"
 check print-es-section-if-words grep -qx '(Responda a esta sección solo si tiene 18 años o más.)' "$TESTTMP/es.txt"
 check print-es-options-quoted grep -q 'respondió «Por correo electrónico» o' "$TESTTMP/es.txt"
+# Every form of condition is said in words; one with no wording of its own
+# gets the generic phrase, never code; "not" flips and/or (De Morgan).
+cat >"$TESTTMP/words.form" <<'EOF'
+form words
+  version 1
+  languages en
+  title en "Words"
+
+question name text
+  label en "Your name"
+
+question visits integer
+  label en "How many visits?"
+
+question kind choice
+  label en "Which kind?"
+  option a
+    label en "Kind A"
+  option b
+    label en "Kind B"
+
+question extras multi
+  label en "Any extras?"
+  option x
+    label en "Extra X"
+  option none exclusive
+    label en "None"
+
+question q1 text show if len(name) > 3
+  label en "Q one"
+
+question q2 text show if not (visits >= 2 and kind == "a")
+  label en "Q two"
+
+question q3 text show if has(extras, "x") or not answered(name)
+  label en "Q three"
+EOF
+"$BIN" print "$TESTTMP/words.form" >"$TESTTMP/w.txt" 2>&1
+words() { tr '\n' ' ' <"$TESTTMP/w.txt" | tr -s ' ' | grep -qF -- "$1"; }
+check print-words-fallback words 'Answer only if your earlier answers call for it.'
+check print-words-de-morgan words 'Answer only if your answer to "How many visits?" is less than 2 or you did not answer "Kind A" to "Which kind?".'
+check print-words-has-answered words 'Answer only if you ticked "Extra X" for "Any extras?" or you did not answer "Your name".'
+check print-es-picture-labels eval 'grep -q -- "- frente -" "$TESTTMP/es.txt" && ! grep -qw "front\|back" "$TESTTMP/es.txt"'
 if grep -nE 'age\(|[^=]==[^=]| in \("|has\(' "$TESTTMP/en.txt" "$TESTTMP/es.txt" >"$TESTTMP/code.txt"; then
 	not_ok print-no-form-code "$(head -3 "$TESTTMP/code.txt")"
 else
