@@ -124,7 +124,7 @@ put_item(const struct ui_page *p, struct grid *g, int i, int top, int h,
 		    w - pw - DETAIL_INDENT, d,
 		    i == p->cur ? GA_SELECTED : p->items[i].detail_dim ?
 		    GA_DIM : GA_HEADING);
-	free(cut);
+	xfree_secret(cut);	/* an answer: personal */
 	return y0 + h;
 }
 
