@@ -96,6 +96,18 @@ enum phrase {
 	PH_WORDS_OR,		/* "{a} or {b}" */
 	PH_WORDS_OTHER,		/* a condition with no wording of its own */
 	PH_LANGUAGE_NAME,	/* the language's own name: "Español" */
+	PH_PLAIN_PROGRESS,	/* plain mode: "Question {n} of {m}" */
+	PH_PLAIN_CHOOSE,	/* plain mode: how to answer a list */
+	PH_PLAIN_MULTI,		/* plain mode: how to answer a multi */
+	PH_PLAIN_TYPE,		/* plain mode: how to answer in words */
+	PH_PLAIN_ENTER,		/* plain mode: how to go on */
+	PH_PLAIN_WORDS,		/* plain mode: {back} {help} {repeat} */
+	PH_PLAIN_KEEP,		/* plain mode: {answer} given before */
+	PH_PLAIN_PICTURE,	/* plain mode: a picture in words: {text} */
+	PH_PLAIN_UNKNOWN,	/* plain mode: an answer not understood */
+	PH_WORD_BACK,		/* plain mode: the word for back */
+	PH_WORD_HELP,		/* plain mode: the word for help */
+	PH_WORD_REPEAT,		/* plain mode: the word to repeat */
 	PHRASE__COUNT
 };
 

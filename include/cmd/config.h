@@ -12,6 +12,7 @@
  *   end_seconds = 10          ; end screen, then back to welcome
  *   end_screen = form         ; form | summary | thanks | score
  *   demo = no                 ; demo: the welcome screen says how to leave
+ *   mode = full               ; full (screen) | plain (lines of text)
  *   [staff]
  *   pin_hash = $argon2id$...  ; crypto_pwhash_str of the staff PIN
  *
@@ -34,6 +35,7 @@ struct config {
 	int	 end_seconds;	/* seconds; default 10 */
 	char	*end_screen;	/* "form" (default), "summary", ... */
 	bool	 demo;
+	bool	 plain;		/* mode = plain: the plain front end */
 	char	*pin_hash;	/* NULL: no PIN set */
 };
 

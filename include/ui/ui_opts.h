@@ -31,6 +31,8 @@ struct ui_settings {
 	const char	*end_screen;	/* "form", "summary", "thanks",
 					   "score", or NULL (form) */
 	bool		 demo;		/* the welcome says how to leave */
+	bool		 plain;		/* plain front end: lines of text
+					   (also when TERM=dumb) */
 };
 
 struct ui_opts {

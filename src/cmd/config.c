@@ -174,6 +174,10 @@ kiosk_key(struct config_parse *p, const char *name, const char *value)
 			return fail(p, "%s: expected form, summary, "
 			    "thanks or score", name);
 		set_str(&c->end_screen, value);
+	} else if (strcmp(name, "mode") == 0) {
+		if (strcmp(value, "plain") != 0 && strcmp(value, "full") != 0)
+			return fail(p, "%s: expected full or plain", name);
+		c->plain = strcmp(value, "plain") == 0;
 	} else if (strcmp(name, "demo") == 0) {
 		if ((b = parse_bool(value)) < 0)
 			return fail(p, "%s: expected yes or no", name);

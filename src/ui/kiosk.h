@@ -99,7 +99,8 @@ struct kiosk	*kiosk_new(const struct ui_opts *o, bool utf8,
 		     const volatile sig_atomic_t *stop, double now);
 /* Abandon the intake in progress, wipe everything, free. */
 void		 kiosk_free(struct kiosk *k);
-/* Act on one request at time now. */
+/* Act on one request at time now.  A tap names its zone by y, x on the
+   grid last drawn, or by r->hot when set (plain mode has no grid). */
 void		 kiosk_request(struct kiosk *k, const struct req *r,
 		     double now);
 /* Time passed: timers (idle prompt, end screen). */
@@ -109,6 +110,9 @@ bool		 kiosk_dirty(const struct kiosk *k);
 /* Lay the current page out for a terminal of rows x cols; returns the
    grid (owned by the kiosk, valid until the next draw). */
 const struct grid *kiosk_draw(struct kiosk *k, int rows, int cols);
+/* Build the current page without laying it out (plain mode reads it
+   as text); its strings are the kiosk's until the next page. */
+void		 kiosk_page(struct kiosk *k, struct ui_page *p);
 /* Whether staff asked the kiosk to exit. */
 bool		 kiosk_quit(const struct kiosk *k);
 /* The current mode's name ("welcome", "question"...), for tests. */

@@ -211,6 +211,8 @@ question_items(struct kiosk *k, const struct form_question *q,
 			it[i].label = form_option_label(&q->options[i],
 			    c->lang);
 			it[i].art = q->options[i].art;
+			it[i].describe = form_tr(&q->options[i].describe,
+			    c->lang);
 		}
 		if (q->type == QT_MULTI)
 			it[i].mark = c->ticks[i] ? "[x]" : "[ ]";
@@ -277,6 +279,7 @@ question_page(struct kiosk *k, struct ui_page *p)
 	if (q->type == QT_DATE)
 		p->hint = kiosk_phrase(k, PH_DATE_HINT);
 	p->art = q->art;
+	p->describe = form_tr(&q->describe, lang);
 	if (question_nchoices(q) > 0)
 		question_items(k, q, p);
 	else {

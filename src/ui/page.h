@@ -24,6 +24,7 @@ struct ui_item {
 	bool		 detail_cut;	/* detail shown on one row, cut
 					   with an ellipsis (review) */
 	const struct form_art *art;	/* picture when highlighted */
+	const char	*describe;	/* the picture in words, or NULL */
 };
 
 /* Scrolling of a page's body text, kept by the mode across redraws. */
@@ -62,6 +63,7 @@ struct ui_page {
 					   shown, so every entry has its
 					   number key when on screen */
 	const struct form_art *art;	/* question picture (no item art) */
+	const char	*describe;	/* that picture in words, or NULL */
 	struct edit	*edit;		/* edit field, or NULL */
 	bool		 multiline;	/* edit is a longtext box */
 	bool		 masked;	/* show '*' (PIN) */

@@ -5,13 +5,18 @@
  * input are in tty.c and input.c; everything the kiosk shows and does
  * is in kiosk.c and its modes.
  */
+#include <poll.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "base/utf8.h"
 #include "ui/ui.h"
 #include "input.h"
 #include "kiosk.h"
+#include "plain.h"
 #include "tty.h"
 
 #define UI_TURN_MS	250	/* longest wait between two looks at the
@@ -68,6 +73,80 @@ ui_draw(struct kiosk *k, int *rows, int *cols)
 	tty_draw(kiosk_draw(k, r, c));
 }
 
+/*
+ * Read what is waiting on standard input into buf (*len bytes held) and
+ * hand each whole line to the plain kiosk.  A line longer than the
+ * buffer is handed over in pieces.  False at the end of input.
+ */
+static bool
+ui_plain_read(struct plain *pl, char *buf, size_t size, size_t *len)
+{
+	ssize_t	 n;
+	char	*nl;
+	size_t	 l;
+
+	n = read(STDIN_FILENO, buf + *len, size - 1 - *len);
+	if (n <= 0)
+		return false;
+	*len += (size_t)n;
+	buf[*len] = '\0';
+	while ((nl = memchr(buf, '\n', *len)) != NULL || *len == size - 1) {
+		l = nl != NULL ? (size_t)(nl - buf) : *len;
+		buf[l] = '\0';
+		if (l > 0 && buf[l - 1] == '\r')
+			buf[l - 1] = '\0';
+		plain_line(pl, buf, ui_now());
+		l += nl != NULL;
+		memmove(buf, buf + l, *len - l);
+		*len -= l;
+		memset(buf + *len, 0, size - *len);	/* answers */
+	}
+	return true;
+}
+
+/* The plain front end's loop: lines in, pages out, on the terminal as
+   it is (no curses). */
+static int
+ui_plain(const struct ui_opts *o, char **errp)
+{
+	struct plain	*pl;
+	struct pollfd	 pfd;
+	char		 buf[4096];
+	size_t		 len = 0;
+	int		 rc = 0;
+
+	ui_signals();
+	pl = plain_new(o, stdout, utf8_locale(), &ui_signalled, ui_now());
+	plain_show(pl);
+	if (o->ready != NULL)
+		rc = o->ready(o->ready_ctx, errp);
+	while (rc == 0 && !plain_quit(pl) && !ui_signalled) {
+		if (o->watch != NULL &&
+		    (rc = o->watch(o->watch_ctx, errp)) != 0)
+			break;
+		plain_show(pl);
+		pfd.fd = STDIN_FILENO;
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, UI_TURN_MS) <= 0)
+			plain_tick(pl, ui_now());
+		else if (!ui_plain_read(pl, buf, sizeof(buf), &len))
+			break;		/* input closed: as SIGHUP */
+	}
+	memset(buf, 0, sizeof(buf));
+	plain_free(pl);
+	return rc != 0 ? -1 : 0;
+}
+
+/* Whether to run the plain front end: asked for, or a terminal that
+   cannot place the cursor at all. */
+static bool
+ui_wants_plain(const struct ui_opts *o)
+{
+	const char	*term = getenv("TERM");
+
+	return o->set.plain || (term != NULL && strcmp(term, "dumb") == 0);
+}
+
 /* Run the kiosk until staff exit it or a signal asks it to stop. */
 int
 ui_run(const struct ui_opts *o, char **errp)
@@ -76,6 +155,8 @@ ui_run(const struct ui_opts *o, char **errp)
 	struct req	 r;
 	int		 rc = 0, rows = 0, cols = 0;
 
+	if (ui_wants_plain(o))
+		return ui_plain(o, errp);
 	if (tty_start(errp) < 0)
 		return -1;
 	ui_signals();
