@@ -243,8 +243,9 @@ question_page(struct kiosk *k, struct ui_page *p)
 	p->body = form_tr(&q->label, lang);
 	if (k->client.help)
 		p->help = form_tr(&q->help, lang);
-	if (q->type == QT_DATE)
-		p->hint = kiosk_phrase(k, PH_DATE_HINT);
+	if (q->type == QT_DATE)	/* the order dates are typed in */
+		p->hint = kiosk_phrase(k, q->month_precision ? PH_MONTH_HINT :
+		    PH_DATE_HINT);
 	p->art = q->art;
 	if (question_nchoices(q) > 0)
 		question_items(k, q, p);
