@@ -131,15 +131,16 @@ enum date_err
 date_parse_typed(const char *s, const char *order, int month, int *days,
     char *out)
 {
-	int	v[3], len[3], n, y, m, d, iy, im, id;
+	enum date_err	 e;
+	int		 v[3], len[3], n, y, m, d, iy, im, id;
 
-	if (!month && date_parse(s, days) == DATE_OK) {
-		memcpy(out, s, 11);
-		return DATE_OK;
-	}
-	if (month && date_parse_month(s, days) == DATE_OK) {
-		memcpy(out, s, 8);
-		return DATE_OK;
+	/* ISO, always (a well-formed ISO date that does not exist is
+	   said so, not read in another order). */
+	if ((e = month ? date_parse_month(s, days) : date_parse(s, days)) !=
+	    DATE_SYNTAX) {
+		if (e == DATE_OK)
+			memcpy(out, s, month ? 8 : 11);
+		return e;
 	}
 	if ((n = date_fields(s, v, len)) != (month ? 2 : 3))
 		return DATE_SYNTAX;

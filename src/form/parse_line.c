@@ -369,6 +369,8 @@ stop_kind(struct form_parser *p, struct form_rule *r, size_t k)
 		    "defer, clearance or not-offered)", parse_tlen(TOK(p, 2)),
 		    TOK(p, 2)->p, s ? " (did you mean '" : "", s ? s : "",
 		    s ? "'?)" : "");
+		/* One mistake, one message: a kind that asks nothing more. */
+		r->stop_kind = STOP_NOT_OFFERED;
 		return;
 	}
 	r->stop_kind = (enum form_stop_kind)i;

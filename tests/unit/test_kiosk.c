@@ -526,7 +526,8 @@ typed_answer(const struct form_question *q)
 	if (strcmp(q->id, "email") == 0)
 		return "walk@example.com";
 	switch (q->type) {
-	case QT_DATE:		return "1980-05-17";
+	case QT_DATE:		/* the language's own order */
+		return q->month_precision ? "05/2026" : "17/05/1980";
 	case QT_INTEGER:	return "1";
 	case QT_DECIMAL:	return "70";
 	default:		return "Walk Test";
