@@ -16,7 +16,7 @@
 #include "cmd/cmd.h"
 #include "store/query.h"
 
-#define LIST_FIXED	79	/* columns of all but the kiosk */
+#define LIST_FIXED	73	/* columns of all but the kiosk */
 
 /* The command's help. */
 static void
@@ -28,7 +28,7 @@ list_usage(FILE *fp)
 	    "Intakes, oldest first: id (first 8 characters), outcome "
 	    "(not-offered,\ndeferred, clearance, or the band when no stop "
 	    "applies), re-check date,\nstart (local time), status, score "
-	    "(none when a stop applies), flags, kiosk.\n"
+	    "(none when a stop applies), kiosk.\n"
 	    "DATE is YYYY-MM-DD (local), --until\ninclusive; S is "
 	    "in_progress, completed or abandoned.\n");
 }
@@ -49,7 +49,7 @@ static void
 list_line(struct strbuf *sb, const struct query_intake *in, size_t width)
 {
 	size_t	kiosk;
-	char	id[9], when[17], score[8], flags[8];
+	char	id[9], when[17], score[8];
 	bool	shown;
 
 	kiosk = width > LIST_FIXED + 5 ? width - LIST_FIXED : 5;
@@ -57,7 +57,6 @@ list_line(struct strbuf *sb, const struct query_intake *in, size_t width)
 		snprintf(id, sizeof(id), "%s", in->id);
 		query_local_time(in->started_at, when, NULL);
 		snprintf(score, sizeof(score), "%d", in->score);
-		snprintf(flags, sizeof(flags), "%d", in->nflags);
 	}
 	/* A score is shown only where no stop applies (no outcome yet, or
 	   a band); a stopped intake never reads as a candidate. */
@@ -70,7 +69,6 @@ list_line(struct strbuf *sb, const struct query_intake *in, size_t width)
 	list_cell(sb, in ? when : "STARTED", 16);
 	list_cell(sb, in ? in->status : "STATUS", 11);
 	list_cell(sb, in ? (shown ? score : "-") : "SCORE", 5);
-	list_cell(sb, in ? flags : "FLAG", 4);
 	list_cell(sb, in ? in->kiosk_id : "KIOSK", kiosk);
 	while (sb->len > 0 && sb->s[sb->len - 1] == ' ')
 		sb->s[--sb->len] = '\0';

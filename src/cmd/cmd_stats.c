@@ -312,8 +312,8 @@ stats_print(struct store *s, const struct query_filter *f, const char *by,
 	if (rc >= 0)
 		rc = stats_chart(s, f, &ch, QC_STATUS, NULL, "By status", errp);
 	if (rc == STORE_OK)
-		rc = stats_chart(s, f, &ch, QC_OUTCOME, NULL, "By outcome "
-		    "(a stop's kind, else the band)", errp);
+		rc = stats_chart(s, f, &ch, QC_OUTCOME, NULL, "By outcome",
+		    errp);
 	if (rc == STORE_OK)
 		rc = stats_stages(s, f, &ch, by ? by : STATS_DEFAULT_BY,
 		    by == NULL, errp);

@@ -316,10 +316,15 @@ show_result(struct show *w)
 		    "(consulta sin terminar)"));
 	show_lines(w, "flag", show_word(w, "Flags (review with the client)",
 	    "Avisos (revisar con el cliente)"), "  ? ");
-	show_lines(w, "recommend", show_word(w, "Recommendations",
-	    "Recomendaciones"), "  + ");
-	show_lines(w, "points", show_word(w, "Explanation", "Explicación"),
-	    "  ");
+	/* Not offered: nothing about treatment.  A hard stop has no score,
+	   so no points to explain (older intakes kept them). */
+	if (in->outcome == NULL || strcmp(in->outcome, "not-offered") != 0)
+		show_lines(w, "recommend", show_word(w, "Recommendations",
+		    "Recomendaciones"), "  + ");
+	if (in->outcome == NULL || (strcmp(in->outcome, "not-offered") != 0 &&
+	    strcmp(in->outcome, "deferred") != 0))
+		show_lines(w, "points", show_word(w, "Explanation",
+		    "Explicación"), "  ");
 }
 
 /* Every answered question (and acknowledged screen), in form order. */

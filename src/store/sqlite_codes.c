@@ -14,7 +14,11 @@
 #include <string.h>
 
 #include "base/defs.h"
+#include "base/diag.h"
 #include "base/strbuf.h"
+#include "base/xmalloc.h"
+#include "form/form.h"
+#include "form/form_load.h"
 #include "sqlite.h"
 #include "sqlite_codes.h"
 
@@ -162,7 +166,7 @@ outcome_rank(const char *o)
 
 /* Append part to sb after "; " (once). */
 static void
-note_add(struct strbuf *sb, const char *part)
+codes_note_add(struct strbuf *sb, const char *part)
 {
 	if (part == NULL || strstr(sb->s, part) != NULL)
 		return;
@@ -171,18 +175,78 @@ note_add(struct strbuf *sb, const char *part)
 	strbuf_adds(sb, part);
 }
 
+/* The stored forms an upgrade has parsed, by hash. */
+struct codes_forms {
+	char		**hash;
+	struct form	**f;		/* NULL: could not be parsed */
+	size_t		  n;
+};
+
+/* The stored form with this hash, parsed once (NULL if it cannot be). */
+static const struct form *
+codes_form(struct sqlite_store *ss, struct codes_forms *cf, const char *h)
+{
+	struct diag	*d;
+	char		*src = NULL, *err = NULL;
+	size_t		 i, len = 0;
+
+	if (h == NULL)
+		return NULL;
+	for (i = 0; i < cf->n; i++)
+		if (strcmp(cf->hash[i], h) == 0)
+			return cf->f[i];
+	cf->hash = xreallocarray(cf->hash, cf->n + 1, sizeof(*cf->hash));
+	cf->f = xreallocarray(cf->f, cf->n + 1, sizeof(*cf->f));
+	cf->hash[cf->n] = xstrdup(h);
+	cf->f[cf->n] = NULL;
+	if (ss->base.read->form_source(&ss->base, h, &src, &len, &err) ==
+	    STORE_OK) {
+		d = diag_new("stored form", DIAG_DEFAULT_LIMIT);
+		cf->f[cf->n] = form_load_text("stored form", src, len, NULL,
+		    FORM_NO_ART | FORM_STORED, d);
+		diag_free(d);
+	}
+	free(src);
+	free(err);
+	return cf->f[cf->n++];
+}
+
+/* The stop rule code of f, if f gives it a kind. */
+static const struct form_rule *
+codes_kind_rule(const struct form *f, const char *code, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; f != NULL && i < f->nrules; i++)
+		if (f->rules[i].kind == RULE_STOP &&
+		    f->rules[i].stop_kind != STOP_UNKNOWN &&
+		    strlen(f->rules[i].id) == len &&
+		    memcmp(f->rules[i].id, code, len) == 0)
+			return &f->rules[i];
+	return NULL;
+}
+
 /*
- * One intake's outcome from its stop codes: a code of the shipped form
- * gets its known kind; any other stop (another form written before kinds)
- * is a deferral whose date the practitioner decides, never a band.
+ * One intake's outcome from its stop codes.  Each stop's kind comes from
+ * the intake's own stored form when that form gives it one; else from
+ * the table of the shipped form's stops (for that form's intakes); any
+ * other stop (a form written before kinds) is a deferral whose date the
+ * practitioner decides: never a band.  No date can be worked out here
+ * (the answers were scored by an older program), so a dated deferral
+ * leaves it to the practitioner too.
  */
 static const char *
-outcome_derive(const char *form_id, const char *codes, struct strbuf *note)
+outcome_derive(const struct form *f, const char *form_id, const char *codes,
+    struct strbuf *note)
 {
-	const char	*best = NULL, *o, *n, *p;
-	struct strbuf	 notes[4];
-	size_t		 i, len;
-	int		 k;
+	static const char *const kinds[] = {
+		"deferred", "clearance", "deferred", "not-offered"
+	};
+	const struct form_rule	*ru;
+	const char		*best = NULL, *o, *n, *p;
+	struct strbuf		 notes[4];
+	size_t			 i, len;
+	int			 k;
 
 	for (k = 0; k < 4; k++)
 		strbuf_init(&notes[k]);
@@ -190,7 +254,15 @@ outcome_derive(const char *form_id, const char *codes, struct strbuf *note)
 		len = strcspn(p, ";");
 		o = "deferred";
 		n = DATE_UNKNOWN;
-		for (i = 0; form_id != NULL && strcmp(form_id,
+		if ((ru = codes_kind_rule(f, p, len)) != NULL) {
+			o = kinds[ru->stop_kind];
+			n = ru->stop_kind == STOP_CLEARANCE ? form_tr(&ru->needs,
+			    0) : ru->stop_kind == STOP_DEFER && ru->recheck ==
+			    NULL ? form_tr(&ru->until, 0) : ru->stop_kind ==
+			    STOP_DEFER ? DATE_UNKNOWN : NULL;
+			form_id = NULL;		/* the table is not asked */
+		}
+		for (i = 0; ru == NULL && form_id != NULL && strcmp(form_id,
 		    "smp-consultation") == 0 && i < SMP_NELEM(known_stops); i++)
 			if (strlen(known_stops[i].code) == len &&
 			    memcmp(known_stops[i].code, p, len) == 0) {
@@ -200,7 +272,7 @@ outcome_derive(const char *form_id, const char *codes, struct strbuf *note)
 				    "deferred") == 0 ? DATE_UNKNOWN : NULL;
 				break;
 			}
-		note_add(&notes[outcome_rank(o)], n);
+		codes_note_add(&notes[outcome_rank(o)], n);
 		if (outcome_rank(o) > outcome_rank(best))
 			best = o;
 	}
@@ -216,15 +288,18 @@ static int
 sqlite_codes_outcome(struct sqlite_store *ss, const char *where_sql,
     char **errp)
 {
-	sqlite3_stmt	*rd = NULL, *up = NULL;
-	struct strbuf	 note, sql;
-	const char	*o, *band;
-	int		 rc;
+	sqlite3_stmt		*rd = NULL, *up = NULL;
+	struct strbuf		 note, sql;
+	struct codes_forms	 cf = { NULL, NULL, 0 };
+	const struct form	*f;
+	const char		*o, *band;
+	size_t			 i;
+	int			 rc;
 
 	strbuf_init(&note);
 	strbuf_init(&sql);
 	strbuf_addf(&sql, "SELECT i.id, f.form_id, i.stop_codes, i.score, "
-	    "i.band FROM intakes i LEFT JOIN forms f ON f.hash = i.form_hash "
+	    "i.band, i.form_hash FROM intakes i LEFT JOIN forms f ON f.hash = i.form_hash "
 	    "WHERE i.status = 'completed' AND i.outcome IS NULL %s",
 	    where_sql);
 	rc = sqlite3_prepare_v2(ss->db, sql.s, -1, &rd, NULL);
@@ -238,7 +313,9 @@ sqlite_codes_outcome(struct sqlite_store *ss, const char *where_sql,
 	}
 	while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
 		strbuf_reset(&note);
-		o = outcome_derive((const char *)sqlite3_column_text(rd, 1),
+		f = sqlite3_column_bytes(rd, 2) > 0 ? codes_form(ss, &cf,
+		    (const char *)sqlite3_column_text(rd, 5)) : NULL;
+		o = outcome_derive(f, (const char *)sqlite3_column_text(rd, 1),
 		    (const char *)sqlite3_column_text(rd, 2), &note);
 		band = (const char *)sqlite3_column_text(rd, 4);
 		sqlite3_bind_value(up, 1, sqlite3_column_value(rd, 0));
@@ -280,6 +357,12 @@ out:
 	sqlite3_finalize(up);
 	strbuf_done(&note);
 	strbuf_done(&sql);
+	for (i = 0; i < cf.n; i++) {
+		free(cf.hash[i]);
+		form_free(cf.f[i]);
+	}
+	free(cf.hash);
+	free(cf.f);
 	return rc;
 }
 
