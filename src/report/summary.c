@@ -300,13 +300,11 @@ show_result(struct show *w)
 		    show_word(w, "score", "puntuación"), in->score);
 		show_field(w, show_word(w, "Band", "Categoría"), v);
 		free(v);
-	} else if (in->has_internal) {
-		v = xasprintf("%d/100 (%s)", in->score_internal, show_word(w,
-		    "internal: no band while a stop applies", "interna: sin "
-		    "categoría mientras haya un alto"));
-		show_field(w, show_word(w, "Score", "Puntuación"), v);
-		free(v);
-	} else if (in->outcome != NULL)
+	} else if (in->has_internal)	/* the number stays in the store */
+		show_field(w, show_word(w, "Score", "Puntuación"), show_word(w,
+		    "kept internally: no band while a stop applies", "guardada "
+		    "internamente: sin categoría mientras haya un alto"));
+	else if (in->outcome != NULL)
 		show_field(w, show_word(w, "Score", "Puntuación"), show_word(w,
 		    "not computed (a stop applies)", "no calculada (hay un "
 		    "alto)"));
@@ -316,13 +314,13 @@ show_result(struct show *w)
 		    "(consulta sin terminar)"));
 	show_lines(w, "flag", show_word(w, "Flags (review with the client)",
 	    "Avisos (revisar con el cliente)"), "  ? ");
-	/* Not offered: nothing about treatment.  A hard stop has no score,
-	   so no points to explain (older intakes kept them). */
+	/* Not offered: nothing about treatment.  With a stop no score is
+	   shown, so no points are either (a clearance keeps them, and older
+	   intakes kept them, in the store only). */
 	if (in->outcome == NULL || strcmp(in->outcome, "not-offered") != 0)
 		show_lines(w, "recommend", show_word(w, "Recommendations",
 		    "Recomendaciones"), "  + ");
-	if (in->outcome == NULL || (strcmp(in->outcome, "not-offered") != 0 &&
-	    strcmp(in->outcome, "deferred") != 0))
+	if (in->nstops == 0)
 		show_lines(w, "points", show_word(w, "Explanation",
 		    "Explicación"), "  ");
 }

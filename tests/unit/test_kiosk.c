@@ -431,6 +431,61 @@ test_staff(void **state)
 	fixture_free(fx);
 }
 
+/* Store a completed intake with outcome out (no lines). */
+static void
+put_done(struct fixture *fx, const struct intake_outcome *out)
+{
+	char	 id[STORE_ID_LEN + 1], *err = NULL;
+
+	assert_int_equal(store_intake_begin(fx->s, fx->hash, "k1", "en",
+	    "kiosk", id, &err), STORE_OK);
+	assert_int_equal(store_intake_complete(fx->s, id, out, NULL, 0, &err),
+	    STORE_OK);
+}
+
+/* Issue 11: the staff menu's list puts the outcome first; a stopped
+   intake shows its kind (and re-check date), never a band. */
+static void
+test_staff_outcomes(void **state)
+{
+	struct fixture		*fx = fixture_new(TEST_FORM, false);
+	struct intake_outcome	 o;
+	const char		*p;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.outcome = "not-offered";
+	put_done(fx, &o);
+	o.outcome = "deferred";
+	o.recheck = "2026-09-30";
+	put_done(fx, &o);
+	o.outcome = "clearance";
+	o.recheck = NULL;
+	o.has_internal = true;
+	o.score_internal = 88;
+	put_done(fx, &o);
+	memset(&o, 0, sizeof(o));
+	o.outcome = o.band = "good";
+	o.has_score = true;
+	o.score = 75;
+	put_done(fx, &o);
+	press(fx, REQ_STAFF);
+	type(fx, PIN);
+	press(fx, REQ_ENTER);
+	type(fx, "1");
+	assert_string_equal(kiosk_mode_name(fx->k), "list");
+	assert_shows(fx, "not-offered");
+	assert_shows(fx, "deferred    2026-09-30");
+	assert_shows(fx, "clearance");
+	assert_shows(fx, "good");
+	assert_null(strstr(fx->screen, "88"));	/* the internal score */
+	assert_null(strstr(fx->screen, "(stop)"));
+	/* good is the one band, on the one intake without a stop */
+	p = strstr(fx->screen, "good");
+	assert_null(strstr(p + 1, "good"));
+	fixture_free(fx);
+}
+
 /* kiosk-5: three wrong PINs lock the prompt; typing does nothing. */
 static void
 test_pin_lock(void **state)
@@ -625,6 +680,7 @@ main(void)
 		cmocka_unit_test(test_review_edit),
 		cmocka_unit_test(test_idle),
 		cmocka_unit_test(test_staff),
+		cmocka_unit_test(test_staff_outcomes),
 		cmocka_unit_test(test_pin_lock),
 		cmocka_unit_test(test_taps),
 		cmocka_unit_test(test_too_small),

@@ -393,31 +393,15 @@ check_v1_outcomes(struct store *s, const char *prefix)
  * strongest kind wins; no stopped intake keeps a score or band.
  */
 static void
-test_migrate_v2(void **state)
+make_v2(const char *path)
 {
-	struct fixture	*fx = *state;
-	struct store	*s;
-	sqlite3		*db;
-	char		*v1, *err = NULL, *v;
-	size_t		 i;
-	static const char *const want[][2] = {
-		{ "i1", "not-offered|-|-|-|-" },
-		{ "i2", "deferred|-|-|-|after breastfeeding has ended" },
-		{ "i3", "clearance|-|-|88|a doctor's note" },
-		{ "i4", "deferred|-|-|-|once fully healed; no date recorded "
-		    "(intake from before re-check dates): the practitioner "
-		    "decides" },
-		{ "i5", "excellent|95|excellent|-|-" },
-		{ "i6", "deferred|-|-|-|no date recorded (intake from before "
-		    "re-check dates): the practitioner decides" },
-	};
+	sqlite3	*db;
+	char	*v1, *err = NULL;
 
-	write_file(fx, fx->db, "", 0);
-	unlink(fx->db);
 	if ((v1 = file_read("tests/export/schema.sql", 1u << 16, NULL,
 	    &err)) == NULL)
 		fail_msg("%s", err);
-	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, v1, NULL, NULL, NULL), SQLITE_OK);
 	free(v1);
 	assert_int_equal(sqlite3_exec(db,
@@ -440,11 +424,37 @@ test_migrate_v2(void **state)
 	    "INSERT INTO intakes VALUES('i5', 'hs', 'k', 'en', 'kiosk', "
 	    " 'completed', '5', '5', '5', 95, 'excellent', '', 'x', '');"
 	    "INSERT INTO intakes VALUES('i6', 'ho', 'k', 'en', 'kiosk', "
-	    " 'completed', '6', '6', '6', 80, 'good', 'keloid', '', '');",
+	    " 'completed', '6', '6', '6', 80, 'good', 'keloid', '', '');"
+	    "INSERT INTO result_lines VALUES('i1', 1, 'stop', 'under18', 0, 't'),"
+	    " ('i1', 2, 'stop', 'pregnant', 0, 't'),"
+	    " ('i2', 1, 'stop', 'pregnant', 0, 't'),"
+	    " ('i3', 1, 'stop', 'keloid', 0, 't'),"
+	    " ('i4', 1, 'stop', 'keloid', 0, 't'),"
+	    " ('i4', 2, 'stop', 'scalp_wound', 0, 't'),"
+	    " ('i4', 3, 'stop', 'isotretinoin', 0, 't'),"
+	    " ('i6', 1, 'stop', 'keloid', 0, 't');",
 	    NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);
-	s = open_ok(fx->db);
-	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 3);
+}
+
+/* make_v2's intakes with their derived outcomes. */
+static void
+check_v2_outcomes(struct store *s)
+{
+	static const char *const want[][2] = {
+		{ "i1", "not-offered|-|-|-|-" },
+		{ "i2", "deferred|-|-|-|after breastfeeding has ended" },
+		{ "i3", "clearance|-|-|88|a doctor's note" },
+		{ "i4", "deferred|-|-|-|once fully healed; no date recorded "
+		    "(intake from before re-check dates): the practitioner "
+		    "decides" },
+		{ "i5", "excellent|95|excellent|-|-" },
+		{ "i6", "deferred|-|-|-|no date recorded (intake from before "
+		    "re-check dates): the practitioner decides" },
+	};
+	char	*v;
+	size_t	 i;
+
 	for (i = 0; i < SMP_NELEM(want); i++) {
 		v = outcome_of(s, want[i][0]);
 		assert_string_equal(v, want[i][1]);
@@ -453,7 +463,33 @@ test_migrate_v2(void **state)
 	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes WHERE "
 	    "stop_codes != '' AND (band IS NOT NULL OR score IS NOT NULL)",
 	    NULL), 0);
+}
+
+static void
+test_migrate_v2(void **state)
+{
+	struct fixture			*fx = *state;
+	struct store			*s;
+	struct store_merge_counts	 c;
+	char				*other, *err = NULL;
+
+	write_file(fx, fx->db, "", 0);
+	unlink(fx->db);
+	make_v2(fx->db);
+	s = open_ok(fx->db);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 3);
+	check_v2_outcomes(s);
 	store_close(s);
+	/* A kiosk file still at schema 2, merged: the same outcomes. */
+	unlink(fx->db);
+	other = xasprintf("%s/v2.db", fx->dir);
+	make_v2(other);
+	s = open_ok(fx->db);
+	assert_int_equal(store_merge(s, other, &c, &err), STORE_OK);
+	assert_int_equal(c.intakes, 6);
+	check_v2_outcomes(s);
+	store_close(s);
+	free(other);
 }
 
 /*
