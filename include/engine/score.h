@@ -97,6 +97,8 @@ const char	*score_outcome_code(const struct score_result *r);
  */
 char		*score_outcome_note(const struct form *f,
 		     const struct score_result *r, int lang);
+/* "a date is not known: the practitioner decides", in lang. */
+const char	*score_unknown_date_words(const struct form *f, int lang);
 /* The stop kind of a rule, as the outcome it leads to. */
 enum score_outcome score_stop_outcome(const struct form_rule *ru);
 

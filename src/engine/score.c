@@ -331,10 +331,17 @@ score_outcome_note(const struct form *f, const struct score_result *r,
 			note_add(&sb, form_tr(&ru->until, lang));
 	}
 	if (r->outcome == OUTCOME_DEFERRED && r->recheck_unknown)
-		note_add(&sb, score_staff_word(f, lang, "a date is not known: "
-		    "the practitioner decides", "una fecha no se conoce: "
-		    "decide el especialista"));
+		note_add(&sb, score_unknown_date_words(f, lang));
 	return strbuf_detach(&sb);
+}
+
+/* The words for a re-check date nobody knows. */
+const char *
+score_unknown_date_words(const struct form *f, int lang)
+{
+	return score_staff_word(f, lang, "a date is not known: the "
+	    "practitioner decides", "una fecha no se conoce: decide el "
+	    "especialista");
 }
 
 /* Kind as a word. */

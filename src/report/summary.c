@@ -6,6 +6,7 @@
  * name, in form order.  Every stored text goes through textsafe, so a
  * client's answer cannot drive the staff terminal.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,6 +238,51 @@ show_when(struct show *w)
 	free(v);
 }
 
+/*
+ * What the outcome waits for, in the chosen language when the form says
+ * it (the stored note is in the form's first language): each stop of the
+ * outcome's kind gives its "needs" or, without a date, its "until";
+ * a dated deferral without a stored date was not known.  NULL: the
+ * stored note (a stop the form gives no kind, or no form).
+ */
+static char *
+show_note(const struct show *w)
+{
+	const struct form_rule	*r;
+	const char		*o = w->in->outcome, *t;
+	struct strbuf		 sb;
+	size_t			 i;
+	bool			 unknown = false;
+
+	if (w->f == NULL || w->lang == 0 || o == NULL ||
+	    (strcmp(o, "deferred") != 0 && strcmp(o, "clearance") != 0))
+		return NULL;
+	strbuf_init(&sb);
+	for (i = 0; i < w->in->nlines; i++) {
+		if (strcmp(w->in->lines[i].kind, "stop") != 0)
+			continue;
+		if ((r = show_rule(w, w->in->lines[i].code)) == NULL ||
+		    r->stop_kind == STOP_UNKNOWN) {
+			strbuf_done(&sb);
+			return NULL;
+		}
+		if (strcmp(score_outcome_name(score_stop_outcome(r)), o) != 0)
+			continue;
+		if (r->stop_kind == STOP_DEFER && r->recheck != NULL) {
+			unknown = unknown || w->in->recheck == NULL;
+			continue;
+		}
+		t = form_tr(r->stop_kind == STOP_CLEARANCE ? &r->needs :
+		    &r->until, w->lang);
+		if (t != NULL)
+			strbuf_addf(&sb, "%s%s", sb.len > 0 ? "; " : "", t);
+	}
+	if (unknown)
+		strbuf_addf(&sb, "%s%s", sb.len > 0 ? "; " : "",
+		    score_unknown_date_words(w->f, w->lang));
+	return strbuf_detach(&sb);
+}
+
 /* The outcome first: what staff may do with this client. */
 static void
 show_outcome(struct show *w)
@@ -244,6 +290,7 @@ show_outcome(struct show *w)
 	const struct query_intake	*in = w->in;
 	const char			*o = in->outcome, *bt;
 	struct strbuf			 v;
+	char				*note;
 
 	strbuf_init(&v);
 	if (o == NULL)
@@ -269,10 +316,12 @@ show_outcome(struct show *w)
 	if (in->recheck != NULL)
 		show_field(w, show_word(w, "Re-check from", "Revisar desde"),
 		    in->recheck);
-	if (in->outcome_note != NULL)
+	note = show_note(w);
+	if (note != NULL ? *note != '\0' : in->outcome_note != NULL)
 		show_field(w, o != NULL && strcmp(o, "clearance") == 0 ?
 		    show_word(w, "Needs", "Necesita") : show_word(w, "Until",
-		    "Hasta"), in->outcome_note);
+		    "Hasta"), note != NULL ? note : in->outcome_note);
+	free(note);
 	strbuf_done(&v);
 }
 

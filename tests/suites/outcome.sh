@@ -66,6 +66,8 @@ expect_eq "show: outcome first, then its re-check date" \
 expect_eq "show --lang es: headings in Spanish" \
 	"Consulta|  Resultado          APLAZADO: no es el momento, no dar cita" \
 	"$(sed -n 1p "$TESTTMP/s" | cut -d' ' -f1)|$(sed -n 3p "$TESTTMP/s")"
+grep -q "^  Hasta              cuando termine la lactancia$" "$TESTTMP/s"
+expect_eq "show --lang es: what a deferral waits for, in Spanish" $? 0
 if grep -Eq "^  (Started|Completed|Status|Form|Band) |\(age [0-9]" "$TESTTMP/s"; then
 	not_ok "show --lang es: no English heading" "$(grep -E "^  (Started|Completed|Status|Form|Band) |\(age" "$TESTTMP/s")"
 else ok "show --lang es: no English heading"; fi
