@@ -21,7 +21,10 @@
 #include "form/form_load.h"
 #include "store/query.h"
 #include "store/store.h"
+#include "base/date.h"
+#include "engine/score.h"
 #include "ui/kiosk.h"
+#include "ui/mode.h"
 #include "ui/walk.h"
 
 #define TEST_FORM	"tests/e2e/forms/kiosk-test.form"
@@ -486,6 +489,53 @@ test_staff_outcomes(void **state)
 	fixture_free(fx);
 }
 
+/*
+ * Issue 11: the end words.  Not offered: the kind stop text alone, nothing
+ * about treatment.  Deferred with a date: the date in the client's own
+ * order, and that the practitioner will confirm.  Never a band.
+ */
+static void
+test_end_words(void **state)
+{
+	struct fixture		*fx = fixture_new(TEST_FORM, false);
+	struct score_result	 r;
+	struct score_line	 l;
+	const struct form_rule	*minor = NULL;
+	size_t			 i;
+	char			*t;
+
+	(void)state;
+	for (i = 0; i < fx->f->nrules; i++)
+		if (fx->f->rules[i].kind == RULE_STOP)
+			minor = &fx->f->rules[i];
+	assert_non_null(minor);
+	memset(&l, 0, sizeof(l));
+	l.kind = SC_STOP;
+	l.rule = minor;
+	l.recheck = -1;
+	memset(&r, 0, sizeof(r));
+	r.lines = &l;
+	r.nlines = r.nstops = 1;
+	r.recheck = -1;
+	r.outcome = OUTCOME_NOT_OFFERED;
+	t = mode_end_stop_text(fx->k, &r);
+	assert_string_equal(t, form_tr(&minor->client, 0));
+	free(t);
+	r.outcome = OUTCOME_DEFERRED;
+	r.recheck = date_from_ymd(2026, 8, 28);
+	t = mode_end_stop_text(fx->k, &r);
+	assert_non_null(strstr(t, "We would be glad to see you again from "
+	    "28/08/2026"));
+	assert_non_null(strstr(t, "practitioner"));
+	assert_null(strstr(t, "candidate"));
+	free(t);
+	r.recheck_unknown = true;	/* a date not known: none promised */
+	t = mode_end_stop_text(fx->k, &r);
+	assert_null(strstr(t, "2026"));
+	free(t);
+	fixture_free(fx);
+}
+
 /* kiosk-5: three wrong PINs lock the prompt; typing does nothing. */
 static void
 test_pin_lock(void **state)
@@ -681,6 +731,7 @@ main(void)
 		cmocka_unit_test(test_idle),
 		cmocka_unit_test(test_staff),
 		cmocka_unit_test(test_staff_outcomes),
+		cmocka_unit_test(test_end_words),
 		cmocka_unit_test(test_pin_lock),
 		cmocka_unit_test(test_taps),
 		cmocka_unit_test(test_too_small),
