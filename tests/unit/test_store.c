@@ -949,6 +949,42 @@ fill(const char *path, const char *source, int n,
 	store_close(s);
 }
 
+/* A file of this schema keeps its own outcome, re-check date and
+   internal score through a merge (it is not derived again). */
+static void
+test_merge_outcome(void **state)
+{
+	struct fixture			*fx = *state;
+	struct store_merge_counts	 c;
+	struct store			*s;
+	struct intake_outcome		 o;
+	struct intake_line		 l = { "stop", "late", 0, "t" };
+	char				 id[STORE_ID_LEN + 1], *other, *v;
+	char				*err = NULL;
+
+	other = xasprintf("%s/other.db", fx->dir);
+	s = open_ok(other);
+	begin_one(s, "form v3", id);
+	memset(&o, 0, sizeof(o));
+	o.outcome = "deferred";
+	o.recheck = "2026-09-30";
+	o.note = "once healed";
+	assert_int_equal(store_intake_complete(s, id, &o, &l, 1, &err),
+	    STORE_OK);
+	store_close(s);
+	s = open_ok(fx->db);
+	assert_int_equal(store_merge(s, other, &c, &err), STORE_OK);
+	assert_int_equal(c.intakes, 1);
+	v = outcome_of(s, id);
+	assert_string_equal(v, "deferred|-|-|-|once healed");
+	free(v);
+	v = q_text(s, "SELECT recheck FROM intakes WHERE id = ?", id);
+	assert_string_equal(v, "2026-09-30");
+	free(v);
+	store_close(s);
+	free(other);
+}
+
 /* Merging brings in new intakes with their form; twice adds nothing. */
 static void
 test_merge(void **state)
@@ -1183,6 +1219,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_erase_busy, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_merge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_merge_outcome, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
 		cmocka_unit_test(test_exit_status),
