@@ -26,6 +26,8 @@ struct plain {
 	char		*error;		/* the message printed last */
 	char		 mode[24];	/* mode of the page printed last */
 	bool		 again;		/* print the page even if unchanged */
+	bool		 typed;		/* a line came since the last print:
+					   its message is said again */
 };
 
 /* A plain kiosk at the welcome screen. */
@@ -238,9 +240,10 @@ plain_show(struct plain *pl)
 	    strcmp(text, pl->shown) != 0) {
 		plain_put(pl, strcmp(name, "idle") == 0 ? "\a\n" : "\n");
 		plain_put(pl, text);
-	} else if (p.error == NULL || (pl->error != NULL &&
+	} else if (p.error == NULL || (!pl->typed && pl->error != NULL &&
 	    strcmp(p.error, pl->error) == 0)) {
 		xfree_secret(text);
+		pl->typed = false;
 		return;
 	}
 	if (p.error != NULL) {
@@ -253,7 +256,7 @@ plain_show(struct plain *pl)
 	xfree_secret(pl->error);
 	pl->error = p.error != NULL ? xstrdup(p.error) : NULL;
 	snprintf(pl->mode, sizeof(pl->mode), "%s", name);
-	pl->again = false;
+	pl->again = pl->typed = false;
 }
 
 /* Time passed. */
@@ -512,6 +515,7 @@ plain_line(struct plain *pl, const char *line, double now)
 	const char	*s = line;
 	size_t		 n = plain_word(&s), len;
 
+	pl->typed = true;
 	len = strlen(s);
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\r'))
 		len--;

@@ -35,7 +35,7 @@ plain_walk() {
 
 plain_walk en
 t="$TESTTMP/plain-en.txt"
-check "plain en: Question 7 of 48" grep -qx "Question 7 of 48" "$t"
+check "plain en: Question 7 of N" grep -qxE "Question 7 of [0-9]+" "$t"
 check "plain en: numbered options" grep -qx "2. ( ) By email" "$t"
 check "plain en: the Norwood pictures in words" grep -q \
     "^   Picture: Seen from above: deep bare or sparse recessions" "$t"
@@ -47,7 +47,7 @@ check "plain en: the end screen" grep -qx "Thank you" "$t"
 
 plain_walk es --dumb
 t="$TESTTMP/plain-es.txt"
-check "plain es (TERM=dumb): Pregunta 7 de 48" grep -qx "Pregunta 7 de 48" \
+check "plain es (TERM=dumb): Pregunta 7 de N" grep -qxE "Pregunta 7 de [0-9]+" \
     "$t"
 check "plain es: las imágenes en palabras" grep -q \
     "^   Imagen: Vista desde arriba: una sola zona calva" "$t"
