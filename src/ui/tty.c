@@ -17,11 +17,13 @@ static bool	 tty_on;		/* between newterm and endwin */
 static bool	 tty_unicode;		/* the locale shows UTF-8 */
 static chtype	 tty_look[GA__COUNT];	/* enum grid_attr -> curses */
 static struct grid *tty_shown;		/* what the screen shows */
+static bool	 tty_cursor_on;		/* curs_set(1) sent */
 
 /* Restore the terminal (also the die() hook). */
 void
 tty_stop(void)
 {
+	tty_cursor_on = false;
 	if (tty_on) {
 		endwin();
 		tty_on = false;
@@ -207,10 +209,12 @@ tty_draw(const struct grid *g)
 		    (size_t)g->cols * sizeof(*g->cells));
 	}
 	attrset((int)tty_look[GA_BODY]);
-	if (g->cury >= 0) {
-		move(g->cury, g->curx < g->cols ? g->curx : g->cols - 1);
+	/* Never hidden: the cursor is where a screen reader reads. */
+	move(g->cury >= 0 ? g->cury : 0, g->curx < 0 ? 0 :
+	    g->curx < g->cols ? g->curx : g->cols - 1);
+	if (!tty_cursor_on) {
 		curs_set(1);
-	} else
-		curs_set(0);
+		tty_cursor_on = true;
+	}
 	refresh();
 }

@@ -116,6 +116,10 @@ put_item(const struct ui_page *p, struct grid *g, int i, int top, int h,
 		grid_hot(g, HOT_ITEM, i, y + k, x, x + w);
 	}
 	grid_put(g, y, x, pw, pre, strlen(pre), a);
+	if (i == p->cur && h > 0) {	/* a screen reader follows the cursor */
+		g->cury = y;
+		g->curx = x;
+	}
 	y = wrap_put(g, y, y0 + h, x + pw, w - pw, p->items[i].label, a);
 	if (d != NULL && p->items[i].detail_cut)
 		d = cut = cut_line(d, w - pw - DETAIL_INDENT, p->utf8);
