@@ -13,6 +13,7 @@
  *   end_screen = form         ; form | summary | thanks | score
  *   demo = no                 ; demo: the welcome screen says how to leave
  *   mode = full               ; full (screen) | plain (lines of text)
+ *   theme = standard          ; standard | high-contrast
  *   [staff]
  *   pin_hash = $argon2id$...  ; crypto_pwhash_str of the staff PIN
  *
@@ -36,6 +37,7 @@ struct config {
 	char	*end_screen;	/* "form" (default), "summary", ... */
 	bool	 demo;
 	bool	 plain;		/* mode = plain: the plain front end */
+	bool	 high_contrast;	/* theme = high-contrast */
 	char	*pin_hash;	/* NULL: no PIN set */
 };
 

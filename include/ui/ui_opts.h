@@ -33,6 +33,7 @@ struct ui_settings {
 	bool		 demo;		/* the welcome says how to leave */
 	bool		 plain;		/* plain front end: lines of text
 					   (also when TERM=dumb) */
+	bool		 high_contrast;	/* the high-contrast theme */
 };
 
 struct ui_opts {

@@ -199,6 +199,7 @@ kiosk_settings(const struct config *c, struct ui_settings *set)
 	set->end_screen = c->end_screen;
 	set->demo = c->demo;
 	set->plain = c->plain;
+	set->high_contrast = c->high_contrast;
 }
 
 /* Run with config and form ready; returns an exit status. */

@@ -11,6 +11,7 @@
 #include "base/die.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "theme.h"
 #include "tty.h"
 
 static bool	 tty_on;		/* between newterm and endwin */
@@ -32,9 +33,13 @@ tty_stop(void)
 	tty_shown = NULL;
 }
 
-/* Colours for contrast; attributes alone on a colourless terminal. */
+/*
+ * Colours of the theme (theme.c: every pair at least 7:1 on the Linux
+ * console); attributes alone on a colourless terminal or when NO_COLOR
+ * is set (no-color.org).
+ */
 static void
-tty_colours(void)
+tty_colours(bool high_contrast)
 {
 	static const chtype mono[GA__COUNT] = {
 		[GA_TITLE] = A_REVERSE, [GA_HEADING] = A_BOLD,
@@ -42,26 +47,21 @@ tty_colours(void)
 		[GA_BUTTON] = A_BOLD, [GA_KEYS] = A_REVERSE,
 		[GA_FIELD] = A_UNDERLINE,
 	};
-	int	i;
+	const struct theme_look	*t = theme_looks(high_contrast ?
+				    THEME_HIGH_CONTRAST : THEME_STANDARD);
+	const char		*nc = getenv("NO_COLOR");
+	int			 i;
 
 	memcpy(tty_look, mono, sizeof(tty_look));
-	if (!has_colors() || start_color() == ERR || COLORS < 8)
+	if ((nc != NULL && *nc != '\0') || !has_colors() ||
+	    start_color() == ERR || COLORS < 8 || COLOR_PAIRS <= GA__COUNT)
 		return;
-	init_pair(1, COLOR_BLACK, COLOR_WHITE);		/* body */
-	init_pair(2, COLOR_WHITE, COLOR_BLUE);		/* bars, selection */
-	init_pair(3, COLOR_BLUE, COLOR_WHITE);		/* hints */
-	init_pair(4, COLOR_BLACK, COLOR_CYAN);		/* buttons, fields */
-	for (i = 0; i < GA__COUNT; i++)
-		tty_look[i] = COLOR_PAIR(1);
-	tty_look[GA_TITLE] = COLOR_PAIR(2) | A_BOLD;
-	tty_look[GA_HEADING] = COLOR_PAIR(1) | A_BOLD;
-	tty_look[GA_DIM] = COLOR_PAIR(3);
-	tty_look[GA_SELECTED] = COLOR_PAIR(2) | A_BOLD;
-	tty_look[GA_ERROR] = COLOR_PAIR(1) | A_BOLD | A_REVERSE;
-	tty_look[GA_BUTTON] = COLOR_PAIR(4) | A_BOLD;
-	tty_look[GA_KEYS] = COLOR_PAIR(2);
-	tty_look[GA_FIELD] = COLOR_PAIR(4) | A_UNDERLINE;
-	bkgd(COLOR_PAIR(1) | ' ');
+	for (i = 0; i < GA__COUNT; i++) {
+		init_pair((short)(i + 1), t[i].fg, t[i].bg);
+		tty_look[i] = COLOR_PAIR(i + 1) | (t[i].bold ? A_BOLD : 0) |
+		    (t[i].underline ? A_UNDERLINE : 0);
+	}
+	bkgd(tty_look[GA_BODY] | ' ');
 }
 
 /*
@@ -70,7 +70,7 @@ tty_colours(void)
  * screens would run together on one line).
  */
 int
-tty_start(char **errp)
+tty_start(bool high_contrast, char **errp)
 {
 	const char	*term = getenv("TERM");
 	char		*cup;
@@ -106,7 +106,7 @@ tty_start(char **errp)
 	set_escdelay(25);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 	mouseinterval(0);
-	tty_colours();
+	tty_colours(high_contrast);
 	return 0;
 }
 

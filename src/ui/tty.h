@@ -12,9 +12,9 @@
 
 #include "grid.h"
 
-/* Start curses in kiosk mode; -1 with *errp if the terminal cannot be
-   used (unknown TERM, no cursor addressing). */
-int	 tty_start(char **errp);
+/* Start curses in kiosk mode (high_contrast: that theme); -1 with *errp
+   if the terminal cannot be used (unknown TERM, no cursor addressing). */
+int	 tty_start(bool high_contrast, char **errp);
 /* Restore the terminal (also run by die()); safe to call twice. */
 void	 tty_stop(void);
 /* The terminal's size. */

@@ -157,7 +157,7 @@ ui_run(const struct ui_opts *o, char **errp)
 
 	if (ui_wants_plain(o))
 		return ui_plain(o, errp);
-	if (tty_start(errp) < 0)
+	if (tty_start(o->set.high_contrast, errp) < 0)
 		return -1;
 	ui_signals();
 	k = kiosk_new(o, tty_utf8(), &ui_signalled, ui_now());
