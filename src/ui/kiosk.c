@@ -133,6 +133,16 @@ kiosk_tick(struct kiosk *k, double now)
 		kiosk_push(k, &mode_idle);
 }
 
+/* Whether to ring the bell; asking clears it. */
+bool
+kiosk_bell(struct kiosk *k)
+{
+	bool	b = k->loop.bell;
+
+	k->loop.bell = false;
+	return b;
+}
+
 /* Whether the screen is out of date. */
 bool
 kiosk_dirty(const struct kiosk *k)

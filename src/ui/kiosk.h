@@ -44,6 +44,7 @@ struct kiosk_loop {
 	int		 shown;		/* idle countdown: seconds shown */
 	bool		 quit;		/* staff chose "Exit the kiosk" */
 	bool		 dirty;		/* the screen is out of date */
+	bool		 bell;		/* ring once (the idle warning) */
 	char		*error;		/* message on screen, or NULL */
 	char		**strs;		/* strings of the current page */
 	size_t		 nstrs, scap;
@@ -105,6 +106,8 @@ void		 kiosk_request(struct kiosk *k, const struct req *r,
 		     double now);
 /* Time passed: timers (idle prompt, end screen). */
 void		 kiosk_tick(struct kiosk *k, double now);
+/* Whether the bell should ring now (the idle warning came); clears it. */
+bool		 kiosk_bell(struct kiosk *k);
 /* Whether the screen needs drawing again. */
 bool		 kiosk_dirty(const struct kiosk *k);
 /* Lay the current page out for a terminal of rows x cols; returns the

@@ -118,6 +118,13 @@ tty_size(int *rows, int *cols)
 	*cols = COLS;
 }
 
+/* Ring the bell (the idle warning). */
+void
+tty_bell(void)
+{
+	beep();
+}
+
 /* Whether the screen shows Unicode. */
 bool
 tty_utf8(void)

@@ -21,6 +21,8 @@ void	 tty_stop(void);
 void	 tty_size(int *rows, int *cols);
 /* Make the screen show g (cells, cursor), writing what changed. */
 void	 tty_draw(const struct grid *g);
+/* Ring the terminal's bell. */
+void	 tty_bell(void);
 /* Whether the terminal shows Unicode (a UTF-8 locale). */
 bool	 tty_utf8(void);
 

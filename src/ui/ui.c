@@ -71,6 +71,8 @@ ui_draw(struct kiosk *k, int *rows, int *cols)
 	*rows = r;
 	*cols = c;
 	tty_draw(kiosk_draw(k, r, c));
+	if (kiosk_bell(k))
+		tty_bell();
 }
 
 /*

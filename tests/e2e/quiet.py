@@ -8,7 +8,8 @@ Walks the test form to its first list (the hair-loss pattern), then:
     clear-screen sequence;
   - waits, sending nothing, for the idle warning (the config's
     idle_timeout should be short) and prints "idle BYTES" for what was
-    written between the last key's screen and the warning ("0" is quiet).
+    written between the last key's screen and the warning ("0" is quiet),
+    and "bell 1" if the warning rang the terminal's bell.
 
 A key's write is over when the kiosk has sent the cursor to the row of
 the highlighted entry and nothing more came for 0.3 s (its loop turns
@@ -95,6 +96,8 @@ def main():
     last = [t for t, c in chunks if b"Are you" in c][0]
     early = sum(len(c) for t, c in chunks if t < last - 0.2)
     print("idle %d %.1f" % (early, last - t0))
+    warning = b"".join(c for t, c in chunks if t >= last - 0.2)
+    print("bell %d" % (1 if b"\x07" in warning else 0))
     os.kill(pid, 15)
     os.waitpid(pid, 0)
     return 0

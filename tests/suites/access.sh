@@ -2,7 +2,8 @@
 # with a screen reader (issue 14): the terminal cursor on the highlighted
 # entry after every Up/Down and on the focused button, never hidden; a
 # navigation key writes a few hundred bytes and no clear; nothing is
-# written while the client is idle until the idle warning.
+# written while the client is idle until the idle warning, which rings
+# the bell.
 export LC_ALL=C.UTF-8
 source tests/lib.sh
 source tests/e2e/lib.sh
@@ -50,7 +51,7 @@ scenario_cursor() {
 
 # Bytes per navigation key and while idle, through a pty.
 scenario_quiet() {
-	local out max=0 clears=0 n idle
+	local out max=0 clears=0 n idle bell
 	kiosk_config quiet idle_timeout=3 idle_countdown=20
 	if ! out=$(python3 tests/e2e/quiet.py "$BIN" "$E2E_CONF" 2>&1); then
 		not_ok "quiet: measured" "$out"
@@ -60,6 +61,7 @@ scenario_quiet() {
 		case "$what" in
 		key) [ "$n" -gt "$max" ] && max=$n; clears=$((clears + c)) ;;
 		idle) idle=$n ;;
+		bell) bell=$n ;;
 		esac
 	done <<<"$out"
 	if [ "$max" -gt 0 ] && [ "$max" -le 400 ]; then
@@ -70,6 +72,7 @@ scenario_quiet() {
 	expect_eq "quiet: no key clears the screen" 0 "$clears"
 	expect_eq "quiet: nothing written while idle until the warning" 0 \
 	    "$idle"
+	expect_eq "time: the idle warning rings the bell" 1 "$bell"
 }
 
 for s in cursor quiet; do

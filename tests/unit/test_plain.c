@@ -254,6 +254,51 @@ test_plain_idle(void **state)
 	fixture_free(fx);
 }
 
+/* Let secs seconds pass, a tick a second. */
+static void
+pass(struct fixture *fx, int secs)
+{
+	while (secs-- > 0) {
+		fx->now += 1;
+		plain_tick(fx->pl, fx->now);
+		plain_show(fx->pl);
+	}
+}
+
+/*
+ * Time enough (WCAG 2.2.1): the warning gives the whole countdown (30 s
+ * here, at least 20 ahead of the end), one line extends it, and it can be
+ * extended again and again (twelve times here) without losing the intake;
+ * left alone, it ends the session.
+ */
+static void
+test_plain_extend(void **state)
+{
+	struct fixture	*fx = fixture_new();
+	const char	*s;
+	int		 i;
+
+	(void)state;
+	to_name(fx, "1");
+	type(fx, "Pat");
+	since(fx);
+	for (i = 0; i < 12; i++) {
+		pass(fx, 61);
+		s = since(fx);
+		assert_non_null(strstr(s, "this will close in 30 seconds"));
+		pass(fx, 25);			/* 5 s left */
+		assert_string_equal(plain_mode_name(fx->pl), "idle");
+		s = type(fx, "");
+		assert_non_null(strstr(s, "Your date of birth"));
+	}
+	type(fx, "back");
+	s = type(fx, "repeat");
+	assert_non_null(strstr(s, "Your answer now: Pat."));	/* kept */
+	pass(fx, 61 + 30);
+	assert_string_equal(plain_mode_name(fx->pl), "welcome");
+	fixture_free(fx);
+}
+
 int
 main(void)
 {
@@ -261,6 +306,7 @@ main(void)
 		cmocka_unit_test(test_plain_question),
 		cmocka_unit_test(test_plain_lists),
 		cmocka_unit_test(test_plain_idle),
+		cmocka_unit_test(test_plain_extend),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
