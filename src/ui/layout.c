@@ -90,6 +90,10 @@ put_button(struct grid *g, const struct ui_page *p, int y, int x,
 	int	 w = grid_put(g, y, x, g->cols - x - 1, t, strlen(t),
 		    focused ? GA_SELECTED : GA_BUTTON);
 
+	/* Two rows tall, the row above painted too: a fingertip's target. */
+	grid_fill(g, y - 1, x, w, focused ? GA_SELECTED : GA_BUTTON);
+	grid_hot(g, k, 0, y - 1, x, x + w);
+
 	if (focused) {
 		grid_put(g, y, x - 2, 1, p->utf8 ? "\xe2\x96\xb6" : ">",
 		    p->utf8 ? 3 : 1, GA_BODY);
@@ -132,11 +136,11 @@ layout_buttons(const struct ui_page *p, struct grid *g, int y)
 		    p->focus == 1);
 	if (p->next != NULL) {
 		if (MARGIN + bw + dw + nw + 2 > g->cols - MARGIN)
-			y--;		/* its own row, above */
+			y -= 2;		/* its own rows, above */
 		put_button(g, p, y, g->cols - MARGIN - nw, p->next, HOT_NEXT,
 		    p->decline != NULL && p->focus == 0);
 	}
-	return y - 1;
+	return y - 2;
 }
 
 /* Key bar, buttons and error message; returns the first row they use. */

@@ -75,6 +75,29 @@ scenario_quiet() {
 	expect_eq "time: the idle warning rings the bell" 1 "$bell"
 }
 
-for s in cursor quiet; do
+# Touch: every entry is two rows tall and the list's full width, every
+# button two rows tall; a tap on the lower row of an entry, at the far
+# right of the list, chooses it, and one on the upper row of Next goes on.
+scenario_touch() {
+	local r
+	kiosk_config touch
+	kiosk_start "$E2E_CONF"
+	walk_start || { not_ok "touch: walk to the list"; return; }
+	type_text "Jo"; keys Enter; wait_for "date of birth"
+	type_text "1985-07-23"; keys Enter; wait_for "hair treatments"
+	type_text "2"; keys Enter; wait_for "weight"
+	keys Tab; wait_for "Which best describes"
+	r=$(( $(row_of "2. ( ) Widening") + 2 ))	# 1-based, the row below
+	tap 40 "$r"
+	check "touch: the lower row of an entry, far right, chooses it" \
+		wait_for "(o) Widening"
+	r=$(row_of "[ Next ]")			# 1-based: the row above
+	tap "$(screen | awk '{ i = index($0, "[ Next ]"); if (i) { print i + 2; exit } }')" "$r"
+	check "touch: the upper row of Next goes on" \
+		wait_for "Which Ludwig stage"
+	kiosk_stop
+}
+
+for s in cursor quiet touch; do
 	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
 done
