@@ -14,6 +14,7 @@
  *   demo = no                 ; demo: the welcome screen says how to leave
  *   mode = full               ; full (screen) | plain (lines of text)
  *   theme = standard          ; standard | high-contrast
+ *   speech = no               ; speak each screen (libespeak-ng)
  *   [staff]
  *   pin_hash = $argon2id$...  ; crypto_pwhash_str of the staff PIN
  *
@@ -38,6 +39,7 @@ struct config {
 	bool	 demo;
 	bool	 plain;		/* mode = plain: the plain front end */
 	bool	 high_contrast;	/* theme = high-contrast */
+	bool	 speech;	/* speech = yes */
 	char	*pin_hash;	/* NULL: no PIN set */
 };
 

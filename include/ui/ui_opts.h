@@ -34,6 +34,7 @@ struct ui_settings {
 	bool		 plain;		/* plain front end: lines of text
 					   (also when TERM=dumb) */
 	bool		 high_contrast;	/* the high-contrast theme */
+	bool		 speech;	/* speak each page (libespeak-ng) */
 };
 
 struct ui_opts {

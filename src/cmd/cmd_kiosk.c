@@ -200,6 +200,7 @@ kiosk_settings(const struct config *c, struct ui_settings *set)
 	set->demo = c->demo;
 	set->plain = c->plain;
 	set->high_contrast = c->high_contrast;
+	set->speech = c->speech;
 }
 
 /* Run with config and form ready; returns an exit status. */

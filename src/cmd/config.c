@@ -174,6 +174,10 @@ kiosk_key(struct config_parse *p, const char *name, const char *value)
 			return fail(p, "%s: expected form, summary, "
 			    "thanks or score", name);
 		set_str(&c->end_screen, value);
+	} else if (strcmp(name, "speech") == 0) {
+		if ((b = parse_bool(value)) < 0)
+			return fail(p, "%s: expected yes or no", name);
+		c->speech = b;
 	} else if (strcmp(name, "theme") == 0) {
 		if (strcmp(value, "standard") != 0 &&
 		    strcmp(value, "high-contrast") != 0)

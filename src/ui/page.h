@@ -25,6 +25,8 @@ struct ui_item {
 					   with an ellipsis (review) */
 	const struct form_art *art;	/* picture when highlighted */
 	const char	*describe;	/* the picture in words, or NULL */
+	bool		 secret;	/* detail is an identifier: never
+					   spoken */
 };
 
 /* Scrolling of a page's body text, kept by the mode across redraws. */

@@ -13,16 +13,24 @@
 #include <unistd.h>
 
 #include "base/utf8.h"
+#include "base/xmalloc.h"
 #include "ui/ui.h"
 #include "input.h"
 #include "kiosk.h"
 #include "plain.h"
+#include "say.h"
+#include "speech.h"
 #include "tty.h"
 
 #define UI_TURN_MS	250	/* longest wait between two looks at the
 				   timers and the watch */
 
 static volatile sig_atomic_t ui_signalled;	/* SIGTERM or SIGHUP seen */
+
+/* Speech (speech = yes): what was said last, to say only what changed. */
+static struct speech	*ui_speech;
+static char		*ui_said;	/* the page last said, in words */
+static int		 ui_said_cur;	/* its highlighted entry */
 
 /* SIGTERM/SIGHUP: the loop sees the flag within a quarter second. */
 static void
@@ -59,7 +67,43 @@ ui_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Draw the page if it changed or the terminal did. */
+/*
+ * Say what changed on screen: the whole page when it is another one (or
+ * asked for again), else the entry the highlight moved to.  The idle
+ * warning is said once, not at every second of its countdown.
+ */
+static void
+ui_say(struct kiosk *k, bool again)
+{
+	struct ui_page	 p;
+	const char	*lang = k->f->langs[k->client.lang];
+	char		*page, *focus;
+	bool		 idle = strcmp(kiosk_mode_name(k), "idle") == 0;
+
+	if (ui_speech == NULL)
+		return;
+	kiosk_page(k, &p);
+	page = say_page(k, &p);
+	focus = say_focus(&p);
+	if (again || ui_said == NULL || (strcmp(page, ui_said) != 0 &&
+	    !(idle && strncmp(ui_said, "idle:", 5) == 0))) {
+		char *all = focus != NULL ? xasprintf("%s\n%s", page, focus) :
+		    xstrdup(page);
+
+		speech_say(ui_speech, lang, all);
+		xfree_secret(all);
+	} else if (p.cur != ui_said_cur && focus != NULL)
+		speech_say(ui_speech, lang, focus);
+	xfree_secret(ui_said);
+	ui_said = idle ? xasprintf("idle:%s", page) : page;
+	if (idle)
+		xfree_secret(page);
+	ui_said_cur = p.cur;
+	xfree_secret(focus);
+	k->loop.dirty = false;
+}
+
+/* Draw the page if it changed or the terminal did; say what changed. */
 static void
 ui_draw(struct kiosk *k, int *rows, int *cols)
 {
@@ -73,6 +117,20 @@ ui_draw(struct kiosk *k, int *rows, int *cols)
 	tty_draw(kiosk_draw(k, r, c));
 	if (kiosk_bell(k))
 		tty_bell();
+	ui_say(k, false);
+}
+
+/* The speech keys (F2 again, F3 stop); true if r was one. */
+static bool
+ui_speech_key(struct kiosk *k, const struct req *r)
+{
+	if (r->kind == REQ_SAY)
+		ui_say(k, true);
+	else if (r->kind == REQ_HUSH)
+		speech_stop(ui_speech);
+	else
+		return false;
+	return true;
 }
 
 /*
@@ -159,8 +217,14 @@ ui_run(const struct ui_opts *o, char **errp)
 
 	if (ui_wants_plain(o))
 		return ui_plain(o, errp);
-	if (tty_start(o->set.high_contrast, errp) < 0)
+	if (o->set.speech && (ui_speech = speech_new(
+	    getenv("SMP_SPEECH_WAV"), errp)) == NULL)
 		return -1;
+	if (tty_start(o->set.high_contrast, errp) < 0) {
+		speech_free(ui_speech);
+		ui_speech = NULL;
+		return -1;
+	}
 	ui_signals();
 	k = kiosk_new(o, tty_utf8(), &ui_signalled, ui_now());
 	ui_draw(k, &rows, &cols);
@@ -171,12 +235,18 @@ ui_run(const struct ui_opts *o, char **errp)
 		    (rc = o->watch(o->watch_ctx, errp)) != 0)
 			break;
 		ui_draw(k, &rows, &cols);
-		if (input_read(&r, UI_TURN_MS))
-			kiosk_request(k, &r, ui_now());
+		if (input_read(&r, UI_TURN_MS)) {
+			if (!ui_speech_key(k, &r))
+				kiosk_request(k, &r, ui_now());
+		}
 		else
 			kiosk_tick(k, ui_now());
 	}
 	kiosk_free(k);
+	speech_free(ui_speech);
+	ui_speech = NULL;
+	xfree_secret(ui_said);
+	ui_said = NULL;
 	tty_stop();
 	return rc != 0 ? -1 : 0;
 }
