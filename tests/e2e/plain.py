@@ -97,6 +97,7 @@ class Kiosk:
             os.execve(BIN, argv, env)
         self.out = b""
         self.mark = 0
+        self.lines = self.typed = 0     # what the client typed
 
     def page(self):
         """Wait until a whole page (or a message) has come since the last
@@ -119,6 +120,8 @@ class Kiosk:
         raise TimeoutError("no page after %r" % self.out[-300:])
 
     def send(self, line):
+        self.lines += 1
+        self.typed += len(line.encode()) + 1
         self.mark = len(self.out)
         os.write(self.fd, (line + "\n").encode())
 
@@ -183,7 +186,7 @@ def walk():
         k.stop()
         with open(TRANSCRIPT, "wb") as f:     # the pty's CR LF as LF
             f.write(k.out.replace(b"\r\n", b"\n"))
-    print("%.2f" % took)
+    print("%.2f s, %d lines, %d bytes typed" % (took, k.lines, k.typed))
     for p in problems:
         print(p)
     return 1 if problems else 0
