@@ -93,6 +93,12 @@ def main():
     if b"Are you still there" not in seen:
         print("no idle warning", file=sys.stderr)
         return 1
+    end = time.time() + 2                       # the rest of its burst
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.3)
+        if not r:
+            break
+        chunks.append((time.time(), os.read(fd, 65536)))
     last = [t for t, c in chunks if b"Are you" in c][0]
     early = sum(len(c) for t, c in chunks if t < last - 0.2)
     print("idle %d %.1f" % (early, last - t0))

@@ -50,8 +50,10 @@ check "speech: the consent screen said in Spanish ($ms ms)" \
     eval 'last_said | head -1 | grep -qx es && last_said | grep -q "^Consentimiento"'
 es_wav=$(ls "$W"/*.wav | tail -1)
 es_txt=$(ls "$W"/*.txt | tail -1)
-ms=$(say_after F2)
-check "speech: F2 says the page again" eval 'last_said | grep -q "^Consentimiento"'
+n=$(n_said)
+keys F2
+check "speech: F2 says the page again" \
+    poll 5 eval '[ "$(n_said)" -gt '"$n"' ] && last_said | grep -q "^Consentimiento"'
 keys F3
 keys Enter; wait_for "nombre completo"
 type_text "José Ñúñez"; keys Enter; wait_for "fecha de nacimiento"
