@@ -137,7 +137,10 @@ plain_items(const struct plain *pl, const struct ui_page *p,
 		it = &p->items[i];
 		if (p->numbered || it->mark == NULL)
 			strbuf_addf(sb, "%d. ", i + 1);
-		if (it->mark != NULL)
+		/* Only a chosen or ticked entry is marked: a screen reader
+		   would read every empty "( )" aloud. */
+		if (it->mark != NULL && (strcmp(it->mark, "(o)") == 0 ||
+		    strcmp(it->mark, "[x]") == 0))
 			strbuf_addf(sb, "%s ", it->mark);
 		plain_add(sb, it->label);
 		if (it->detail != NULL)
