@@ -392,8 +392,9 @@ plain_entry(const struct ui_page *p, const char *w, size_t len)
 			free(a);
 			return i;
 		}
-		if (strncmp(a, b, len) == 0 && (b[len] == ' ' ||
-		    b[len] == ',' || b[len] == ':')) {
+		if (strlen(b) > strlen(a) && strncmp(a, b, strlen(a)) == 0 &&
+		    (b[strlen(a)] == ' ' || b[strlen(a)] == ',' ||
+		    b[strlen(a)] == ':')) {
 			found = i;
 			starts++;
 		}

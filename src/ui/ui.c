@@ -100,7 +100,6 @@ ui_say(struct kiosk *k, bool again)
 		xfree_secret(page);
 	ui_said_cur = p.cur;
 	xfree_secret(focus);
-	k->loop.dirty = false;
 }
 
 /* Draw the page if it changed or the terminal did; say what changed. */

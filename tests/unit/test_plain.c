@@ -207,7 +207,7 @@ test_plain_lists(void **state)
 	assert_non_null(strstr(s, "1. [x] Psoriasis"));
 	assert_non_null(strstr(s, "2. [x] Eccema"));
 	assert_non_null(strstr(s, "\n3. Ninguna"));
-	s = type(fx, "2");			/* now only eczema */
+	s = type(fx, "eccema");			/* now only eczema, by word */
 	s = type(fx, "atras");
 	assert_non_null(strstr(s, "\n1. Psoriasis"));
 	assert_non_null(strstr(s, "2. [x] Eccema"));
