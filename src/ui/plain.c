@@ -229,8 +229,9 @@ void
 plain_show(struct plain *pl)
 {
 	struct ui_page	 p;
+	struct strbuf	 sb;
 	const char	*name = kiosk_mode_name(pl->k);
-	char		*text;
+	char		*text, *out;
 	bool		 same_mode = strcmp(name, pl->mode) == 0;
 
 	if (!kiosk_dirty(pl->k) && !pl->again)
@@ -239,21 +240,23 @@ plain_show(struct plain *pl)
 	if (same_mode && strcmp(name, "idle") == 0 && !pl->again)
 		return;
 	text = plain_text(pl, &p);
+	strbuf_init(&sb);
 	if (pl->again || !same_mode || pl->shown == NULL ||
 	    strcmp(text, pl->shown) != 0) {
-		plain_put(pl, strcmp(name, "idle") == 0 ? "\a\n" : "\n");
-		plain_put(pl, text);
+		strbuf_adds(&sb, strcmp(name, "idle") == 0 ? "\a\n" : "\n");
+		strbuf_adds(&sb, text);
 	} else if (p.error == NULL || (!pl->typed && pl->error != NULL &&
 	    strcmp(p.error, pl->error) == 0)) {
 		xfree_secret(text);
+		strbuf_done(&sb);
 		pl->typed = false;
 		return;
 	}
-	if (p.error != NULL) {
-		plain_put(pl, "! ");
-		plain_put(pl, p.error);
-		plain_put(pl, "\n");
-	}
+	if (p.error != NULL)
+		strbuf_addf(&sb, "! %s\n", p.error);
+	out = strbuf_detach(&sb);
+	plain_put(pl, out);		/* one write: a page comes whole */
+	xfree_secret(out);
 	xfree_secret(pl->shown);
 	pl->shown = text;
 	xfree_secret(pl->error);
@@ -408,9 +411,10 @@ plain_entry(const struct ui_page *p, const char *w, size_t len)
 static void
 plain_unknown(struct plain *pl)
 {
-	plain_put(pl, "! ");
-	plain_put(pl, plain_phrase(pl, PH_PLAIN_UNKNOWN));
-	plain_put(pl, "\n");
+	char	*s = xasprintf("! %s\n", plain_phrase(pl, PH_PLAIN_UNKNOWN));
+
+	plain_put(pl, s);
+	free(s);
 }
 
 /* The next word of *s (blanks and commas between words); its length. */

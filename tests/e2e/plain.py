@@ -25,11 +25,26 @@ BAD = {"yes", "now", "lt6", "keloid", "fue", "fut", "both", "unsure"}
 TEXT = {"full_name": "José Ñúñez", "phone": "+34 600 123 456",
         "email": "jose@example.com"}
 WORDS = {"en": ("yes", "no"), "es": ("sí", "no")}
-# The last line of every page: what to type (plain-* phrases), or a message.
+# The last line of every page: what to type (plain-* phrases), or a message;
+# a page is whole when what came ends with one of them.
 END_LINE = re.compile(
     r"(Press Enter to go on\.|then press Enter\.|to see this again\.|"
     r"Pulse Intro para seguir\.|y pulse Intro\.|para verlo otra vez\.|"
-    r"^! .*)\n$", re.M)
+    r"^! [^\n]*)\n\Z", re.M)
+
+
+WORDS_LINE = re.compile(r"(to see this again\.|para verlo otra vez\.|"
+                        r"^! [^\n]*)\n\Z", re.M)
+PROGRESS = re.compile(r"^(Question|Pregunta) \d+ (of|de) \d+$", re.M)
+
+
+def complete(text):
+    """Has a whole page come?  Its last line says what to type; a page of
+    the walk (it has a progress line) ends with the words line (or a
+    message) below that, which may come in a later read."""
+    if PROGRESS.search(text):
+        return WORDS_LINE.search(text) is not None
+    return END_LINE.search(text) is not None
 
 
 def parse_form(path):
@@ -106,11 +121,8 @@ class Kiosk:
         while time.time() < end:
             text = self.out[self.mark:].decode("utf-8", "replace")
             text = text.replace("\r\n", "\n")
-            if END_LINE.search(text):
-                # a page may still be coming in pieces: take all there is
-                r, _, _ = select.select([self.fd], [], [], 0)
-                if not r:
-                    return text
+            if complete(text):
+                return text
             r, _, _ = select.select([self.fd], [], [], 0.05)
             if r:
                 try:
