@@ -8,7 +8,6 @@
  * then columns only older versions have, in theirs).  Each stored form is
  * parsed once; each version gets a map from question index to column.
  */
-#include <sys/stat.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,7 @@
 #include "form/form_load.h"
 #include "form/value.h"
 #include "report/export.h"
+#include "export_target.h"
 
 #define EXPORT_NMETA	14
 
@@ -766,61 +766,50 @@ export_file_rc(int rc)
 	}
 }
 
-/* Whether files a and b are the same file (both exist). */
-static bool
-export_same_file(const char *a, const char *b)
-{
-	struct stat	sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/*
- * The rename at the end replaces whatever path names: refuse anything but
- * a missing or regular file, and the database itself (or its -wal/-shm),
- * which a mistyped --out would turn into a CSV.
- */
+/* Put the finished temporary file a in place as o->exists says. */
 static int
-export_check_target(struct store *s, const char *path, char **errp)
+export_commit(struct file_atomic *a, const struct export_opts *o,
+    const char *path, char **writtenp, char **errp)
 {
-	static const char *const sfx[] = { "", "-wal", "-shm" };
-	struct stat	 sb;
-	char		*f;
-	size_t		 i;
-	bool		 same = false;
+	char	**names;
+	size_t	  i, n, which = 0;
+	int	  rc;
 
-	if (lstat(path, &sb) < 0)
-		return 0;	/* a new file (its folder is checked later) */
-	if (!S_ISREG(sb.st_mode)) {
-		*errp = xasprintf("%s: exists and is not a regular file; "
-		    "refusing to replace it", path);
-		return EXPORT_CANTCREAT;
+	if (o->exists == EXPORT_REPLACE) {
+		if ((rc = file_atomic_commit(a, errp)) == FILE_OK &&
+		    writtenp != NULL)
+			*writtenp = xstrdup(path);
+		return export_file_rc(rc);
 	}
-	for (i = 0; i < SMP_NELEM(sfx) && !same; i++) {
-		f = xasprintf("%s%s", store_path(s), sfx[i]);
-		same = export_same_file(f, path);
-		free(f);
+	/* Never over a file, not even one made while the export ran. */
+	names = export_target_names(path, o->exists == EXPORT_FRESH, &n);
+	rc = file_atomic_commit_new(a, (const char *const *)names, n, &which,
+	    errp);
+	if (rc == FILE_OK && writtenp != NULL) {
+		*writtenp = names[which];
+		names[which] = NULL;
 	}
-	if (same) {
-		*errp = xasprintf("%s: is the intake database itself; "
-		    "refusing to replace it", path);
-		return EXPORT_CANTCREAT;
-	}
-	return 0;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc == FILE_EEXIST ? EXPORT_CANTCREAT : export_file_rc(rc);
 }
 
-/* Write the export to a temporary file and rename it over path. */
+/* Write the export to a temporary file and put it in place. */
 int
 export_to_path(struct store *s, const struct export_opts *o,
-    const char *path, long *rows, char **errp)
+    const char *path, char **writtenp, long *rows, char **errp)
 {
 	struct file_atomic	*a;
 	FILE			*fp;
 	int			 rc;
 
-	if ((rc = export_check_target(s, path, errp)) != 0)
-		return rc;
+	if (writtenp != NULL)
+		*writtenp = NULL;
+	if (export_target_check(store_path(s), path, o->exists ==
+	    EXPORT_REPLACE ? EXPORT_TARGET_REPLACE : o->exists ==
+	    EXPORT_FRESH ? EXPORT_TARGET_KEEP : 0, errp) < 0)
+		return EXPORT_CANTCREAT;
 	if ((rc = file_atomic_open(path, &a, &fp, errp)) != FILE_OK)
 		return export_file_rc(rc);
 	/* On any error, a signal's EXPORT_STOPPED too, nothing is kept. */
@@ -828,7 +817,7 @@ export_to_path(struct store *s, const struct export_opts *o,
 		file_atomic_abort(a);
 		return rc;
 	}
-	return export_file_rc(file_atomic_commit(a, errp));
+	return export_commit(a, o, path, writtenp, errp);
 }
 
 int
