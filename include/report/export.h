@@ -77,8 +77,12 @@ bool	export_is_formula(const char *s, size_t len);
 bool	export_is_changed_number(const char *s, size_t len);
 /*
  * Whether the export marks the cell with a leading ': a formula, a
- * changed number, or a cell that already starts with ' (so a reader
- * removes exactly one from every cell that starts with ').
+ * changed number, a cell that already starts with ' (so a reader
+ * removes exactly one from every cell that starts with '), or any other
+ * text a spreadsheet would turn into a number, date, time, percentage,
+ * currency amount, boolean or error value (export_cell_convertible,
+ * report/export_cell.h): all but a plain number shown as written and a
+ * time exactly as the store writes it.
  */
 bool	export_needs_mark(const char *s, size_t len);
 /*
@@ -87,6 +91,12 @@ bool	export_needs_mark(const char *s, size_t len);
  * starts or ends with a space or tab.
  */
 void	export_cell(struct strbuf *row, const char *s, size_t len);
+/*
+ * Append a date question's value (or label) to row: a date YYYY-MM-DD is
+ * written as it is, so the spreadsheet reads it as the date it is (it
+ * sorts and computes as a date); anything else as export_cell.
+ */
+void	export_date_cell(struct strbuf *row, const char *s, size_t len);
 
 /*
  * Write the export to the stream fp; *rows (optional) counts data rows.

@@ -22,6 +22,7 @@
 #include "form/form_load.h"
 #include "form/value.h"
 #include "report/export.h"
+#include "report/export_cell.h"
 #include "export_target.h"
 
 #define EXPORT_NMETA	14
@@ -60,6 +61,7 @@ struct xctx {
 	size_t		 nident;
 	const char	**cell;		/* this row: text per column */
 	size_t		*cellen;
+	bool		*isdate;	/* this row: a date question's value */
 	char		**owned;	/* this row: labels to free */
 	size_t		 nowned, capowned;
 	bool		*used;		/* long: answers already written */
@@ -138,8 +140,18 @@ export_is_changed_number(const char *s, size_t len)
 bool
 export_needs_mark(const char *s, size_t len)
 {
-	return (len > 0 && s[0] == '\'') || export_is_formula(s, len) ||
-	    export_is_changed_number(s, len);
+	struct export_num	n;
+
+	if ((len > 0 && s[0] == '\'') || export_is_formula(s, len) ||
+	    export_is_changed_number(s, len))
+		return true;
+	/* A plain number the spreadsheet shows as written stays a number;
+	   a stored time is read as itself.  Anything else it would turn
+	   into a number, date, time, percentage, currency amount, boolean
+	   or error value stays text. */
+	if (export_plain_number(s, len, &n) || export_cell_stored_time(s, len))
+		return false;
+	return export_cell_convertible(s, len);
 }
 
 /* Make room for n more bytes (and the NUL) in sb. */
@@ -192,6 +204,31 @@ export_cell(struct strbuf *row, const char *s, size_t len)
 	strbuf_add(&tmp, s, len);
 	export_cell_quoted(row, tmp.s, tmp.len);
 	strbuf_done(&tmp);
+}
+
+/* Whether s[0..len) is a date YYYY-MM-DD (digits in place). */
+static bool
+export_is_iso_date(const char *s, size_t len)
+{
+	static const char	shape[] = "dddd-dd-dd";
+	size_t			i;
+
+	if (len != sizeof(shape) - 1)
+		return false;
+	for (i = 0; i < len; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' :
+		    s[i] != shape[i])
+			return false;
+	return true;
+}
+
+void
+export_date_cell(struct strbuf *row, const char *s, size_t len)
+{
+	if (export_is_iso_date(s, len))
+		export_cell_quoted(row, s, len);
+	else
+		export_cell(row, s, len);
 }
 
 /* Write the row buffer (ending it with CRLF) and empty it. */
@@ -356,6 +393,7 @@ export_setup(struct xctx *x, char **errp)
 		export_map_form(x, &x->forms[i]);
 	x->cell = xcalloc(x->ncols + EXPORT_NMETA, sizeof(*x->cell));
 	x->cellen = xcalloc(x->ncols + EXPORT_NMETA, sizeof(*x->cellen));
+	x->isdate = xcalloc(x->ncols + EXPORT_NMETA, sizeof(*x->isdate));
 	return 0;
 }
 
@@ -387,6 +425,7 @@ export_teardown(struct xctx *x)
 	free(x->owned);
 	free(x->cell);
 	free(x->cellen);
+	free(x->isdate);
 	free(x->used);
 	strbuf_done(&x->row);
 }
@@ -443,6 +482,17 @@ export_set(struct xctx *x, int col, const char *v)
 {
 	x->cell[col] = v != NULL ? v : "";
 	x->cellen[col] = v != NULL ? strlen(v) : 0;
+	x->isdate[col] = false;
+}
+
+/* Set column col to the value (or label) v of q: a date question's
+   date is left for the spreadsheet to read as a date. */
+static void
+export_set_answer(struct xctx *x, int col, const struct form_question *q,
+    const char *v)
+{
+	export_set(x, col, v);
+	x->isdate[col] = q != NULL && q->type == QT_DATE;
 }
 
 /* Put a multi answer's 0/1 cells ("a;b" ticks a and b). */
@@ -490,7 +540,7 @@ export_wide_answers(struct xctx *x, const struct xform *xf,
 					export_multi(x, xf->optcol[q->index],
 					    q, a->value);
 			} else if ((col = xf->qcol[q->index]) >= 0)
-				export_set(x, EXPORT_NMETA + col,
+				export_set_answer(x, EXPORT_NMETA + col, q,
 				    export_value(x, xf, q, a->value));
 		} else if ((sc = form_screen(xf->f, a->question)) != NULL &&
 		    (col = xf->scol[sc->index]) >= 0)
@@ -530,7 +580,10 @@ export_cells_row(struct xctx *x, size_t n, char **errp)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			strbuf_addc(&x->row, ',');
-		export_cell(&x->row, x->cell[i], x->cellen[i]);
+		if (x->isdate[i])
+			export_date_cell(&x->row, x->cell[i], x->cellen[i]);
+		else
+			export_cell(&x->row, x->cell[i], x->cellen[i]);
 	}
 	return export_flush_row(x, errp);
 }
@@ -599,9 +652,9 @@ export_long_row(struct xctx *x, const struct xform *xf,
 	export_set(x, c++, in->form_id);
 	export_set(x, c++, ver);
 	export_set(x, c++, a->question);
-	export_set(x, c++, a->value);
+	export_set_answer(x, c++, q, a->value);
 	if (x->o->labels)
-		export_set(x, c++, q != NULL && xf != NULL ?
+		export_set_answer(x, c++, q, q != NULL && xf != NULL ?
 		    export_value(x, xf, q, a->value) : a->value);
 	export_set(x, c++, a->answered_at);
 	x->rows++;
