@@ -262,6 +262,34 @@ check_kept() {
 	[ -n "$want" ] && [ -z "$(comm -23 <(echo "$want") <(echo "$have"))" ]
 }
 
+# audited_readonly DB HOW: show and export of a database they cannot
+# write their audit row to refuse (73), say why and how, and let no data
+# out; the way the message gives (merge into a writable database) works
+# and is audited there (issue 13).
+audited_readonly() {
+	local ro=$1 how=$2 id why out
+	id=$(sqlite3 "file:$ro?immutable=1" "SELECT id FROM intakes LIMIT 1")
+	run "$BIN" show --db "$ro" "$id"
+	why=$(grep -c "recorded in the database's audit log first.*merge --db WRITABLE.db $ro" "$T/err")
+	out=$(wc -c <"$T/out")
+	run "$BIN" export --db "$ro"
+	if [ "$rc" -eq 73 ] && [ "$why" -eq 1 ] && [ "$out" -eq 0 ] && [ ! -s "$T/out" ] &&
+		grep -q "run export there" "$T/err"; then
+		ok "store-7.6 $how: show and export refuse (73), say why and how, show nothing"
+	else
+		not_ok "store-7.6 $how: show and export refuse (73), say why and how, show nothing" "rc=$rc why=$why out=$out $(cat "$T/err")"
+	fi
+	rm -f "$T/rodest.db"*
+	"$BIN" merge --db "$T/rodest.db" "$ro" >/dev/null 2>&1
+	run "$BIN" show --db "$T/rodest.db" "$id"
+	if [ "$rc" -eq 0 ] && [ -s "$T/out" ] &&
+		[ "$(sqlite3 "$T/rodest.db" "SELECT count(*) FROM audit WHERE action = 'show' AND detail = '$id'")" -eq 1 ]; then
+		ok "store-7.6 $how: merged into a writable database, show works and is audited"
+	else
+		not_ok "store-7.6 $how: merged into a writable database, show works and is audited" "rc=$rc $(cat "$T/err")"
+	fi
+}
+
 full=$T/full
 mkdir -p "$full"
 if mount -t tmpfs -o size=400k,mode=0755 tmpfs "$full" 2>/dev/null; then
@@ -323,10 +351,12 @@ if [ "$how" = "a 400 KB tmpfs" ]; then
 		expect_eq "store-7.5 read-only disk: list and merge read it" \
 		    "1 0 merged 1 intake (0 already present), 1 form" \
 		    "$n $rc $(cat "$T/out" "$T/err")"
+		audited_readonly "$full/intake.db" "read-only disk"
 	else
 		skip "store-7.3" "cannot remount read-only"
 		skip "store-7.4" "cannot remount read-only"
 		skip "store-7.5" "cannot remount read-only"
+		skip "store-7.6" "cannot remount read-only"
 	fi
 	umount "$full"
 elif [ "$(id -u)" -ne 0 ]; then
@@ -339,9 +369,16 @@ elif [ "$(id -u)" -ne 0 ]; then
 	fi
 	chmod 0700 "$T/ro"
 	skip "store-7.4" "no read-only file system without mount"
+	mkdir -p "$T/rofile"
+	"$BIN" record --form "$FORM" --db "$T/rofile/intake.db" "$T/b.csv" >/dev/null 2>&1
+	sqlite3 "$T/rofile/intake.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	chmod 0444 "$T/rofile/intake.db"
+	audited_readonly "$T/rofile/intake.db" "read-only file"
+	chmod 0600 "$T/rofile/intake.db"
 else
 	skip "store-7.3" "root ignores permissions and cannot mount here"
 	skip "store-7.4" "root ignores permissions and cannot mount here"
+	skip "store-7.6" "root ignores permissions and cannot mount here"
 fi
 
 run "$BIN" record --form "$FORM" --db "$T/no/such/place/intake.db" "$T/b.csv"
