@@ -209,19 +209,22 @@ handler(void *user, const char *section, const char *name, const char *value)
 /*
  * Lines libinih cannot hold (INI_MAX_LINE, a build setting) would be cut
  * and reported as a bad *next* line: report the long one itself.  0, or
- * the number of the first line that is too long.
+ * the number of the first line that is too long.  The limit is on the
+ * characters before the line end, the same for a last line without one:
+ * set-pin ends every line it keeps, and a file that loads must still
+ * load after it (found by tests/fuzz/fuzz_config).
  */
 static int
 config_long_line(const char *text)
 {
-	const char	*nl;
-	int		 line;
+	size_t	 n;
+	int	 line;
 
-	for (line = 1; *text != '\0'; line++, text = nl + 1) {
-		if ((nl = strchr(text, '\n')) == NULL)
-			nl = text + strlen(text) - 1;
-		if ((size_t)(nl - text) + 1 >= INI_MAX_LINE - 1)
+	for (line = 1; *text != '\0'; line++) {
+		n = strcspn(text, "\n");
+		if (n > INI_MAX_LINE - 3)
 			return line;
+		text += n + (text[n] == '\n');
 	}
 	return 0;
 }
