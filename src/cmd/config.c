@@ -5,6 +5,7 @@
  * error "path:line: message", so a typo in a lobby kiosk's config is found
  * at start and not at the first client.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <ini.h>
 #include <limits.h>
@@ -277,27 +278,88 @@ read_or_empty(const char *path, char **errp)
 	return text;
 }
 
-/* The text with the [staff] pin_hash set to hash, other lines kept. */
+/* How libinih reads one line (ini_parse_stream, INI_ALLOW_MULTILINE). */
+enum config_line {
+	CONFIG_LINE_NONE,	/* blank or a comment */
+	CONFIG_LINE_MORE,	/* indented: more of the last key's value */
+	CONFIG_LINE_SECTION,	/* [name] */
+	CONFIG_LINE_KEY		/* name = value */
+};
+
+/*
+ * The kind of line p[0..n), as libinih sees it after a key line (if
+ * have_key) or not; *startp is its first character past blanks (and
+ * past a byte order mark, bom).
+ */
+static enum config_line
+config_line_kind(const char *p, size_t n, int bom, int have_key,
+    const char **startp)
+{
+	const char	*s = p + (bom ? 3 : 0), *end = p + n;
+
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	*startp = s;
+	if (s == end || *s == ';' || *s == '#')
+		return CONFIG_LINE_NONE;
+	if (have_key && s > p + (bom ? 3 : 0))
+		return CONFIG_LINE_MORE;
+	return *s == '[' ? CONFIG_LINE_SECTION : CONFIG_LINE_KEY;
+}
+
+/* Whether the key line starting at s (up to end) sets pin_hash. */
+static int
+config_is_pin(const char *s, const char *end)
+{
+	const char	*e = s;
+
+	while (e < end && *e != '=' && *e != ':')
+		e++;
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	return (size_t)(e - s) == 8 && strncmp(s, "pin_hash", 8) == 0;
+}
+
+/*
+ * The text with the [staff] pin_hash set to hash, other lines kept.  An
+ * old pin_hash goes with the indented lines that continue its value
+ * (libinih reads them as more of it): kept, they would continue another
+ * key, or none (found by tests/fuzz/fuzz_config).
+ */
 static char *
 with_pin(const char *text, const char *hash)
 {
 	struct strbuf	 sb;
-	const char	*p = text, *nl;
-	int		 in_staff = 0, done = 0;
+	const char	*p = text, *nl, *s;
+	int		 in_staff = 0, done = 0, have_key = 0, drop = 0, bom;
 	size_t		 n;
 
 	strbuf_init(&sb);
+	bom = strncmp(text, "\xef\xbb\xbf", 3) == 0;
 	while (*p != '\0') {
 		nl = strchr(p, '\n');
 		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		if (n > 0 && p[0] == '[') {
+		switch (config_line_kind(p, n, bom && p == text, have_key, &s)) {
+		case CONFIG_LINE_SECTION:
 			if (in_staff && !done) {
 				strbuf_addf(&sb, "pin_hash = %s\n", hash);
 				done = 1;
 			}
-			in_staff = strncmp(p, "[staff]", 7) == 0;
+			in_staff = (size_t)(p + n - s) >= 7 &&
+			    strncmp(s, "[staff]", 7) == 0;
+			have_key = drop = 0;
+			break;
+		case CONFIG_LINE_KEY:
+			have_key = 1;
+			drop = in_staff && config_is_pin(s, p + n);
+			break;
+		case CONFIG_LINE_MORE:
+			break;		/* goes with the key before */
+		case CONFIG_LINE_NONE:
+			s = NULL;	/* kept, whatever the key before */
+			break;
 		}
-		if (!(in_staff && strncmp(p, "pin_hash", 8) == 0)) {
+		if (!drop || s == NULL) {
 			strbuf_add(&sb, p, n);
 			strbuf_addc(&sb, '\n');
 		}

@@ -186,6 +186,28 @@ test_pin_write_keeps_lines(void **state)
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	free(path);
+	/*
+	 * config-fuzz-2 (found by tests/fuzz/fuzz_config): an indented line
+	 * continues the value of the key before it.  The old pin_hash's
+	 * continuation stayed behind and, right under [staff], was read as
+	 * a bad key: a file that loaded no longer did after set-pin.  An
+	 * indented line of another key, and comments, stay.
+	 */
+	path = write_file("q.conf", "[staff]\npin_hash = $argon2id$old\n"
+	    "  $argon2id$more\n; note\n\t$argon2id$evenmore\n"
+	    "[kiosk]\nclinic = North\n  and South\n");
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	config_done(&c);
+	assert_int_equal(config_write_pin_hash(path, "$argon2id$new", &err),
+	    0);
+	config_init(&c);
+	if (config_load(&c, path, &err) != 0)
+		fail_msg("after set-pin: %s", err);
+	assert_string_equal(c.pin_hash, "$argon2id$new");
+	assert_string_equal(c.clinic, "and South");
+	config_done(&c);
+	free(path);
 	/* A file that does not exist yet gets a [staff] section. */
 	path = xasprintf("%s/new.conf", dir);
 	assert_int_equal(config_write_pin_hash(path, "$argon2id$x", &err), 0);
