@@ -324,7 +324,9 @@ config_is_pin(const char *s, const char *end)
  * The text with the [staff] pin_hash set to hash, other lines kept.  An
  * old pin_hash goes with the indented lines that continue its value
  * (libinih reads them as more of it): kept, they would continue another
- * key, or none (found by tests/fuzz/fuzz_config).
+ * key, or none.  The new one goes at the end of [staff] unless an
+ * indented line follows there, else at the very end under a [staff] of
+ * its own (both found by tests/fuzz/fuzz_config).
  */
 static char *
 with_pin(const char *text, const char *hash)
@@ -341,7 +343,10 @@ with_pin(const char *text, const char *hash)
 		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
 		switch (config_line_kind(p, n, bom && p == text, have_key, &s)) {
 		case CONFIG_LINE_SECTION:
-			if (in_staff && !done) {
+			/* Not before an indented header: after a key line,
+			   libinih would read it as more of the new value. */
+			if (in_staff && !done && s == p + (bom && p == text ?
+			    3 : 0)) {
 				strbuf_addf(&sb, "pin_hash = %s\n", hash);
 				done = 1;
 			}

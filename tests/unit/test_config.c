@@ -208,6 +208,24 @@ test_pin_write_keeps_lines(void **state)
 	assert_string_equal(c.clinic, "and South");
 	config_done(&c);
 	free(path);
+	/*
+	 * config-fuzz-3: an indented section header is a header only when
+	 * no key line comes before it; the new pin_hash put before it
+	 * turned it into more of its value.
+	 */
+	path = write_file("r.conf", "[staff]\n  [kiosk]\nclinic = West\n");
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	config_done(&c);
+	assert_int_equal(config_write_pin_hash(path, "$argon2id$new", &err),
+	    0);
+	config_init(&c);
+	if (config_load(&c, path, &err) != 0)
+		fail_msg("after set-pin: %s", err);
+	assert_string_equal(c.pin_hash, "$argon2id$new");
+	assert_string_equal(c.clinic, "West");
+	config_done(&c);
+	free(path);
 	/* A file that does not exist yet gets a [staff] section. */
 	path = xasprintf("%s/new.conf", dir);
 	assert_int_equal(config_write_pin_hash(path, "$argon2id$x", &err), 0);
