@@ -4,7 +4,9 @@
 #   make run        install missing packages, build, start the kiosk (demo)
 #   make test       install missing packages, build, run every test suite
 #   make asan       the whole test suite under AddressSanitizer + UBSan
-#   make fuzz       libFuzzer targets for the form parser and expressions
+#   make fuzz       libFuzzer targets (form parser, expressions, answers CSV,
+#                   config file, merge of a database file), FUZZ_SECONDS
+#                   each (default 60)
 #   make bench      benchmarks (docs/performance.md)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
