@@ -561,6 +561,7 @@ export_meta_cells(struct xctx *x, const struct query_intake *in,
 	export_set(x, 0, in->id);
 	export_set(x, 1, in->outcome);
 	export_set(x, 2, in->recheck);
+	x->isdate[2] = true;	/* computed here: a date staff sort by */
 	export_set(x, 3, in->outcome_note);
 	export_set(x, 4, in->form_id);
 	export_set(x, 5, num[0]);
