@@ -54,7 +54,7 @@ missing() {
 # ---------------------------------------------------------------- build
 # The harnesses link the product's own library; a harness whose symbols
 # are not in it yet is simply not built (and its measure is "missing").
-PKGS="ncursesw sqlite3 inih libsodium uuid"
+PKGS="ncursesw sqlite3 inih libsodium uuid libpq"
 CFL="-std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -O2 -g -Iinclude
 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wformat=2
 -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wpointer-arith
