@@ -242,22 +242,27 @@ pg_open(const char *uri, unsigned flags, struct store **sp, char **errp)
 	ps->base.admin = &pg_admin_ops;
 	ps->conn = PQconnectdbParams(keys, vals, 1);
 	if (ps->conn == NULL || PQstatus(ps->conn) != CONNECTION_OK) {
-		rc = pg_fail(ps, NULL, "cannot connect", errp);
+		/* A refused password: retrying will not help. */
 		if (ps->conn != NULL && strstr(PQerrorMessage(ps->conn),
 		    "password") != NULL)
-			rc = STORE_CANTOPEN;	/* retrying will not help */
+			rc = store_err(STORE_CANTOPEN, errp, "cannot connect: "
+			    "%s: the server refused the credentials (%s)",
+			    ps->shown, strtok(PQerrorMessage(ps->conn),
+			    "\n"));
+		else
+			rc = pg_fail(ps, NULL, "cannot connect", errp);
 		pg_close(&ps->base);
 		return rc;
 	}
 	rc = pg_run(ps, "SET client_encoding = 'UTF8'", 0, NULL, NULL,
 	    "cannot connect", errp);
+	/* Even for reading: the owner's first command of any kind sets the
+	   server up (other roles only read the version). */
+	if (rc == STORE_OK)
+		rc = pg_schema_ensure(ps, errp);
 	if (rc == STORE_OK && (flags & STORE_RDONLY))
 		rc = pg_run(ps, "SET default_transaction_read_only = on", 0,
 		    NULL, NULL, "cannot connect", errp);
-	if (rc == STORE_OK && !(flags & STORE_RDONLY))
-		rc = pg_schema_ensure(ps, errp);
-	else if (rc == STORE_OK)
-		rc = pg_schema_check(ps, errp);
 	if (rc != STORE_OK) {
 		pg_close(&ps->base);
 		return rc;

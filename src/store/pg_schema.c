@@ -252,23 +252,3 @@ pg_schema_ensure(struct pg_store *ps, char **errp)
 	return rc;
 }
 
-/* Check the schema without changing it. */
-int
-pg_schema_check(struct pg_store *ps, char **errp)
-{
-	int	rc, v;
-
-	if ((rc = pg_schema_version(ps, &v, errp)) != STORE_OK ||
-	    (rc = pg_schema_judge(ps, v, errp)) != STORE_OK)
-		return rc;
-	if (v == -1)
-		return store_err(STORE_NOTFOUND, errp, "%s: no smp-intake "
-		    "schema on this server yet (see docs/server.md)",
-		    ps->shown);
-	if (v < PG_SCHEMA_VERSION)
-		return store_err(STORE_ERR, errp, "%s: server schema %d is "
-		    "older than %d; open it once with a role that may "
-		    "upgrade it (see docs/server.md)", ps->shown, v,
-		    PG_SCHEMA_VERSION);
-	return STORE_OK;
-}

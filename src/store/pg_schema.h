@@ -19,8 +19,5 @@
  * message when the schema is missing or older.
  */
 int	pg_schema_ensure(struct pg_store *ps, char **errp);
-/* Only check (a read-only session): STORE_OK at our version, else
-   STORE_NEWER, STORE_CORRUPT, or STORE_ERR for a missing or older one. */
-int	pg_schema_check(struct pg_store *ps, char **errp);
 
 #endif
