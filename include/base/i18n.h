@@ -75,6 +75,26 @@ enum phrase {
 	PH_PRINT_DATE,		/* paper: date hint */
 	PH_PRINT_SCALE,		/* paper: {min} {max} */
 	PH_MORE,		/* more text below: how to scroll */
+	PH_LIST_MORE,		/* list marker word: "▼ more" */
+	PH_ART_FRONT,		/* the pictures' labels: the face side */
+	PH_ART_BACK,		/* and the back of the head */
+	PH_HELP_HINT,		/* a question has help: how to see it */
+	PH_DECLINE,		/* agree screens: button to decline */
+	PH_DECLINED,		/* end text after declining */
+	PH_KEYS_AGREE,		/* key bar of an agree screen */
+	PH_PASTE_CUT,		/* typed or pasted text cut: {max} */
+	PH_WORDS_AGE,		/* conditions in words: age compared
+				   with {n}, "|" between = != < <= > >= */
+	PH_WORDS_NUMBER,	/* answer {q} compared with {n}, the same */
+	PH_WORDS_CHOSE,		/* answered {options} to {q} */
+	PH_WORDS_NOT_CHOSE,
+	PH_WORDS_TICKED,	/* ticked {option} for {q} */
+	PH_WORDS_NOT_TICKED,
+	PH_WORDS_ANSWERED,	/* answered {q} */
+	PH_WORDS_NOT_ANSWERED,
+	PH_WORDS_AND,		/* "{a} and {b}" */
+	PH_WORDS_OR,		/* "{a} or {b}" */
+	PH_WORDS_OTHER,		/* a condition with no wording of its own */
 	PH_LANGUAGE_NAME,	/* the language's own name: "Español" */
 	PHRASE__COUNT
 };

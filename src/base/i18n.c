@@ -69,6 +69,25 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_PRINT_DATE] = "print-date",
 	[PH_PRINT_SCALE] = "print-scale",
 	[PH_MORE] = "more",
+	[PH_LIST_MORE] = "list-more",
+	[PH_ART_FRONT] = "art-front",
+	[PH_ART_BACK] = "art-back",
+	[PH_HELP_HINT] = "help-hint",
+	[PH_DECLINE] = "decline",
+	[PH_DECLINED] = "declined",
+	[PH_KEYS_AGREE] = "keys-agree",
+	[PH_PASTE_CUT] = "paste-cut",
+	[PH_WORDS_AGE] = "words-age",
+	[PH_WORDS_NUMBER] = "words-number",
+	[PH_WORDS_CHOSE] = "words-chose",
+	[PH_WORDS_NOT_CHOSE] = "words-not-chose",
+	[PH_WORDS_TICKED] = "words-ticked",
+	[PH_WORDS_NOT_TICKED] = "words-not-ticked",
+	[PH_WORDS_ANSWERED] = "words-answered",
+	[PH_WORDS_NOT_ANSWERED] = "words-not-answered",
+	[PH_WORDS_AND] = "words-and",
+	[PH_WORDS_OR] = "words-or",
+	[PH_WORDS_OTHER] = "words-other",
 	[PH_LANGUAGE_NAME] = "language-name",
 };
 
@@ -133,9 +152,9 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_PRINT_CHOOSE_ONE] = "choose one",
 	[PH_PRINT_TICK_ALL] = "tick all that apply",
 	[PH_PRINT_ONLY_THIS] = "only this one",
-	[PH_PRINT_ANSWER_IF] = "Answer only if: {cond}",
-	[PH_PRINT_READ_IF] = "Read only if: {cond}",
-	[PH_PRINT_SECTION_IF] = "Answer this section only if: {cond}",
+	[PH_PRINT_ANSWER_IF] = "Answer only if {cond}.",
+	[PH_PRINT_READ_IF] = "Read only if {cond}.",
+	[PH_PRINT_SECTION_IF] = "Answer this section only if {cond}.",
 	[PH_PRINT_TEXT] = "text",
 	[PH_PRINT_LINES] = "several lines",
 	[PH_PRINT_MAXCHARS] = "at most {max} characters",
@@ -147,6 +166,35 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_PRINT_DATE] = "date, year-month-day",
 	[PH_PRINT_SCALE] = "choose one number from {min} to {max}",
 	[PH_MORE] = "\u25bc More below: press Down or Enter to read on",
+	[PH_LIST_MORE] = "more",
+	[PH_ART_FRONT] = "front",
+	[PH_ART_BACK] = "back",
+	[PH_HELP_HINT] = "More help with this question: press F1 or tap here",
+	[PH_DECLINE] = "I do not agree",
+	[PH_DECLINED] = "You chose not to agree, so we will stop here. "
+	    "None of your answers have been kept. A member of staff will "
+	    "be glad to talk this through with you.",
+	[PH_KEYS_AGREE] = "Enter press the marked button   Left/Right choose"
+	    "   Esc back",
+	[PH_PASTE_CUT] = "Only {max} characters fit here, so the rest was "
+	    "left out. Please check your answer.",
+	[PH_WORDS_AGE] = "you are {n}|you are not {n}|you are under {n}|"
+	    "you are {n} or under|you are over {n}|you are {n} or over",
+	[PH_WORDS_NUMBER] = "your answer to \"{q}\" is {n}|"
+	    "your answer to \"{q}\" is not {n}|"
+	    "your answer to \"{q}\" is less than {n}|"
+	    "your answer to \"{q}\" is {n} or less|"
+	    "your answer to \"{q}\" is more than {n}|"
+	    "your answer to \"{q}\" is {n} or more",
+	[PH_WORDS_CHOSE] = "you answered {options} to \"{q}\"",
+	[PH_WORDS_NOT_CHOSE] = "you did not answer {options} to \"{q}\"",
+	[PH_WORDS_TICKED] = "you ticked \"{option}\" for \"{q}\"",
+	[PH_WORDS_NOT_TICKED] = "you did not tick \"{option}\" for \"{q}\"",
+	[PH_WORDS_ANSWERED] = "you answered \"{q}\"",
+	[PH_WORDS_NOT_ANSWERED] = "you did not answer \"{q}\"",
+	[PH_WORDS_AND] = "{a} and {b}",
+	[PH_WORDS_OR] = "{a} or {b}",
+	[PH_WORDS_OTHER] = "your earlier answers call for it",
 	[PH_LANGUAGE_NAME] = "English",
 };
 
@@ -215,9 +263,9 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_PRINT_CHOOSE_ONE] = "elija una",
 	[PH_PRINT_TICK_ALL] = "marque todas las que correspondan",
 	[PH_PRINT_ONLY_THIS] = "solo esta",
-	[PH_PRINT_ANSWER_IF] = "Responda solo si: {cond}",
-	[PH_PRINT_READ_IF] = "Lea solo si: {cond}",
-	[PH_PRINT_SECTION_IF] = "Responda a esta sección solo si: {cond}",
+	[PH_PRINT_ANSWER_IF] = "Responda solo si {cond}.",
+	[PH_PRINT_READ_IF] = "Lea solo si {cond}.",
+	[PH_PRINT_SECTION_IF] = "Responda a esta sección solo si {cond}.",
 	[PH_PRINT_TEXT] = "texto",
 	[PH_PRINT_LINES] = "varias líneas",
 	[PH_PRINT_MAXCHARS] = "como máximo {max} caracteres",
@@ -229,6 +277,37 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_PRINT_DATE] = "fecha, año-mes-día",
 	[PH_PRINT_SCALE] = "elija un número del {min} al {max}",
 	[PH_MORE] = "\u25bc Hay más texto: pulse Abajo o Intro para seguir leyendo",
+	[PH_LIST_MORE] = "más",
+	[PH_ART_FRONT] = "frente",
+	[PH_ART_BACK] = "nuca",
+	[PH_HELP_HINT] = "Más ayuda sobre esta pregunta: pulse F1 o toque "
+	    "aquí",
+	[PH_DECLINE] = "No estoy de acuerdo",
+	[PH_DECLINED] = "Ha elegido no aceptar, así que terminamos aquí. "
+	    "No se ha guardado ninguna de sus respuestas. Un miembro del "
+	    "personal hablará de ello con usted con mucho gusto.",
+	[PH_KEYS_AGREE] = "Intro pulsar el botón marcado   "
+	    "Izquierda/Derecha elegir   Esc atrás",
+	[PH_PASTE_CUT] = "Aquí solo caben {max} caracteres, así que el resto "
+	    "no se ha incluido. Por favor, revise su respuesta.",
+	[PH_WORDS_AGE] = "tiene {n} años|no tiene {n} años|"
+	    "tiene menos de {n} años|tiene {n} años o menos|"
+	    "tiene más de {n} años|tiene {n} años o más",
+	[PH_WORDS_NUMBER] = "su respuesta a «{q}» es {n}|"
+	    "su respuesta a «{q}» no es {n}|"
+	    "su respuesta a «{q}» es menor que {n}|"
+	    "su respuesta a «{q}» es {n} o menos|"
+	    "su respuesta a «{q}» es mayor que {n}|"
+	    "su respuesta a «{q}» es {n} o más",
+	[PH_WORDS_CHOSE] = "respondió {options} a «{q}»",
+	[PH_WORDS_NOT_CHOSE] = "no respondió {options} a «{q}»",
+	[PH_WORDS_TICKED] = "marcó «{option}» en «{q}»",
+	[PH_WORDS_NOT_TICKED] = "no marcó «{option}» en «{q}»",
+	[PH_WORDS_ANSWERED] = "respondió a «{q}»",
+	[PH_WORDS_NOT_ANSWERED] = "no respondió a «{q}»",
+	[PH_WORDS_AND] = "{a} y {b}",
+	[PH_WORDS_OR] = "{a} o {b}",
+	[PH_WORDS_OTHER] = "sus respuestas anteriores lo requieren",
 	[PH_LANGUAGE_NAME] = "Español",
 };
 

@@ -16,6 +16,8 @@
 #include "base/xmalloc.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
+#include "form/art_label.h"
+#include "form/expr_words.h"
 #include "form/form.h"
 #include "form/form_load.h"
 
@@ -103,17 +105,21 @@ indented(const char *s, int ind)
 	}
 }
 
-/* Print a picture's lines as they are, indented by ind spaces. */
+/* Print a picture's lines indented by ind spaces, its "front" and
+   "back" in language lang. */
 static void
-verbatim(const char *s, int ind)
+verbatim(const struct form *f, const char *art, int lang, int ind)
 {
-	const char	*nl;
+	char		*t = art_label_text(art, form_phrase(f, PH_ART_FRONT,
+			    lang), form_phrase(f, PH_ART_BACK, lang));
+	const char	*s, *nl;
 
-	for (; s != NULL; s = nl ? nl + 1 : NULL) {
+	for (s = t; s != NULL; s = nl ? nl + 1 : NULL) {
 		nl = strchr(s, '\n');
 		printf("%*s%.*s\n", ind, "", nl ? (int)(nl - s) :
 		    (int)strlen(s), s);
 	}
+	free(t);
 }
 
 /* Print phrase p of f in lang, with {cond}, {min}, {max} filled. */
@@ -130,16 +136,29 @@ phrase(const struct form *f, enum phrase p, int lang, const char *cond,
 	free(s);
 }
 
+/* Phrase p with the condition e said in words (never form code),
+   wrapped, indented by ind, in brackets when paren. */
+static void
+cond_phrase(const struct form *f, enum phrase p, int lang,
+    const struct expr *e, int ind, bool paren)
+{
+	char	*w = expr_words(e, f, lang), *t, *line;
+
+	t = i18n_format(form_phrase(f, p, lang), "cond", w, NULL);
+	line = xasprintf(paren ? "(%s)" : "%s", t);
+	indented(line, ind);
+	free(line);
+	free(t);
+	free(w);
+}
+
 /* A screen: title, paragraphs, the acknowledgement box */
 static void
 print_screen(const struct form *f, const struct form_screen *s, int lang)
 {
 	printf("[%s]\n", form_tr(&s->title, lang));
-	if (s->show_if_src != NULL) {
-		printf("(");
-		phrase(f, PH_PRINT_READ_IF, lang, s->show_if_src, NULL, NULL);
-		printf(")\n");
-	}
+	if (s->show_if != NULL)
+		cond_phrase(f, PH_PRINT_READ_IF, lang, s->show_if, 0, true);
 	if (form_tr(&s->text, lang) != NULL)
 		indented(form_tr(&s->text, lang), 0);
 	if (form_tr(&s->agree, lang) != NULL)
@@ -261,7 +280,7 @@ print_options(const struct form *f, const struct form_question *q, int lang)
 		if (form_tr(&o->help, lang) != NULL)
 			indented(form_tr(&o->help, lang), 7);
 		if (o->art != NULL && o->art->ascii != NULL)
-			verbatim(o->art->ascii, 7);
+			verbatim(f, o->art->ascii, lang, 7);
 	}
 }
 
@@ -282,14 +301,10 @@ print_question(const struct form *f, const struct form_question *q,
 	free(num);
 	if (form_tr(&q->help, lang) != NULL)
 		indented(form_tr(&q->help, lang), 3);
-	if (q->show_if_src != NULL) {
-		printf("   ");
-		phrase(f, PH_PRINT_ANSWER_IF, lang, q->show_if_src, NULL,
-		    NULL);
-		printf("\n");
-	}
+	if (q->show_if != NULL)
+		cond_phrase(f, PH_PRINT_ANSWER_IF, lang, q->show_if, 3, false);
 	if (q->art != NULL && q->art->ascii != NULL)
-		verbatim(q->art->ascii, 3);
+		verbatim(f, q->art->ascii, lang, 3);
 	if (q->type == QT_CHOICE || q->type == QT_MULTI || q->type == QT_YESNO)
 		print_options(f, q, lang);
 	else
@@ -306,11 +321,9 @@ print_section(const struct form *f, const struct form_section *s, int lang)
 		indented(form_tr(&s->intro, lang), 0);
 		printf("\n");
 	}
-	if (s->show_if_src != NULL) {
-		printf("(");
-		phrase(f, PH_PRINT_SECTION_IF, lang, s->show_if_src, NULL,
-		    NULL);
-		printf(")\n\n");
+	if (s->show_if != NULL) {
+		cond_phrase(f, PH_PRINT_SECTION_IF, lang, s->show_if, 0, true);
+		printf("\n");
 	}
 }
 

@@ -33,6 +33,7 @@ enum grid_hot_kind {
 	HOT_BACK,
 	HOT_NEXT,
 	HOT_HELP,
+	HOT_DECLINE,	/* agree screens: "I do not agree" */
 	HOT_FIELD	/* the edit field */
 };
 

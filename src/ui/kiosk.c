@@ -167,6 +167,10 @@ kiosk_draw(struct kiosk *k, int rows, int cols)
 	kiosk_scratch_reset(k);
 	memset(&p, 0, sizeof(p));
 	p.utf8 = k->utf8;
+	p.shown = &k->loop.listpage;
+	p.more_up = p.more_down = kiosk_phrase(k, PH_LIST_MORE);
+	p.art_front = kiosk_phrase(k, PH_ART_FRONT);
+	p.art_back = kiosk_phrase(k, PH_ART_BACK);
 	if (kiosk_too_small(k))
 		kiosk_enlarge_page(k, &p);
 	else
@@ -294,6 +298,8 @@ kiosk_reset(struct kiosk *k)
 	xfree_secret(k->client.end_text);
 	k->client.end_text = NULL;
 	k->client.help = false;
+	k->client.back_to = 0;		/* the next review opens at its top */
+	k->client.focus = 0;
 	k->client.lang = k->o->lang;
 	kiosk_enter(k, &mode_welcome);
 }

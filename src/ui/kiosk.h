@@ -50,6 +50,8 @@ struct kiosk_loop {
 	struct ui_item	*items;		/* items of the current page */
 	size_t		 icap;
 	struct grid	*grid;		/* the page as last laid out */
+	int		 listpage;	/* list entries on screen (layout
+					   sets it): a page for PgUp/PgDn */
 };
 
 /* The client's state: the intake and the widget on screen. */
@@ -57,7 +59,12 @@ struct kiosk_client {
 	struct intake	*in;		/* current intake, or NULL */
 	int		 lang;		/* language index */
 	struct edit	*edit;		/* text field of the current item */
-	int		 cur, top;	/* list cursor and scroll */
+	int		 cur, top;	/* list cursor (-1: on no entry yet)
+					   and scroll */
+	int		 back_to;	/* form item + 1 of the review entry
+					   being changed, or 0: the review
+					   opens on it */
+	int		 focus;		/* agree screen: 0 agree, 1 decline */
 	struct ui_scroll scroll;	/* information text scroll */
 	int		 chosen;	/* single choice: option, or -1 */
 	bool		*ticks;		/* multi: ticked options */

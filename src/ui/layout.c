@@ -9,6 +9,7 @@
 
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "form/art_label.h"
 #include "form/form.h"
 #include "layout.h"
 #include "widget.h"
@@ -25,17 +26,26 @@ layout_art_beside(int cols, const struct form_art *art)
 	return cols - 2 * MARGIN - art->width - ART_GAP >= LIST_MIN;
 }
 
-/* Draw a picture with its top-left corner at y,x; rows up to ymax. */
+/* Draw a picture with its top-left corner at y,x; rows up to ymax.  Its
+   "front" and "back" labels are said in the client's language. */
 static void
 put_art(struct grid *g, const struct ui_page *p, const struct form_art *art,
     int y, int x, int ymax)
 {
 	const char	*t = form_art_text(art, p->utf8), *nl;
+	char		*l;
+	size_t		 len;
 
 	while (t != NULL && y < ymax) {
 		nl = strchr(t, '\n');
-		grid_put(g, y++, x, art->width, t,
-		    nl ? (size_t)(nl - t) : strlen(t), GA_ART);
+		len = nl ? (size_t)(nl - t) : strlen(t);
+		if ((l = art_label(t, len, "front", p->art_front)) == NULL)
+			l = art_label(t, len, "back", p->art_back);
+		if (l != NULL)
+			grid_put(g, y++, x, art->width, l, strlen(l), GA_ART);
+		else
+			grid_put(g, y++, x, art->width, t, len, GA_ART);
+		free(l);
 		t = nl ? nl + 1 : NULL;
 	}
 }
@@ -70,17 +80,60 @@ layout_top(const struct ui_page *p, struct grid *g)
 		    GA_TITLE);
 }
 
-/* A button "[ label ]" at y,x; returns its width. */
+/* A button "[ label ]" at y,x (cut at the screen's edge), highlighted
+   with an arrow before it when focused; returns its width. */
 static int
-put_button(struct grid *g, int y, int x, const char *label,
-    enum grid_hot_kind k)
+put_button(struct grid *g, const struct ui_page *p, int y, int x,
+    const char *label, enum grid_hot_kind k, bool focused)
 {
 	char	*t = xasprintf("[ %s ]", label);
-	int	 w = grid_put(g, y, x, g->cols - x, t, strlen(t), GA_BUTTON);
+	int	 w = grid_put(g, y, x, g->cols - x - 1, t, strlen(t),
+		    focused ? GA_SELECTED : GA_BUTTON);
 
+	if (focused)
+		grid_put(g, y, x - 2, 1, p->utf8 ? "\xe2\x96\xb6" : ">",
+		    p->utf8 ? 3 : 1, GA_BODY);
 	grid_hot(g, k, 0, y, x, x + w);
 	free(t);
 	return w;
+}
+
+/* Columns of button "[ label ]". */
+static int
+button_width(const char *label)
+{
+	return label != NULL ? utf8_width(label, strlen(label)) + 4 : 0;
+}
+
+/*
+ * The buttons from row y up; returns the row above them.  Back sits left
+ * and Next right; when both do not fit on one row (a long "I agree"),
+ * Next goes on the row above, so Back is never covered.  An agree
+ * screen's decline button sits right of Back.
+ */
+static int
+layout_buttons(const struct ui_page *p, struct grid *g, int y)
+{
+	int	bw = p->back != NULL ? button_width(p->back) + 2 : 0, dw, nw;
+
+	if (p->back == NULL && p->next == NULL)
+		return y;
+	dw = p->decline != NULL ? button_width(p->decline) + 3 : 0;
+	nw = button_width(p->next);
+	if (nw > g->cols - 2 * MARGIN)
+		nw = g->cols - 2 * MARGIN;
+	if (p->back != NULL)
+		put_button(g, p, y, MARGIN, p->back, HOT_BACK, false);
+	if (p->decline != NULL)
+		put_button(g, p, y, MARGIN + bw + 2, p->decline, HOT_DECLINE,
+		    p->focus == 1);
+	if (p->next != NULL) {
+		if (MARGIN + bw + dw + nw + 2 > g->cols - MARGIN)
+			y--;		/* its own row, above */
+		put_button(g, p, y, g->cols - MARGIN - nw, p->next, HOT_NEXT,
+		    p->decline != NULL && p->focus == 0);
+	}
+	return y - 1;
 }
 
 /* Key bar, buttons and error message; returns the first row they use. */
@@ -96,16 +149,7 @@ layout_bottom(const struct ui_page *p, struct grid *g)
 		    GA_KEYS);
 		y--;
 	}
-	if (p->back != NULL || p->next != NULL) {
-		if (p->back != NULL)
-			put_button(g, y, MARGIN, p->back, HOT_BACK);
-		if (p->next != NULL) {
-			w = utf8_width(p->next, strlen(p->next)) + 4;
-			put_button(g, y, g->cols - MARGIN - w, p->next,
-			    HOT_NEXT);
-		}
-		y--;
-	}
+	y = layout_buttons(p, g, y);
 	if (p->error != NULL) {
 		msg = xasprintf("! %s", p->error);
 		n = wrap_rows(msg, g->cols - 2 * MARGIN);
@@ -161,6 +205,16 @@ layout_centre(const struct ui_page *p, struct grid *g, int ymax)
 		put_centred(g, y, p->hint, GA_DIM);
 }
 
+/* The picture on show: the highlighted option's, else the question's. */
+static const struct form_art *
+page_art(const struct ui_page *p)
+{
+	if (p->items != NULL && p->cur >= 0 && p->cur < p->nitems &&
+	    p->items[p->cur].art != NULL)
+		return p->items[p->cur].art;
+	return p->art;
+}
+
 /* The question's picture when there is no list: right of the field. */
 static void
 layout_lone_art(const struct ui_page *p, struct grid *g, int y, int ymax)
@@ -171,15 +225,14 @@ layout_lone_art(const struct ui_page *p, struct grid *g, int y, int ymax)
 		    ymax);
 }
 
-/* The list with the highlighted option's picture beside or below. */
+/* The list with the picture art beside or below (none when NULL: it is
+   drawn already, or there is none). */
 static void
-layout_list_art(const struct ui_page *p, struct grid *g, int y, int ymax)
+layout_list_art(const struct ui_page *p, struct grid *g, int y, int ymax,
+    const struct form_art *art, int w)
 {
-	const struct form_art	*art = p->art;
-	int			 w = g->cols - 2 * MARGIN, lw, need;
+	int	lw, need;
 
-	if (p->cur >= 0 && p->cur < p->nitems && p->items[p->cur].art)
-		art = p->items[p->cur].art;
 	if (art == NULL) {
 		widget_list(p, g, y, ymax, MARGIN, w);
 		return;
@@ -235,11 +288,72 @@ layout_scrolled(const struct ui_page *p, struct grid *g, int y, int ymax,
 	return y + avail + (sc->more ? 1 : 0);
 }
 
-/* Lay the page out into g. */
+/* Rows the texts above the widget take at width w (as layout_texts
+   puts them, without scrolling). */
+static int
+texts_rows(const struct ui_page *p, int w)
+{
+	int	n = 0;
+
+	if (p->heading != NULL)
+		n += wrap_rows(p->heading, w) + 1;
+	if (p->intro != NULL)
+		n += wrap_rows(p->intro, w) + 1;
+	if (p->body != NULL)
+		n += wrap_rows(p->body, w);
+	if (p->help != NULL)
+		n += wrap_rows(p->help, w) + 1;
+	else if (p->help_hint != NULL)
+		n += wrap_rows(p->help_hint, w);
+	if (p->hint != NULL)
+		n += wrap_rows(p->hint, w);
+	return n + 1;
+}
+
+/* Heading, section intro, body, help (or the line saying there is
+   help, which a tap opens) and hint from row y at width w; returns the
+   row where the widget starts. */
+static int
+layout_texts(const struct ui_page *p, struct grid *g, int y, int ymax,
+    int w)
+{
+	int	y0, k;
+
+	if (p->heading != NULL)
+		y = wrap_put(g, y, ymax, MARGIN, w, p->heading,
+		    GA_HEADING) + 1;
+	if (p->intro != NULL)
+		y = wrap_put(g, y, ymax, MARGIN, w, p->intro, GA_BODY) + 1;
+	if (p->body != NULL && p->scroll != NULL)
+		y = layout_scrolled(p, g, y, ymax, w);
+	else if (p->body != NULL)
+		y = wrap_put(g, y, ymax, MARGIN, w, p->body,
+		    p->body_plain ? GA_BODY : GA_HEADING);
+	if (p->help != NULL)
+		y = wrap_put(g, y + 1, ymax, MARGIN, w, p->help,
+		    GA_BODY);
+	else if (p->help_hint != NULL) {
+		y0 = y;
+		y = wrap_put(g, y, ymax, MARGIN, w, p->help_hint, GA_DIM);
+		for (k = y0; k < y; k++)
+			grid_hot(g, HOT_HELP, 0, k, MARGIN, MARGIN + w);
+	}
+	if (p->hint != NULL)
+		y = wrap_put(g, y, ymax, MARGIN, w, p->hint, GA_DIM);
+	return y + 1;
+}
+
+/*
+ * Lay the page out into g.  A picture beside the widget whose bottom
+ * would fall off the screen (long help, a long label) moves up to the
+ * heading's row and the texts wrap beside it instead: help never hides
+ * the picture.
+ */
 void
 layout_page(const struct ui_page *p, struct grid *g)
 {
-	int	w = g->cols - 2 * MARGIN, y = 2, ymax;
+	const struct form_art	*art = page_art(p);
+	int			 w = g->cols - 2 * MARGIN, y = 2, ymax, tw;
 
 	grid_clear(g);
 	if (p->title != NULL || p->progress != NULL)
@@ -252,22 +366,22 @@ layout_page(const struct ui_page *p, struct grid *g)
 			    ymax, MARGIN, w);
 		return;
 	}
-	if (p->heading != NULL)
-		y = wrap_put(g, y, ymax, MARGIN, w, p->heading,
-		    GA_HEADING) + 1;
-	if (p->body != NULL && p->scroll != NULL)
-		y = layout_scrolled(p, g, y, ymax, w);
-	else if (p->body != NULL)
-		y = wrap_put(g, y, ymax, MARGIN, w, p->body,
-		    p->body_plain ? GA_BODY : GA_HEADING);
-	if (p->help != NULL)
-		y = wrap_put(g, y + 1, ymax, MARGIN, w, p->help,
-		    GA_BODY);
-	if (p->hint != NULL)
-		y = wrap_put(g, y, ymax, MARGIN, w, p->hint, GA_DIM);
-	y++;
+	tw = w;
+	if (art != NULL && layout_art_beside(g->cols, art) &&
+	    (p->items != NULL || p->edit != NULL) &&
+	    y + texts_rows(p, w) + art->height > ymax) {
+		tw = w - art->width - ART_GAP;
+		put_art(g, p, art, y, g->cols - MARGIN - art->width, ymax);
+		y = layout_texts(p, g, y, ymax, tw);
+		if (p->items != NULL)
+			widget_list(p, g, y, ymax, MARGIN, tw);
+		else
+			widget_edit(p, g, y, ymax, MARGIN, tw);
+		return;
+	}
+	y = layout_texts(p, g, y, ymax, w);
 	if (p->items != NULL)
-		layout_list_art(p, g, y, ymax);
+		layout_list_art(p, g, y, ymax, art, w);
 	else if (p->edit != NULL) {
 		widget_edit(p, g, y, ymax, MARGIN,
 		    p->art != NULL && layout_art_beside(g->cols, p->art) ?

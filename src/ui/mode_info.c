@@ -1,8 +1,11 @@
 /*
  * mode_info.c: an information screen (consent, privacy, aftercare): text
  * that scrolls when it is longer than the terminal, and a button that
- * carries the agreement's words when the screen asks for one.
+ * carries the agreement's words when the screen asks for one, beside
+ * Back and "I do not agree" (Left/Right move the keyboard's focus between
+ * the two; declining ends the session with nothing kept).
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "engine/engine.h"
@@ -18,11 +21,12 @@ info_screen(const struct kiosk *k)
 	return &k->f->screens[engine_item(walk_engine(k))->ref];
 }
 
-/* The text starts at its top. */
+/* The text starts at its top; the agree button has the focus. */
 static void
 info_open(struct kiosk *k)
 {
 	memset(&k->client.scroll, 0, sizeof(k->client.scroll));
+	k->client.focus = 0;
 }
 
 /* Title, text, the agree (or Next) button. */
@@ -43,6 +47,11 @@ info_page(struct kiosk *k, struct ui_page *p)
 	p->back = kiosk_phrase(k, PH_BACK);
 	p->next = agree != NULL ? agree : kiosk_phrase(k, PH_NEXT);
 	p->keys = kiosk_phrase(k, PH_KEYS_SCREEN);
+	if (agree != NULL) {		/* agreeing is a choice: say no */
+		p->decline = kiosk_phrase(k, PH_DECLINE);
+		p->focus = k->client.focus;
+		p->keys = kiosk_phrase(k, PH_KEYS_AGREE);
+	}
 }
 
 /*
@@ -54,8 +63,15 @@ info_request(struct kiosk *k, const struct req *r)
 {
 	struct ui_scroll	*sc = &k->client.scroll;
 	int			 page = sc->page > 1 ? sc->page - 1 : 1;
+	bool			 agree = form_tr(&info_screen(k)->agree,
+				    k->client.lang) != NULL;
 
-	if (r->kind == REQ_DOWN || r->kind == REQ_PGDN)
+	if (agree && (r->kind == REQ_LEFT || r->kind == REQ_RIGHT))
+		k->client.focus = r->kind == REQ_LEFT;
+	else if (req_tapped(r, HOT_DECLINE) || (agree &&
+	    k->client.focus == 1 && r->kind == REQ_ENTER))
+		walk_decline(k);
+	else if (r->kind == REQ_DOWN || r->kind == REQ_PGDN)
 		sc->top += r->kind == REQ_DOWN ? 1 : page;
 	else if (r->kind == REQ_UP || r->kind == REQ_PGUP)
 		sc->top -= r->kind == REQ_UP ? 1 : page;

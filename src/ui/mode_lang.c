@@ -46,17 +46,22 @@ lang_page(struct kiosk *k, struct ui_page *p)
 	p->keys = kiosk_phrase(k, PH_KEYS_CHOICE);
 }
 
-/* Move, pick by number or tap, Enter starts; Esc back to welcome. */
+/*
+ * Move, or pick by number and stay (as on questions: a number chooses,
+ * Enter goes on); a tap or Enter starts; Esc back to welcome.
+ */
 static void
 lang_request(struct kiosk *k, const struct req *r)
 {
 	int	n = k->f->nlangs;
 
-	if (req_list_move(r, &k->client.cur, n))
+	if (req_list_page(r, &k->client.cur, n, k->loop.listpage))
 		return;
-	if (r->kind == REQ_CHAR && r->ch >= '1' && r->ch < '1' + (uint32_t)n)
-		k->client.cur = (int)(r->ch - '1');
-	else if (req_tapped(r, HOT_ITEM))
+	if (r->kind == REQ_CHAR && r->ch >= '1' && r->ch < '1' +
+	    (uint32_t)(n - k->client.top) && r->ch <= '9') {
+		k->client.cur = k->client.top + (int)(r->ch - '1');
+		return;
+	} else if (req_tapped(r, HOT_ITEM))
 		k->client.cur = r->hot->arg;
 	else if (req_is_back(r)) {
 		kiosk_enter(k, &mode_welcome);

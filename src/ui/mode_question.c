@@ -6,9 +6,11 @@
  * the client leaves it.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "engine/engine.h"
@@ -115,7 +117,13 @@ question_open(struct kiosk *k)
 		    q->type == QT_LONGTEXT);
 		edit_set(c->edit, v);
 	}
-	c->cur = c->chosen >= 0 ? c->chosen : 0;
+	/* An unanswered list has its cursor on no entry: the first Down
+	   lands on the first entry, and nothing is highlighted that the
+	   client did not choose. */
+	c->cur = c->chosen;
+	for (i = 0; c->cur < 0 && c->ticks != NULL && i < c->nticks; i++)
+		if (c->ticks[i])
+			c->cur = (int)i;
 }
 
 /* Forget the widget (wiping typed text). */
@@ -230,7 +238,24 @@ question_keys(const struct kiosk *k, const struct form_question *q)
 	}
 }
 
-/* Section, label, help, hint, widget, message, buttons. */
+/* Whether q is the first question of its section the client meets (the
+   questions before it in the section are hidden): its intro shows. */
+static bool
+question_first_in_section(const struct kiosk *k,
+    const struct form_question *q)
+{
+	const struct form_item	*it = k->f->items;
+	int			 i;
+
+	for (i = q->item - 1; i >= 0 && it[i].section == q->section; i--)
+		if (it[i].kind == ITEM_QUESTION &&
+		    engine_visible(walk_engine(k), i))
+			return false;
+	return true;
+}
+
+/* Section (and its intro above its first question), label, help (or a
+   line saying there is help), hint, widget, message, buttons. */
 static void
 question_page(struct kiosk *k, struct ui_page *p)
 {
@@ -238,11 +263,17 @@ question_page(struct kiosk *k, struct ui_page *p)
 	int				 lang = k->client.lang;
 
 	walk_top(k, p);
-	if (q->section >= 0)
+	if (q->section >= 0) {
 		p->heading = form_tr(&k->f->sections[q->section].title, lang);
+		if (question_first_in_section(k, q))
+			p->intro = form_tr(&k->f->sections[q->section].intro,
+			    lang);
+	}
 	p->body = form_tr(&q->label, lang);
 	if (k->client.help)
 		p->help = form_tr(&q->help, lang);
+	else if (form_tr(&q->help, lang) != NULL)
+		p->help_hint = kiosk_phrase(k, PH_HELP_HINT);
 	if (q->type == QT_DATE)
 		p->hint = kiosk_phrase(k, PH_DATE_HINT);
 	p->art = q->art;
@@ -275,20 +306,40 @@ multi_toggle(struct kiosk_client *c, const struct form_question *q, int i)
 			c->ticks[j] = false;
 }
 
-/* The next option after the cursor whose label starts with letter ch. */
+/* Whether option i's label starts with letter ch (lower case). */
+static bool
+starts_with(const struct kiosk_client *c, const struct form_question *q,
+    int i, uint32_t ch)
+{
+	const char	*l = form_tr(&q->options[i].label, c->lang);
+
+	return l != NULL && (uint32_t)(l[0] | 0x20) == ch;
+}
+
+/*
+ * The option a letter goes to: first the exclusive one ("None of these")
+ * when it starts with ch and the cursor is not on such an entry yet (so
+ * N on the allergy list lands on "None of these", never first on
+ * "Numbing cream"); then the next option after the cursor starting with
+ * ch.  -1 if none.
+ */
 static int
 first_letter(const struct kiosk_client *c, const struct form_question *q,
     uint32_t ch)
 {
-	const char	*l;
-	int		 n = question_nchoices(q), i, j;
+	int	n = question_nchoices(q), i, j;
 
+	if (q->type == QT_SCALE)
+		return -1;
 	if (ch >= 'A' && ch <= 'Z')
 		ch += 'a' - 'A';
-	for (j = 1; j <= n && q->type != QT_SCALE; j++) {
-		i = (c->cur + j) % n;
-		l = form_tr(&q->options[i].label, c->lang);
-		if (l != NULL && (uint32_t)(l[0] | 0x20) == ch)
+	if (c->cur < 0 || !starts_with(c, q, c->cur, ch))
+		for (i = 0; i < n; i++)
+			if (q->options[i].exclusive && starts_with(c, q, i, ch))
+				return i;
+	for (j = 1; j <= n; j++) {
+		i = ((c->cur < 0 ? -1 : c->cur) + j) % n;
+		if (starts_with(c, q, i, ch))
 			return i;
 	}
 	return -1;
@@ -306,27 +357,36 @@ choice_pick(struct kiosk *k, const struct form_question *q, int i)
 	kiosk_error(k, NULL);
 }
 
-/* Arrow keys move the cursor (and choose, on a single choice). */
+/* Arrow keys move the cursor (and choose, on a single choice); page
+   keys move by the entries on screen. */
 static bool
-choice_move(struct kiosk_client *c, const struct form_question *q,
+choice_move(struct kiosk *k, const struct form_question *q,
     const struct req *r)
 {
-	int	n = question_nchoices(q);
+	struct kiosk_client	*c = &k->client;
+	int			 n = question_nchoices(q);
 
 	if (r->kind == REQ_LEFT) {
 		if (c->cur > 0)
 			c->cur--;
+		else
+			c->cur = 0;
 	} else if (r->kind == REQ_RIGHT) {
 		if (c->cur < n - 1)
 			c->cur++;
-	} else if (!req_list_move(r, &c->cur, n))
+	} else if (!req_list_page(r, &c->cur, n, k->loop.listpage))
 		return false;
 	if (q->type != QT_MULTI)
 		c->chosen = c->cur;
 	return true;
 }
 
-/* Requests of a list question. */
+/*
+ * Requests of a list question.  A number key chooses (or ticks) the
+ * entry shown with that number (numbers count from the first entry on
+ * screen; a scale's are its values) and stays: Enter goes on, as on the
+ * language screen.  Space on no entry yet only shows where it is.
+ */
 static void
 choice_request(struct kiosk *k, const struct form_question *q,
     const struct req *r)
@@ -336,12 +396,14 @@ choice_request(struct kiosk *k, const struct form_question *q,
 
 	if (req_tapped(r, HOT_ITEM))
 		choice_pick(k, q, r->hot->arg);
-	else if (choice_move(c, q, r) || r->kind != REQ_CHAR)
+	else if (choice_move(k, q, r) || r->kind != REQ_CHAR)
 		return;
+	else if (r->ch == ' ' && c->cur < 0)
+		c->cur = 0;
 	else if (r->ch == ' ')
 		choice_pick(k, q, c->cur);
 	else if (r->ch >= '1' && r->ch <= '9') {
-		i = (int)(r->ch - '1');
+		i = c->top + (int)(r->ch - '1');
 		if (q->type == QT_SCALE)
 			i = (int)r->ch - '0' - (q->has_min ? (int)q->min : 1);
 		if (i >= 0 && i < n)
@@ -351,6 +413,28 @@ choice_request(struct kiosk *k, const struct form_question *q,
 		if (q->type != QT_MULTI)
 			c->chosen = i;
 	}
+}
+
+/* Typing in a text field; a character that does not fit (a paste longer
+   than the field) is left out with a calm word, never silently. */
+static void
+question_keyin(struct kiosk *k, const struct req *r)
+{
+	struct edit	*e = k->client.edit;
+	char		 max[24], *msg;
+	bool		 full = edit_limit(e) > 0 && edit_chars(e) >=
+			    edit_limit(e);
+
+	if (!req_edit(e, r))
+		return;
+	if (r->kind == REQ_CHAR && full && r->ch >= 0x20) {
+		snprintf(max, sizeof(max), "%zu", edit_limit(e));
+		msg = i18n_format(kiosk_phrase(k, PH_PASTE_CUT), "max", max,
+		    NULL);
+		kiosk_error(k, msg);
+		free(msg);
+	} else if (r->kind != REQ_CHAR || !full)
+		kiosk_error(k, NULL);
 }
 
 /* Requests of the question on screen. */
@@ -373,8 +457,8 @@ question_request(struct kiosk *k, const struct req *r)
 		walk_back(k);
 	} else if (list)
 		choice_request(k, q, r);
-	else if (req_edit(k->client.edit, r))
-		kiosk_error(k, NULL);
+	else
+		question_keyin(k, r);
 }
 
 const struct ui_mode mode_question = {

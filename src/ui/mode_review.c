@@ -30,11 +30,21 @@ review_items(const struct kiosk *k, int **itemsp)
 	return n;
 }
 
-/* The list starts at the top. */
+/* The list starts at the top, or on the answer just changed. */
 static void
 review_open(struct kiosk *k)
 {
+	int	*items, n, i;
+
 	k->client.cur = k->client.top = 0;
+	if (k->client.back_to == 0)
+		return;
+	n = review_items(k, &items);
+	for (i = 0; i < n; i++)
+		if (items[i] == k->client.back_to - 1)
+			k->client.cur = i;
+	free(items);
+	k->client.back_to = 0;
 }
 
 /* Each visible question and its answer, then "send". */
@@ -55,6 +65,7 @@ review_page(struct kiosk *k, struct ui_page *p)
 		it[i].detail = d != NULL ? kiosk_keep(k, d) :
 		    kiosk_phrase(k, PH_NOT_ANSWERED);
 		it[i].detail_dim = d == NULL;
+		it[i].detail_cut = true;	/* a long answer: one line */
 	}
 	free(items);
 	it[n].label = kiosk_keep(k, xasprintf("-> %s", kiosk_phrase(k,
@@ -80,7 +91,7 @@ review_request(struct kiosk *k, const struct req *r)
 	int	*items, n, item;
 
 	n = review_items(k, &items);
-	if (req_list_move(r, &k->client.cur, n + 1)) {
+	if (req_list_page(r, &k->client.cur, n + 1, k->loop.listpage)) {
 		free(items);
 		return;
 	}
@@ -96,8 +107,10 @@ review_request(struct kiosk *k, const struct req *r)
 		return;
 	else if (item < 0)
 		walk_finish(k);
-	else
+	else {
+		k->client.back_to = item + 1;
 		walk_jump(k, item);
+	}
 }
 
 const struct ui_mode mode_review = {

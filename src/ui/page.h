@@ -21,6 +21,8 @@ struct ui_item {
 	const char	*label;		/* wrapped */
 	const char	*detail;	/* below the label, indented; or NULL */
 	bool		 detail_dim;	/* detail is "(not answered)" */
+	bool		 detail_cut;	/* detail shown on one row, cut
+					   with an ellipsis (review) */
 	const struct form_art *art;	/* picture when highlighted */
 };
 
@@ -40,19 +42,35 @@ struct ui_page {
 	bool		 body_plain;	/* body not bold (information text) */
 	struct ui_scroll *scroll;	/* body scrolls; NULL: body is cut */
 	const char	*more;		/* "more below" marker text */
+	const char	*more_up;	/* list markers: entries above, */
+	const char	*more_down;	/* below (NULL: "more") */
+	const char	*art_front;	/* the pictures' "front" and "back" */
+	const char	*art_back;	/* labels in the client's language */
+	const char	*intro;		/* section intro, above the label */
 	const char	*help;		/* shown when non-NULL */
+	const char	*help_hint;	/* "F1: help" line when help is
+					   hidden, or NULL (tappable) */
 	const char	*hint;		/* format hint, scale ends */
 	struct ui_item	*items;		/* list, or NULL */
 	int		 nitems;
 	int		 cur;		/* highlighted item */
 	int		*top;		/* first item shown (the mode keeps) */
-	bool		 numbered;	/* "1." before items 1..9 */
+	int		*shown;		/* entries shown (layout sets; the
+					   mode's page keys move by it) */
+	bool		 numbered;	/* "1." to "9." before the entries
+					   shown, from *top; at most 9 are
+					   shown, so every entry has its
+					   number key when on screen */
 	const struct form_art *art;	/* question picture (no item art) */
 	struct edit	*edit;		/* edit field, or NULL */
 	bool		 multiline;	/* edit is a longtext box */
 	bool		 masked;	/* show '*' (PIN) */
 	const char	*error;		/* validation message */
 	const char	*back, *next;	/* button labels, NULL: no button */
+	const char	*decline;	/* agree screens: "I do not agree" */
+	int		 focus;		/* button with the keyboard focus
+					   when decline is set: 0 next,
+					   1 decline */
 	const char	*keys;		/* key bar */
 	bool		 center;	/* welcome/end: centred text */
 	bool		 utf8;		/* Unicode art and marks */

@@ -55,15 +55,35 @@ req_is_back(const struct req *r)
 bool
 req_list_move(const struct req *r, int *cur, int n)
 {
+	return req_list_page(r, cur, n, REQ_PAGE);
+}
+
+/* The same, PgUp/PgDn moving by page entries.  A cursor on no entry yet
+   (-1) goes to the first entry on Down, so the first Down lands on the
+   first entry, not the second. */
+bool
+req_list_page(const struct req *r, int *cur, int n, int page)
+{
 	int	c = *cur;
+
+	if (page < 1)
+		page = 1;
+	if (c < 0 && (r->kind == REQ_DOWN || r->kind == REQ_UP ||
+	    r->kind == REQ_PGDN || r->kind == REQ_PGUP)) {
+		c = 0;
+		if (r->kind == REQ_PGDN)
+			c = page - 1;
+		*cur = c >= n ? n - 1 : c;
+		return n > 0;
+	}
 
 	if (n <= 0)
 		return false;
 	switch (r->kind) {
 	case REQ_UP:	c--; break;
 	case REQ_DOWN:	c++; break;
-	case REQ_PGUP:	c -= REQ_PAGE; break;
-	case REQ_PGDN:	c += REQ_PAGE; break;
+	case REQ_PGUP:	c -= page; break;
+	case REQ_PGDN:	c += page; break;
 	case REQ_HOME:	c = 0; break;
 	case REQ_END:	c = n - 1; break;
 	default:	return false;

@@ -59,6 +59,11 @@ bool		 req_is_back(const struct req *r);
 /* Move a list cursor over n entries for Up/Down/PgUp/PgDn/Home/End;
    true if r was one of them. */
 bool		 req_list_move(const struct req *r, int *cur, int n);
+/* The same with PgUp/PgDn moving by page entries (the entries on
+   screen); a cursor of -1 (on no entry yet) goes to the first entry on
+   Up or Down. */
+bool		 req_list_page(const struct req *r, int *cur, int n,
+		     int page);
 /* Apply an editing request (characters, Backspace, Delete, Left, Right,
    Home, End) to e; true if r was one of them. */
 bool		 req_edit(struct edit *e, const struct req *r);

@@ -184,17 +184,59 @@ walk_finish(struct kiosk *k)
 	kiosk_enter(k, &mode_end);
 }
 
-/* Title and progress. */
+/*
+ * The client declined an agree screen: forget every answer and
+ * acknowledgement already saved (through the port: nothing given is
+ * kept), keep the intake only as abandoned, and say so kindly on the end
+ * screen.
+ */
+void
+walk_decline(struct kiosk *k)
+{
+	const struct intake_store	*port = k->o->port;
+	struct engine			*e = walk_engine(k);
+	const char			*id = intake_id(k->client.in);
+	char				*err = NULL;
+	size_t				 i;
+
+	for (i = 0; i < k->f->nquestions; i++)
+		if (engine_value(e, &k->f->questions[i]) != NULL &&
+		    port->put(port->ctx, id, k->f->questions[i].id, NULL,
+		    &err) < 0) {
+			free(err);	/* the intake is abandoned below */
+			err = NULL;
+		}
+	for (i = 0; i < k->f->nscreens; i++)
+		if (engine_acked(e, &k->f->screens[i]) &&
+		    port->put(port->ctx, id, k->f->screens[i].id, NULL,
+		    &err) < 0) {
+			free(err);
+			err = NULL;
+		}
+	kiosk_abandon(k);
+	xfree_secret(k->client.end_text);
+	k->client.end_text = xstrdup(kiosk_phrase(k, PH_DECLINED));
+	kiosk_error(k, NULL);
+	kiosk_enter(k, &mode_end);
+}
+
+/*
+ * Title and progress.  Progress counts the whole form, every branch
+ * included (the longest path), by the item's place in it: skipping a
+ * branch moves it on, and opening one never makes the total grow
+ * (counting only the items shown so far made "41 of 41" become "41 of
+ * 44" as answers opened branches).
+ */
 void
 walk_top(struct kiosk *k, struct ui_page *p)
 {
 	char	n[16], m[16];
-	int	in = 0, im = 0;
+	int	in, im = (int)k->f->nitems, pos;
 
 	p->title = form_tr(&k->f->title, k->client.lang);
-	if (k->client.in == NULL || engine_pos(walk_engine(k)) < 0)
+	if (k->client.in == NULL || (pos = engine_pos(walk_engine(k))) < 0)
 		return;
-	engine_progress(walk_engine(k), &in, &im);
+	in = engine_item(walk_engine(k)) == NULL ? im : pos + 1;
 	snprintf(n, sizeof(n), "%d", in);
 	snprintf(m, sizeof(m), "%d", im);
 	p->progress = kiosk_keep(k, i18n_format(kiosk_phrase(k,

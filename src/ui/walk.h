@@ -21,6 +21,9 @@ void	walk_back(struct kiosk *k);
 void	walk_jump(struct kiosk *k, int item);
 /* Send the answers: complete, score, store; then the end screen. */
 void	walk_finish(struct kiosk *k);
+/* The client declined an agree screen: nothing they gave is kept (the
+   intake stays only as abandoned); a kind end screen. */
+void	walk_decline(struct kiosk *k);
 /* The engine of the intake in progress. */
 struct engine *walk_engine(const struct kiosk *k);
 /* Title bar shared by the client's pages: title, progress. */

@@ -3,6 +3,7 @@
  * list with wrapping and scrolling, and the edit field.  Pure layout into
  * a grid: no curses.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,19 +16,27 @@
 #define DETAIL_INDENT	2	/* detail lines sit under the label, + 2 */
 #define LONGTEXT_ROWS	6	/* rows of a longtext box, at most */
 #define FIELD_MIN	20	/* narrowest one-line field */
+#define LIST_KEYS	9	/* number keys 1-9: a numbered list shows
+				   at most this many entries at once */
 
-/* The prefix of item i ("1. (o) ") into buf; returns its columns. */
+/* The prefix of item i ("> 1. (o) ") into buf, for a list whose first
+   entry shown is top; returns its columns.  The arrow points at the
+   highlighted entry, so it is plain without colour or reverse video. */
 static int
-item_prefix(const struct ui_page *p, int i, char *buf, size_t size)
+item_prefix(const struct ui_page *p, int i, int top, char *buf,
+    size_t size)
 {
-	int	n = 0;
+	const char	*arrow = p->utf8 ? "\xe2\x96\xb6 " : "> ";
+	size_t		 n;
 
-	buf[0] = '\0';
-	if (p->numbered)
-		n = i < 9 ? snprintf(buf, size, "%d. ", i + 1) :
-		    snprintf(buf, size, "   ");
-	if (p->items[i].mark != NULL && n >= 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, "%s ", p->items[i].mark);
+	snprintf(buf, size, "%s", i == p->cur ? arrow : "  ");
+	n = strlen(buf);
+	if (p->numbered && n < size)
+		snprintf(buf + n, size - n, i >= top && i - top < LIST_KEYS ?
+		    "%d. " : "   ", i - top + 1);
+	n = strlen(buf);
+	if (p->items[i].mark != NULL && n < size)
+		snprintf(buf + n, size - n, "%s ", p->items[i].mark);
 	return utf8_width(buf, strlen(buf));
 }
 
@@ -36,11 +45,12 @@ static int
 item_rows(const struct ui_page *p, int i, int w)
 {
 	char	pre[64];
-	int	pw = item_prefix(p, i, pre, sizeof(pre)), n;
+	int	pw = item_prefix(p, i, 0, pre, sizeof(pre)), n;
 
 	n = wrap_rows(p->items[i].label, w - pw);
 	if (p->items[i].detail != NULL)
-		n += wrap_rows(p->items[i].detail, w - pw - DETAIL_INDENT);
+		n += p->items[i].detail_cut ? 1 :
+		    wrap_rows(p->items[i].detail, w - pw - DETAIL_INDENT);
 	return n;
 }
 
@@ -55,37 +65,83 @@ widget_list_rows(const struct ui_page *p, int w)
 	return n;
 }
 
-/* Draw item i (h rows) from row y; returns the next row. */
+/* Bytes of s[0..len) that fit in w columns, whole characters only. */
+static size_t
+cut_fit(const char *s, size_t len, int w)
+{
+	size_t		 off = 0, n;
+	uint32_t	 cp;
+	int		 used = 0, cw;
+
+	while (off < len) {
+		n = utf8_next(s + off, len - off, &cp);
+		cw = utf8_cp_width(cp);
+		if (n == 0 || used + (cw > 0 ? cw : 0) > w)
+			break;
+		used += cw > 0 ? cw : 0;
+		off += n;
+	}
+	return off;
+}
+
+/* The first line of s cut to w columns, with an ellipsis when anything
+   is left out; caller frees. */
+static char *
+cut_line(const char *s, int w, bool utf8)
+{
+	const char	*ell = utf8 ? "\xe2\x80\xa6" : "...";
+	size_t		 len = strcspn(s, "\n"), fit;
+	int		 ew = utf8 ? 1 : 3;
+
+	if (s[len] == '\0' && utf8_width(s, len) <= w)
+		return xstrdup(s);
+	fit = cut_fit(s, len, w - ew);
+	return xasprintf("%.*s%s", (int)fit, s, ell);
+}
+
+/* Draw item i (h rows, cut at ymax) from row y; returns the next row. */
 static int
-put_item(const struct ui_page *p, struct grid *g, int i, int h, int y,
-    int x, int w)
+put_item(const struct ui_page *p, struct grid *g, int i, int top, int h,
+    int y, int ymax, int x, int w)
 {
 	enum grid_attr	 a = i == p->cur ? GA_SELECTED : GA_BODY;
-	char		 pre[64];
-	int		 pw = item_prefix(p, i, pre, sizeof(pre)), y0 = y, k;
+	const char	*d = p->items[i].detail;
+	char		 pre[64], *cut = NULL;
+	int		 pw = item_prefix(p, i, top, pre, sizeof(pre)), y0 = y, k;
 
+	if (y0 + h > ymax)
+		h = ymax - y0;
 	for (k = 0; k < h; k++) {
 		grid_fill(g, y + k, x, w, a);
 		grid_hot(g, HOT_ITEM, i, y + k, x, x + w);
 	}
 	grid_put(g, y, x, pw, pre, strlen(pre), a);
 	y = wrap_put(g, y, y0 + h, x + pw, w - pw, p->items[i].label, a);
-	if (p->items[i].detail != NULL)
+	if (d != NULL && p->items[i].detail_cut)
+		d = cut = cut_line(d, w - pw - DETAIL_INDENT, p->utf8);
+	if (d != NULL)
 		wrap_put(g, y, y0 + h, x + pw + DETAIL_INDENT,
-		    w - pw - DETAIL_INDENT, p->items[i].detail,
+		    w - pw - DETAIL_INDENT, d,
 		    i == p->cur ? GA_SELECTED : p->items[i].detail_dim ?
 		    GA_DIM : GA_HEADING);
+	xfree_secret(cut);	/* an answer: personal */
 	return y0 + h;
 }
 
-/* First item to show so that the current one is fully visible. */
+/* First item to show so that the current one is fully visible (or
+   starts the list, when it is taller than the room) and, in a numbered
+   list, among the LIST_KEYS entries that have a number. */
 static int
 list_top(const struct ui_page *p, const int *h, int avail)
 {
 	int	top = p->top != NULL ? *p->top : 0, i, sum;
 
-	if (top > p->cur)
+	if (top > p->cur && p->cur >= 0)
 		top = p->cur;
+	if (p->numbered && p->cur - top >= LIST_KEYS)
+		top = p->cur - LIST_KEYS + 1;
+	if (top > p->nitems - 1)
+		top = p->nitems - 1;
 	if (top < 0)
 		top = 0;
 	for (;;) {
@@ -97,37 +153,67 @@ list_top(const struct ui_page *p, const int *h, int avail)
 	}
 }
 
+/* Last item (exclusive) that fits from top in rows [y, ymax). */
+static int
+list_end(const struct ui_page *p, const int *h, int top, int y, int ymax)
+{
+	int	i;
+
+	for (i = top; i < p->nitems && y + h[i] <= ymax; i++) {
+		if (p->numbered && i - top >= LIST_KEYS)
+			break;
+		y += h[i];
+	}
+	if (i == top && i < p->nitems)
+		i++;		/* taller than the room: shown cut */
+	return i;
+}
+
+/* A marker row ("▲ more") that a tap scrolls to item i. */
+static void
+put_marker(const struct ui_page *p, struct grid *g, int y, int x, int w,
+    bool up, int i)
+{
+	const char	*word = up ? p->more_up : p->more_down;
+	char		*t;
+
+	if (word == NULL)
+		word = "more";	/* the kiosk always gives its phrase */
+	t = xasprintf("%s %s", p->utf8 ? (up ? "\xe2\x96\xb2" :
+	    "\xe2\x96\xbc") : (up ? "^" : "v"), word);
+	grid_put(g, y, x, w, t, strlen(t), GA_DIM);
+	grid_hot(g, HOT_ITEM, i, y, x, x + w);
+	free(t);
+}
+
 /* Lay out the list in rows [y, ymax) and columns [x, x + w). */
 void
 widget_list(const struct ui_page *p, struct grid *g, int y, int ymax,
     int x, int w)
 {
-	const char	*up = p->utf8 ? "▲ more" : "^ more";
-	const char	*down = p->utf8 ? "▼ more" : "v more";
-	int		*h, top = 0, i, total = 0;
+	int	*h, top = 0, i, end, total = 0;
 
 	if (p->nitems == 0 || ymax <= y)
 		return;
 	h = xreallocarray(NULL, (size_t)p->nitems, sizeof(*h));
 	for (i = 0; i < p->nitems; i++)
 		total += h[i] = item_rows(p, i, w);
-	if (total > ymax - y) {		/* scroll, with markers */
-		top = list_top(p, h, ymax - y - 2);
-		if (top > 0) {
-			grid_put(g, y, x, w, up, strlen(up), GA_DIM);
-			grid_hot(g, HOT_ITEM, top - 1, y, x, x + w);
-		}
+	if (total > ymax - y || (p->numbered && p->nitems > LIST_KEYS)) {
+		top = list_top(p, h, ymax - y - 2);	/* with markers */
+		if (top > 0)
+			put_marker(p, g, y, x, w, true, top - 1);
 		y++;
 		ymax--;
 	}
+	end = list_end(p, h, top, y, ymax);
 	if (p->top != NULL)
 		*p->top = top;
-	for (i = top; i < p->nitems && y + h[i] <= ymax; i++)
-		y = put_item(p, g, i, h[i], y, x, w);
-	if (i < p->nitems) {
-		grid_put(g, ymax, x, w, down, strlen(down), GA_DIM);
-		grid_hot(g, HOT_ITEM, i, ymax, x, x + w);
-	}
+	if (p->shown != NULL)
+		*p->shown = end - top;
+	for (i = top; i < end; i++)
+		y = put_item(p, g, i, top, h[i], y, ymax, x, w);
+	if (end < p->nitems)
+		put_marker(p, g, ymax, x, w, false, end);
 	free(h);
 }
 

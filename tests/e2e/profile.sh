@@ -42,13 +42,15 @@ answer_question() {
 	esac
 }
 
-# Walk the form with profile CSV $1 until the review screen.
+# Walk the form with profile CSV $1 until the review screen, or until
+# question $2 is on screen (unanswered).
 walk_profile() {
-	local prof=$1 steps=0 id last= value
+	local prof=$1 stop=${2:-} steps=0 id last= value
 	while [ $steps -lt 120 ]; do
 		steps=$((steps + 1))
 		has_text "Please check your answers" && return 0
 		id=$(on_question)
+		[ -n "$stop" ] && [ "$id" = "$stop" ] && return 0
 		if [ -z "$id" ]; then		# information or agree screen
 			screen >"$TESTTMP/before"
 			keys Enter

@@ -27,7 +27,8 @@ cat >"$md" <<'HEAD'
 Plain-text captures of every kind of kiosk screen at 80×24, made by
 `make screens` (tests/e2e/screens.sh) from the real binary running in tmux
 on the test form `tests/e2e/forms/kiosk-test.form`. Colours and attributes
-are not shown: bars are white on blue, the highlighted entry is reversed,
+are not shown: bars are white on blue, the highlighted entry is reversed
+(and marked ▶),
 messages are bold and reversed. See [kiosk.md](kiosk.md) for keys and set-up.
 HEAD
 
@@ -37,7 +38,10 @@ wait_for "Press any key" && shot "Welcome" "A demo also says how to leave."
 keys Space; wait_for "Choose your language" && shot "Language" \
 	"Each language with the form's title in it."
 keys Enter; wait_for "I agree" && shot "Information screen with agreement" \
-	"The button carries the agreement's words."
+	"The button carries the agreement's words; \"I do not agree\" ends the session, keeping nothing."
+keys Left; wait_for "▶ [ I do not agree ]" && shot "Declining" \
+	"Left/Right move the marked button; Enter on \"I do not agree\" ends kindly."
+keys Right; wait_for "▶ [ I agree ]"
 keys Enter; wait_for "Your full name"
 type_text "José Ñúñez 山田 😀"; wait_for "山田"
 shot "Text question" "UTF-8 text lines up (accents, CJK, emoji)."
@@ -47,12 +51,14 @@ wait_for "does not exist" && shot "Validation message" \
 retype "1985-07-23"; keys F1; wait_for "18 or over"
 shot "Help shown (F1)" "Help text under the question."
 keys Enter; wait_for "How many"; type_text "2"; keys Enter
-wait_for "weight"; keys Enter; wait_for "Which best"; keys 1
+wait_for "weight"; keys Enter; wait_for "Which best"
+shot "Unanswered list" "The section's intro above its first question; the cursor on no entry yet."
+keys 1
 wait_for "(o) Receding" && shot "Single choice with picture" \
-	"The picture of the highlighted option stands beside the list."
-keys Enter; wait_for "Which picture"; keys Down; wait_for "(o) Norwood stage 3"
+	"The picture of the highlighted (▶) option stands beside the list."
+keys Enter; wait_for "Which picture"; keys Down Down; wait_for "(o) Norwood stage 3"
 shot "Choosing by picture" "Norwood stages, each with its picture."
-keys Enter; wait_for "Do any of these"; keys Space Down Space
+keys Enter; wait_for "Do any of these"; keys Space Space Down Space
 wait_for "[x] Eczema" && shot "Multiple choice" \
 	"Space ticks; \"None of these\" is exclusive."
 keys 3 Enter; wait_for "keloid"; keys n; wait_for "(o) No"
@@ -82,7 +88,7 @@ wait_for "Press any key"; keys Space; wait_for "Choose"; keys Enter
 wait_for "I agree"; keys Enter; wait_for "full name"; type_text "Ann"; keys Enter
 wait_for "date of birth"; type_text "1980-01-01"; keys Enter
 wait_for "How many"; type_text "0"; keys Enter; wait_for "weight"; keys Enter
-wait_for "Which best" && shot "TERM=vt100, ASCII locale" \
+wait_for "Which best" && keys Down && wait_for "> 1. (o)" && shot "TERM=vt100, ASCII locale" \
 	"No colour; the ASCII twin of the picture."
 kiosk_stop
 cp "$md" "$OUT"

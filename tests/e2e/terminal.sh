@@ -115,7 +115,8 @@ scenario_terms() {
 	wait_for "Your full name" && type_text "Vt" && keys Enter &&
 	wait_for "date of birth" && type_text "1980-01-01" && keys Enter &&
 	wait_for "How many" && type_text "1" && keys Enter &&
-	wait_for "weight" && keys Enter && wait_for "Which best"
+	wait_for "weight" && keys Enter && wait_for "Which best" &&
+	keys Down && wait_for "> 1. (o)"
 	check "TERM=vt100: ASCII art twin shown" has_text "'------'"
 	check "TERM=vt100: no Unicode art" no_text "╰"
 	check "TERM=vt100: no stray escape text" clean_screen

@@ -20,17 +20,21 @@ walk_keyboard_rest() {
 	retype "2"; keys Enter
 	wait_for "Your weight" || return 1
 	keys Tab; wait_for "Which best describes" || return 1
+	has_text "Shaded areas in the pictures have hair" || return 1	# intro
 	keys 1; wait_for "(o) Receding" || return 1
 	keys Enter; wait_for "Which picture looks most like" || return 1
+	has_text "  1. ( ) Norwood stage 2" || return 1	# nothing chosen
+	keys Down; wait_for "▶ 1. (o) Norwood stage 2" || return 1
 	keys Down; wait_for "(o) Norwood stage 3" || return 1
 	keys Enter; wait_for "Do any of these apply" || return 1
+	keys Space; wait_for "▶ 1. [ ] Psoriasis" || return 1	# lands only
 	keys Space Down Space; wait_for "[x] Eczema" || return 1
 	keys 3; wait_for "[x] None of these" || return 1
 	no_text "[x] Psoriasis" && no_text "[x] Eczema" || return 1
 	keys Enter; wait_for "keloid" || return 1
 	keys n; wait_for "(o) No" || return 1
 	keys Enter; wait_for "How realistic" || return 1
-	keys Right Right Right; wait_for "(o) 4" || return 1
+	keys Right Right Right Right; wait_for "(o) 4" || return 1
 	keys Enter; wait_for "Anything else" || return 1
 	type_text "line one"; keys Enter; type_text "line two"
 	wait_for "line two" || return 1
@@ -150,6 +154,8 @@ scenario_review_edit() {
 	    wait_for "Please check your answers"; then
 		ok "review: edit returns to review"
 	else not_ok "review: edit returns to review"; fi
+	check "review: the cursor is on the answer changed" \
+		eval 'screen | grep -q "▶ How realistic"'
 	check "review: stored answer changed at once" \
 		wait_sql "SELECT value FROM answers WHERE question='expectations'" 1
 	send_answers && wait_for "Good candidate"

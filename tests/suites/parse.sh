@@ -92,14 +92,69 @@ expect_eq print-status 0 "$rc"
 check print-title grep -qx 'A short consultation' "$TESTTMP/p.txt"
 check print-numbered grep -qx '3. Which best describes your hair loss? (required)' "$TESTTMP/p.txt"
 check print-option-box grep -qx '   \[ \] No hair loss (none)' "$TESTTMP/p.txt"
-check print-condition grep -qx '   Answer only if: pattern == "male"' "$TESTTMP/p.txt"
+# Conditions in words from the question's and options' labels, never code.
+check print-condition grep -qx '   Answer only if you answered "Receding hairline or thinning crown" to "Which' "$TESTTMP/p.txt"
 check print-multi-hint grep -qx '   (tick all that apply)' "$TESTTMP/p.txt"
 check print-date-hint grep -qx '   (date, year-month-day)' "$TESTTMP/p.txt"
 # Paper in Spanish: the hints are translated too, not only the form's texts.
 "$BIN" print forms/smp-consultation.form --lang es >"$TESTTMP/es.txt" 2>&1
 check print-es-choose-hint grep -qx '   (elija una)' "$TESTTMP/es.txt"
+# issue 11 item 7: "not (age(birth_date) < 18)" is said in words, in the
+# form's language; no condition shows form code.
+"$BIN" print forms/smp-consultation.form >"$TESTTMP/en.txt" 2>&1
+check print-section-if-words grep -qx '(Answer this section only if you are 18 or over.)' "$TESTTMP/en.txt"
+check print-es-section-if-words grep -qx '(Responda a esta sección solo si tiene 18 años o más.)' "$TESTTMP/es.txt"
+check print-es-options-quoted grep -q 'respondió «Por correo electrónico» o' "$TESTTMP/es.txt"
+# Every form of condition is said in words; one with no wording of its own
+# gets the generic phrase, never code; "not" flips and/or (De Morgan).
+cat >"$TESTTMP/words.form" <<'EOF'
+form words
+  version 1
+  languages en
+  title en "Words"
+
+question name text
+  label en "Your name"
+
+question visits integer
+  label en "How many visits?"
+
+question kind choice
+  label en "Which kind?"
+  option a
+    label en "Kind A"
+  option b
+    label en "Kind B"
+
+question extras multi
+  label en "Any extras?"
+  option x
+    label en "Extra X"
+  option none exclusive
+    label en "None"
+
+question q1 text show if len(name) > 3
+  label en "Q one"
+
+question q2 text show if not (visits >= 2 and kind == "a")
+  label en "Q two"
+
+question q3 text show if has(extras, "x") or not answered(name)
+  label en "Q three"
+EOF
+"$BIN" print "$TESTTMP/words.form" >"$TESTTMP/w.txt" 2>&1
+words() { tr '\n' ' ' <"$TESTTMP/w.txt" | tr -s ' ' | grep -qF -- "$1"; }
+check print-words-fallback words 'Answer only if your earlier answers call for it.'
+check print-words-de-morgan words 'Answer only if your answer to "How many visits?" is less than 2 or you did not answer "Kind A" to "Which kind?".'
+check print-words-has-answered words 'Answer only if you ticked "Extra X" for "Any extras?" or you did not answer "Your name".'
+check print-es-picture-labels eval 'grep -q -- "- frente -" "$TESTTMP/es.txt" && ! grep -qw "front\|back" "$TESTTMP/es.txt"'
+if grep -nE 'age\(|[^=]==[^=]| in \("|has\(' "$TESTTMP/en.txt" "$TESTTMP/es.txt" >"$TESTTMP/code.txt"; then
+	not_ok print-no-form-code "$(head -3 "$TESTTMP/code.txt")"
+else
+	ok print-no-form-code
+fi
 check print-es-required grep -q '(obligatoria)$' "$TESTTMP/es.txt"
-check print-es-condition grep -q '^   Responda solo si: ' "$TESTTMP/es.txt"
+check print-es-condition grep -q '^   Responda solo si respondió ' "$TESTTMP/es.txt"
 if grep -q '(choose one)\|(required)\|Answer only if\|tick all that apply' \
     "$TESTTMP/es.txt"; then
 	not_ok print-es-no-english-hints "$(grep -n '(choose one)\|(required)\|Answer only if' "$TESTTMP/es.txt" | head -3)"

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <ctype.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,11 @@
 #define TEST_FORM	"tests/e2e/forms/kiosk-test.form"
 #define SHIPPED_FORM	"forms/smp-consultation.form"
 #define PIN		"2468"
+
+#define ARROW		"\xe2\x96\xb6"	/* the highlighted entry's mark */
+
+/* Spanish walk: also open every help text and check it (kiosk-14). */
+static const bool k_help_check = true;
 
 /* One kiosk over a fresh database. */
 struct fixture {
@@ -282,10 +288,15 @@ test_keyboard_walk(void **state)
 	assert_shows(fx, "(o) Receding");
 	press(fx, REQ_ENTER);
 	assert_shows(fx, "Which picture looks most like");
+	assert_shows(fx, "  1. ( ) Norwood stage 2");	/* nothing chosen */
+	press(fx, REQ_DOWN);		/* the first Down: the first entry */
+	assert_shows(fx, "\xe2\x96\xb6 1. (o) Norwood stage 2");
 	press(fx, REQ_DOWN);
 	assert_shows(fx, "(o) Norwood stage 3");
 	press(fx, REQ_ENTER);
 	assert_shows(fx, "Do any of these apply");
+	type(fx, " ");		/* on no entry yet: lands, ticks nothing */
+	assert_shows(fx, "\xe2\x96\xb6 1. [ ] Psoriasis");
 	type(fx, " ");
 	press(fx, REQ_DOWN);
 	type(fx, " ");
@@ -299,6 +310,7 @@ test_keyboard_walk(void **state)
 	assert_shows(fx, "(o) No");
 	press(fx, REQ_ENTER);
 	assert_shows(fx, "How realistic");
+	press(fx, REQ_RIGHT);		/* the first move: the first value */
 	press(fx, REQ_RIGHT); press(fx, REQ_RIGHT); press(fx, REQ_RIGHT);
 	assert_shows(fx, "(o) 4");
 	press(fx, REQ_ENTER);
@@ -355,6 +367,17 @@ test_review_edit(void **state)
 	assert_string_equal(kiosk_mode_name(fx->k), "review");
 	assert_shows(fx, "Bea");
 	assert_null(strstr(fx->screen, "Ann"));
+	/* kiosk-13: back from a change, the cursor is on the answer
+	   changed, not at the top of the review. */
+	press(fx, REQ_DOWN);
+	press(fx, REQ_DOWN);			/* the third answer */
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "How many hair treatments");
+	press(fx, REQ_ERASE);
+	type(fx, "3");
+	press(fx, REQ_ENTER);
+	assert_string_equal(kiosk_mode_name(fx->k), "review");
+	assert_shows(fx, ARROW " How many hair treatments");
 	fixture_free(fx);
 }
 
@@ -548,51 +571,141 @@ first_words(const char *s, char *buf)
 	return buf;
 }
 
+/* The progress "N of M" (or "N de M") on the top row; false if none. */
+static bool
+progress_of(const char *scr, int *n, int *m)
+{
+	const char	*nl = strchr(scr, '\n'), *p, *at = NULL;
+
+	for (p = scr; (p = strstr(p, " of ")) != NULL && p < nl; p++)
+		at = p;
+	for (p = scr; (p = strstr(p, " de ")) != NULL && p < nl; p++)
+		at = p;
+	if (at == NULL)
+		return false;
+	for (p = at; p > scr && p[-1] >= '0' && p[-1] <= '9'; p--)
+		;
+	*n = atoi(p);
+	*m = atoi(at + 4);
+	return *m > 0;
+}
+
+/* Whole English words a Spanish kiosk screen must not show (kiosk-14). */
+static const char *const english_words[] = {
+	"more", "front", "back", "Back", "Next", "Help", "help", "None",
+	"Yes", "press", "Press", "choose", "Choose", "the", "and", "your",
+	"Your", "you", "of", "agree", "Enter", "tick", "Send", "answer",
+	"question", "not", "Thank", NULL
+};
+
+/* Fail if screen scr (Spanish) shows a word of english_words. */
+static void
+assert_no_english(const char *scr)
+{
+	const char	*p, *const *w;
+	size_t		 n;
+
+	for (w = english_words; *w != NULL; w++) {
+		n = strlen(*w);
+		for (p = scr; (p = strstr(p, *w)) != NULL; p += n)
+			if ((p == scr || !isalpha((unsigned char)p[-1])) &&
+			    !isalpha((unsigned char)p[n]) &&
+			    (unsigned char)p[n] < 0x80)
+				fail_msg("English \"%s\" on a Spanish screen:\n%s",
+				    *w, scr);
+	}
+}
+
 /*
- * Walk the whole shipped form as a client would, choosing the first
- * entry of every list and typing a plain answer in every field, checking
- * each page shows the question and a progress that never goes back.
+ * One step of a client's walk of the shipped form: agree to a screen,
+ * or choose the first entry of a list / type a plain answer, then go on.
+ * Checks the question is shown, and that the progress never goes back
+ * and its total never changes (*last, *total: what was shown before).
  */
 static void
-walk_shipped(int lang)
+shipped_step(struct fixture *fx, int lang, int *last, int *total)
 {
-	struct fixture			*fx = fixture_new(SHIPPED_FORM, true);
-	const struct form_item		*it;
+	const struct form_item		*it = engine_item(walk_engine(fx->k));
 	const struct form_question	*q;
-	char				*row, words[32];
-	int				 steps, n, m, last = 0;
+	char				 words[32];
+	int				 n, m;
+
+	assert_non_null(it);
+	if (progress_of(screen(fx), &n, &m)) {
+		if (n < *last || (*total > 0 && m != *total))
+			fail_msg("progress %d of %d after %d of %d:\n%s", n,
+			    m, *last, *total, fx->screen);
+		*last = n;
+		*total = m;
+	}
+	if (lang == 1)
+		assert_no_english(fx->screen);
+	if (it->kind == ITEM_SCREEN) {
+		press(fx, REQ_ENTER);	/* pages down, then agrees */
+		return;
+	}
+	q = &fx->f->questions[it->ref];
+	assert_shows(fx, first_words(form_tr(&q->label, lang), words));
+	if (lang == 1 && k_help_check) {
+		press(fx, REQ_HELP);	/* help is translated too */
+		assert_no_english(screen(fx));
+		press(fx, REQ_HELP);
+	}
+	if (q->noptions > 0 || q->type == QT_SCALE)
+		type(fx, "1");
+	else
+		type(fx, typed_answer(q));
+	press(fx, REQ_ENTER);
+	if (fx->k->loop.error != NULL)
+		fail_msg("%s refused: %s", q->id, fx->k->loop.error);
+}
+
+/* A kiosk on the shipped form, walked in language lang up to question
+   id (NULL: to the review). */
+static struct fixture *
+shipped_to(int lang, const char *id)
+{
+	struct fixture		*fx = fixture_new(SHIPPED_FORM, true);
+	const struct form_item	*it;
+	int			 steps, last = 0, total = 0;
 
 	press(fx, REQ_CHAR);
-	press(fx, lang == 0 ? REQ_ENTER : REQ_DOWN);
 	if (lang != 0)
-		press(fx, REQ_ENTER);
+		press(fx, REQ_DOWN);
+	press(fx, REQ_ENTER);
 	for (steps = 0; steps < 400; steps++) {
 		if (strcmp(kiosk_mode_name(fx->k), "review") == 0)
 			break;
 		it = engine_item(walk_engine(fx->k));
-		assert_non_null(it);
-		engine_progress(walk_engine(fx->k), &n, &m);
-		assert_true(n >= last);
-		last = n;
-		if (it->kind == ITEM_SCREEN) {
-			press(fx, REQ_ENTER);	/* pages down, then agrees */
-			continue;
-		}
-		q = &fx->f->questions[it->ref];
-		assert_shows(fx, first_words(form_tr(&q->label, lang),
-		    words));
-		if (q->noptions > 0 || q->type == QT_SCALE)
-			type(fx, q->type == QT_MULTI ? " " : "1");
-		else
-			type(fx, typed_answer(q));
-		press(fx, REQ_ENTER);
-		if (fx->k->loop.error != NULL)
-			fail_msg("%s refused: %s", q->id, fx->k->loop.error);
+		if (id != NULL && it->kind == ITEM_QUESTION &&
+		    strcmp(fx->f->questions[it->ref].id, id) == 0)
+			return fx;
+		shipped_step(fx, lang, &last, &total);
 	}
+	assert_null(id);
+	return fx;
+}
+
+/*
+ * Walk the whole shipped form as a client would, choosing the first
+ * entry of every list and typing a plain answer in every field, checking
+ * each page shows the question and a progress that never goes back nor
+ * grows; in Spanish, no English word on any screen.
+ */
+static void
+walk_shipped(int lang)
+{
+	struct fixture	*fx = shipped_to(lang, NULL);
+	char		*row;
+
 	assert_string_equal(kiosk_mode_name(fx->k), "review");
+	if (lang == 1)
+		assert_no_english(screen(fx));
 	press(fx, REQ_NEXT);
 	assert_string_equal(kiosk_mode_name(fx->k), "end");
 	assert_shows(fx, form_phrase(fx->f, PH_THANKS, lang));
+	if (lang == 1)
+		assert_no_english(fx->screen);
 	row = intake_row(fx);
 	assert_non_null(strstr(row, "completed|"));
 	free(row);
@@ -606,6 +719,204 @@ test_shipped_walk(void **state)
 	(void)state;
 	walk_shipped(0);
 	walk_shipped(1);
+}
+
+/* The screen's row holding s, or "" (into buf). */
+static const char *
+row_with(struct fixture *fx, const char *s, char *buf, size_t size)
+{
+	const char	*scr = screen(fx), *p = strstr(scr, s), *b, *e;
+
+	buf[0] = '\0';
+	if (p == NULL)
+		return buf;
+	for (b = p; b > scr && b[-1] != '\n'; b--)
+		;
+	e = strchr(p, '\n');
+	snprintf(buf, size, "%.*s", (int)(e != NULL ? e - b : (long)strlen(b)),
+	    b);
+	return buf;
+}
+
+/* kiosk-10: no answer by accident on a long list: numbers reach every
+   entry (the list shows at most nine, numbered from the first shown),
+   page keys move by what is shown, a letter goes first to the exclusive
+   "None of these", and nothing is ticked by moving. */
+static void
+test_list_keys(void **state)
+{
+	struct fixture	*fx = shipped_to(0, "conditions");
+	char		 row[256];
+
+	(void)state;
+	assert_shows(fx, "  1. [ ] ");
+	assert_shows(fx, "  9. [ ] ");
+	assert_null(strstr(fx->screen, "None of these"));  /* 11th */
+	assert_shows(fx, "\xe2\x96\xbc more");
+	press(fx, REQ_PGDN);		/* a page: to the last entry shown */
+	assert_shows(fx, ARROW " 9. [ ] ");
+	press(fx, REQ_PGDN);
+	row_with(fx, "None of these", row, sizeof(row));
+	if (strstr(row, ARROW " 9. [ ] None of these") == NULL)
+		fail_msg("None of these has no number:\n%s", fx->screen);
+	type(fx, "9");
+	assert_shows(fx, "[x] None of these");
+	type(fx, "9");			/* untick */
+	fixture_free(fx);
+
+	fx = shipped_to(0, "allergies");
+	type(fx, "n");			/* not "Numbing cream" first */
+	row_with(fx, "None of these", row, sizeof(row));
+	if (strstr(row, ARROW) == NULL || strstr(row, "[ ]") == NULL)
+		fail_msg("N did not land on None of these:\n%s", fx->screen);
+	assert_null(strstr(fx->screen, "[x]"));
+	type(fx, "n");			/* again: the next N entry */
+	row_with(fx, "Numbing cream", row, sizeof(row));
+	assert_non_null(strstr(row, ARROW));
+	type(fx, "n");
+	type(fx, " ");
+	assert_shows(fx, "[x] None of these");
+	assert_null(strstr(fx->screen, "[x] Numbing"));
+	fixture_free(fx);
+}
+
+/* kiosk-11: the section intro above its first question only; help is
+   announced, and open help never hides the picture's bottom. */
+static void
+test_intro_help(void **state)
+{
+	struct fixture	*fx = shipped_to(0, "pregnant");
+
+	(void)state;
+	assert_shows(fx, "keep taking any medicine");
+	type(fx, "1");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "medicine");	/* the next question */
+	assert_null(strstr(fx->screen, "keep taking any medicine"));
+	fixture_free(fx);
+
+	fx = shipped_to(0, "norwood");
+	assert_shows(fx, "More help with this question: press F1");
+	press(fx, REQ_DOWN);		/* a picture to look at */
+	assert_shows(fx, "'----- back ----'");
+	press(fx, REQ_HELP);
+	assert_shows(fx, "Shaded areas");
+	assert_shows(fx, "'----- back ----'");	/* the picture whole */
+	assert_shows(fx, ".---- front ----.");
+	fixture_free(fx);
+}
+
+/* kiosk-12: an agree screen has Back and a way to decline; declining
+   ends kindly and keeps nothing. */
+static void
+test_decline(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+	char		*row;
+
+	(void)state;
+	press(fx, REQ_CHAR);
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "[ Back ]");
+	assert_shows(fx, "[ I do not agree ]");
+	assert_shows(fx, "[ I agree ]");
+	press(fx, REQ_LEFT);		/* the focus on "I do not agree" */
+	press(fx, REQ_ENTER);
+	assert_string_equal(kiosk_mode_name(fx->k), "end");
+	assert_shows(fx, "You chose not to agree");
+	row = intake_row(fx);
+	assert_string_equal(row, "abandoned|-|0");
+	free(row);
+	fixture_free(fx);
+
+	/* The shipped health consent: its long button hides nothing. */
+	fx = fixture_new(SHIPPED_FORM, true);
+	press(fx, REQ_CHAR);
+	press(fx, REQ_ENTER);
+	while (!shows(fx, "[ I agree that the clinic"))
+		press(fx, REQ_ENTER);	/* welcome, privacy */
+	assert_shows(fx, "[ Back ]");
+	assert_shows(fx, "[ I do not agree ]");
+	tap(fx, "[ I do not agree ]");
+	assert_shows(fx, "You chose not to agree");
+	fixture_free(fx);
+}
+
+/* kiosk-15: a number on the language screen chooses, as on questions;
+   Enter goes on. */
+static void
+test_lang_number(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+
+	(void)state;
+	press(fx, REQ_CHAR);
+	type(fx, "2");
+	assert_string_equal(kiosk_mode_name(fx->k), "language");
+	assert_shows(fx, ARROW " 2. Espa");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "Consentimiento");
+	fixture_free(fx);
+}
+
+/* kiosk-16: a paste longer than the field says it was cut. */
+static void
+test_paste_cut(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+
+	(void)state;
+	walk_to_name(fx);
+	type(fx, "Ann");
+	assert_null(strstr(screen(fx), "characters fit"));
+	type(fx, "0123456789012345678901234567890123456789012345678901234567"
+	    "89");			/* 3 + 60 characters, the field 60 */
+	assert_int_equal(edit_chars(fx->k->client.edit), 60);
+	assert_shows(fx, "Only 60 characters fit here");
+	press(fx, REQ_ERASE);
+	assert_null(strstr(screen(fx), "characters fit"));
+	fixture_free(fx);
+}
+
+/* kiosk-17: a long answer shows on the review cut to its line, with the
+   highlighted entry on screen. */
+static void
+test_review_long(void **state)
+{
+	struct fixture			*fx = fixture_new(TEST_FORM, false);
+	const struct form_item		*it;
+	char				 row[256];
+	int				 i;
+
+	(void)state;
+	walk_to_name(fx);
+	type(fx, "Ann");
+	press(fx, REQ_ENTER);
+	type(fx, "1980-01-01");
+	press(fx, REQ_ENTER);
+	type(fx, "0");
+	press(fx, REQ_ENTER);
+	press(fx, REQ_ENTER);
+	for (i = 0; i < 20 && strcmp(kiosk_mode_name(fx->k), "review") != 0;
+	    i++) {
+		it = engine_item(walk_engine(fx->k));
+		if (strcmp(fx->f->questions[it->ref].id, "notes") == 0)
+			while (edit_chars(fx->k->client.edit) < 2000)
+				type(fx, "lorem ipsum dolor sit amet ");
+		else
+			type(fx, "1");
+		press(fx, REQ_NEXT);
+	}
+	assert_string_equal(kiosk_mode_name(fx->k), "review");
+	press(fx, REQ_END);
+	press(fx, REQ_UP);		/* the long answer */
+	row_with(fx, "Anything else", row, sizeof(row));
+	assert_non_null(strstr(row, ARROW));
+	assert_shows(fx, "lorem ipsum dolor sit amet lorem");
+	assert_shows(fx, "\xe2\x80\xa6");	/* cut with an ellipsis */
+	press(fx, REQ_DOWN);
+	assert_shows(fx, ARROW " -> Send my answers");
+	fixture_free(fx);
 }
 
 /* Wide characters need a UTF-8 locale. */
@@ -629,6 +940,12 @@ main(void)
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_shipped_walk),
 		cmocka_unit_test(test_quiet),
+		cmocka_unit_test(test_list_keys),
+		cmocka_unit_test(test_intro_help),
+		cmocka_unit_test(test_decline),
+		cmocka_unit_test(test_lang_number),
+		cmocka_unit_test(test_paste_cut),
+		cmocka_unit_test(test_review_long),
 	};
 
 	if (setenv("SMP_TODAY", "2026-06-15", 1) != 0)

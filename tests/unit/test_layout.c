@@ -14,6 +14,7 @@
 #include "ui/wrap.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
+#include "base/xmalloc.h"
 
 /* Wide characters need a UTF-8 locale. */
 static int
@@ -341,6 +342,47 @@ test_scrolled_body(void **state)
 	grid_free(b);
 }
 
+/* issue 13: an entry taller than the room (a 10 KB answer) is shown,
+   cut, never left out with an empty list and "more" below. */
+static void
+test_tall_item(void **state)
+{
+	struct ui_page	 p;
+	struct ui_item	 it[3];
+	struct grid	*b = grid_new(24, 80);
+	char		*big = xmalloc(10241);
+	int		 top = 0, i;
+
+	(void)state;
+	for (i = 0; i < 10240; i++)
+		big[i] = i % 7 == 6 ? ' ' : 'a';
+	big[10240] = '\0';
+	memset(&p, 0, sizeof(p));
+	memset(it, 0, sizeof(it));
+	it[0].label = "First question";
+	it[0].detail = "short";
+	it[1].label = "Long answer question";
+	it[1].detail = big;
+	it[2].label = "Last question";
+	p.items = it;
+	p.nitems = 3;
+	p.top = &top;
+	p.cur = 1;
+	p.next = "Next";
+	layout_page(&p, b);
+	assert_true(find_row(b, "Long answer question", NULL) > 0);
+	/* Cut to its line (the review): the entries around it show too. */
+	it[1].detail_cut = true;
+	p.utf8 = true;
+	layout_page(&p, b);
+	assert_true(find_row(b, "First question", NULL) > 0);
+	assert_true(find_row(b, "Last question", NULL) > 0);
+	assert_true(find_row(b, "\xe2\x80\xa6", NULL) ==
+	    find_row(b, "Long answer question", NULL) + 1);
+	grid_free(b);
+	free(big);
+}
+
 int
 main(void)
 {
@@ -353,6 +395,7 @@ main(void)
 		cmocka_unit_test(test_longtext_box),
 		cmocka_unit_test(test_centre),
 		cmocka_unit_test(test_scrolled_body),
+		cmocka_unit_test(test_tall_item),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
