@@ -196,6 +196,7 @@ kiosk_settings(const struct config *c, struct ui_settings *set)
 	set->end_seconds = c->end_seconds;
 	set->end_screen = c->end_screen;
 	set->demo = c->demo;
+	set->sending = c->server_url != NULL;
 }
 
 /* Run with config and form ready; returns an exit status. */

@@ -9,8 +9,8 @@
  *	pg_schema.c	schema version, creation, migrations, roles' grants
  *	pg_read.c	the read ops: cursors, counts, audit log, status
  *	pg_write.c	the write ops, and the whole-intake put of a send
- *	pg_admin.c	the admin ops: stale intakes, erase, merge, close;
- *			pg_open (backend.h)
+ *	pg_admin.c	the admin ops: stale intakes, erase, merge, close
+ *	pg_open.c	pg_open (backend.h): connection, schema, ops
  *
  * Every statement goes through PQexecParams with the values as
  * parameters; no value is ever put into SQL text.  The tables mirror
