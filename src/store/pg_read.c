@@ -22,7 +22,7 @@
 #include "pg_read.h"
 
 #define PG_NONE		((size_t)-1)	/* offset of a NULL string */
-#define PG_BATCH	"4000"		/* rows per FETCH */
+#define PG_BATCH	"20000"		/* rows per FETCH */
 
 /* Filter parameters $1..$4, shared by every statement over intakes. */
 #define PG_WHERE \
@@ -162,6 +162,7 @@ pg_read_cursor_new(struct store *s, const struct query_filter *f,
 	struct pg_cursor	*c;
 	const char		*p[4], *order;
 	char			 b[2][32], *sql;
+	bool			 all;
 	int			 rc;
 
 	if ((rc = pg_read_filter(f, b, p, errp)) != STORE_OK)
@@ -181,8 +182,16 @@ pg_read_cursor_new(struct store *s, const struct query_filter *f,
 	    " i.form_hash" PG_WHERE " ORDER BY %s", order);
 	rc = pg_read_declare(c, &c->main, "i", sql, p, errp);
 	free(sql);
+	/* By id with no filter (a whole export), the answers and lines
+	   are every row of their tables in their keys' order: no join. */
+	all = (flags & QUERY_BY_ID) && p[0] == NULL && p[1] == NULL &&
+	    p[2] == NULL && p[3] == NULL;
 	if (rc == STORE_OK && (flags & QUERY_ANSWERS)) {
-		sql = xasprintf("SELECT a.intake_id, a.question, a.value,"
+		sql = all ? xstrdup("SELECT a.intake_id, a.question, a.value,"
+		    " a.answered_at FROM answers a WHERE $1::text IS NULL AND"
+		    " $2::text IS NULL AND $3::text IS NULL AND $4::text IS"
+		    " NULL ORDER BY a.intake_id, a.question") :
+		    xasprintf("SELECT a.intake_id, a.question, a.value,"
 		    " a.answered_at FROM intakes i JOIN answers a ON"
 		    " a.intake_id = i.id" PG_WHERE " ORDER BY %s, a.question",
 		    order);
@@ -190,7 +199,11 @@ pg_read_cursor_new(struct store *s, const struct query_filter *f,
 		free(sql);
 	}
 	if (rc == STORE_OK && (flags & QUERY_LINES)) {
-		sql = xasprintf("SELECT r.intake_id, r.kind, r.code, r.points,"
+		sql = all ? xstrdup("SELECT r.intake_id, r.kind, r.code,"
+		    " r.points, r.text FROM result_lines r WHERE $1::text IS"
+		    " NULL AND $2::text IS NULL AND $3::text IS NULL AND"
+		    " $4::text IS NULL ORDER BY r.intake_id, r.seq") :
+		    xasprintf("SELECT r.intake_id, r.kind, r.code, r.points,"
 		    " r.text FROM intakes i JOIN result_lines r ON"
 		    " r.intake_id = i.id" PG_WHERE " ORDER BY %s, r.seq",
 		    order);
