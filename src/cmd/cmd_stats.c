@@ -44,7 +44,7 @@ stats_usage(FILE *fp)
 {
 	fprintf(fp, "usage: smp-intake stats [--since DATE] [--until DATE] "
 	    "[--by Q[,Q...]]\n"
-	    "         [--db DB] [--config FILE]\n"
+	    "         [--kiosk ID] [--clinic NAME] [--db DB] [--config FILE]\n"
 	    "Counts by status, band, stage (answers to the questions --by "
 	    "names; default\n" STATS_DEFAULT_BY " when answered), week, "
 	    "stops and flags, as bar charts.\n");
@@ -331,6 +331,8 @@ cmd_stats(int argc, char **argv)
 		{ "since", 's', &f.since, NULL },
 		{ "until", 'u', &f.until, NULL },
 		{ "by", 'b', &by, NULL },
+		{ "kiosk", 'k', &f.kiosk, NULL },
+		{ "clinic", 'C', &f.clinic, NULL },
 		{ "db", 'D', &db, NULL },
 		{ "config", 'c', &config, NULL },
 		{ NULL, 0, NULL, NULL }

@@ -132,6 +132,9 @@ pg_fail(struct pg_store *ps, const PGresult *res, const char *what,
 	return rc;
 }
 
+#define PG_TEXTOID	25	/* pg_type.oid of text */
+#define PG_MAXPARAMS	32
+
 /* Run sql with n text parameters; the result into *resp if wanted. */
 int
 pg_run(struct pg_store *ps, const char *sql, int n,
@@ -139,11 +142,17 @@ pg_run(struct pg_store *ps, const char *sql, int n,
     char **errp)
 {
 	PGresult	*res;
-	int		 rc = STORE_OK, st;
+	Oid		 types[PG_MAXPARAMS];
+	int		 i, rc = STORE_OK, st;
 
 	if (resp != NULL)
 		*resp = NULL;
-	res = PQexecParams(ps->conn, sql, n, NULL, params, NULL, NULL, 0);
+	/* Every parameter is text (SQL casts where it wants another
+	   type), so a statement need not use every one it is given. */
+	for (i = 0; i < n && i < PG_MAXPARAMS; i++)
+		types[i] = PG_TEXTOID;
+	res = PQexecParams(ps->conn, sql, n, n <= PG_MAXPARAMS ? types : NULL,
+	    params, NULL, NULL, 0);
 	st = res != NULL ? (int)PQresultStatus(res) : PGRES_FATAL_ERROR;
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		rc = pg_fail(ps, res, what, errp);

@@ -24,18 +24,23 @@
 #define PG_NONE		((size_t)-1)	/* offset of a NULL string */
 #define PG_BATCH	"20000"		/* rows per FETCH */
 
-/* Filter parameters $1..$4, shared by every statement over intakes. */
+/* Filter parameters $1..$4, $6, $7 ($5 is a count's argument), shared
+   by every statement over intakes; pg_run types every parameter text,
+   so a statement need not use them all. */
 #define PG_WHERE \
 	" WHERE ($1::text IS NULL OR i.started_at >= $1)" \
 	" AND ($2::text IS NULL OR i.started_at < $2)" \
 	" AND ($3::text IS NULL OR i.status = $3)" \
-	" AND ($4::text IS NULL OR i.id = $4)"
+	" AND ($4::text IS NULL OR i.id = $4)" \
+	" AND ($6::text IS NULL OR i.kiosk_id = $6)" \
+	" AND ($7::text IS NULL OR i.clinic = $7)"
 
 #define PG_COLS \
 	"SELECT i.id, i.form_hash, f.form_id, f.version, i.kiosk_id," \
 	" i.lang, i.source, i.status, i.started_at, i.updated_at," \
 	" i.completed_at, i.score, i.band, i.stop_codes, i.flag_codes," \
 	" i.recommend_codes"
+#define PG_NPARAMS	7	/* parameters of PG_WHERE (and $5) */
 #define PG_NCOLS	16
 #define PG_CODES	13	/* first of the three codes columns */
 
@@ -65,12 +70,16 @@ struct pg_cursor {
 	size_t		 in_acap, in_lcap;
 };
 
-/* The filter's four parameters into p[0..3] (b holds the bounds). */
+/* The filter's parameters into p[0..6] (b holds the bounds; p[4] is
+   left for a count's argument). */
 static int
 pg_read_filter(const struct query_filter *f, char b[2][32],
-    const char *p[4], char **errp)
+    const char *p[PG_NPARAMS], char **errp)
 {
-	p[0] = p[1] = p[2] = p[3] = NULL;
+	int	i;
+
+	for (i = 0; i < PG_NPARAMS; i++)
+		p[i] = NULL;
 	if (f == NULL)
 		return STORE_OK;
 	if ((f->since != NULL && query_day_bound(f->since, 0, b[0]) < 0) ||
@@ -81,6 +90,8 @@ pg_read_filter(const struct query_filter *f, char b[2][32],
 	p[1] = f->until != NULL ? b[1] : NULL;
 	p[2] = f->status;
 	p[3] = f->id;
+	p[5] = f->kiosk;
+	p[6] = f->clinic;
 	return STORE_OK;
 }
 
@@ -147,7 +158,7 @@ pg_read_declare(struct pg_cursor *c, struct pg_rows *r, const char *tag,
 
 	snprintf(r->name, sizeof(r->name), "smp_%s_%u", tag, ++serial);
 	decl = xasprintf("DECLARE %s NO SCROLL CURSOR FOR %s", r->name, sql);
-	rc = pg_run(c->ps, decl, 4, p, NULL, "query", errp);
+	rc = pg_run(c->ps, decl, PG_NPARAMS, p, NULL, "query", errp);
 	free(decl);
 	r->open = rc == STORE_OK;
 	return rc;
@@ -160,10 +171,10 @@ pg_read_cursor_new(struct store *s, const struct query_filter *f,
 {
 	struct pg_store		*ps = pg_of(s);
 	struct pg_cursor	*c;
-	const char		*p[4], *order;
+	const char		*p[PG_NPARAMS], *order;
 	char			 b[2][32], *sql;
 	bool			 all;
-	int			 rc;
+	int			 i, rc;
 
 	if ((rc = pg_read_filter(f, b, p, errp)) != STORE_OK)
 		return rc;
@@ -184,13 +195,13 @@ pg_read_cursor_new(struct store *s, const struct query_filter *f,
 	free(sql);
 	/* By id with no filter (a whole export), the answers and lines
 	   are every row of their tables in their keys' order: no join. */
-	all = (flags & QUERY_BY_ID) && p[0] == NULL && p[1] == NULL &&
-	    p[2] == NULL && p[3] == NULL;
+	all = (flags & QUERY_BY_ID);
+	for (i = 0; i < PG_NPARAMS; i++)
+		all = all && p[i] == NULL;
 	if (rc == STORE_OK && (flags & QUERY_ANSWERS)) {
 		sql = all ? xstrdup("SELECT a.intake_id, a.question, a.value,"
-		    " a.answered_at FROM answers a WHERE $1::text IS NULL AND"
-		    " $2::text IS NULL AND $3::text IS NULL AND $4::text IS"
-		    " NULL ORDER BY a.intake_id, a.question") :
+		    " a.answered_at FROM answers a ORDER BY a.intake_id,"
+		    " a.question") :
 		    xasprintf("SELECT a.intake_id, a.question, a.value,"
 		    " a.answered_at FROM intakes i JOIN answers a ON"
 		    " a.intake_id = i.id" PG_WHERE " ORDER BY %s, a.question",
@@ -200,9 +211,8 @@ pg_read_cursor_new(struct store *s, const struct query_filter *f,
 	}
 	if (rc == STORE_OK && (flags & QUERY_LINES)) {
 		sql = all ? xstrdup("SELECT r.intake_id, r.kind, r.code,"
-		    " r.points, r.text FROM result_lines r WHERE $1::text IS"
-		    " NULL AND $2::text IS NULL AND $3::text IS NULL AND"
-		    " $4::text IS NULL ORDER BY r.intake_id, r.seq") :
+		    " r.points, r.text FROM result_lines r ORDER BY"
+		    " r.intake_id, r.seq") :
 		    xasprintf("SELECT r.intake_id, r.kind, r.code, r.points,"
 		    " r.text FROM intakes i JOIN result_lines r ON"
 		    " r.intake_id = i.id" PG_WHERE " ORDER BY %s, r.seq",
@@ -454,7 +464,7 @@ pg_read_forms(struct store *s, const struct query_filter *f,
 {
 	struct query_form	 qf;
 	PGresult		*res;
-	const char		*p[4];
+	const char		*p[PG_NPARAMS];
 	char			 b[2][32];
 	int			 i, rc, stop = 0;
 
@@ -462,7 +472,7 @@ pg_read_forms(struct store *s, const struct query_filter *f,
 	    (rc = pg_run(pg_of(s), "SELECT f.hash, f.form_id, f.version,"
 	    " f.added_at FROM forms f WHERE f.hash IN (SELECT i.form_hash"
 	    " FROM intakes i" PG_WHERE ") ORDER BY f.version DESC,"
-	    " f.added_at DESC, f.hash", 4, p, &res, "query", errp)) !=
+	    " f.added_at DESC, f.hash", PG_NPARAMS, p, &res, "query", errp)) !=
 	    STORE_OK)
 		return rc;
 	for (i = 0; stop == 0 && i < PQntuples(res); i++) {
@@ -509,12 +519,11 @@ pg_read_count_sql(int by)
 	switch (by) {
 	case QC_STATUS:
 		return "SELECT i.status, NULL, count(*) AS n FROM intakes i"
-		    PG_WHERE " AND $5::text IS NULL GROUP BY 1"
-		    " ORDER BY n DESC, 1";
+		    PG_WHERE " GROUP BY 1 ORDER BY n DESC, 1";
 	case QC_BAND:
 		return "SELECT coalesce(i.band, ''), NULL, count(*) AS n"
-		    " FROM intakes i" PG_WHERE " AND $5::text IS NULL"
-		    " GROUP BY 1 ORDER BY n DESC, 1";
+		    " FROM intakes i" PG_WHERE " GROUP BY 1"
+		    " ORDER BY n DESC, 1";
 	case QC_ANSWER:
 		return "SELECT a.value, NULL, count(*) AS n FROM intakes i"
 		    " JOIN answers a ON a.intake_id = i.id" PG_WHERE
@@ -528,8 +537,7 @@ pg_read_count_sql(int by)
 	default:	/* QC_STARTED */
 		break;
 	}
-	return "SELECT i.started_at, NULL, 1 FROM intakes i" PG_WHERE
-	    " AND $5::text IS NULL";
+	return "SELECT i.started_at, NULL, 1 FROM intakes i" PG_WHERE;
 }
 
 /* Counts over the intakes f selects, grouped by "by". */
@@ -538,7 +546,7 @@ pg_read_counts(struct store *s, const struct query_filter *f, int by,
     const char *arg, query_count_fn fn, void *ctx, char **errp)
 {
 	PGresult	*res;
-	const char	*p[5];
+	const char	*p[PG_NPARAMS];
 	char		 b[2][32];
 	int		 i, rc, stop = 0;
 
@@ -546,7 +554,7 @@ pg_read_counts(struct store *s, const struct query_filter *f, int by,
 		return rc;
 	p[4] = by == QC_ANSWER ? arg : by == QC_STOP ? "stop" :
 	    by == QC_FLAG ? "flag" : NULL;
-	if ((rc = pg_run(pg_of(s), pg_read_count_sql(by), 5, p, &res,
+	if ((rc = pg_run(pg_of(s), pg_read_count_sql(by), PG_NPARAMS, p, &res,
 	    "query", errp)) != STORE_OK)
 		return rc;
 	for (i = 0; stop == 0 && i < PQntuples(res); i++)

@@ -126,6 +126,10 @@ id=$(sqlite3 "$T/a.db" "SELECT intake_id FROM answers WHERE value = 'Zyxwvut Ña
 same "server-2.10 show of the paper intake (quotes, newlines, UTF-8)" show "$id"
 same "server-2.11 show by an 8-character prefix" show "${id:0:8}"
 
+kid=$(sqlite3 "$T/a.db" "SELECT kiosk_id FROM intakes ORDER BY id LIMIT 1")
+same "server-2.12 --kiosk: the same rows from both" export --format long --kiosk "$kid"
+same "server-2.13 --kiosk in list and stats" list --kiosk "$kid" --status completed
+
 # --- 3: erase is final ----------------------------------------------------
 run "$BIN" erase --yes --db "$STAFF" "$id"
 n=$(sql "$OWNER" "SELECT (SELECT count(*) FROM intakes WHERE id = '$id') || ' ' || (SELECT count(*) FROM answers WHERE intake_id = '$id') || ' ' || (SELECT count(*) FROM erased WHERE id = '$id')")
@@ -174,6 +178,14 @@ else
 fi
 expect_eq "server-4.4 the server has them with the clinic's name" "$fin North" \
 	"$(sql "$OWNER" "SELECT count(*), min(clinic) FROM intakes WHERE clinic = 'North'" | tr '|' ' ')"
+run "$BIN" export --db "$STAFF" --clinic North --out "$T/north.csv"
+r2=$(cat "$T/err")
+run "$BIN" stats --db "$STAFF" --clinic Nowhere
+if [ "$r2" = "smp-intake: exported $fin rows to $T/north.csv" ] && [ "$(grep -c "(none)" "$T/out")" -eq 7 ]; then
+	ok "server-4.5a --clinic selects one clinic's intakes"
+else
+	not_ok "server-4.5a --clinic selects one clinic's intakes" "$r2 / $(cat "$T/out" "$T/err" | head -3)"
+fi
 "$WRITER" -f forms/smp-consultation.form -o "$T/f.db" -n 20 -s 12 2>/dev/null
 printf '[kiosk]\ndatabase = %s\n[server]\nurl = %s\nkeep_local = forever\n' "$T/f.db" "$KIOSK" >"$T/f.ini"
 "$BIN" sync --config "$T/f.ini" >/dev/null 2>&1
