@@ -142,8 +142,10 @@ pg_admin_merge_one(struct pg_store *ps, struct store *o,
 	return STORE_OK;
 }
 
+#define PG_MERGE_BATCH	1000	/* intakes a merge commits at once */
+
 /* Bring in every intake of the SQLite file at other_path not here yet,
-   in one transaction; erased ones never come back. */
+   a transaction per PG_MERGE_BATCH; erased ones never come back. */
 static int
 pg_admin_merge(struct store *s, const char *other_path,
     struct store_merge_counts *counts, char **errp)
@@ -153,6 +155,7 @@ pg_admin_merge(struct store *s, const char *other_path,
 	struct store			*o;
 	struct query_cursor		*cur = NULL;
 	const struct query_intake	*in;
+	long				 n = 0;
 	int				 rc;
 
 	memset(&c, 0, sizeof(c));
@@ -168,8 +171,19 @@ pg_admin_merge(struct store *s, const char *other_path,
 	if (rc == STORE_OK)
 		rc = query_cursor_new(o, NULL, QUERY_ANSWERS | QUERY_LINES |
 		    QUERY_BY_ID, &cur, errp);
-	while (rc == STORE_OK && (rc = query_cursor_next(cur, &in, errp)) == 1)
+	while (rc == STORE_OK && (rc = query_cursor_next(cur, &in, errp)) ==
+	    1) {
 		rc = pg_admin_merge_one(ps, o, in, &c, errp);
+		/* Each put holds a lock on its id until commit: commit
+		   every PG_MERGE_BATCH, or a big file would exhaust the
+		   server's lock table.  A merge cut short leaves whole
+		   batches; run again, it adds the rest (idempotent). */
+		if (rc == STORE_OK && ++n % PG_MERGE_BATCH == 0 &&
+		    (rc = pg_run(ps, "COMMIT", 0, NULL, NULL, "cannot merge",
+		    errp)) == STORE_OK)
+			rc = pg_run(ps, "BEGIN", 0, NULL, NULL, "cannot merge",
+			    errp);
+	}
 	query_cursor_free(cur);
 	if (rc == 0)
 		rc = pg_run(ps, "COMMIT", 0, NULL, NULL, "cannot merge", errp);
