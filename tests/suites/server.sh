@@ -12,7 +12,8 @@
 #  server-5  least privilege: the kiosk role reads nothing
 #  server-6  faults: server stopped mid-send, sender SIGKILLed, wrong
 #            password, server away for a while, concurrent senders, three
-#            writers of 1,000 intakes each
+#            writers of 1,000 intakes each, the kiosk SIGKILLed (its sender
+#            goes with it)
 source tests/lib.sh
 set -u
 
@@ -316,4 +317,24 @@ if [ "$r1$r2$r3" = 000 ] && [ "$(count three)" = "$want" ] && [ "$(answers_of th
 	ok "server-6.6 three writers, $want intakes at once: the counts match exactly"
 else
 	not_ok "server-6.6 three writers" "$r1$r2$r3 $(count three)/$want $(answers_of three)/$wantans"
+fi
+
+# 6.7 the kiosk killed (SIGKILL): its background sender goes with it, and
+# what it was sending is sent by the next one, once
+mkini s7 kiosk7 300 27
+want=$(local_left "$T/s7.db")
+bash -c '"$1" sync --loop --config "$2" >/dev/null 2>&1 & echo $! >"$3"; wait' kiosk \
+	"$BIN" "$T/s7.ini" "$T/s7.pid" &
+kpid=$!
+wait_for 30 '[ -s "$T/s7.pid" ] && [ "$(count kiosk7)" -gt 5 ]'
+kill -9 "$kpid"; wait "$kpid" 2>/dev/null
+child=$(cat "$T/s7.pid")
+wait_for 10 '! kill -0 "$child" 2>/dev/null'
+gone=$?
+run "$BIN" sync --config "$T/s7.ini"
+if [ "$gone" -eq 0 ] && [ "$rc" -eq 0 ] && [ "$(count kiosk7)" = "$want" ] &&
+	[ "$(answers_of kiosk7)" = "$(local_answers "$T/s7.db")" ]; then
+	ok "server-6.7 kiosk SIGKILLed mid-send: its sender stops too; all $want there once"
+else
+	not_ok "server-6.7 kiosk SIGKILLed mid-send" "gone=$gone rc=$rc $(count kiosk7)/$want"
 fi
