@@ -224,7 +224,10 @@ stats_chart(struct store *s, const struct query_filter *f,
 	ch->by = by;
 	rc = query_counts(s, f, by, arg, by == QC_STARTED ? stats_week :
 	    stats_collect, ch, errp);
-	if (rc == STORE_OK && by == QC_STARTED)
+	/* qsort of no rows would be handed a NULL array (UB). */
+	if (rc == STORE_OK && ch->nrows == 0)
+		;
+	else if (rc == STORE_OK && by == QC_STARTED)
 		qsort(ch->rows, ch->nrows, sizeof(*ch->rows),
 		    stats_cmp_label);
 	else if (rc == STORE_OK && ch->q != NULL && ch->q->type == QT_MULTI)
