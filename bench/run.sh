@@ -442,7 +442,7 @@ server_report() {
 		for (k in s)
 			printf "- **Sending** (keep_local = %s): %.0f intakes/s from one kiosk to the local server.\n", k, s[k]
 		for (n in g)
-			printf "- Loading %d intakes with `merge` (one transaction): %.1f s.\n", n, g[n]
+			printf "- Loading %d intakes with `merge` (a transaction per 1,000): %.1f s.\n", n, g[n]
 	}' "$W/server.txt" >>"$MD"
 }
 

@@ -22,7 +22,11 @@
 #include "pg_read.h"
 
 #define PG_NONE		((size_t)-1)	/* offset of a NULL string */
-#define PG_BATCH	"20000"		/* rows per FETCH */
+/* Rows per FETCH: intakes (wide rows) in small batches, answers and
+   lines (narrow, 40 an intake) in big ones; memory is bounded by these,
+   whatever the number of intakes. */
+#define PG_BATCH_MAIN	"2000"
+#define PG_BATCH	"20000"
 
 /* Filter parameters $1..$4, $6, $7 ($5 is a count's argument), shared
    by every statement over intakes; pg_run types every parameter text,
@@ -243,8 +247,8 @@ pg_read_peek(struct pg_cursor *c, struct pg_rows *r, char **errp)
 	PQclear(r->res);
 	r->res = NULL;
 	r->row = 0;
-	snprintf(sql, sizeof(sql), "FETCH FORWARD " PG_BATCH " FROM %s",
-	    r->name);
+	snprintf(sql, sizeof(sql), "FETCH FORWARD %s FROM %s", r ==
+	    &c->main ? PG_BATCH_MAIN : PG_BATCH, r->name);
 	if ((rc = pg_run(c->ps, sql, 0, NULL, &r->res, "query", errp)) !=
 	    STORE_OK)
 		return rc;
