@@ -199,6 +199,16 @@ run "$BIN" sync --config "$T/f.ini"
 expect_eq "server-4.6 a resend of everything changes nothing on the server" \
 	"sent 20 intakes (20 already on the server), 0 erased on the server; 0 waiting" "$(cat "$T/out")"
 
+"$WRITER" -f forms/smp-consultation.form -o "$T/d.db" -n 10 -s 13 2>/dev/null
+printf '[kiosk]\ndatabase = %s\n[server]\nurl = %s\nkeep_local = 2\n' "$T/d.db" "$KIOSK" >"$T/d.ini"
+"$BIN" sync --config "$T/d.ini" >/dev/null 2>&1
+kept=$(sqlite3 "$T/d.db" "SELECT count(*) FROM intakes")
+sqlite3 "$T/d.db" "UPDATE audit SET at = '2000-01-01T00:00:00.000Z' WHERE action = 'sent' AND rowid % 2 = 0"
+old=$(sqlite3 "$T/d.db" "SELECT count(*) FROM audit WHERE action = 'sent' AND at < '2001'")
+"$BIN" sync --config "$T/d.ini" >/dev/null 2>&1
+expect_eq "server-4.7 keep_local = 2 (days): kept when sent, erased once sent 2 days ago" \
+	"10 $((10 - old))" "$kept $(sqlite3 "$T/d.db" "SELECT count(*) FROM intakes")"
+
 # --- 5: least privilege --------------------------------------------------
 out=$(sql "$KIOSK" "SELECT count(*) FROM answers")
 case $out in *"permission denied"*) ok "server-5.1 the kiosk role cannot SELECT answers" ;;
