@@ -43,9 +43,12 @@
 	"SELECT i.id, i.form_hash, f.form_id, f.version, i.kiosk_id," \
 	" i.lang, i.source, i.status, i.started_at, i.updated_at," \
 	" i.completed_at, i.score, i.band, i.stop_codes, i.flag_codes," \
-	" i.recommend_codes"
+	" i.recommend_codes, i.outcome, i.recheck, i.outcome_note," \
+	" i.score_internal"
 #define PG_NPARAMS	7	/* parameters of PG_WHERE (and $5) */
-#define PG_NCOLS	16
+#define PG_NCOLS	20
+#define PG_OUT		16	/* outcome, recheck, outcome_note,
+				   score_internal */
 #define PG_CODES	13	/* first of the three codes columns */
 
 /* One server-side cursor and the batch of rows fetched from it. */
@@ -372,6 +375,9 @@ pg_read_fix(struct pg_cursor *c)
 	in->updated_at = pg_read_at(c, c->meta[9]);
 	in->completed_at = pg_read_at(c, c->meta[10]);
 	in->band = pg_read_at(c, c->meta[12]);
+	in->outcome = pg_read_at(c, c->meta[PG_OUT]);
+	in->recheck = pg_read_at(c, c->meta[PG_OUT + 1]);
+	in->outcome_note = pg_read_at(c, c->meta[PG_OUT + 2]);
 	if (c->in_acap < c->acap + 1) {
 		c->in_acap = c->acap + 1;
 		in->answers = xreallocarray(in->answers, c->in_acap,
@@ -415,6 +421,10 @@ pg_read_cursor_next(struct query_cursor *qc, const struct query_intake **ip,
 	c->in.form_version = atoi(PQgetvalue(c->main.res, c->main.row, 3));
 	c->in.has_score = !PQgetisnull(c->main.res, c->main.row, 11);
 	c->in.score = atoi(PQgetvalue(c->main.res, c->main.row, 11));
+	c->in.has_internal = !PQgetisnull(c->main.res, c->main.row,
+	    PG_OUT + 3);
+	c->in.score_internal = atoi(PQgetvalue(c->main.res, c->main.row,
+	    PG_OUT + 3));
 	c->main.row++;
 	c->in.nanswers = 0;
 	c->in.nlines = 0;
@@ -526,6 +536,10 @@ pg_read_count_sql(int by)
 		    PG_WHERE " GROUP BY 1 ORDER BY n DESC, 1";
 	case QC_BAND:
 		return "SELECT coalesce(i.band, ''), NULL, count(*) AS n"
+		    " FROM intakes i" PG_WHERE " GROUP BY 1"
+		    " ORDER BY n DESC, 1";
+	case QC_OUTCOME:
+		return "SELECT coalesce(i.outcome, ''), NULL, count(*) AS n"
 		    " FROM intakes i" PG_WHERE " GROUP BY 1"
 		    " ORDER BY n DESC, 1";
 	case QC_ANSWER:

@@ -3,7 +3,8 @@
  * (smp_schema), creation in an empty database and migrations, each
  * appended to migrations[] and never edited once released.
  *
- * The tables are SQLite's (sqlite.h) with every text column COLLATE "C"
+ * The tables are SQLite's schema 3 (sqlite.h: with the outcome columns)
+ * with every text column COLLATE "C"
  * (rows sort byte for byte as in SQLite, so outputs match), plus:
  *
  *   intakes.clinic   the clinic name the sending kiosk's config gives
@@ -45,7 +46,9 @@ static const char schema_v1_tables[] =
 	" updated_at text COLLATE \"C\" NOT NULL,\n"
 	" completed_at text COLLATE \"C\", score integer,\n"
 	" band text COLLATE \"C\", stop_codes text COLLATE \"C\",\n"
-	" flag_codes text COLLATE \"C\", recommend_codes text COLLATE \"C\");\n"
+	" flag_codes text COLLATE \"C\", recommend_codes text COLLATE \"C\",\n"
+	" outcome text COLLATE \"C\", recheck text COLLATE \"C\",\n"
+	" outcome_note text COLLATE \"C\", score_internal integer);\n"
 	"CREATE INDEX intakes_started ON intakes(started_at, id);\n"
 	"CREATE INDEX intakes_status ON intakes(status);\n"
 	"CREATE TABLE answers(intake_id text COLLATE \"C\" NOT NULL\n"
@@ -82,6 +85,8 @@ static const char schema_v1_put[] =
 	" p_source text, p_status text, p_started_at text,\n"
 	" p_updated_at text, p_completed_at text, p_score integer,\n"
 	" p_band text, p_stop text, p_flag text, p_recommend text,\n"
+	" p_outcome text, p_recheck text, p_outcome_note text,\n"
+	" p_score_internal integer,\n"
 	" p_questions text[], p_values text[], p_answered text[],\n"
 	" p_kinds text[], p_codes text[], p_points integer[],\n"
 	" p_texts text[]) RETURNS integer LANGUAGE plpgsql\n"
@@ -101,10 +106,12 @@ static const char schema_v1_put[] =
 	" IF n > 0 THEN r := 4; END IF;\n"
 	" INSERT INTO intakes(id, form_hash, kiosk_id, clinic, lang, source,\n"
 	"  status, started_at, updated_at, completed_at, score, band,\n"
-	"  stop_codes, flag_codes, recommend_codes)\n"
+	"  stop_codes, flag_codes, recommend_codes, outcome, recheck,\n"
+	"  outcome_note, score_internal)\n"
 	"  VALUES (p_id, p_form_hash, p_kiosk_id, coalesce(p_clinic, ''),\n"
 	"  p_lang, p_source, p_status, p_started_at, p_updated_at,\n"
-	"  p_completed_at, p_score, p_band, p_stop, p_flag, p_recommend)\n"
+	"  p_completed_at, p_score, p_band, p_stop, p_flag, p_recommend,\n"
+	"  p_outcome, p_recheck, p_outcome_note, p_score_internal)\n"
 	"  ON CONFLICT (id) DO NOTHING;\n"
 	" GET DIAGNOSTICS n = ROW_COUNT;\n"
 	" IF n = 0 THEN RETURN r; END IF;\n"

@@ -183,14 +183,14 @@ pg_write_line_arrays(const struct intake_line *lines, size_t n,
 
 /* Complete an intake: status, score, band, codes and lines at once. */
 static int
-pg_write_intake_complete(struct store *s, const char *intake, int score,
-    const char *band, const struct intake_line *lines, size_t nlines,
-    char **errp)
+pg_write_intake_complete(struct store *s, const char *intake,
+    const struct intake_outcome *out, const struct intake_line *lines,
+    size_t nlines, char **errp)
 {
 	struct pg_store	*ps = pg_of(s);
 	struct strbuf	 codes[STORE_NCODES], a[4];
-	const char	*p[10];
-	char		 now[32], sc[16];
+	const char	*p[11];
+	char		 now[32], sc[16], si[16];
 	size_t		 i;
 	int		 k, rc;
 
@@ -203,13 +203,18 @@ pg_write_intake_complete(struct store *s, const char *intake, int score,
 		    lines[i].code : "");
 	pg_write_line_arrays(lines, nlines, a);
 	pg_now(now, 0);
-	snprintf(sc, sizeof(sc), "%d", score);
+	snprintf(sc, sizeof(sc), "%d", out->score);
+	snprintf(si, sizeof(si), "%d", out->score_internal);
 	p[0] = intake;
 	p[1] = now;
-	p[2] = sc;
-	p[3] = band;
+	p[2] = out->has_score ? sc : NULL;
+	p[3] = out->band;
 	for (k = 0; k < STORE_NCODES; k++)
 		p[4 + k] = codes[k].s != NULL ? codes[k].s : "";
+	p[7] = out->outcome;
+	p[8] = out->recheck;
+	p[9] = out->note != NULL && *out->note != '\0' ? out->note : NULL;
+	p[10] = out->has_internal ? si : NULL;
 	if ((rc = pg_write_begin(ps, "cannot save the result", errp)) !=
 	    STORE_OK)
 		goto out;
@@ -218,7 +223,9 @@ pg_write_intake_complete(struct store *s, const char *intake, int score,
 		rc = pg_run(ps, "UPDATE intakes SET status = 'completed', "
 		    "updated_at = $2, completed_at = $2, score = $3::integer, "
 		    "band = $4, stop_codes = $5, flag_codes = $6, "
-		    "recommend_codes = $7 WHERE id = $1", 7, p, NULL,
+		    "recommend_codes = $7, outcome = $8, recheck = $9, "
+		    "outcome_note = $10, score_internal = $11::integer "
+		    "WHERE id = $1", 11, p, NULL,
 		    "cannot save the result", errp);
 	if (rc == STORE_OK)
 		rc = pg_run(ps, "DELETE FROM result_lines WHERE intake_id = $1",
@@ -309,8 +316,8 @@ pg_write_put(struct pg_store *ps, const struct query_intake *in,
     char **errp)
 {
 	struct strbuf	 a[7];
-	const char	*p[26];
-	char		 ver[16], sc[16];
+	const char	*p[30];
+	char		 ver[16], sc[16], si[16];
 	PGresult	*res;
 	int		 k, rc;
 
@@ -338,12 +345,18 @@ pg_write_put(struct pg_store *ps, const struct query_intake *in,
 	p[15] = in->band;
 	for (k = 0; k < STORE_NCODES; k++)
 		p[16 + k] = in->codes[k];
+	snprintf(si, sizeof(si), "%d", in->score_internal);
+	p[19] = in->outcome;
+	p[20] = in->recheck;
+	p[21] = in->outcome_note;
+	p[22] = in->has_internal ? si : NULL;
 	for (k = 0; k < 7; k++)
-		p[19 + k] = a[k].s;
+		p[23 + k] = a[k].s;
 	rc = pg_run(ps, "SELECT smp_put_intake($1, $2, $3, $4::integer, $5, "
 	    "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15::integer, $16, $17, "
-	    "$18, $19, $20::text[], $21::text[], $22::text[], $23::text[], "
-	    "$24::text[], $25::integer[], $26::text[])", 26, p, &res,
+	    "$18, $19, $20, $21, $22, $23::integer, $24::text[], $25::text[], "
+	    "$26::text[], $27::text[], $28::text[], $29::integer[], "
+	    "$30::text[])", 30, p, &res,
 	    "cannot send an intake", errp);
 	if (rc == STORE_OK) {
 		*result = atoi(PQgetvalue(res, 0, 0));

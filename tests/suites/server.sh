@@ -131,6 +131,14 @@ kid=$(sqlite3 "$T/a.db" "SELECT kiosk_id FROM intakes ORDER BY id LIMIT 1")
 same "server-2.12 --kiosk: the same rows from both" export --format long --kiosk "$kid"
 same "server-2.13 --kiosk in list and stats" list --kiosk "$kid" --status completed
 
+want=$(sqlite3 "$T/a.db" "SELECT coalesce(outcome, '-') || ' ' || coalesce(recheck, '-') || ' ' || coalesce(score_internal, -1), count(*) FROM intakes GROUP BY 1 ORDER BY 1" | tr '|' ' ')
+got=$(sql "$STAFF" "SELECT coalesce(outcome, '-') || ' ' || coalesce(recheck, '-') || ' ' || coalesce(score_internal, -1), count(*) FROM intakes GROUP BY 1 ORDER BY 1" | tr '|' ' ')
+if [ "$want" = "$got" ] && grep -q "^review " <<<"$got"; then
+	ok "server-2.14 outcomes, re-check dates and internal scores arrive as kept"
+else
+	not_ok "server-2.14 outcomes, re-check dates and internal scores arrive as kept" "$want / $got"
+fi
+
 # --- 3: erase is final ----------------------------------------------------
 run "$BIN" erase --yes --db "$STAFF" "$id"
 n=$(sql "$OWNER" "SELECT (SELECT count(*) FROM intakes WHERE id = '$id') || ' ' || (SELECT count(*) FROM answers WHERE intake_id = '$id') || ' ' || (SELECT count(*) FROM erased WHERE id = '$id')")
