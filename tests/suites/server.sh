@@ -14,6 +14,8 @@
 #            password, server away for a while, concurrent senders, three
 #            writers of 1,000 intakes each, the kiosk SIGKILLed (its sender
 #            goes with it)
+#  server-7  the kiosk in tmux sends in the background; the staff menu
+#            says how many wait and when the last send succeeded
 source tests/lib.sh
 set -u
 
@@ -127,6 +129,15 @@ id=$(sqlite3 "$T/a.db" "SELECT intake_id FROM answers WHERE value = 'Zyxwvut Ña
 same "server-2.10 show of the paper intake (quotes, newlines, UTF-8)" show "$id"
 same "server-2.11 show by an 8-character prefix" show "${id:0:8}"
 
+printf '[kiosk]\ndatabase = %s\n' "$STAFF" >"$T/staff.ini"
+"$BIN" list --db "$STAFF" >"$T/l1" 2>&1
+SMP_INTAKE_DB=$STAFF "$BIN" list >"$T/l2" 2>&1
+"$BIN" list --config "$T/staff.ini" >"$T/l3" 2>&1
+if [ -s "$T/l1" ] && cmp -s "$T/l1" "$T/l2" && cmp -s "$T/l1" "$T/l3" && grep -q completed "$T/l1"; then
+	ok "server-2.15 the server from --db, \$SMP_INTAKE_DB or the config: the same list"
+else
+	not_ok "server-2.15 the server from --db, \$SMP_INTAKE_DB or the config" "$(head -3 "$T/l2" "$T/l3")"
+fi
 kid=$(sqlite3 "$T/a.db" "SELECT kiosk_id FROM intakes ORDER BY id LIMIT 1")
 same "server-2.12 --kiosk: the same rows from both" export --format long --kiosk "$kid"
 same "server-2.13 --kiosk in list and stats" list --kiosk "$kid" --status completed
@@ -356,3 +367,39 @@ if [ "$gone" -eq 0 ] && [ "$rc" -eq 0 ] && [ "$(count kiosk7)" = "$want" ] &&
 else
 	not_ok "server-6.7 kiosk SIGKILLed mid-send" "gone=$gone rc=$rc $(count kiosk7)/$want"
 fi
+
+# --- 7: the kiosk sends in the background; its staff menu says so --------
+pg() { psql -X -q -At -d "$OWNER" -c "$1" 2>&1; }	# lib.sh's sql is SQLite's
+source tests/e2e/lib.sh
+E2E_FORM=tests/e2e/forms/kiosk-test.form
+kiosk_config srv
+"$WRITER" -f forms/smp-consultation.form -o "$E2E_DB" -n 50 -s 41 2>/dev/null
+want=$(local_left "$E2E_DB")
+printf '[server]\nurl = %s\nkeep_local = sent\n' "$KIOSK" >>"$E2E_CONF"
+sed -i "s/^clinic = .*/clinic = Lobby7/" "$E2E_CONF"
+chmod 600 "$E2E_CONF"
+SMP_SEND_POLL_MS=100 kiosk_start "$E2E_CONF" 100 30
+t_end=$((SECONDS + 30))
+until [ "$(pg "SELECT count(*) FROM intakes WHERE clinic = 'Lobby7'")" = "$want" ] ||
+	[ $SECONDS -ge $t_end ]; do sleep 0.05; done
+sent=$(pg "SELECT count(*) FROM intakes WHERE clinic = 'Lobby7'")
+expect_eq "server-7.1 the kiosk sends what waits in the background, while its screen is up" \
+	"$want" "$sent"
+keys F10
+wait_for "Staff PIN" >/dev/null
+type_text "$E2E_PIN"; keys Enter
+if wait_for "0 intakes waiting to be sent; last sent 20" 10; then
+	ok "server-7.2 the staff menu says how many wait and when the last send succeeded"
+else
+	not_ok "server-7.2 the staff menu says how many wait and when the last send succeeded" "$(screen)"
+fi
+keys 4
+wait_for "KIOSK-EXITED-0" 10 >/dev/null
+t_end=$((SECONDS + 10))
+while pgrep -f "sync --loop --config $E2E_CONF" >/dev/null && [ $SECONDS -lt $t_end ]; do sleep 0.05; done
+if pgrep -f "sync --loop --config $E2E_CONF" >/dev/null; then
+	not_ok "server-7.3 the kiosk's sender stops with the kiosk"
+else
+	ok "server-7.3 the kiosk's sender stops with the kiosk"
+fi
+kiosk_stop 2>/dev/null
