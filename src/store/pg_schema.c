@@ -90,7 +90,7 @@ static const char schema_v1_put[] =
 	" p_questions text[], p_values text[], p_answered text[],\n"
 	" p_kinds text[], p_codes text[], p_points integer[],\n"
 	" p_texts text[]) RETURNS integer LANGUAGE plpgsql\n"
-	" SECURITY DEFINER SET search_path FROM CURRENT AS $f$\n"
+	" SECURITY DEFINER AS $f$\n"
 	"DECLARE r integer := 0; n integer;\n"
 	"BEGIN\n"
 	" PERFORM pg_advisory_xact_lock(hashtext(p_id));\n"
@@ -127,6 +127,13 @@ static const char schema_v1_put[] =
 /* ... and the grants. */
 static const char schema_v1_grants[] =
 	"REVOKE ALL ON FUNCTION smp_put_intake FROM PUBLIC;\n"
+	/*
+	 * pg_temp last, by name: else a caller's temporary table named
+	 * "erased" or "intakes" would be found first inside this
+	 * SECURITY DEFINER function (and hide a tombstone).
+	 */
+	"DO $p$ BEGIN EXECUTE format('ALTER FUNCTION smp_put_intake "
+	"SET search_path = %I, pg_temp', current_schema()); END $p$;\n"
 	"DO $g$ BEGIN\n"
 	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'smp_kiosk')\n"
 	" THEN\n"

@@ -170,6 +170,19 @@ if [ "$(sql "$OWNER" "SELECT count(*) FROM intakes WHERE id = '$id'")" = 0 ] &&
 else
 	not_ok "server-3.3 a late resend does not bring it back (and leaves the kiosk)" "rc=$rc $(cat "$T/out" "$T/err")"
 fi
+# The kiosk's role shadows the tombstones with a temporary table of its
+# own, then puts the erased intake again by hand (docs/server.md revokes
+# TEMP; a server set up without that must hold too).
+sql "$OWNER" "GRANT TEMPORARY ON DATABASE smp TO smp_kiosk" >/dev/null
+out=$(psql -X -q -At -d "$KIOSK" -c "CREATE TEMP TABLE erased(id text)" \
+	-c "CREATE TEMP TABLE intakes(id text)" \
+	-c "SELECT smp_put_intake('$id', 'h', 'f', 1, 's', NULL, 'k', 'c', 'en', 'kiosk', 'completed', 'x', 'x', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '{}', '{}', '{}', '{}', '{}', '{}', '{}')" 2>&1)
+if [ "$(tail -1 <<<"$out")" = 2 ] && [ "$(sql "$OWNER" "SELECT count(*) FROM intakes WHERE id = '$id'")" = 0 ]; then
+	ok "server-3.3a a temporary table cannot hide a tombstone from the put"
+else
+	not_ok "server-3.3a a temporary table cannot hide a tombstone from the put" "$out"
+fi
+sql "$OWNER" "REVOKE TEMPORARY ON DATABASE smp FROM smp_kiosk" >/dev/null
 run "$BIN" audit --db "$STAFF"
 if grep -q "erase.*$id" "$T/out" && grep -q "merge" "$T/out"; then
 	ok "server-3.4 the server's audit log has the erase and the merges"
