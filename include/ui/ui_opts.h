@@ -31,6 +31,8 @@ struct ui_settings {
 	const char	*end_screen;	/* "form", "summary", "thanks",
 					   "score", or NULL (form) */
 	bool		 demo;		/* the welcome says how to leave */
+	bool		 sending;	/* a server is set: the staff menu
+					   says what waits to be sent */
 };
 
 struct ui_opts {

@@ -20,8 +20,8 @@ export_usage(FILE *fp)
 	fprintf(fp, "usage: smp-intake export [--format wide|long] [--labels] "
 	    "[--lang CODE]\n"
 	    "         [--deidentify] [--bom] [--since DATE] [--until DATE]\n"
-	    "         [--status S] [--out FILE [--force]] [--db DB] "
-	    "[--config FILE]\n"
+	    "         [--status S] [--kiosk ID] [--clinic NAME]\n"
+	    "         [--out FILE [--force]] [--db DB] [--config FILE]\n"
 	    "CSV (RFC 4180, CRLF line ends).  wide: one row per intake; "
 	    "long: one row per\nanswer.  Codes unless --labels.  Cells a "
 	    "spreadsheet would run as a formula\nget a leading '.  --out "
@@ -49,6 +49,8 @@ export_args(int argc, char **argv, struct export_opts *o, const char **db,
 		{ "since", 's', &o->filter.since, NULL },
 		{ "until", 'u', &o->filter.until, NULL },
 		{ "status", 'S', &o->filter.status, NULL },
+		{ "kiosk", 'k', &o->filter.kiosk, NULL },
+		{ "clinic", 'C', &o->filter.clinic, NULL },
 		{ "out", 'o', out, NULL },
 		{ "force", 'F', NULL, &force },
 		{ "db", 'D', db, NULL },

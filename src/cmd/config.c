@@ -65,6 +65,7 @@ config_done(struct config *c)
 	free(c->kiosk_id);
 	free(c->end_screen);
 	free(c->pin_hash);
+	free(c->server_url);
 	memset(c, 0, sizeof *c);
 }
 
@@ -184,6 +185,36 @@ kiosk_key(struct config_parse *p, const char *name, const char *value)
 	return 1;
 }
 
+/* A key of [server]: url (a libpq URI), keep_local. */
+static int
+config_server_key(struct config_parse *p, const char *name,
+    const char *value)
+{
+	char	*end;
+	long	 n;
+
+	if (strcmp(name, "url") == 0) {
+		if (strncmp(value, "postgresql://", 13) != 0 &&
+		    strncmp(value, "postgres://", 11) != 0)
+			return fail(p, "%s: expected postgresql://...", name);
+		set_str(&p->c->server_url, value);
+	} else if (strcmp(name, "keep_local") == 0) {
+		n = strtol(value, &end, 10);
+		if (strcmp(value, "sent") == 0)
+			p->c->keep_days = 0;
+		else if (strcmp(value, "forever") == 0)
+			p->c->keep_days = -1;
+		else if (*value >= '1' && *value <= '9' && *end == '\0' &&
+		    n <= 36500)
+			p->c->keep_days = (int)n;
+		else
+			return fail(p, "%s: expected sent, forever or a number "
+			    "of days", name);
+	} else
+		return fail(p, "unknown key '%s' in [server]", name);
+	return 1;
+}
+
 /* inih callback: one key = value line; 0 marks the line as bad. */
 static int
 handler(void *user, const char *section, const char *name, const char *value)
@@ -192,6 +223,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 
 	if (strcmp(section, "kiosk") == 0)
 		return kiosk_key(p, name, value);
+	if (strcmp(section, "server") == 0)
+		return config_server_key(p, name, value);
 	if (strcmp(section, "staff") == 0) {
 		if (strcmp(name, "pin_hash") != 0)
 			return fail(p, "unknown key '%s' in [staff]", name);

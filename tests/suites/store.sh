@@ -249,7 +249,7 @@ WRITER="$T/torture_writer"
 cc -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -O1 -g \
 	$( [ "$BUILD" = build-asan ] && echo -fsanitize=address,undefined ) \
 	-o "$WRITER" tests/tools/torture_writer.c "$T/libsmp.a" \
-	$(pkg-config --libs ncursesw sqlite3 inih libsodium uuid) -lcsv -lm 2>"$T/cc.err" ||
+	$(pkg-config --libs ncursesw sqlite3 inih libsodium uuid libpq) -lcsv -lm 2>"$T/cc.err" ||
 	not_ok "store-7.0 writer builds" "$(cat "$T/cc.err")"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 
