@@ -36,6 +36,35 @@ scenario_paste() {
 	kiosk_stop
 }
 
-for s in paste; do
+# issue 13: a config that holds the PIN hash and that others may read is
+# refused (file, mode, the chmod to run); set-pin makes it 0600 again,
+# also when it replaces a hash.
+scenario_confmode() {
+	local rc
+	kiosk_config confmode
+	chmod 644 "$E2E_CONF"
+	"$BIN" kiosk --config "$E2E_CONF" </dev/null >"$TESTTMP/refused" 2>&1
+	rc=$?
+	expect_eq "confmode: a 0644 config with a PIN hash exits 78" 78 "$rc"
+	check "confmode: naming the file, its mode and the chmod" grep -qF \
+		"$E2E_CONF: holds the staff PIN hash but group or others may use it (mode 0644); make it the owner's alone: chmod 600 $E2E_CONF" \
+		"$TESTTMP/refused"
+	chmod 640 "$E2E_CONF"
+	"$BIN" kiosk --config "$E2E_CONF" </dev/null >/dev/null 2>&1; rc=$?
+	expect_eq "confmode: group-readable (0640) is refused too" 78 "$rc"
+	echo 97531 | "$BIN" set-pin --config "$E2E_CONF" 2>/dev/null
+	expect_eq "confmode: set-pin replacing the hash leaves it 0600" 600 \
+		"$(stat -c %a "$E2E_CONF")"
+	rm -f "$TESTTMP/fresh.conf"
+	(umask 0; echo 97531 | "$BIN" set-pin --config "$TESTTMP/fresh.conf" \
+		2>/dev/null)
+	expect_eq "confmode: set-pin creates it 0600 whatever the umask" 600 \
+		"$(stat -c %a "$TESTTMP/fresh.conf")"
+	kiosk_start "$E2E_CONF"
+	check "confmode: a 0600 config starts" wait_for "Press any key"
+	kiosk_stop
+}
+
+for s in paste confmode; do
 	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
 done
