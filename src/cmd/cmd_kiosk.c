@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/date.h"
 #include "base/defs.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
@@ -19,6 +20,11 @@
 #include "form/form.h"
 #include "store/store.h"
 #include "ui/ui.h"
+
+/* The audit rows of staff PIN tries, which the guard is rebuilt from. */
+#define KIOSK_PIN_ACTION	"staff-pin"
+#define KIOSK_PIN_RIGHT		"right PIN"
+#define KIOSK_PIN_WRONG		"wrong PIN"	/* a prefix: "; locked..." */
 
 /* Command-line options. */
 struct kiosk_args {
@@ -75,6 +81,18 @@ kiosk_config(const struct kiosk_args *a, struct config *c)
 }
 
 /*
+ * The staff PIN as the kiosk checks it: the config's hash behind a guard
+ * that locks after too many wrong tries.  Every try is audited (never the
+ * PIN), and the audit log is replayed into the guard at start, so a
+ * restart does not lift a lock.
+ */
+struct kiosk_pin {
+	struct pin_guard	 guard;
+	const char		*hash;
+	struct store		*s;	/* where tries are audited, once open */
+};
+
+/*
  * The database side of a running kiosk.  It is opened once the welcome
  * screen is up (ui_opts.ready), so the first screen waits only for the
  * form and the terminal; keys typed meanwhile wait in the terminal.
@@ -88,10 +106,42 @@ struct kiosk_db {
 	struct store		*s;	/* open, or NULL */
 	struct intake_store	 port;	/* the store's write side */
 	struct store_check	*check;	/* integrity check running, or NULL */
+	struct kiosk_pin	*pin;	/* its guard gets the audit log */
 	char			 hash[STORE_HASH_LEN + 1];	/* the form's */
 	int			 rc;	/* store_rc of a failure, or 0 */
 	bool			 opening; /* the failure was in kiosk_ready */
 };
+
+/* Audit times ("2026-06-15T10:22:33.123Z", UTC) as time_t; -1 if not one. */
+static time_t
+kiosk_audit_time(const char *at)
+{
+	int	y, mo, d, h, mi, sec;
+
+	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi,
+	    &sec) != 6)
+		return -1;
+	return (time_t)date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 +
+	    sec;
+}
+
+/* store_audit_each: replay the staff PIN tries into the guard. */
+static int
+kiosk_pin_replay(void *ctx, const struct store_audit_entry *e)
+{
+	struct kiosk_pin	*kp = ctx;
+	time_t			 at;
+
+	if (strcmp(e->action, KIOSK_PIN_ACTION) != 0)
+		return 0;
+	if (strcmp(e->detail, KIOSK_PIN_RIGHT) == 0)
+		pin_guard_ok(&kp->guard);
+	else if (strncmp(e->detail, KIOSK_PIN_WRONG,
+	    strlen(KIOSK_PIN_WRONG)) == 0 &&
+	    (at = kiosk_audit_time(e->at)) != -1)
+		pin_guard_fail_at(&kp->guard, at);
+	return 0;
+}
 
 /*
  * ui_opts.ready: open the store, remember the form, close old unfinished
@@ -108,7 +158,9 @@ kiosk_ready(void *ctx, char **errp)
 	    STORE_OK &&
 	    (rc = store_form_put(kd->s, kd->f, kd->hash, errp)) == STORE_OK &&
 	    (rc = store_abandon_stale(kd->s, kd->stale, &n, errp)) ==
-	    STORE_OK)
+	    STORE_OK &&
+	    (kd->pin == NULL || (rc = store_audit_each(kd->s, NULL, NULL,
+	    kiosk_pin_replay, kd->pin, errp)) == STORE_OK))
 		rc = store_check_start(kd->s, &kd->check, errp);
 	if (rc != STORE_OK) {
 		kd->rc = rc;
@@ -116,6 +168,8 @@ kiosk_ready(void *ctx, char **errp)
 		return -1;
 	}
 	kd->o->store = kd->s;
+	if (kd->pin != NULL)
+		kd->pin->s = kd->s;
 	store_intake_port(kd->s, &kd->port);
 	kd->o->port = &kd->port;
 	kd->o->form_hash = kd->hash;
@@ -153,25 +207,40 @@ kiosk_lang(const struct form *f, const char *code)
 	return l;
 }
 
-/* The staff PIN as the kiosk checks it: the config's hash behind a guard
-   that locks after too many wrong tries. */
-struct kiosk_pin {
-	struct pin_guard	 guard;
-	const char		*hash;
-};
+/* Audit one PIN try (a failure to has nowhere to go: the try stands). */
+static void
+kiosk_pin_audit(struct kiosk_pin *kp, const char *detail)
+{
+	char	*err = NULL;
 
-/* ui_opts.pin_try: check one PIN. */
+	if (kp->s != NULL &&
+	    store_audit(kp->s, "staff", KIOSK_PIN_ACTION, detail, &err) < 0)
+		free(err);
+}
+
+/* ui_opts.pin_try: check one PIN, and audit the try. */
 static int
 kiosk_pin_try(void *ctx, const char *pin, int *remaining)
 {
 	struct kiosk_pin	*kp = ctx;
+	char			 detail[80];
+	int			 before = kp->guard.failures, left = 0;
 
-	switch (pin_guard_try(&kp->guard, kp->hash, pin, remaining)) {
+	switch (pin_guard_try(&kp->guard, kp->hash, pin, &left)) {
 	case PIN_OK:
+		kiosk_pin_audit(kp, KIOSK_PIN_RIGHT);
 		return UI_PIN_OK;
 	case PIN_WRONG:
+		kiosk_pin_audit(kp, KIOSK_PIN_WRONG);
 		return UI_PIN_WRONG;
 	default:
+		/* Checked and wrong (the count grew), or not checked. */
+		snprintf(detail, sizeof(detail), kp->guard.failures != before ?
+		    KIOSK_PIN_WRONG "; locked for %d s" :
+		    "refused while locked (%d s left)", left);
+		kiosk_pin_audit(kp, detail);
+		if (remaining != NULL)
+			*remaining = left;
 		return UI_PIN_LOCKED;
 	}
 }
@@ -218,7 +287,9 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 	kiosk_settings(c, &o.set);
 	pin_guard_init(&kp.guard);
 	kp.hash = c->pin_hash;
+	kp.s = NULL;
 	if (c->pin_hash != NULL) {
+		kd.pin = &kp;
 		o.pin_try = kiosk_pin_try;
 		o.pin_locked = kiosk_pin_locked;
 		o.pin_ctx = &kp;
