@@ -129,6 +129,16 @@ int	store_intake_abandon(struct store *s, const char *intake,
  * ctx s (which must outlive the intakes).
  */
 void	store_intake_port(struct store *s, struct intake_store *port);
+/*
+ * Claim kiosk_id on this database for this process, until store_close:
+ * STORE_BUSY (nothing touched) if a running process holds it already.
+ * Once claimed, no running kiosk can be adding to an intake in progress
+ * of kiosk_id: a kiosk that stopped (killed, crashed, power cut) left
+ * it, and it becomes abandoned at once (*count of them; one audit row
+ * "abandon" with the count and the kiosk id when there were any).
+ */
+int	store_kiosk_claim(struct store *s, const char *kiosk_id, int *count,
+	    char **errp);
 /* Intakes in progress idle for over idle_seconds become abandoned. */
 int	store_abandon_stale(struct store *s, int idle_seconds, int *count,
 	    char **errp);

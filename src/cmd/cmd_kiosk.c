@@ -144,8 +144,10 @@ kiosk_pin_replay(void *ctx, const struct store_audit_entry *e)
 }
 
 /*
- * ui_opts.ready: open the store, remember the form, close old unfinished
- * intakes, and start the integrity check, which reads every page
+ * ui_opts.ready: open the store, remember the form, claim this kiosk's id
+ * (refused if a running kiosk has it) and so abandon at once what this
+ * kiosk left in progress when it stopped, close other kiosks' intakes
+ * idle too long, rebuild the PIN lock, and start the integrity check, which reads every page
  * (seconds for a big file) on a thread while the welcome screen waits.
  */
 static int
@@ -157,6 +159,8 @@ kiosk_ready(void *ctx, char **errp)
 	if ((rc = store_open(kd->path, STORE_NOCHECK, &kd->s, errp)) ==
 	    STORE_OK &&
 	    (rc = store_form_put(kd->s, kd->f, kd->hash, errp)) == STORE_OK &&
+	    (rc = store_kiosk_claim(kd->s, kd->o->set.kiosk_id, &n,
+	    errp)) == STORE_OK &&
 	    (rc = store_abandon_stale(kd->s, kd->stale, &n, errp)) ==
 	    STORE_OK &&
 	    (kd->pin == NULL || (rc = store_audit_each(kd->s, NULL, NULL,

@@ -73,6 +73,9 @@ struct store_write_ops {
 	   backend's own (erase) it joins that transaction. */
 	int	(*audit)(struct store *s, const char *actor,
 		    const char *action, const char *detail, char **errp);
+	/* store_kiosk_claim: the claim lasts until close. */
+	int	(*kiosk_claim)(struct store *s, const char *kiosk_id,
+		    int *count, char **errp);
 };
 
 /*

@@ -66,6 +66,9 @@ struct sqlite_store {
 	sqlite3_stmt	*st_answer_del;	/* answer delete */
 	sqlite3_stmt	*st_touch;	/* intakes.updated_at */
 	sqlite3_stmt	*st_audit;	/* audit insert */
+	int		 kiosk_lock;	/* kiosk_claim's lock file, or -1;
+					   closed by sqlite_close */
+	int		 busy_ms;	/* how long to wait for a lock */
 };
 
 #define STORE_TIME_LEN	24	/* "2026-06-15T10:22:33.123Z" */

@@ -127,7 +127,8 @@ sqlite_open_connect(struct sqlite_store *ss, char **errp)
 	if (rc != SQLITE_OK)
 		return sqlite_fail(ss, rc, "cannot open the database", errp);
 	sqlite3_extended_result_codes(ss->db, 1);
-	sqlite3_busy_timeout(ss->db, sqlite_open_busy_ms());
+	ss->busy_ms = sqlite_open_busy_ms();
+	sqlite3_busy_timeout(ss->db, ss->busy_ms);
 	return STORE_OK;
 }
 

@@ -263,6 +263,14 @@ store_abandon_stale(struct store *s, int idle_seconds, int *count,
 	return s->admin->abandon_stale(s, idle_seconds, count, errp);
 }
 
+/* Claim kiosk_id; abandon what a stopped kiosk of that id left. */
+int
+store_kiosk_claim(struct store *s, const char *kiosk_id, int *count,
+    char **errp)
+{
+	return s->write->kiosk_claim(s, kiosk_id, count, errp);
+}
+
 /* Append to the audit log. */
 int
 store_audit(struct store *s, const char *actor, const char *action,

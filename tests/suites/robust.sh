@@ -95,6 +95,55 @@ scenario_pinlock() {
 	kiosk_stop
 }
 
-for s in paste confmode pinlock; do
+# issue 13: a kiosk killed mid-intake leaves it in progress; restarted,
+# it abandons it at once (export --status abandoned finds it), while the
+# intake of another kiosk running on the same database is left alone.
+scenario_deadkiosk() {
+	local pid db conf2 rc
+	kiosk_config dead2
+	sed -i 's/^kiosk_id = .*/kiosk_id = test-2/' "$E2E_CONF"
+	conf2=$E2E_CONF
+	kiosk_config dead
+	sed -i "s|^database = .*|database = $TESTTMP/dead2.db|" "$conf2"
+	E2E_DB=$TESTTMP/dead.db
+	# Kiosk test-2 on the same database, in a tmux server of its own.
+	tmux -L "o$E2E_SOCK" -f /dev/null new-session -d -x 80 -y 24 -s o \
+		"env TERM=xterm-256color SMP_TODAY=2026-06-15 $BIN kiosk --config $conf2 --db $E2E_DB; sleep 3600"
+	kiosk_start "$E2E_CONF"
+	walk_start && type_text "Killed Midway" && keys Enter &&
+		wait_for "date of birth"
+	tmux -L "o$E2E_SOCK" send-keys -t o Space
+	poll 10 eval 'tmux -L "o$E2E_SOCK" capture-pane -p -t o | grep -q "Choose your language"'
+	tmux -L "o$E2E_SOCK" send-keys -t o Enter
+	check "deadkiosk: both kiosks have an intake in progress" wait_sql \
+		"SELECT group_concat(kiosk_id || ':' || status, ' ') FROM (SELECT kiosk_id, status FROM intakes ORDER BY kiosk_id)" \
+		"test-1:in_progress test-2:in_progress"
+	pid=$(pgrep -f "^$BIN kiosk --config $E2E_CONF\$" | head -n 1)
+	[ -n "$pid" ] && kill -KILL "$pid"
+	poll 10 eval '! kill -0 "$pid" 2>/dev/null'
+	kiosk_stop
+	kiosk_start "$E2E_CONF"
+	wait_for "Press any key"
+	check "deadkiosk: the restarted kiosk abandons its own at once" \
+		wait_sql "SELECT status FROM intakes WHERE kiosk_id = 'test-1'" \
+		abandoned
+	check "deadkiosk: and leaves the live kiosk's alone" \
+		wait_sql "SELECT status FROM intakes WHERE kiosk_id = 'test-2'" \
+		in_progress
+	check "deadkiosk: export --status abandoned finds it" eval \
+		'"$BIN" export --db "$E2E_DB" --status abandoned | grep -q "test-1"'
+	check "deadkiosk: audited without personal data" wait_sql \
+		"SELECT detail FROM audit WHERE action = 'abandon'" \
+		"kiosk test-1 stopped with 1 intake in progress: abandoned"
+	# A second kiosk with the id of a running one is refused.
+	SMP_BUSY_TIMEOUT_MS=100 tmux -L "o$E2E_SOCK" respawn-pane -k -t o \
+		"env TERM=xterm-256color SMP_BUSY_TIMEOUT_MS=100 $BIN kiosk --config $E2E_CONF; echo TWIN-EXITED-\$?; sleep 3600"
+	check "deadkiosk: a second kiosk of a running id is refused (75)" \
+		poll 10 eval 'tmux -L "o$E2E_SOCK" capture-pane -p -t o | grep -q "TWIN-EXITED-75"'
+	tmux -L "o$E2E_SOCK" kill-server 2>/dev/null
+	kiosk_stop
+}
+
+for s in paste confmode pinlock deadkiosk; do
 	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
 done
