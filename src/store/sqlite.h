@@ -49,6 +49,8 @@
 #ifndef SMP_STORE_SQLITE_H
 #define SMP_STORE_SQLITE_H
 
+#include <sys/types.h>
+
 #include <time.h>
 
 #include <sqlite3.h>
@@ -69,6 +71,8 @@ struct sqlite_store {
 	int		 kiosk_lock;	/* kiosk_claim's lock file, or -1;
 					   closed by sqlite_close */
 	int		 busy_ms;	/* how long to wait for a lock */
+	dev_t		 dev;		/* the file SQLite opened at path, */
+	ino_t		 ino;		/* (sqlite_write_note_file) */
 };
 
 #define STORE_TIME_LEN	24	/* "2026-06-15T10:22:33.123Z" */

@@ -176,6 +176,10 @@ sqlite_open(const char *path, unsigned flags, struct store **sp,
 		goto fail;
 	if ((rc = sqlite_open_pragmas(ss, errp)) != STORE_OK)
 		goto fail;
+	/* Which file this is, so each write can check it still is the one
+	   at the path (sqlite_write_same_file). */
+	if ((rc = sqlite_write_note_file(ss, errp)) != STORE_OK)
+		goto fail;
 	/*
 	 * quick_check reads every page (about 2 s for 100,000 intakes), so
 	 * it runs when we are about to write intakes; a read-only open, or

@@ -7,9 +7,11 @@
  * Only prepared statements with bound parameters touch the data.
  */
 #include <sys/file.h>
+#include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -45,14 +47,62 @@ sqlite_write_bind(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
-/* Start a write transaction. */
+/* SQLite's own word: has the file at the path changed since it opened
+   it (deleted, renamed, another inode)? */
+static bool
+sqlite_write_has_moved(struct sqlite_store *ss)
+{
+	int	moved = 0;
+
+	if (sqlite3_file_control(ss->db, "main", SQLITE_FCNTL_HAS_MOVED,
+	    &moved) != SQLITE_OK)
+		return false;	/* a VFS that cannot tell: stat decides */
+	return moved != 0;
+}
+
+/* Note the device and inode of the file SQLite opened. */
+int
+sqlite_write_note_file(struct sqlite_store *ss, char **errp)
+{
+	struct stat	st;
+
+	if (stat(ss->base.path, &st) < 0 || sqlite_write_has_moved(ss))
+		return store_err(STORE_MOVED, errp, "%s: %s", ss->base.path,
+		    store_cause(STORE_MOVED));
+	ss->dev = st.st_dev;
+	ss->ino = st.st_ino;
+	return STORE_OK;
+}
+
+/* Is the file SQLite writes still the one at the path? */
+int
+sqlite_write_same_file(struct sqlite_store *ss, char **errp)
+{
+	struct stat	st;
+
+	if (stat(ss->base.path, &st) == 0 && st.st_dev == ss->dev &&
+	    st.st_ino == ss->ino && !sqlite_write_has_moved(ss))
+		return STORE_OK;
+	return store_err(STORE_MOVED, errp, "%s: %s; nothing more is "
+	    "written to it", ss->base.path, store_cause(STORE_MOVED));
+}
+
+/* Start a write transaction, on the file still at the path. */
 static int
 sqlite_write_begin(struct sqlite_store *ss, const char *what, char **errp)
 {
+	int	rc;
+
+	if ((rc = sqlite_write_same_file(ss, errp)) != STORE_OK)
+		return rc;
 	return sqlite_exec(ss, "BEGIN IMMEDIATE", what, errp);
 }
 
-/* Commit, or roll back and return rc when rc is an error. */
+/*
+ * Commit, or roll back and return rc when rc is an error.  A file that
+ * left its path while the change was written took the change with it:
+ * STORE_MOVED, never "saved".
+ */
 static int
 sqlite_write_end(struct sqlite_store *ss, int rc, const char *what,
     char **errp)
@@ -61,6 +111,8 @@ sqlite_write_end(struct sqlite_store *ss, int rc, const char *what,
 		rc = sqlite_exec(ss, "COMMIT", what, errp);
 	if (rc != STORE_OK)
 		sqlite_rollback(ss);
+	else
+		rc = sqlite_write_same_file(ss, errp);
 	return rc;
 }
 
@@ -75,6 +127,8 @@ sqlite_write_form_put(struct store *s, const struct form *f, char *hash,
 	int			 rc;
 
 	sqlite_write_sha256_hex(f->source, f->source_len, hash);
+	if ((rc = sqlite_write_same_file(ss, errp)) != STORE_OK)
+		return rc;
 	rc = sqlite3_prepare_v2(ss->db, "INSERT INTO forms(hash, "
 	    "form_id, version, source, added_at) VALUES (?, ?, ?, ?, ?) "
 	    "ON CONFLICT (hash) DO NOTHING", -1,
@@ -105,6 +159,8 @@ sqlite_write_intake_begin(struct store *s, const char *form_hash,
 	char			 now[STORE_TIME_LEN + 1];
 	int			 rc;
 
+	if ((rc = sqlite_write_same_file(ss, errp)) != STORE_OK)
+		return rc;
 	uuid_generate_random(u);
 	uuid_unparse_lower(u, id);
 	rc = sqlite3_prepare_v2(ss->db, "INSERT INTO intakes(id, form_hash, "
@@ -122,6 +178,8 @@ sqlite_write_intake_begin(struct store *s, const char *form_hash,
 	sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
 	rc = sqlite_step_done(ss, st, "cannot start an intake", errp);
 	sqlite3_finalize(st);
+	if (rc == STORE_OK)
+		rc = sqlite_write_same_file(ss, errp);
 	return rc;
 }
 
@@ -347,6 +405,9 @@ sqlite_write_audit(struct store *s, const char *actor, const char *action,
 	char			 now[STORE_TIME_LEN + 1];
 	int			 rc;
 
+	if (sqlite3_get_autocommit(ss->db) &&
+	    (rc = sqlite_write_same_file(ss, errp)) != STORE_OK)
+		return rc;
 	if ((rc = sqlite_stmt(ss, &ss->st_audit, "INSERT INTO audit(at, "
 	    "actor, action, detail) VALUES (?, ?, ?, ?)", errp)) != STORE_OK)
 		return rc;

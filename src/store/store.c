@@ -53,6 +53,9 @@ store_cause(int rc)
 		return "cannot open the file";
 	case STORE_IOERR:
 		return "input/output error";
+	case STORE_MOVED:
+		return "the database file was deleted, moved or replaced "
+		    "while open";
 	default:
 		return NULL;
 	}
@@ -69,6 +72,7 @@ store_exit_status(int rc)
 		return SMP_EXIT_TEMPFAIL;
 	case STORE_FULL:
 	case STORE_IOERR:
+	case STORE_MOVED:
 		return SMP_EXIT_IOERR;
 	case STORE_CANTOPEN:
 	case STORE_READONLY:

@@ -753,6 +753,70 @@ test_kiosk_claim(void **state)
 	unsetenv("SMP_BUSY_TIMEOUT_MS");
 }
 
+/*
+ * store-moved (issue 13): once the file open is no longer the one at its
+ * path (deleted, moved away, replaced by another), every write is refused
+ * with STORE_MOVED naming the path, and nothing is said to be saved; a
+ * store opened again at the path writes there.
+ */
+static void
+test_moved(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s, *t;
+	char		 id[STORE_ID_LEN + 1], id2[STORE_ID_LEN + 1];
+	char		*err = NULL, *away, *other;
+	int		 how, n;
+
+	away = xasprintf("%s.away", fx->db);
+	other = xasprintf("%s/other.db", fx->dir);
+	for (how = 0; how < 3; how++) {
+		s = open_ok(fx->db);
+		begin_one(s, "f", id);
+		assert_int_equal(store_answer_put(s, id, "age", "30", &err),
+		    STORE_OK);
+		if (how == 0)		/* deleted */
+			assert_int_equal(unlink(fx->db), 0);
+		else if (how == 1)	/* moved away */
+			assert_int_equal(rename(fx->db, away), 0);
+		else {			/* replaced by another database */
+			t = open_ok(other);
+			store_close(t);
+			assert_int_equal(rename(other, fx->db), 0);
+		}
+		assert_int_equal(store_answer_put(s, id, "age", "31", &err),
+		    STORE_MOVED);
+		assert_non_null(strstr(err, fx->db));
+		assert_non_null(strstr(err, "deleted, moved or replaced"));
+		free(err);
+		err = NULL;
+		assert_int_equal(store_intake_complete(s, id, 1, NULL, NULL, 0,
+		    &err), STORE_MOVED);
+		free(err);
+		err = NULL;
+		assert_int_equal(store_intake_begin(s, "x", "k", "en", "kiosk",
+		    id2, &err), STORE_MOVED);
+		free(err);
+		err = NULL;
+		assert_int_equal(store_kiosk_claim(s, "k", &n, &err),
+		    STORE_MOVED);
+		free(err);
+		err = NULL;
+		assert_int_equal(store_exit_status(STORE_MOVED), 74);
+		store_close(s);
+		/* Opened again at the path: a database that works. */
+		s = open_ok(fx->db);
+		begin_one(s, "f", id2);
+		assert_int_equal(store_answer_put(s, id2, "age", "32", &err),
+		    STORE_OK);
+		store_close(s);
+		unlink(fx->db);
+		unlink(away);
+	}
+	free(away);
+	free(other);
+}
+
 /* Does the file at path contain needle? */
 static int
 file_has(const char *path, const char *needle)
@@ -1099,6 +1163,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_kiosk_claim, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_moved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erase, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erase_busy, setup,
 		    teardown),
