@@ -76,6 +76,7 @@ enum phrase {
 	PH_PRINT_SCALE,		/* paper: {min} {max} */
 	PH_MORE,		/* more text below: how to scroll */
 	PH_LANGUAGE_NAME,	/* the language's own name: "Español" */
+	PH_ASK_STAFF,		/* the store failed: "please ask staff" */
 	PHRASE__COUNT
 };
 

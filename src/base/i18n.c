@@ -70,6 +70,7 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_PRINT_SCALE] = "print-scale",
 	[PH_MORE] = "more",
 	[PH_LANGUAGE_NAME] = "language-name",
+	[PH_ASK_STAFF] = "ask-staff",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -148,6 +149,8 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_PRINT_SCALE] = "choose one number from {min} to {max}",
 	[PH_MORE] = "\u25bc More below: press Down or Enter to read on",
 	[PH_LANGUAGE_NAME] = "English",
+	[PH_ASK_STAFF] = "Sorry, we need a moment.\n\nPlease ask a member of "
+	    "staff to help you. Your answers so far are kept.",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -230,6 +233,8 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_PRINT_SCALE] = "elija un número del {min} al {max}",
 	[PH_MORE] = "\u25bc Hay más texto: pulse Abajo o Intro para seguir leyendo",
 	[PH_LANGUAGE_NAME] = "Español",
+	[PH_ASK_STAFF] = "Disculpe, necesitamos un momento.\n\nPida ayuda a "
+	    "un miembro del personal. Sus respuestas se conservan.",
 };
 
 static const struct {

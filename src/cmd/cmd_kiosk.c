@@ -180,6 +180,40 @@ kiosk_ready(void *ctx, char **errp)
 	return 0;
 }
 
+/*
+ * ui_opts.reopen: after a store failure, staff chose path: close the old
+ * store first (its connection must never meet a new file's WAL at the
+ * same path), open path (checked; created if missing), keep the form in
+ * it and claim this kiosk's id there.
+ */
+static int
+kiosk_reopen(void *ctx, const char *path, char **errp)
+{
+	struct kiosk_db	*kd = ctx;
+	struct store	*s = NULL;
+	int		 rc, n = 0;
+
+	store_check_free(kd->check);
+	kd->check = NULL;
+	store_close(kd->s);
+	kd->s = kd->o->store = NULL;
+	if (kd->pin != NULL)
+		kd->pin->s = NULL;
+	if ((rc = store_open(path, 0, &s, errp)) != STORE_OK)
+		return -1;
+	if ((rc = store_form_put(s, kd->f, kd->hash, errp)) != STORE_OK ||
+	    (rc = store_kiosk_claim(s, kd->o->set.kiosk_id, &n, errp)) !=
+	    STORE_OK) {
+		store_close(s);
+		return -1;
+	}
+	kd->s = kd->o->store = s;
+	if (kd->pin != NULL)
+		kd->pin->s = s;
+	store_intake_port(s, &kd->port);
+	return 0;
+}
+
 /* ui_opts.watch: stop the kiosk if the database failed its check. */
 static int
 kiosk_watch(void *ctx, char **errp)
@@ -304,6 +338,9 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 	o.ready_ctx = &kd;
 	o.watch = kiosk_watch;
 	o.watch_ctx = &kd;
+	o.reopen = kiosk_reopen;
+	o.reopen_ctx = &kd;
+	o.db_path = kd.path;
 	if (ui_run(&o, &err) < 0) {
 		/* Opening the store fails with the store's own words, as
 		   when it opened before the terminal was taken. */

@@ -51,6 +51,7 @@
 
 #include <sys/types.h>
 
+#include <stdbool.h>
 #include <time.h>
 
 #include <sqlite3.h>
@@ -73,6 +74,8 @@ struct sqlite_store {
 	int		 busy_ms;	/* how long to wait for a lock */
 	dev_t		 dev;		/* the file SQLite opened at path, */
 	ino_t		 ino;		/* (sqlite_write_note_file) */
+	bool		 lost;		/* it left the path: nothing more is
+					   written (sqlite_write_same_file) */
 };
 
 #define STORE_TIME_LEN	24	/* "2026-06-15T10:22:33.123Z" */

@@ -74,15 +74,36 @@ sqlite_write_note_file(struct sqlite_store *ss, char **errp)
 	return STORE_OK;
 }
 
+/*
+ * The file left its path: write what the WAL holds into the file it
+ * belongs to and empty the WAL, once.  The WAL is named after the path,
+ * so left full it would be read as part of whatever file comes to the
+ * path next (a replacement, the fresh database staff choose), and
+ * SQLite itself neither checkpoints nor deletes it when it closes a
+ * file that moved.
+ */
+static void
+sqlite_write_let_go(struct sqlite_store *ss)
+{
+	if (ss->lost)
+		return;
+	ss->lost = true;
+	if (sqlite3_get_autocommit(ss->db))
+		(void)sqlite3_exec(ss->db, "PRAGMA wal_checkpoint(TRUNCATE)",
+		    NULL, NULL, NULL);
+}
+
 /* Is the file SQLite writes still the one at the path? */
 int
 sqlite_write_same_file(struct sqlite_store *ss, char **errp)
 {
 	struct stat	st;
 
-	if (stat(ss->base.path, &st) == 0 && st.st_dev == ss->dev &&
-	    st.st_ino == ss->ino && !sqlite_write_has_moved(ss))
+	if (!ss->lost && stat(ss->base.path, &st) == 0 &&
+	    st.st_dev == ss->dev && st.st_ino == ss->ino &&
+	    !sqlite_write_has_moved(ss))
 		return STORE_OK;
+	sqlite_write_let_go(ss);
 	return store_err(STORE_MOVED, errp, "%s: %s; nothing more is "
 	    "written to it", ss->base.path, store_cause(STORE_MOVED));
 }

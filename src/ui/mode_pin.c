@@ -70,6 +70,10 @@ pin_try(struct kiosk *k)
 	    &left)) {
 	case UI_PIN_OK:
 		kiosk_error(k, NULL);
+		if (k->fault != NULL) {	/* the store failed: that first */
+			kiosk_enter(k, &mode_fault_staff);
+			return;
+		}
 		kiosk_audit(k, "staff-menu", "opened");
 		k->staff.menu = 0;
 		kiosk_enter(k, &mode_menu);
@@ -88,7 +92,9 @@ pin_try(struct kiosk *k)
 static void
 pin_request(struct kiosk *k, const struct req *r)
 {
-	if (req_is_back(r))
+	if (req_is_back(r) && k->fault != NULL)
+		kiosk_enter(k, &mode_fault);	/* still "ask staff" */
+	else if (req_is_back(r))
 		kiosk_pop(k);
 	else if (r->kind == REQ_ENTER || req_tapped(r, HOT_NEXT))
 		pin_try(k);

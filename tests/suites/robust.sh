@@ -6,6 +6,7 @@
 export LC_ALL=C.UTF-8
 source tests/lib.sh
 source tests/e2e/lib.sh
+source tests/e2e/walks.sh	# walk_keyboard_rest, $NAME
 trap 'kiosk_stop; rm -rf "$TESTTMP"' EXIT
 # A private copy: a rebuild of the shared tree mid-run must not pull the
 # binary from under a running kiosk.
@@ -144,6 +145,144 @@ scenario_deadkiosk() {
 	kiosk_stop
 }
 
-for s in paste confmode pinlock deadkiosk; do
+# The client's "ask staff" screen: calm, nothing of the store shown.
+calm_screen() {
+	wait_for "Please ask a member of staff" &&
+	no_text "$E2E_DB" && no_text "database" && no_text "SQLite" &&
+	no_text "Thank you" && no_text "saved"
+}
+
+# F10, the PIN: the staff side of the fault, saying what happened.
+staff_fault() {
+	keys F10 && wait_for "Staff PIN" && type_text "$E2E_PIN" && keys Enter &&
+	wait_for "The database cannot be written" &&
+	{ has_text "was deleted, moved or" || { screen >&2; false; }; }
+}
+
+# issue 13: the database deleted mid-intake: the next answer is not
+# "saved" into the deleted file; the client is asked to fetch staff;
+# staff save the answers to a fresh file at the configured path and the
+# client carries on where they were.
+scenario_dbdeleted() {
+	kiosk_config dbdeleted
+	kiosk_start "$E2E_CONF"
+	walk_start && type_text "Gone Midway" && keys Enter &&
+		wait_for "Your date of birth"
+	wait_sql "SELECT value FROM answers WHERE question='full_name'" \
+		"Gone Midway"
+	rm -f "$E2E_DB"
+	type_text "1985-07-23"; keys Enter
+	check "dbdeleted: the client sees a calm ask-staff screen" calm_screen
+	keys Escape Enter Tab
+	check "dbdeleted: which the client cannot leave" eval \
+		'wait_for "Please ask a member of staff" && no_text "date of birth"'
+	check "dbdeleted: staff see what happened after the PIN" staff_fault
+	check "dbdeleted: the configured path is offered" has_text "$E2E_DB"
+	keys Enter
+	check "dbdeleted: the client's screen returns, typing kept" eval \
+		'wait_for "Your date of birth" && has_text "1985-07-23"'
+	check "dbdeleted: the answers are in a fresh file at the path" \
+		wait_sql "SELECT value FROM answers WHERE question='full_name'" \
+		"Gone Midway"
+	keys Enter
+	wait_for "How many hair treatments"
+	check "dbdeleted: and the kiosk carries on writing there" wait_sql \
+		"SELECT value FROM answers WHERE question='birth_date'" 1985-07-23
+	check "dbdeleted: audited" wait_sql \
+		"SELECT count(*) FROM audit WHERE action = 'storage'" 1
+	check "dbdeleted: the fresh file is private" eval \
+		'[ "$(stat -c %a "$E2E_DB")" = 600 ]'
+	kiosk_stop
+}
+
+# issue 13: the database moved away while the client is at the review:
+# sending never shows "Thank you"; staff type another path; the client
+# sends again and the completed intake is in that file.
+scenario_dbmoved() {
+	local other=$TESTTMP/other.db
+	kiosk_config dbmoved
+	kiosk_start "$E2E_CONF"
+	walk_start && walk_keyboard_rest
+	mv "$E2E_DB" "$E2E_DB.moved"
+	keys Tab
+	check "dbmoved: sending does not say thank you" calm_screen
+	check "dbmoved: staff see what happened" staff_fault
+	retype "$other"; keys Enter
+	check "dbmoved: back at the review" wait_for "Please check your answers"
+	keys Tab
+	check "dbmoved: sent again: thank you" wait_for "Thank you"
+	check "dbmoved: completed in the file staff chose" eval \
+		'[ "$(sqlite3 "$other" "SELECT status || '\''|'\'' || score FROM intakes")" = "completed|80" ]'
+	check "dbmoved: with every answer" eval \
+		'[ "$(sqlite3 "$other" "SELECT value FROM answers WHERE question = '\''full_name'\''")" = "$NAME" ]'
+	check "dbmoved: the moved file keeps what it had" eval \
+		'[ "$(sqlite3 "$E2E_DB.moved" "SELECT count(*) FROM answers")" -ge 9 ]'
+	kiosk_stop
+}
+
+# issue 13: the database replaced by another file mid-intake (a copy
+# taken earlier, moved over it): the answer is refused, staff save to the
+# configured path, which is now the replacement, and the client goes on.
+scenario_dbreplaced() {
+	kiosk_config dbreplaced
+	kiosk_start "$E2E_CONF"
+	walk_start && type_text "Replaced Midway" && keys Enter &&
+		wait_for "Your date of birth"
+	wait_sql "SELECT value FROM answers WHERE question='full_name'" \
+		"Replaced Midway"
+	sqlite3 "$E2E_DB" ".backup '$TESTTMP/copy.db'"
+	sqlite3 "$TESTTMP/copy.db" "DELETE FROM answers; DELETE FROM intakes"
+	mv "$TESTTMP/copy.db" "$E2E_DB"
+	type_text "1985-07-23"; keys Enter
+	check "dbreplaced: the client sees a calm ask-staff screen" calm_screen
+	check "dbreplaced: nothing went into the replacement" eval \
+		'[ "$(sql "SELECT count(*) FROM intakes")" = 0 ]'
+	check "dbreplaced: staff see what happened" staff_fault
+	keys Enter
+	check "dbreplaced: the client's screen returns" \
+		wait_for "Your date of birth"
+	keys Enter
+	check "dbreplaced: the answers are in the file now at the path" \
+		wait_sql "SELECT group_concat(value, '|') FROM (SELECT value FROM answers ORDER BY question)" \
+		"1985-07-23|agreed|Replaced Midway"
+	kiosk_stop
+}
+
+# issue 13: any other store failure (here another process holding the
+# database locked past the busy timeout) reaches the client as the calm
+# screen too, never as "please check your answer" with the path and the
+# database's words; staff see those words, retry the same file, and the
+# client carries on.
+scenario_dbbusy() {
+	local holder
+	kiosk_config dbbusy
+	SMP_BUSY_TIMEOUT_MS=300 kiosk_start "$E2E_CONF"
+	walk_start && type_text "Busy Person" && keys Enter &&
+		wait_for "Your date of birth"
+	wait_sql "SELECT value FROM answers WHERE question='full_name'" \
+		"Busy Person"
+	python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE"); print("held", flush=True); time.sleep(60)' \
+		"$E2E_DB" >"$TESTTMP/holder" & holder=$!
+	poll 10 grep -q held "$TESTTMP/holder"
+	type_text "1985-07-23"; keys Enter
+	check "dbbusy: the client sees the calm screen, not the error" \
+		calm_screen
+	check "dbbusy: no 'locked' words for the client" no_text "locked"
+	keys F10 && wait_for "Staff PIN" && type_text "$E2E_PIN" && keys Enter
+	check "dbbusy: staff see the database's words" eval \
+		'wait_for "The database cannot be written" && has_text "locked"'
+	kill "$holder"; wait "$holder" 2>/dev/null
+	keys Enter
+	check "dbbusy: retried on the same file, the client goes on" \
+		wait_for "Your date of birth"
+	keys Enter
+	check "dbbusy: the answer saved" wait_sql \
+		"SELECT count(*) FROM answers WHERE question='birth_date'" 1
+	kiosk_stop
+}
+
+for s in paste confmode pinlock deadkiosk dbdeleted dbmoved dbreplaced dbbusy; do
 	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
 done

@@ -804,6 +804,14 @@ test_moved(void **state)
 		err = NULL;
 		assert_int_equal(store_exit_status(STORE_MOVED), 74);
 		store_close(s);
+		/* What the WAL held went into the file it belonged to, not
+		   to whatever is at the path now. */
+		if (how == 1) {
+			t = open_ok(away);
+			assert_int_equal(q_int(t, "SELECT count(*) FROM answers "
+			    "WHERE value = ?", "30"), 1);
+			store_close(t);
+		}
 		/* Opened again at the path: a database that works. */
 		s = open_ok(fx->db);
 		begin_one(s, "f", id2);
