@@ -80,6 +80,14 @@ struct ui_opts {
 	void		*reopen_ctx;
 	const char	*db_path;	/* the configured database, offered
 					   to staff first */
+	/*
+	 * A line for the staff log, if set: a store failure (the store's
+	 * message: paths and causes, nothing personal) and what staff did
+	 * about it.  The terminal is the kiosk's: cmd_kiosk keeps the lines
+	 * and writes them to stderr when the terminal is given back.
+	 */
+	void		(*log)(void *ctx, const char *line);
+	void		*log_ctx;
 };
 
 #endif

@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/date.h"
 #include "base/defs.h"
+#include "base/strbuf.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
@@ -214,6 +216,19 @@ kiosk_reopen(void *ctx, const char *path, char **errp)
 	return 0;
 }
 
+/* ui_opts.log: keep a line for stderr, with the time (UTC). */
+static void
+kiosk_log(void *ctx, const char *line)
+{
+	struct strbuf	*log = ctx;
+	char		 at[32];
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+	strbuf_addf(log, "smp-intake: kiosk: %s: %s\n", at, line);
+}
+
 /* ui_opts.watch: stop the kiosk if the database failed its check. */
 static int
 kiosk_watch(void *ctx, char **errp)
@@ -313,6 +328,7 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 	struct ui_opts		 o;
 	struct kiosk_db		 kd;
 	struct kiosk_pin	 kp;
+	struct strbuf		 log;
 	char			*err = NULL;
 	int			 rc = SMP_EXIT_OK;
 
@@ -341,7 +357,16 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 	o.reopen = kiosk_reopen;
 	o.reopen_ctx = &kd;
 	o.db_path = kd.path;
-	if (ui_run(&o, &err) < 0) {
+	strbuf_init(&log);
+	o.log = kiosk_log;
+	o.log_ctx = &log;
+	if (ui_run(&o, &err) < 0)
+		rc = -1;
+	/* Store failures met while the kiosk had the terminal. */
+	if (log.len > 0)
+		fputs(log.s, stderr);
+	strbuf_done(&log);
+	if (rc < 0) {
 		/* Opening the store fails with the store's own words, as
 		   when it opened before the terminal was taken. */
 		fprintf(stderr, kd.opening ? "smp-intake: %s\n" :

@@ -22,12 +22,21 @@
 
 #define FAULT_PATH_MAX	4096	/* characters of a path staff type */
 
+/* A line for the staff log (ui_opts.log), if there is one. */
+static void
+fault_log(struct kiosk *k, const char *line)
+{
+	if (k->o->log != NULL)
+		k->o->log(k->o->log_ctx, line);
+}
+
 /* A store failure: keep err for staff, ask the client to fetch them. */
 void
 mode_fault_raise(struct kiosk *k, const char *err)
 {
 	free(k->fault);
 	k->fault = xstrdup(err != NULL ? err : "the database failed");
+	fault_log(k, k->fault);
 	kiosk_error(k, NULL);
 	if (k->loop.mode == &mode_fault)
 		return;
@@ -120,6 +129,7 @@ fault_staff_save(struct kiosk *k)
 	detail = xasprintf("database failed (%s); answers in progress saved "
 	    "to %s", k->fault, path);
 	kiosk_audit(k, "storage", detail);
+	fault_log(k, detail);
 	free(detail);
 	free(path);
 	free(k->fault);

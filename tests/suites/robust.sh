@@ -145,6 +145,9 @@ scenario_deadkiosk() {
 	kiosk_stop
 }
 
+# The screen with wrapped lines joined has TEXT.
+joined_has() { tm capture-pane -p -J -t k | grep -qF -- "$1"; }
+
 # The client's "ask staff" screen: calm, nothing of the store shown.
 calm_screen() {
 	wait_for "Please ask a member of staff" &&
@@ -164,6 +167,7 @@ staff_fault() {
 # staff save the answers to a fresh file at the configured path and the
 # client carries on where they were.
 scenario_dbdeleted() {
+	local pid
 	kiosk_config dbdeleted
 	kiosk_start "$E2E_CONF"
 	walk_start && type_text "Gone Midway" && keys Enter &&
@@ -192,6 +196,11 @@ scenario_dbdeleted() {
 		"SELECT count(*) FROM audit WHERE action = 'storage'" 1
 	check "dbdeleted: the fresh file is private" eval \
 		'[ "$(stat -c %a "$E2E_DB")" = 600 ]'
+	pid=$(pgrep -f "^$BIN kiosk --config $E2E_CONF\$" | head -n 1)
+	[ -n "$pid" ] && kill -TERM "$pid"
+	check "dbdeleted: at exit, the failure and the save on stderr" eval \
+		'wait_for "KIOSK-EXITED-0" && joined_has "was deleted, moved or" &&
+		joined_has "answers in progress saved to $E2E_DB"'
 	kiosk_stop
 }
 
