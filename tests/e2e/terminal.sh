@@ -86,8 +86,8 @@ scenario_pin() {
 	kiosk_stop
 	# The lock is kept in the audit log and holds across a restart
 	# (tests/suites/robust.sh); a fresh database has none.
-	check "pin: the six tries audited" eval \
-		'[ "$(sql "SELECT count(*) FROM audit WHERE actor = '\''staff'\''")" -ge 6 ]'
+	check "pin: the six tries audited" wait_sql \
+		"SELECT count(*) >= 6 FROM audit WHERE actor = 'staff'" 1
 	kiosk_config pin-open
 	kiosk_start "$E2E_CONF"
 	wait_for "Press any key" && keys F10 && wait_for "Staff PIN" &&

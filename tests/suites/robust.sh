@@ -92,7 +92,7 @@ scenario_pinlock() {
 	check "pinlock: the try while locked too" wait_sql \
 		"SELECT count(*) FROM audit WHERE action = 'staff-pin' AND detail LIKE 'refused while locked (% s left)'" 1
 	check "pinlock: no PIN in the audit log" \
-		eval '[ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '\''%000%'\'' OR detail LIKE '\''%2468%'\''")" = 0 ]'
+		wait_sql "SELECT count(*) FROM audit WHERE detail LIKE '%000%' OR detail LIKE '%2468%'" 0
 	kiosk_stop
 }
 
@@ -244,8 +244,8 @@ scenario_dbreplaced() {
 	mv "$TESTTMP/copy.db" "$E2E_DB"
 	type_text "1985-07-23"; keys Enter
 	check "dbreplaced: the client sees a calm ask-staff screen" calm_screen
-	check "dbreplaced: nothing went into the replacement" eval \
-		'[ "$(sql "SELECT count(*) FROM intakes")" = 0 ]'
+	check "dbreplaced: nothing went into the replacement" \
+		wait_sql "SELECT count(*) FROM intakes" 0
 	check "dbreplaced: staff see what happened" staff_fault
 	keys Enter
 	check "dbreplaced: the client's screen returns" \
