@@ -149,8 +149,9 @@ kiosk_pin_replay(void *ctx, const struct store_audit_entry *e)
  * ui_opts.ready: open the store, remember the form, claim this kiosk's id
  * (refused if a running kiosk has it) and so abandon at once what this
  * kiosk left in progress when it stopped, close other kiosks' intakes
- * idle too long, rebuild the PIN lock, and start the integrity check, which reads every page
- * (seconds for a big file) on a thread while the welcome screen waits.
+ * idle too long, rebuild the PIN lock, and start the integrity check,
+ * which reads every page (seconds for a big file) on a thread while the
+ * welcome screen waits.
  */
 static int
 kiosk_ready(void *ctx, char **errp)

@@ -808,8 +808,8 @@ test_moved(void **state)
 		   to whatever is at the path now. */
 		if (how == 1) {
 			t = open_ok(away);
-			assert_int_equal(q_int(t, "SELECT count(*) FROM answers "
-			    "WHERE value = ?", "30"), 1);
+			assert_int_equal(q_int(t, "SELECT count(*) FROM "
+			    "answers WHERE value = ?", "30"), 1);
 			store_close(t);
 		}
 		/* Opened again at the path: a database that works. */
