@@ -53,6 +53,10 @@ scenario_confmode() {
 	chmod 640 "$E2E_CONF"
 	"$BIN" kiosk --config "$E2E_CONF" </dev/null >/dev/null 2>&1; rc=$?
 	expect_eq "confmode: group-readable (0640) is refused too" 78 "$rc"
+	"$BIN" list --config "$E2E_CONF" >/dev/null 2>"$TESTTMP/refused"; rc=$?
+	expect_eq "confmode: a staff command reading it is refused (78)" 78 "$rc"
+	check "confmode: with the same words" grep -qF "chmod 600 $E2E_CONF" \
+		"$TESTTMP/refused"
 	echo 97531 | "$BIN" set-pin --config "$E2E_CONF" 2>/dev/null
 	expect_eq "confmode: set-pin replacing the hash leaves it 0600" 600 \
 		"$(stat -c %a "$E2E_CONF")"
