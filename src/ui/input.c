@@ -18,6 +18,7 @@
 
 #define INPUT_QMAX	4096	/* keys read ahead after an Esc */
 #define INPUT_ESC	0x1b
+#define INPUT_ESC_WAIT_MS 30	/* for the rest of a sequence cut short */
 
 /* A key read ahead: a character, or a curses key code. */
 struct input_key {
@@ -170,10 +171,13 @@ input_esc_len(const uint32_t *s, size_t n)
 	}
 }
 
-/* Move the keys still queued to its front, then read what is already
-   waiting (no wait) behind them. */
+/*
+ * Move the keys still queued to its front, then read what is waiting
+ * behind them: the first key waiting up to wait_ms, the rest only if
+ * already there.
+ */
 static void
-input_fill(int ms)
+input_fill(int ms, int wait_ms)
 {
 	struct input_key	*q;
 	int			 rc;
@@ -182,32 +186,52 @@ input_fill(int ms)
 	    (input_qlen - input_qhead) * sizeof(*input_q));
 	input_qlen -= input_qhead;
 	input_qhead = 0;
-	timeout(0);
+	timeout(wait_ms);
 	while (input_qlen < INPUT_QMAX) {
 		q = &input_q[input_qlen];
 		if ((rc = get_wch(&q->wc)) == ERR)
 			break;
 		q->code = rc == KEY_CODE_YES;
 		input_qlen++;
+		timeout(0);
 	}
 	timeout(ms);
 }
 
-/*
- * The queue starts with an Esc: drop the sequence it starts (the
- * characters up to the first key code count); true if the Esc was alone
- * (Back), which is then dropped too.
- */
-static bool
-input_drop_esc(void)
+/* The characters from the queue's head up to its first key code into s;
+   how many. */
+static size_t
+input_burst(uint32_t *s)
 {
-	static uint32_t	s[INPUT_QMAX];
-	size_t		n = 0;
+	size_t	n = 0;
 
 	while (input_qhead + n < input_qlen &&
 	    !input_q[input_qhead + n].code) {
 		s[n] = (uint32_t)input_q[input_qhead + n].wc;
 		n++;
+	}
+	return n;
+}
+
+/*
+ * The queue starts with an Esc: drop the sequence it starts (the
+ * characters up to the first key code count); true if the Esc was alone
+ * (Back), which is then dropped too.  A sequence that runs to the end of
+ * what came may still be arriving (a loaded machine, a slow line): wait
+ * a moment for the rest first, so it is neither cut in two nor taken
+ * for a lone Esc.
+ */
+static bool
+input_drop_esc(int ms)
+{
+	static uint32_t	s[INPUT_QMAX];
+	size_t		n;
+
+	input_fill(ms, 0);
+	n = input_burst(s);
+	if (input_qlen < INPUT_QMAX && input_esc_len(s, n) == n) {
+		input_fill(ms, INPUT_ESC_WAIT_MS);
+		n = input_burst(s);
 	}
 	if (n == 1) {
 		input_qhead++;
@@ -239,8 +263,7 @@ input_next(wint_t *wc, int ms)
 	}
 	q = &input_q[input_qhead];
 	if (!q->code && q->wc == INPUT_ESC) {
-		input_fill(ms);
-		if (!input_drop_esc())
+		if (!input_drop_esc(ms))
 			return ERR;
 		*wc = INPUT_ESC;
 		return OK;
