@@ -101,6 +101,7 @@ enum phrase {
 	PH_WORDS_OR,		/* "{a} or {b}" */
 	PH_WORDS_OTHER,		/* a condition with no wording of its own */
 	PH_LANGUAGE_NAME,	/* the language's own name: "Español" */
+	PH_ASK_STAFF,		/* the store failed: "please ask staff" */
 	PHRASE__COUNT
 };
 

@@ -45,7 +45,12 @@ struct config {
 /* Set defaults (owned strings). */
 void	config_init(struct config *c);
 void	config_done(struct config *c);
-/* Read path over the defaults; -1 with *errp ("path:line: ...") on error. */
+/*
+ * Read path over the defaults; -1 with *errp ("path:line: ...") on error.
+ * A file that holds a PIN hash must be its owner's alone (no group or
+ * other permission bits): else -1 with a message naming it, its mode and
+ * the chmod that fixes it.
+ */
 int	config_load(struct config *c, const char *path, char **errp);
 /* Write pin_hash into the file at path (creating it mode 0600), keeping
    every other line. */

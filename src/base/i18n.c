@@ -94,6 +94,7 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_WORDS_OR] = "words-or",
 	[PH_WORDS_OTHER] = "words-other",
 	[PH_LANGUAGE_NAME] = "language-name",
+	[PH_ASK_STAFF] = "ask-staff",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -208,6 +209,8 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_WORDS_OR] = "{a} or {b}",
 	[PH_WORDS_OTHER] = "your earlier answers call for it",
 	[PH_LANGUAGE_NAME] = "English",
+	[PH_ASK_STAFF] = "Sorry, we need a moment.\n\nPlease ask a member of "
+	    "staff to help you. Your answers so far are kept.",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -327,6 +330,8 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_WORDS_OR] = "{a} o {b}",
 	[PH_WORDS_OTHER] = "sus respuestas anteriores lo requieren",
 	[PH_LANGUAGE_NAME] = "Español",
+	[PH_ASK_STAFF] = "Disculpe, necesitamos un momento.\n\nPida ayuda a "
+	    "un miembro del personal. Sus respuestas se conservan.",
 };
 
 static const struct {

@@ -5,6 +5,8 @@
  * error "path:line: message", so a typo in a lobby kiosk's config is found
  * at start and not at the first client.
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <ini.h>
@@ -263,6 +265,28 @@ config_long_line(const char *text)
 	return 0;
 }
 
+/*
+ * The staff PIN's hash is as good as the PIN to anyone with time to try
+ * every PIN against it offline: a config that holds one must be its
+ * owner's alone.  -1 with *errp naming the file, its mode and the fix.
+ */
+static int
+config_private(const char *path, char **errp)
+{
+	struct stat	st;
+
+	if (stat(path, &st) < 0) {
+		*errp = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if ((st.st_mode & 077) == 0)
+		return 0;
+	*errp = xasprintf("%s: holds the staff PIN hash but group or others "
+	    "may use it (mode %04o); make it the owner's alone: chmod 600 %s",
+	    path, (unsigned)(st.st_mode & 07777), path);
+	return -1;
+}
+
 int
 config_load(struct config *c, const char *path, char **errp)
 {
@@ -295,6 +319,8 @@ config_load(struct config *c, const char *path, char **errp)
 		*errp = xasprintf("%s:%d: not a valid INI line", path, rc);
 		return -1;
 	}
+	if (c->pin_hash != NULL && config_private(path, errp) < 0)
+		return -1;
 	set_str(&c->path, path);
 	return 0;
 }

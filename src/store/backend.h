@@ -79,6 +79,9 @@ struct store_write_ops {
 	int	(*intake_put)(struct store *s, const struct query_intake *in,
 		    const struct store_put_form *form, const char *clinic,
 		    int *result, char **errp);
+	/* store_kiosk_claim: the claim lasts until close. */
+	int	(*kiosk_claim)(struct store *s, const char *kiosk_id,
+		    int *count, char **errp);
 };
 
 /*

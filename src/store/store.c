@@ -54,6 +54,9 @@ store_cause(int rc)
 		return "cannot open the file";
 	case STORE_IOERR:
 		return "input/output error";
+	case STORE_MOVED:
+		return "the database file was deleted, moved or replaced "
+		    "while open";
 	default:
 		return NULL;
 	}
@@ -70,6 +73,7 @@ store_exit_status(int rc)
 		return SMP_EXIT_TEMPFAIL;
 	case STORE_FULL:
 	case STORE_IOERR:
+	case STORE_MOVED:
 		return SMP_EXIT_IOERR;
 	case STORE_CANTOPEN:
 	case STORE_READONLY:
@@ -278,6 +282,14 @@ store_abandon_stale(struct store *s, int idle_seconds, int *count,
     char **errp)
 {
 	return s->admin->abandon_stale(s, idle_seconds, count, errp);
+}
+
+/* Claim kiosk_id; abandon what a stopped kiosk of that id left. */
+int
+store_kiosk_claim(struct store *s, const char *kiosk_id, int *count,
+    char **errp)
+{
+	return s->write->kiosk_claim(s, kiosk_id, count, errp);
 }
 
 /* Append to the audit log. */

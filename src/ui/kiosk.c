@@ -69,6 +69,7 @@ kiosk_free(struct kiosk *k)
 	free(k->loop.error);
 	grid_free(k->loop.grid);
 	xfree_secret(k->client.end_text);
+	free(k->fault);
 	free(k);
 }
 
@@ -127,9 +128,11 @@ kiosk_tick(struct kiosk *k, double now)
 	m = k->loop.mode;
 	if (idle <= 0 || now - k->loop.last_input < idle)
 		return;
-	if (m->flags & MODE_STAFF)
+	if (m->flags & MODE_STAFF) {
 		kiosk_pop(k);		/* staff screens just close */
-	else if (m->flags & MODE_IDLE)
+		if (k->fault != NULL)	/* to the client's "ask staff" */
+			kiosk_push(k, &mode_fault);
+	} else if (m->flags & MODE_IDLE)
 		kiosk_push(k, &mode_idle);
 }
 
@@ -310,6 +313,8 @@ kiosk_audit(struct kiosk *k, const char *action, const char *detail)
 {
 	char	*err = NULL;
 
+	if (k->o->store == NULL)	/* lost: staff are choosing another */
+		return;
 	if (store_audit(k->o->store, "staff", action, detail, &err) < 0) {
 		kiosk_error(k, err);
 		free(err);

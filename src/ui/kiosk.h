@@ -92,6 +92,8 @@ struct kiosk {
 	struct kiosk_loop loop;
 	struct kiosk_client client;
 	struct kiosk_staff staff;
+	char		*fault;		/* a store failure for staff to act
+					   on (mode_fault.c), or NULL */
 };
 
 /* A kiosk at the welcome screen; utf8: the terminal shows Unicode. */

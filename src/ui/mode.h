@@ -57,5 +57,12 @@ extern const struct ui_mode mode_menu;		/* mode_menu.c */
 extern const struct ui_mode mode_list;		/* mode_list.c */
 extern const struct ui_mode mode_show;		/* mode_show.c */
 extern const struct ui_mode mode_export;	/* mode_export.c */
+/* A store failure: the client's "ask staff" screen (an overlay over
+   theirs) and the staff side behind the PIN (mode_fault.c). */
+extern const struct ui_mode mode_fault;
+extern const struct ui_mode mode_fault_staff;
+/* The store failed (err: the message for staff): keep it, show the
+   client mode_fault over their screen; the answers stay in memory. */
+void	mode_fault_raise(struct kiosk *k, const char *err);
 
 #endif

@@ -182,7 +182,9 @@ question_save(struct kiosk *k, bool quiet)
 	in = question_input(&k->client, q);
 	rc = engine_answer(walk_engine(k), q, in, &msg);
 	xfree_secret(in);
-	if (rc != ENGINE_OK && !quiet)
+	if (rc == ENGINE_SINK)		/* the store's words are for staff */
+		mode_fault_raise(k, msg);
+	else if (rc != ENGINE_OK && !quiet)
 		kiosk_error(k, msg);
 	free(msg);
 	return rc == ENGINE_OK;
@@ -455,7 +457,8 @@ question_request(struct kiosk *k, const struct req *r)
 			walk_next(k);
 	} else if (req_is_back(r)) {
 		question_save(k, true);	/* keep what is typed, if valid */
-		walk_back(k);
+		if (k->fault == NULL)	/* a store failure: staff first */
+			walk_back(k);
 	} else if (list)
 		choice_request(k, q, r);
 	else

@@ -41,6 +41,7 @@ kiosk_config() {
 		for kv in "$@"; do echo "${kv%%=*} = ${kv#*=}"; done
 		grep -A1 '^\[staff\]' "$TESTTMP/staff-pin.ini"
 	} >"$E2E_CONF"
+	chmod 600 "$E2E_CONF"	# it holds the PIN hash: the kiosk insists
 }
 
 # Start the kiosk on CONF in a new tmux server of COLS x ROWS.

@@ -176,6 +176,8 @@ test_pin_write_keeps_lines(void **state)
 	(void)state;
 	path = write_file("p.conf", "[kiosk]\nclinic = North\n[staff]\n"
 	    "pin_hash = $argon2id$old\n");
+	/* Replacing the hash of a file open to others makes it private. */
+	assert_int_equal(chmod(path, 0644), 0);
 	assert_int_equal(config_write_pin_hash(path, "$argon2id$new", &err),
 	    0);
 	config_init(&c);
@@ -232,6 +234,47 @@ test_pin_write_keeps_lines(void **state)
 	config_init(&c);
 	assert_int_equal(config_load(&c, path, &err), 0);
 	assert_string_equal(c.pin_hash, "$argon2id$x");
+	config_done(&c);
+	free(path);
+}
+
+/* config-pin-private (issue 13): a config holding a PIN hash that group
+   or others may read is refused, naming the file, its mode and the fix;
+   one without a hash, or 0600, is not. */
+static void
+test_pin_private(void **state)
+{
+	struct config	 c;
+	char		*err = NULL, *path, *want;
+	mode_t		 modes[] = { 0644, 0640, 0604, 0620 };
+	size_t		 i;
+
+	(void)state;
+	path = write_file("open.conf", "[staff]\npin_hash = $argon2id$h\n");
+	want = xasprintf("%s: holds the staff PIN hash but group or others "
+	    "may use it (mode 0644); make it the owner's alone: chmod 600 %s",
+	    path, path);
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		assert_int_equal(chmod(path, modes[i]), 0);
+		config_init(&c);
+		assert_int_equal(config_load(&c, path, &err), -1);
+		assert_non_null(err);
+		if (modes[i] == 0644)
+			assert_string_equal(err, want);
+		free(err);
+		err = NULL;
+		config_done(&c);
+	}
+	assert_int_equal(chmod(path, 0600), 0);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	config_done(&c);
+	free(path);
+	free(want);
+	path = write_file("nopin.conf", "[kiosk]\nclinic = North\n");
+	assert_int_equal(chmod(path, 0644), 0);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
 	config_done(&c);
 	free(path);
 }
@@ -293,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_defaults_and_values),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_pin_write_keeps_lines),
+		cmocka_unit_test(test_pin_private),
 		cmocka_unit_test(test_db_path_order),
 	};
 
