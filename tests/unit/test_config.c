@@ -26,6 +26,10 @@ write_file(const char *name, const char *text)
 	assert_non_null(fp);
 	fputs(text, fp);
 	fclose(fp);
+	/* As set-pin leaves it: a config holding a PIN hash must be
+	   private (test_pin_private checks the refusal of one that is
+	   not). */
+	assert_int_equal(chmod(path, 0600), 0);
 	return path;
 }
 

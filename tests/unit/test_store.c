@@ -949,7 +949,7 @@ test_moved(void **state)
 		assert_non_null(strstr(err, "deleted, moved or replaced"));
 		free(err);
 		err = NULL;
-		assert_int_equal(store_intake_complete(s, id, 1, NULL, NULL, 0,
+		assert_int_equal(complete_band(s, id, 1, NULL, NULL, 0,
 		    &err), STORE_MOVED);
 		free(err);
 		err = NULL;
