@@ -89,6 +89,21 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_WORDS_OR] = "words-or",
 	[PH_WORDS_OTHER] = "words-other",
 	[PH_LANGUAGE_NAME] = "language-name",
+	[PH_ART_FULL] = "art-full",
+	[PH_ART_THINNER] = "art-thinner",
+	[PH_ART_SPARSE] = "art-sparse",
+	[PH_ART_BARE] = "art-bare",
+	[PH_ART_EARS] = "art-ears",
+	[PH_ART_VIEW_TOP] = "art-view-top",
+	[PH_ART_VIEW_SIDE] = "art-view-side",
+	[PH_ART_VIEW_FRONT] = "art-view-front",
+	[PH_ART_VIEW_CLOSE] = "art-view-close",
+	[PH_CONFIRM_TITLE] = "confirm-title",
+	[PH_CONFIRM_YES] = "confirm-yes",
+	[PH_CONFIRM_AGAIN] = "confirm-again",
+	[PH_CONFIRM_UNSURE] = "confirm-unsure",
+	[PH_CONFIRM_UNSURE_TEXT] = "confirm-unsure-text",
+	[PH_KEYS_CONFIRM] = "keys-confirm",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -196,6 +211,24 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_WORDS_OR] = "{a} or {b}",
 	[PH_WORDS_OTHER] = "your earlier answers call for it",
 	[PH_LANGUAGE_NAME] = "English",
+	[PH_ART_FULL] = "full",
+	[PH_ART_THINNER] = "thinner",
+	[PH_ART_SPARSE] = "sparse",
+	[PH_ART_BARE] = "bare",
+	[PH_ART_EARS] = "ears",
+	[PH_ART_VIEW_TOP] = "from above",
+	[PH_ART_VIEW_SIDE] = "from the side",
+	[PH_ART_VIEW_FRONT] = "as in a mirror",
+	[PH_ART_VIEW_CLOSE] = "the parting, close up",
+	[PH_CONFIRM_TITLE] = "Is this like you?",
+	[PH_CONFIRM_YES] = "Yes, like me",
+	[PH_CONFIRM_AGAIN] = "Choose again",
+	[PH_CONFIRM_UNSURE] = "Not sure",
+	[PH_CONFIRM_UNSURE_TEXT] = "That is fine. We will note \"not sure\" "
+	    "and the practitioner will look at your hair with you at the "
+	    "consultation and choose the picture together. Nothing else "
+	    "changes.",
+	[PH_KEYS_CONFIRM] = "Y yes  C choose again  N not sure",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -309,6 +342,23 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_WORDS_OR] = "{a} o {b}",
 	[PH_WORDS_OTHER] = "sus respuestas anteriores lo requieren",
 	[PH_LANGUAGE_NAME] = "Español",
+	[PH_ART_FULL] = "denso",
+	[PH_ART_THINNER] = "más fino",
+	[PH_ART_SPARSE] = "escaso",
+	[PH_ART_BARE] = "sin pelo",
+	[PH_ART_EARS] = "orejas",
+	[PH_ART_VIEW_TOP] = "desde arriba",
+	[PH_ART_VIEW_SIDE] = "de lado",
+	[PH_ART_VIEW_FRONT] = "como en un espejo",
+	[PH_ART_VIEW_CLOSE] = "la raya, de cerca",
+	[PH_CONFIRM_TITLE] = "¿Se parece a usted?",
+	[PH_CONFIRM_YES] = "Sí, como yo",
+	[PH_CONFIRM_AGAIN] = "Elegir otra vez",
+	[PH_CONFIRM_UNSURE] = "No estoy seguro/a",
+	[PH_CONFIRM_UNSURE_TEXT] = "No pasa nada. Anotaremos «no estoy "
+	    "seguro/a» y el profesional mirará su pelo con usted en la "
+	    "consulta y elegirán el dibujo juntos. Nada más cambia.",
+	[PH_KEYS_CONFIRM] = "S sí  E elegir otra vez  N no estoy seguro/a",
 };
 
 static const struct {

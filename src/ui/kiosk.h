@@ -70,6 +70,7 @@ struct kiosk_client {
 	bool		*ticks;		/* multi: ticked options */
 	size_t		 nticks;
 	bool		 help;		/* help shown */
+	bool		 unsure;	/* confirm: "not sure" said */
 	char		*end_text;	/* end screen body */
 };
 

@@ -19,6 +19,8 @@
 #ifndef SMP_MODE_H
 #define SMP_MODE_H
 
+#include <stdbool.h>
+
 #include "page.h"
 #include "req.h"
 
@@ -44,6 +46,7 @@ extern const struct ui_mode mode_lang;		/* mode_lang.c */
 extern const struct ui_mode mode_info;		/* mode_info.c */
 extern const struct ui_mode mode_question;	/* mode_question.c */
 extern const struct ui_mode mode_review;	/* mode_review.c */
+extern const struct ui_mode mode_confirm;	/* mode_confirm.c */
 extern const struct ui_mode mode_end;		/* mode_end.c */
 extern const struct ui_mode mode_idle;		/* mode_idle.c */
 /* The staff side. */
@@ -52,5 +55,9 @@ extern const struct ui_mode mode_menu;		/* mode_menu.c */
 extern const struct ui_mode mode_list;		/* mode_list.c */
 extern const struct ui_mode mode_show;		/* mode_show.c */
 extern const struct ui_mode mode_export;	/* mode_export.c */
+
+struct form_question;
+/* Whether answer v to q is a chosen picture to confirm (mode_confirm). */
+bool	mode_confirm_wanted(const struct form_question *q, const char *v);
 
 #endif

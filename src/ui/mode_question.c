@@ -450,7 +450,12 @@ question_request(struct kiosk *k, const struct req *r)
 	else if (q->type == QT_LONGTEXT && r->kind == REQ_ENTER)
 		edit_insert(k->client.edit, '\n');
 	else if (req_is_next(r)) {
-		if (question_save(k, false))
+		if (!question_save(k, false))
+			return;
+		if (mode_confirm_wanted(q, engine_value(walk_engine(k), q)))
+			kiosk_enter(k, &mode_confirm);	/* a picture: look
+							   again, large */
+		else
 			walk_next(k);
 	} else if (req_is_back(r)) {
 		question_save(k, true);	/* keep what is typed, if valid */

@@ -640,6 +640,10 @@ shipped_step(struct fixture *fx, int lang, int *last, int *total)
 	}
 	if (lang == 1)
 		assert_no_english(fx->screen);
+	if (strcmp(kiosk_mode_name(fx->k), "confirm") == 0) {
+		press(fx, REQ_ENTER);	/* yes, like me */
+		return;
+	}
 	if (it->kind == ITEM_SCREEN) {
 		press(fx, REQ_ENTER);	/* pages down, then agrees */
 		return;
@@ -927,6 +931,60 @@ setup(void **state)
 	return setlocale(LC_ALL, "C.UTF-8") == NULL ? -1 : 0;
 }
 
+/* kiosk-pictures (issue 15): a stage picture with its legend and ears
+   named; after choosing, the picture large with both views and "Yes,
+   like me" / "Choose again" / "Not sure"; "not sure" says what happens
+   next and stores not_sure; the review shows the chosen picture. */
+static void
+test_pictures(void **state)
+{
+	struct fixture	*fx = shipped_to(0, "norwood");
+	const char	*v;
+
+	(void)state;
+	press(fx, REQ_DOWN);			/* Stage I, highlighted */
+	assert_shows(fx, "[\xe2\x96\x93] full");	/* the legend */
+	assert_shows(fx, "[\xe2\x96\x92] thinner");
+	assert_shows(fx, "[ ] bare");
+	assert_shows(fx, "( ) ears");
+	assert_shows(fx, ".---- front ----.");
+	/* 120 columns: the mirror view beside the top view, captioned */
+	if (strstr(screen_at(fx, 30, 120), "as in a mirror") == NULL)
+		fail_msg("no mirror view at 120x30:\n%s", fx->screen);
+	press(fx, REQ_DOWN);
+	press(fx, REQ_DOWN);
+	press(fx, REQ_DOWN);
+	press(fx, REQ_DOWN);			/* Stage IIIa */
+	press(fx, REQ_ENTER);
+	assert_string_equal(kiosk_mode_name(fx->k), "confirm");
+	assert_shows(fx, "Is this like you?");
+	assert_shows(fx, "Stage IIIa");
+	assert_shows(fx, "[ Yes, like me ]");
+	assert_shows(fx, "[ Choose again ]");
+	assert_shows(fx, "[ Not sure ]");
+	assert_shows(fx, "from above");		/* both views fit at 80 */
+	assert_shows(fx, "as in a mirror");
+	type(fx, "c");				/* choose again: the list, */
+	assert_string_equal(kiosk_mode_name(fx->k), "question");
+	assert_shows(fx, "(o) Stage IIIa");	/* still chosen */
+	press(fx, REQ_ENTER);
+	tap(fx, "[ Not sure ]");
+	assert_shows(fx, "the practitioner will look at your");
+	v = engine_value(walk_engine(fx->k), &fx->f->questions[
+	    engine_item(walk_engine(fx->k))->ref]);
+	assert_string_equal(v, "not_sure");
+	press(fx, REQ_BACK);			/* back to the picture */
+	assert_shows(fx, "Is this like you?");
+	press(fx, REQ_BACK);
+	press(fx, REQ_UP);			/* Stage VII, from not sure */
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "from the side");
+	tap(fx, "[ Yes, like me ]");
+	assert_string_equal(kiosk_mode_name(fx->k), "question");
+	assert_null(strstr(screen(fx), "Which picture looks most like"));
+	fixture_free(fx);
+}
+
 int
 main(void)
 {
@@ -946,6 +1004,7 @@ main(void)
 		cmocka_unit_test(test_lang_number),
 		cmocka_unit_test(test_paste_cut),
 		cmocka_unit_test(test_review_long),
+		cmocka_unit_test(test_pictures),
 	};
 
 	if (setenv("SMP_TODAY", "2026-06-15", 1) != 0)

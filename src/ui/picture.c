@@ -1,0 +1,184 @@
+/*
+ * picture.c: a stage picture on a page (see picture.h).  A legend is
+ * shown whenever a picture is shaded, because a client cannot guess
+ * what ▓ ▒ ░ mean (and a console font barely tells ▓ from ▒), and the
+ * ears "( )" are named because the stage labels refer to them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/xmalloc.h"
+#include "form/art_label.h"
+#include "form/form.h"
+#include "picture.h"
+
+#define VIEW_GAP	2	/* columns between the two views */
+
+_Static_assert(PW__COUNT == PAGE_ART_WORDS, "page.h's art_words size");
+
+/* The shading characters of the Unicode pictures and their ASCII twins
+   (forms/art/gen.py), from full to bare. */
+static const char *const shade_utf8[4] = {
+	"\xe2\x96\x93", "\xe2\x96\x92", "\xe2\x96\x91", " "
+};
+static const char *const shade_ascii[4] = { "#", "+", ":", "." };
+
+/* Whether picture a is shaded (its legend is needed). */
+static bool
+picture_shaded(const struct form_art *a)
+{
+	const char	*t = a->utf8 != NULL ? a->utf8 : "";
+
+	return strstr(t, shade_utf8[0]) != NULL ||
+	    strstr(t, shade_utf8[1]) != NULL ||
+	    strstr(t, shade_utf8[2]) != NULL;
+}
+
+int
+picture_width(const struct form_art *a, int avail)
+{
+	int	both;
+
+	if (a->view == NULL)
+		return a->width;
+	both = a->width + VIEW_GAP + a->view->width;
+	return both <= avail ? both : a->width;
+}
+
+/*
+ * The legend's entries ("[▓] full", ... "( ) ears") into e[6]; the
+ * caller frees each.
+ */
+static void
+legend_entries(const struct ui_page *p, char *e[6])
+{
+	const char *const	*sh = p->utf8 ? shade_utf8 : shade_ascii;
+	int			 i;
+
+	for (i = 0; i < 4; i++)
+		e[i] = xasprintf("[%s] %s", sh[i], p->art_words[PW_FULL + i] ?
+		    p->art_words[PW_FULL + i] : "");
+	e[4] = xasprintf("( ) %s", p->art_words[PW_EARS] ?
+	    p->art_words[PW_EARS] : "");
+	e[5] = NULL;
+}
+
+/* Lay the legend out from y in w columns (draw when g != NULL); returns
+   the rows it takes.  Entries go on a row while they fit, two blanks
+   apart, never broken inside. */
+static int
+legend_rows(struct grid *g, const struct ui_page *p, int y, int x, int w,
+    int ymax)
+{
+	char	*e[6];
+	int	 i, col = 0, rows = 1, ew;
+
+	legend_entries(p, e);
+	for (i = 0; e[i] != NULL; i++) {
+		ew = utf8_width(e[i], strlen(e[i]));
+		if (col > 0 && col + 2 + ew > w) {
+			rows++;
+			col = 0;
+		} else if (col > 0)
+			col += 2;
+		if (g != NULL && y + rows - 1 < ymax)
+			grid_put(g, y + rows - 1, x + col, w - col, e[i],
+			    strlen(e[i]), GA_DIM);
+		col += ew;
+		free(e[i]);
+	}
+	return rows;
+}
+
+int
+picture_height(const struct ui_page *p, const struct form_art *a, int w)
+{
+	int	h = a->height;
+
+	if (a->view != NULL && picture_width(a, w) > a->width)
+		h = (a->view->height > h ? a->view->height : h) + 1;
+	if (picture_shaded(a))
+		h += legend_rows(NULL, p, 0, 0, w, 0);
+	return h;
+}
+
+/* One view's text at y,x, its "front" and "back" said in the client's
+   language; returns the next row. */
+static int
+put_view(struct grid *g, const struct ui_page *p, const struct form_art *a,
+    int y, int x, int ymax)
+{
+	const char	*t = form_art_text(a, p->utf8), *nl;
+	char		*l;
+	size_t		 len;
+
+	while (t != NULL && y < ymax) {
+		nl = strchr(t, '\n');
+		len = nl ? (size_t)(nl - t) : strlen(t);
+		if ((l = art_label(t, len, "front", p->art_front)) == NULL)
+			l = art_label(t, len, "back", p->art_back);
+		if (l != NULL)
+			grid_put(g, y++, x, a->width + 1, l, strlen(l),
+			    GA_ART);
+		else
+			grid_put(g, y++, x, a->width, t, len, GA_ART);
+		free(l);
+		t = nl ? nl + 1 : NULL;
+	}
+	return y;
+}
+
+/* A caption centred under a view of width w. */
+static void
+put_caption(struct grid *g, int y, int x, int w, const char *s)
+{
+	int	cw;
+
+	if (s == NULL)
+		return;
+	cw = utf8_width(s, strlen(s));
+	if (cw > w)
+		cw = w;
+	grid_put(g, y, x + (w - cw) / 2, w, s, strlen(s), GA_DIM);
+}
+
+/* The caption word of a second view's kind. */
+static const char *
+view_caption(const struct ui_page *p, const struct form_art *v)
+{
+	if (strcmp(v->name, "side") == 0)
+		return p->art_words[PW_SIDE];
+	if (strcmp(v->name, "front") == 0)
+		return p->art_words[PW_FRONT];
+	return p->art_words[PW_CLOSE];
+}
+
+int
+picture_put(struct grid *g, const struct ui_page *p,
+    const struct form_art *a, int y, int x, int w, int ymax)
+{
+	int	 y1, y2, vx, lw;
+
+	y1 = put_view(g, p, a, y, x, ymax);
+	if (a->view != NULL && picture_width(a, w) > a->width) {
+		vx = x + a->width + VIEW_GAP;
+		y2 = put_view(g, p, a->view, y, vx, ymax);
+		y1 = y2 > y1 ? y2 : y1;
+		if (y1 < ymax) {
+			put_caption(g, y1, x, a->width, p->art_words[PW_TOP]);
+			put_caption(g, y1, vx, a->view->width,
+			    view_caption(p, a->view));
+			y1++;
+		}
+	}
+	/* the legend under the picture, as wide as it (wider when it is
+	   narrow) but within the screen */
+	lw = picture_width(a, w);
+	lw = lw < 33 ? (w < 33 ? w : 33) : lw;
+	lw = x + lw > g->cols ? g->cols - x : lw;
+	if (picture_shaded(a) && y1 + legend_rows(NULL, p, 0, 0, lw, 0) <=
+	    ymax)
+		y1 += legend_rows(g, p, y1, x, lw, ymax);
+	return y1;
+}
