@@ -16,6 +16,21 @@ enum date_err {
 
 /* Parse exactly "YYYY-MM-DD" (year 1000..9999). */
 enum date_err	 date_parse(const char *s, int *days);
+/*
+ * Parse "YYYY-MM" (a month-precision answer); *days is the month's LAST
+ * day, so a waiting period counted from it never ends too early.
+ */
+enum date_err	 date_parse_month(const char *s, int *days);
+/*
+ * Parse a date as a person types it: ISO "YYYY-MM-DD" always, else three
+ * numbers (any of / - . or space between) in the order order names
+ * ("dmy", "mdy" or "ymd"; anything else reads as "dmy"), a four-digit
+ * year.  With month set, "YYYY-MM" or month and year in the order's
+ * sequence ("MM/YYYY"; "YYYY/MM" for ymd), and *days is the month's last
+ * day.  Writes the canonical text (ISO, at least 11 bytes) into out.
+ */
+enum date_err	 date_parse_typed(const char *s, const char *order,
+		     int month, int *days, char *out);
 /* Format into buf (at least 11 bytes) as YYYY-MM-DD. */
 void		 date_format(int days, char *buf);
 int		 date_from_ymd(int y, int m, int d);

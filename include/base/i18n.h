@@ -41,7 +41,12 @@ enum phrase {
 	PH_KEYS_TEXT,
 	PH_KEYS_SCREEN,
 	PH_KEYS_REVIEW,
-	PH_DATE_HINT,		/* "Year-month-day, e.g. 1985-07-23" */
+	PH_DATE_HINT,		/* "Day/month/year, e.g. 23/07/1985" */
+	PH_DATE_ORDER,		/* how people write dates: dmy, mdy, ymd */
+	PH_MONTH_HINT,		/* "Month/year, e.g. 03/2026" */
+	PH_ERR_MONTH_SYNTAX,	/* a month-precision date misread */
+	PH_PRINT_MONTH,		/* paper: month and year hint */
+	PH_END_RECHECK,		/* end screen: "from {date}" */
 	PH_ERR_REQUIRED,	/* validation messages from here on */
 	PH_ERR_CHOICE,		/* not one of the options */
 	PH_ERR_INTEGER,

@@ -14,6 +14,7 @@
 #ifndef SMP_INTAKE_H
 #define SMP_INTAKE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/strbuf.h"
@@ -30,6 +31,25 @@ struct intake_line {
 	const char	*code;	/* rule id or question=option */
 	int		 points;
 	const char	*text;	/* in the form's first language */
+};
+
+/*
+ * What a completed intake comes to, as kept on its row (see engine/score.h
+ * enum score_outcome): outcome is a stop's kind ("not-offered",
+ * "deferred", "clearance") or, without a stop, the band's id.
+ */
+struct intake_outcome {
+	const char	*outcome;
+	const char	*band;		/* NULL whenever a stop applies */
+	bool		 has_score;	/* a score people may read: only
+					   without a stop */
+	int		 score;
+	bool		 has_internal;	/* clearance: the score kept for
+					   staff only, never shown as a band */
+	int		 score_internal;
+	const char	*recheck;	/* deferred: YYYY-MM-DD, or NULL */
+	const char	*note;		/* what it waits for, first language;
+					   NULL or "" for nothing */
 };
 
 /*
@@ -51,11 +71,12 @@ struct intake_store {
 	   it returns 0.  Refused once the intake is completed. */
 	int	(*put)(void *ctx, const char *intake, const char *question,
 		    const char *value, char **errp);
-	/* Mark the intake completed with its score, band (NULL: none)
-	   and result lines in order; all of it or nothing. */
-	int	(*complete)(void *ctx, const char *intake, int score,
-		    const char *band, const struct intake_line *lines,
-		    size_t nlines, char **errp);
+	/* Mark the intake completed with its outcome and result lines
+	   in order; all of it or nothing. */
+	int	(*complete)(void *ctx, const char *intake,
+		    const struct intake_outcome *out,
+		    const struct intake_line *lines, size_t nlines,
+		    char **errp);
 	/* Mark the intake abandoned (kept, never dropped). */
 	int	(*abandon)(void *ctx, const char *intake, char **errp);
 	void	*ctx;		/* given to each; outlives the intakes */

@@ -16,6 +16,7 @@
 #ifndef SMP_SCORE_H
 #define SMP_SCORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/strbuf.h"
@@ -29,8 +30,25 @@ enum score_kind {
 	SC_RECOMMEND
 };
 
+/*
+ * What a finished intake comes to, in order of precedence: a stop that is
+ * not-offered outranks a deferral, which outranks a clearance, which
+ * outranks the band (domain §7.4).  Every stop is still listed.
+ */
+enum score_outcome {
+	OUTCOME_BAND,		/* no stop: the band (capped by flags) */
+	OUTCOME_CLEARANCE,	/* pending a document; score internal */
+	OUTCOME_DEFERRED,	/* not now; no score */
+	OUTCOME_NOT_OFFERED	/* not at all; no score */
+};
+
 struct score_line {
 	enum score_kind	 kind;
+	int		 recheck;	/* SC_STOP deferral: its re-check date
+					   (day number), or -1 */
+	bool		 recheck_unknown; /* SC_STOP: its "recheck" date
+					   could not be computed (the client
+					   does not remember) */
 	int		 points;	/* SC_POINTS: the contribution */
 	const struct form_rule *rule;	/* the rule, or NULL for option
 					   points */
@@ -39,9 +57,19 @@ struct score_line {
 };
 
 struct score_result {
+	enum score_outcome outcome;
+	bool		 scored;	/* false for a hard stop (deferred, not
+					   offered): no points, score, band */
+	int		 recheck;	/* deferred: the latest re-check date of
+					   its deferrals (day number), or -1 */
+	bool		 recheck_unknown; /* deferred: some date is unknown,
+					   the practitioner decides */
 	int		 raw;		/* sum before clamping */
-	int		 score;		/* 0..100 */
-	const struct form_band *band;	/* NULL if the form has no bands */
+	int		 score;		/* 0..100; with a clearance stop for
+					   staff only (internal), never shown
+					   as a band */
+	const struct form_band *band;	/* NULL if the form has no bands or a
+					   stop applies */
 	const struct form_rule *capped_by; /* flag whose "cap" lowered the
 					   band, or NULL */
 	struct score_line *lines;	/* in order: points (form order),
@@ -56,6 +84,24 @@ struct score_result *score_compute(const struct form *f,
 		     const struct expr_env *env);
 void		 score_free(struct score_result *r);
 
+/* "band", "clearance", "deferred", "not-offered". */
+const char	*score_outcome_name(enum score_outcome o);
+/* The outcome as one word people filter by: the stop's kind, else the
+   band's id ("scored" when the form has no bands).  Borrowed. */
+const char	*score_outcome_code(const struct score_result *r);
+/*
+ * What the outcome waits for, in lang: a deferral's wordings ("once
+ * healed") and "the practitioner decides the date" when a date is not
+ * known; a clearance's documents; "" otherwise.  The date itself is
+ * r->recheck.  Caller frees.
+ */
+char		*score_outcome_note(const struct form *f,
+		     const struct score_result *r, int lang);
+/* "a date is not known: the practitioner decides", in lang. */
+const char	*score_unknown_date_words(const struct form *f, int lang);
+/* The stop kind of a rule, as the outcome it leads to. */
+enum score_outcome score_stop_outcome(const struct form_rule *ru);
+
 /* Kind as a word: "points", "stop", "flag", "recommend". */
 const char	*score_kind_name(enum score_kind k);
 /* A stable code for the line: rule id, or "question=code". Caller frees. */
@@ -66,10 +112,16 @@ char		*score_line_code(const struct score_line *l);
  */
 char		*score_line_text(const struct score_line *l, int lang);
 /* The whole result as readable text (staff view), appended to sb. */
-void		 score_format_text(const struct score_result *r, int lang,
+void		 score_format_text(const struct form *f,
+		     const struct score_result *r, int lang,
 		     struct strbuf *sb);
 /* The whole result as one JSON object, appended to sb. */
-void		 score_format_json(const struct score_result *r, int lang,
+void		 score_format_json(const struct form *f,
+		     const struct score_result *r, int lang,
 		     struct strbuf *sb);
+/* A staff word in the form's language lang: es for Spanish, else en
+   (staff views follow the chosen language).  Borrowed. */
+const char	*score_staff_word(const struct form *f, int lang,
+		     const char *en, const char *es);
 
 #endif

@@ -30,5 +30,8 @@ bool		 expr_eval_true(const struct expr *e,
 int		 expr_eval_number(const struct expr *e,
 		     const struct expr_env *env,
 		     double *out);
+/* Date value (a day number); returns -1 if missing. */
+int		 expr_eval_date(const struct expr *e,
+		     const struct expr_env *env, int *out);
 
 #endif

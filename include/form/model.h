@@ -47,7 +47,8 @@ enum form_qtype {
 	QT_LONGTEXT,	/* several lines of UTF-8 */
 	QT_INTEGER,	/* value like "-12" */
 	QT_DECIMAL,	/* value like "72.5" */
-	QT_DATE,	/* value "YYYY-MM-DD" */
+	QT_DATE,	/* value "YYYY-MM-DD" ("YYYY-MM" with precision
+			   month) */
 	QT_SCALE	/* integer from min to max (default 1..5) */
 };
 
@@ -88,6 +89,7 @@ struct form_question {
 	bool		 has_min, has_max;
 	double		 min, max;	/* number/scale bounds */
 	size_t		 maxlen;	/* text: characters; 0 = default */
+	bool		 month_precision; /* date: "precision month" */
 	char		*pattern;	/* POSIX ERE for text, or NULL */
 	void		*pattern_re;	/* compiled regex_t, owned */
 	struct form_text pattern_message;
@@ -148,8 +150,22 @@ enum form_rule_kind {
 	RULE_RECOMMEND	/* recommend ID [group G] if COND */
 };
 
+/*
+ * What a stop means for the client (docs/form-language.md "Stops"):
+ * STOP_UNKNOWN only for forms written before stops had kinds (kept in
+ * old databases); the engine treats it as a deferral whose re-check the
+ * practitioner decides.
+ */
+enum form_stop_kind {
+	STOP_UNKNOWN,
+	STOP_CLEARANCE,		/* until a document (doctor's note...) */
+	STOP_DEFER,		/* not now: until a date or an event */
+	STOP_NOT_OFFERED	/* not offered at all (e.g. under 18) */
+};
+
 struct form_rule {
 	enum form_rule_kind kind;
+	enum form_stop_kind stop_kind;	/* RULE_STOP */
 	char		*id;		/* unique among rules */
 	struct expr	*cond;		/* boolean */
 	struct expr	*points;	/* RULE_POINTS: numeric */
@@ -164,6 +180,12 @@ struct form_rule {
 	struct form_loc	 cap_loc;
 	struct form_text text;		/* staff text (required) */
 	struct form_text client;	/* RULE_STOP: kind client text */
+	struct expr	*recheck;	/* STOP_DEFER: re-check date, or NULL */
+	char		*recheck_src;
+	struct form_loc	 recheck_loc;
+	struct form_text until;		/* STOP_DEFER: re-check wording when
+					   no date applies */
+	struct form_text needs;		/* STOP_CLEARANCE: what to bring */
 	struct form_loc	 loc;
 };
 

@@ -56,7 +56,16 @@ struct query_intake {
 	const char	*completed_at;	/* NULL unless completed */
 	bool		 has_score;
 	int		 score;
-	const char	*band;		/* NULL if none */
+	const char	*band;		/* NULL if none; always NULL when a
+					   stop applies */
+	const char	*outcome;	/* completed: "not-offered",
+					   "deferred", "clearance", else the
+					   band's id (or "scored"); NULL
+					   otherwise */
+	const char	*recheck;	/* deferred: YYYY-MM-DD, or NULL */
+	const char	*outcome_note;	/* what it waits for, or NULL */
+	bool		 has_internal;	/* clearance: score kept for staff */
+	int		 score_internal;
 	const char	*codes[STORE_NCODES];	/* stop, flag, recommend
 					   codes joined with ';' (NULL unless
 					   completed), as store.h says */
@@ -143,6 +152,7 @@ int	query_form_source(struct store *s, const char *hash, char **srcp,
 enum query_count_by {
 	QC_STATUS,	/* key: status */
 	QC_BAND,	/* key: band ("" if none) */
+	QC_OUTCOME,	/* key: outcome ("" if none) */
 	QC_ANSWER,	/* key: value of question arg */
 	QC_STOP,	/* key: code, text: its stored text */
 	QC_FLAG,

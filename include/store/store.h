@@ -115,11 +115,11 @@ int	store_answer_put(struct store *s, const char *intake,
 void	store_codes_add(struct strbuf codes[STORE_NCODES], const char *kind,
 	    const char *code);
 
-/* Mark completed with its score, band, result lines and codes (one
-   transaction). */
-int	store_intake_complete(struct store *s, const char *intake, int score,
-	    const char *band, const struct intake_line *lines, size_t nlines,
-	    char **errp);
+/* Mark completed with its outcome (score, band, re-check...), result
+   lines and codes (one transaction). */
+int	store_intake_complete(struct store *s, const char *intake,
+	    const struct intake_outcome *out, const struct intake_line *lines,
+	    size_t nlines, char **errp);
 int	store_intake_abandon(struct store *s, const char *intake,
 	    char **errp);
 /*

@@ -76,6 +76,98 @@ date_parse(const char *s, int *days)
 	return DATE_OK;
 }
 
+/* The last day of month m of year y. */
+static int
+date_month_end(int y, int m)
+{
+	return date_from_ymd(y, m, days_in_month(y, m));
+}
+
+enum date_err
+date_parse_month(const char *s, int *days)
+{
+	int	y, m, i;
+
+	if (strlen(s) != 7 || s[4] != '-')
+		return DATE_SYNTAX;
+	for (i = 0; i < 7; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return DATE_SYNTAX;
+	y = atoi(s);
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (y < 1000)
+		return DATE_SYNTAX;
+	if (m < 1 || m > 12)
+		return DATE_NO_SUCH_DAY;
+	*days = date_month_end(y, m);
+	return DATE_OK;
+}
+
+/* Split s into up to 3 runs of digits; their values and lengths. */
+static int
+date_fields(const char *s, int v[3], int len[3])
+{
+	int	n = 0;
+
+	while (*s != '\0') {
+		if (n == 3 || *s < '0' || *s > '9')
+			return -1;
+		v[n] = 0;
+		len[n] = 0;
+		while (*s >= '0' && *s <= '9' && len[n] < 5) {
+			v[n] = v[n] * 10 + (*s++ - '0');
+			len[n]++;
+		}
+		n++;
+		if (*s == '/' || *s == '-' || *s == '.' || *s == ' ')
+			s++;
+		else if (*s != '\0')
+			return -1;
+	}
+	return n;
+}
+
+enum date_err
+date_parse_typed(const char *s, const char *order, int month, int *days,
+    char *out)
+{
+	enum date_err	 e;
+	int		 v[3], len[3], n, y, m, d, iy, im, id;
+
+	/* ISO, always (a well-formed ISO date that does not exist is
+	   said so, not read in another order). */
+	if ((e = month ? date_parse_month(s, days) : date_parse(s, days)) !=
+	    DATE_SYNTAX) {
+		if (e == DATE_OK)
+			memcpy(out, s, month ? 8 : 11);
+		return e;
+	}
+	if ((n = date_fields(s, v, len)) != (month ? 2 : 3))
+		return DATE_SYNTAX;
+	if (order != NULL && strcmp(order, "ymd") == 0)
+		iy = 0, im = 1, id = 2;
+	else if (order != NULL && strcmp(order, "mdy") == 0)
+		im = 0, id = 1, iy = 2;
+	else
+		id = 0, im = 1, iy = 2;
+	if (month) {		/* the day drops out of the sequence */
+		im = im > id ? im - 1 : im;
+		iy = iy > id ? iy - 1 : iy;
+	}
+	y = v[iy];
+	m = v[im];
+	d = month ? 1 : v[id];
+	if (len[iy] != 4 || len[im] > 2 || (!month && len[id] > 2) || y < 1000)
+		return DATE_SYNTAX;
+	if (!date_valid_ymd(y, m, d))
+		return DATE_NO_SUCH_DAY;
+	*days = month ? date_month_end(y, m) : date_from_ymd(y, m, d);
+	date_format(date_from_ymd(y, m, d), out);
+	if (month)
+		out[7] = '\0';
+	return DATE_OK;
+}
+
 void
 date_format(int days, char *buf)
 {

@@ -36,6 +36,11 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_KEYS_SCREEN] = "keys-screen",
 	[PH_KEYS_REVIEW] = "keys-review",
 	[PH_DATE_HINT] = "date-hint",
+	[PH_DATE_ORDER] = "date-order",
+	[PH_MONTH_HINT] = "month-hint",
+	[PH_ERR_MONTH_SYNTAX] = "err-month-syntax",
+	[PH_PRINT_MONTH] = "print-month",
+	[PH_END_RECHECK] = "end-recheck",
 	[PH_ERR_REQUIRED] = "err-required",
 	[PH_ERR_CHOICE] = "err-choice",
 	[PH_ERR_INTEGER] = "err-integer",
@@ -140,7 +145,14 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_KEYS_TEXT] = "Type your answer   Enter next   Esc back   F1 help",
 	[PH_KEYS_SCREEN] = "Enter next   Esc back",
 	[PH_KEYS_REVIEW] = "Up/Down choose   Enter change   Esc back",
-	[PH_DATE_HINT] = "Year-month-day, for example 1985-07-23",
+	[PH_DATE_HINT] = "Day/month/year, for example 23/07/1985",
+	[PH_DATE_ORDER] = "dmy",
+	[PH_MONTH_HINT] = "Month/year, for example 03/2026",
+	[PH_ERR_MONTH_SYNTAX] = "Please type the month and the year, for "
+	    "example 03/2026.",
+	[PH_PRINT_MONTH] = "month/year",
+	[PH_END_RECHECK] = "We would be glad to see you again from {date}; "
+	    "your practitioner will confirm.",
 	[PH_ERR_REQUIRED] = "Please answer this question to continue.",
 	[PH_ERR_CHOICE] = "Please choose one of the options shown.",
 	[PH_ERR_INTEGER] = "Please type a whole number using digits only, "
@@ -153,8 +165,8 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_ERR_TOO_LONG] = "Please keep this to {max} characters or fewer.",
 	[PH_ERR_PATTERN] = "That does not look right. Please check what you "
 	    "typed.",
-	[PH_ERR_DATE_SYNTAX] = "Please type the date as year-month-day, for "
-	    "example 1985-07-23.",
+	[PH_ERR_DATE_SYNTAX] = "Please type the date as day/month/year, for "
+	    "example 23/07/1985.",
 	[PH_ERR_DATE_NO_SUCH_DAY] = "That date does not exist. Please check "
 	    "the day and the month.",
 	[PH_ERR_AGREE] = "Please read this and choose \"{agree}\" to go on.",
@@ -178,7 +190,7 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_PRINT_RANGE] = "from {min} to {max}",
 	[PH_PRINT_AT_LEAST] = "at least {min}",
 	[PH_PRINT_AT_MOST] = "at most {max}",
-	[PH_PRINT_DATE] = "date, year-month-day",
+	[PH_PRINT_DATE] = "date, day/month/year",
 	[PH_PRINT_SCALE] = "choose one number from {min} to {max}",
 	[PH_MORE] = "\u25bc More below: press Down or Enter to read on",
 	[PH_LIST_MORE] = "more",
@@ -268,7 +280,13 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	    "   F1 ayuda",
 	[PH_KEYS_SCREEN] = "Intro siguiente   Esc atrás",
 	[PH_KEYS_REVIEW] = "Arriba/Abajo elegir   Intro cambiar   Esc atrás",
-	[PH_DATE_HINT] = "Año-mes-día, por ejemplo 1985-07-23",
+	[PH_DATE_HINT] = "Día/mes/año, por ejemplo 23/07/1985",
+	[PH_DATE_ORDER] = "dmy",
+	[PH_MONTH_HINT] = "Mes/año, por ejemplo 03/2026",
+	[PH_ERR_MONTH_SYNTAX] = "Escriba el mes y el año, por ejemplo 03/2026.",
+	[PH_PRINT_MONTH] = "mes/año",
+	[PH_END_RECHECK] = "Estaremos encantados de volver a verle a partir "
+	    "del {date}; su especialista se lo confirmará.",
 	[PH_ERR_REQUIRED] = "Responda a esta pregunta para continuar.",
 	[PH_ERR_CHOICE] = "Elija una de las opciones que se muestran.",
 	[PH_ERR_INTEGER] = "Escriba un número entero, solo con cifras; por "
@@ -281,8 +299,8 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_ERR_TOO_LONG] = "Use como máximo {max} caracteres.",
 	[PH_ERR_PATTERN] = "Esto no parece correcto. Revise lo que ha "
 	    "escrito.",
-	[PH_ERR_DATE_SYNTAX] = "Escriba la fecha como año-mes-día; por "
-	    "ejemplo, 1985-07-23.",
+	[PH_ERR_DATE_SYNTAX] = "Escriba la fecha como día/mes/año; por "
+	    "ejemplo, 23/07/1985.",
 	[PH_ERR_DATE_NO_SUCH_DAY] = "Esa fecha no existe. Revise el día y "
 	    "el mes.",
 	[PH_ERR_AGREE] = "Lea este texto y elija «{agree}» para continuar.",
@@ -307,7 +325,7 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_PRINT_RANGE] = "de {min} a {max}",
 	[PH_PRINT_AT_LEAST] = "como mínimo {min}",
 	[PH_PRINT_AT_MOST] = "como máximo {max}",
-	[PH_PRINT_DATE] = "fecha, año-mes-día",
+	[PH_PRINT_DATE] = "fecha, día/mes/año",
 	[PH_PRINT_SCALE] = "elija un número del {min} al {max}",
 	[PH_MORE] = "\u25bc Hay más texto: pulse Abajo o Intro para seguir leyendo",
 	[PH_LIST_MORE] = "más",

@@ -4,6 +4,7 @@
  * gives the client's name.
  */
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@
 #include "cmd/cmd.h"
 #include "store/query.h"
 
-#define LIST_FIXED	60	/* columns of all but band and kiosk */
+#define LIST_FIXED	73	/* columns of all but the kiosk */
 
 /* The command's help. */
 static void
@@ -24,8 +25,10 @@ list_usage(FILE *fp)
 	fprintf(fp, "usage: smp-intake list [--since DATE] [--until DATE] "
 	    "[--status S]\n"
 	    "         [--db DB] [--config FILE]\n"
-	    "Intakes, oldest first: id (first 8 characters), start (local "
-	    "time), status,\nscore, stops (!), flags (?), band, kiosk.  "
+	    "Intakes, oldest first: id (first 8 characters), outcome "
+	    "(not-offered,\ndeferred, clearance, or the band when no stop "
+	    "applies), re-check date,\nstart (local time), status, score "
+	    "(none when a stop applies), kiosk.\n"
 	    "DATE is YYYY-MM-DD (local), --until\ninclusive; S is "
 	    "in_progress, completed or abandoned.\n");
 }
@@ -45,26 +48,27 @@ list_cell(struct strbuf *sb, const char *s, size_t w)
 static void
 list_line(struct strbuf *sb, const struct query_intake *in, size_t width)
 {
-	size_t	band = width >= LIST_FIXED + 20 ? 10 : 6, kiosk;
-	char	id[9], when[17], score[8], stops[8], flags[8];
+	size_t	kiosk;
+	char	id[9], when[17], score[8];
+	bool	shown;
 
-	kiosk = width > LIST_FIXED + band + 2 + 5 ? width - LIST_FIXED -
-	    band - 2 : 5;
+	kiosk = width > LIST_FIXED + 5 ? width - LIST_FIXED : 5;
 	if (in != NULL) {
 		snprintf(id, sizeof(id), "%s", in->id);
 		query_local_time(in->started_at, when, NULL);
 		snprintf(score, sizeof(score), "%d", in->score);
-		snprintf(stops, sizeof(stops), "%d", in->nstops);
-		snprintf(flags, sizeof(flags), "%d", in->nflags);
 	}
+	/* A score is shown only where no stop applies (no outcome yet, or
+	   a band); a stopped intake never reads as a candidate. */
+	shown = in != NULL && in->has_score && in->nstops == 0;
 	strbuf_reset(sb);
 	list_cell(sb, in ? id : "ID", 8);
+	list_cell(sb, in ? (in->outcome ? in->outcome : "-") : "OUTCOME", 11);
+	list_cell(sb, in ? (in->recheck ? in->recheck : "-") : "RE-CHECK",
+	    10);
 	list_cell(sb, in ? when : "STARTED", 16);
 	list_cell(sb, in ? in->status : "STATUS", 11);
-	list_cell(sb, in ? (in->has_score ? score : "-") : "SCORE", 5);
-	list_cell(sb, in ? stops : "STOP", 4);
-	list_cell(sb, in ? flags : "FLAG", 4);
-	list_cell(sb, in ? (in->band ? in->band : "-") : "BAND", band);
+	list_cell(sb, in ? (shown ? score : "-") : "SCORE", 5);
 	list_cell(sb, in ? in->kiosk_id : "KIOSK", kiosk);
 	while (sb->len > 0 && sb->s[sb->len - 1] == ' ')
 		sb->s[--sb->len] = '\0';

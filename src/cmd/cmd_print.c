@@ -246,8 +246,10 @@ print_answer_space(const struct form *f, const struct form_question *q,
 		break;
 	case QT_DATE:
 		printf("   (");
-		phrase(f, PH_PRINT_DATE, lang, NULL, NULL, NULL);
-		printf(")\n   ____-__-__\n");
+		phrase(f, q->month_precision ? PH_PRINT_MONTH : PH_PRINT_DATE,
+		    lang, NULL, NULL, NULL);
+		printf(q->month_precision ? ")\n   __/____\n" :
+		    ")\n   __/__/____\n");
 		break;
 	case QT_SCALE:
 		print_scale(f, q, lang);

@@ -73,10 +73,10 @@ score_answers(const struct form *f, int lang, const struct answers *a,
 	res = score_compute(f, &env);
 	strbuf_init(&sb);
 	if (json) {
-		score_format_json(res, lang, &sb);
+		score_format_json(f, res, lang, &sb);
 		strbuf_addc(&sb, '\n');
 	} else
-		score_format_text(res, lang, &sb);
+		score_format_text(f, res, lang, &sb);
 	if (fwrite(sb.s, 1, sb.len, stdout) != sb.len || fflush(stdout) != 0)
 		rc = SMP_EXIT_IOERR;
 	strbuf_done(&sb);

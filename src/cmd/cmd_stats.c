@@ -1,5 +1,5 @@
 /*
- * cmd_stats.c: "smp-intake stats": counts of intakes by status, band,
+ * cmd_stats.c: "smp-intake stats": counts of intakes by status, outcome,
  * stage (the answers to the questions named with --by; by default
  * norwood, savin and ludwig when answered), ISO week of the start, and
  * stops and flags by rule, each drawn as a bar chart fitted to the
@@ -45,7 +45,7 @@ stats_usage(FILE *fp)
 	fprintf(fp, "usage: smp-intake stats [--since DATE] [--until DATE] "
 	    "[--by Q[,Q...]]\n"
 	    "         [--db DB] [--config FILE]\n"
-	    "Counts by status, band, stage (answers to the questions --by "
+	    "Counts by status, outcome, stage (answers to the questions --by "
 	    "names; default\n" STATS_DEFAULT_BY " when answered), week, "
 	    "stops and flags, as bar charts.\n");
 }
@@ -97,7 +97,13 @@ stats_band_label(const struct stats_chart *ch, const char *band)
 	size_t	i;
 
 	if (*band == '\0')
-		return xstrdup("(none)");
+		return xstrdup("(none: not completed)");
+	if (strcmp(band, "not-offered") == 0)
+		return xstrdup("not-offered: a stop, not offered");
+	if (strcmp(band, "deferred") == 0)
+		return xstrdup("deferred: a stop, not suitable right now");
+	if (strcmp(band, "clearance") == 0)
+		return xstrdup("clearance: a stop, pending clearance");
 	for (i = 0; ch->f != NULL && i < ch->f->nbands; i++)
 		if (strcmp(ch->f->bands[i].id, band) == 0)
 			return xasprintf("%s: %s", band,
@@ -117,7 +123,7 @@ stats_collect(void *ctx, const char *key, const char *text, long n)
 		stats_multi(ch, key, n);
 		return 0;
 	}
-	if (ch->by == QC_BAND)
+	if (ch->by == QC_BAND || ch->by == QC_OUTCOME)
 		l = stats_band_label(ch, key);
 	else if (ch->by == QC_ANSWER && ch->q != NULL &&
 	    (o = form_option(ch->q, key)) != NULL)
@@ -256,7 +262,8 @@ stats_newest(void *ctx, const struct query_form *qf)
 		return 1;
 	}
 	d = diag_new("stored form", DIAG_DEFAULT_LIMIT);
-	nc->f = form_load_text("stored form", src, len, NULL, FORM_NO_ART, d);
+	nc->f = form_load_text("stored form", src, len, NULL,
+	    FORM_NO_ART | FORM_STORED, d);
 	diag_free(d);
 	free(src);
 	return 1;
@@ -305,7 +312,8 @@ stats_print(struct store *s, const struct query_filter *f, const char *by,
 	if (rc >= 0)
 		rc = stats_chart(s, f, &ch, QC_STATUS, NULL, "By status", errp);
 	if (rc == STORE_OK)
-		rc = stats_chart(s, f, &ch, QC_BAND, NULL, "By band", errp);
+		rc = stats_chart(s, f, &ch, QC_OUTCOME, NULL, "By outcome",
+		    errp);
 	if (rc == STORE_OK)
 		rc = stats_stages(s, f, &ch, by ? by : STATS_DEFAULT_BY,
 		    by == NULL, errp);

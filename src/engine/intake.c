@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/defs.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
@@ -131,14 +132,37 @@ intake_lines(const struct score_result *r)
 	return lines;
 }
 
+/* The outcome of r as kept (out->note allocated; recheck: 11 bytes). */
+static void
+intake_outcome_of(const struct form *f, const struct score_result *r,
+    struct intake_outcome *out, char *recheck)
+{
+	memset(out, 0, sizeof(*out));
+	out->outcome = score_outcome_code(r);
+	if (r->outcome == OUTCOME_BAND) {
+		out->band = r->band != NULL ? r->band->id : NULL;
+		out->has_score = true;
+		out->score = r->score;
+	} else if (r->scored) {
+		out->has_internal = true;
+		out->score_internal = r->score;
+	}
+	if (r->recheck >= 0) {
+		date_format(r->recheck, recheck);
+		out->recheck = recheck;
+	}
+	out->note = score_outcome_note(f, r, 0);
+}
+
 /* Finish the walk, score it, hand the result to the port. */
 int
 intake_complete(struct intake *in, const struct score_result **resp,
     char **errp)
 {
 	struct intake_line	*lines;
+	struct intake_outcome	 out;
 	struct expr_env		 env;
-	char			*msg = NULL;
+	char			*msg = NULL, recheck[11];
 	int			 rc;
 
 	rc = engine_finish(in->e, &msg);
@@ -161,9 +185,10 @@ intake_complete(struct intake *in, const struct score_result **resp,
 		in->res = score_compute(in->f, &env);
 	}
 	lines = intake_lines(in->res);
-	rc = in->port.complete(in->port.ctx, in->id, in->res->score,
-	    in->res->band != NULL ? in->res->band->id : NULL, lines,
+	intake_outcome_of(in->f, in->res, &out, recheck);
+	rc = in->port.complete(in->port.ctx, in->id, &out, lines,
 	    in->res->nlines, errp);
+	free((char *)(uintptr_t)out.note);
 	intake_lines_free(lines, in->res->nlines);
 	if (rc == 0 && resp != NULL)
 		*resp = in->res;

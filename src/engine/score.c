@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/defs.h"
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
@@ -31,6 +32,8 @@ add_line(struct score_result *r, enum score_kind k, int points,
 	l->rule = rule;
 	l->q = q;
 	l->opt = opt;
+	l->recheck = -1;
+	l->recheck_unknown = false;
 }
 
 /* Option points of q's visible answer v, in form order. */
@@ -120,6 +123,71 @@ group_taken(const struct score_result *r, const char *g)
 	return false;
 }
 
+/* The stop kind of a rule, as the outcome it leads to. */
+enum score_outcome
+score_stop_outcome(const struct form_rule *ru)
+{
+	switch (ru->stop_kind) {
+	case STOP_CLEARANCE:
+		return OUTCOME_CLEARANCE;
+	case STOP_NOT_OFFERED:
+		return OUTCOME_NOT_OFFERED;
+	default:	/* a kind-less stop of an old form waits too */
+		return OUTCOME_DEFERRED;
+	}
+}
+
+/* A stop line's re-check date: its "recheck" date, if it can be worked
+   out; a kind-less stop (an old form) leaves it to the practitioner. */
+static void
+stop_recheck(struct score_line *l, const struct expr_env *env)
+{
+	const struct form_rule	*ru = l->rule;
+
+	if (ru->stop_kind == STOP_UNKNOWN)
+		l->recheck_unknown = true;
+	else if (ru->stop_kind == STOP_DEFER && ru->recheck != NULL &&
+	    expr_eval_date(ru->recheck, env, &l->recheck) < 0) {
+		l->recheck = -1;
+		l->recheck_unknown = true;
+	}
+}
+
+/* The outcome of the stops that hold: the strongest kind; a deferral's
+   date is the latest of its stops' dates. */
+static void
+outcome_of_stops(const struct form *f, const struct expr_env *env,
+    struct score_result *r)
+{
+	const struct form_rule	*ru;
+	struct score_line	 l;
+	enum score_outcome	 o;
+	size_t			 i;
+
+	r->outcome = OUTCOME_BAND;
+	r->recheck = -1;
+	for (i = 0; i < f->nrules; i++) {
+		ru = &f->rules[i];
+		if (ru->kind != RULE_STOP || !expr_eval_true(ru->cond, env))
+			continue;
+		if ((o = score_stop_outcome(ru)) > r->outcome)
+			r->outcome = o;
+		if (o != OUTCOME_DEFERRED)
+			continue;
+		memset(&l, 0, sizeof(l));
+		l.rule = ru;
+		l.recheck = -1;
+		stop_recheck(&l, env);
+		if (l.recheck > r->recheck)
+			r->recheck = l.recheck;
+		r->recheck_unknown = r->recheck_unknown || l.recheck_unknown;
+	}
+	if (r->outcome != OUTCOME_DEFERRED) {
+		r->recheck = -1;
+		r->recheck_unknown = false;
+	}
+}
+
 /* Lines of one kind of rule whose condition holds, in form order. */
 static size_t
 kind_lines(const struct form *f, const struct expr_env *env,
@@ -136,6 +204,8 @@ kind_lines(const struct form *f, const struct expr_env *env,
 		if (!expr_eval_true(ru->cond, env))
 			continue;
 		add_line(r, sk, 0, ru, NULL, NULL);
+		if (sk == SC_STOP)
+			stop_recheck(&r->lines[r->nlines - 1], env);
 		n++;
 	}
 	return n;
@@ -166,13 +236,20 @@ score_compute(const struct form *f, const struct expr_env *env)
 	struct score_result	*r = xcalloc(1, sizeof(*r));
 	size_t			 i;
 
-	all_points(f, env, r);
+	/* Domain §7.1: the score is computed only without a hard stop. */
+	outcome_of_stops(f, env, r);
+	r->scored = r->outcome <= OUTCOME_CLEARANCE;
+	if (r->scored)
+		all_points(f, env, r);
 	r->score = r->raw < 0 ? 0 : r->raw > 100 ? 100 : r->raw;
-	for (i = 0; i < f->nbands; i++)
+	for (i = 0; r->outcome == OUTCOME_BAND && i < f->nbands; i++)
 		if (f->bands[i].min <= r->score && (r->band == NULL ||
 		    f->bands[i].min >= r->band->min))
 			r->band = &f->bands[i];
 	r->nstops = kind_lines(f, env, r, RULE_STOP, SC_STOP);
+	/* Not offered: nothing about treatment, not even for staff. */
+	if (r->outcome == OUTCOME_NOT_OFFERED)
+		return r;
 	r->nflags = kind_lines(f, env, r, RULE_FLAG, SC_FLAG);
 	apply_caps(r);
 	r->nrecs = kind_lines(f, env, r, RULE_RECOMMEND, SC_RECOMMEND);
@@ -187,6 +264,84 @@ score_free(struct score_result *r)
 		return;
 	free(r->lines);
 	free(r);
+}
+
+/* The outcome's name. */
+const char *
+score_outcome_name(enum score_outcome o)
+{
+	static const char *const names[] = {
+		"band", "clearance", "deferred", "not-offered"
+	};
+
+	return (size_t)o < SMP_NELEM(names) ? names[o] : "?";
+}
+
+/* The stop's kind, else the band's id (borrowed). */
+const char *
+score_outcome_code(const struct score_result *r)
+{
+	if (r->outcome != OUTCOME_BAND)
+		return score_outcome_name(r->outcome);
+	return r->band != NULL ? r->band->id : "scored";
+}
+
+/* es for a Spanish view, else en. */
+const char *
+score_staff_word(const struct form *f, int lang, const char *en,
+    const char *es)
+{
+	if (f != NULL && lang >= 0 && lang < f->nlangs &&
+	    strcmp(f->langs[lang], "es") == 0)
+		return es;
+	return en;
+}
+
+/* Append part to sb after "; " when sb has text. */
+static void
+note_add(struct strbuf *sb, const char *part)
+{
+	if (part == NULL || *part == '\0')
+		return;
+	if (sb->len > 0)
+		strbuf_adds(sb, "; ");
+	strbuf_adds(sb, part);
+}
+
+/* What the outcome waits for, in lang (caller frees). */
+char *
+score_outcome_note(const struct form *f, const struct score_result *r,
+    int lang)
+{
+	const struct form_rule	*ru;
+	struct strbuf		 sb;
+	size_t			 i;
+
+	strbuf_init(&sb);
+	for (i = 0; i < r->nlines; i++) {
+		if (r->lines[i].kind != SC_STOP)
+			continue;
+		ru = r->lines[i].rule;
+		if (score_stop_outcome(ru) != r->outcome)
+			continue;
+		if (r->outcome == OUTCOME_CLEARANCE)
+			note_add(&sb, form_tr(&ru->needs, lang));
+		else if (r->outcome == OUTCOME_DEFERRED &&
+		    r->lines[i].recheck < 0 && !r->lines[i].recheck_unknown)
+			note_add(&sb, form_tr(&ru->until, lang));
+	}
+	if (r->outcome == OUTCOME_DEFERRED && r->recheck_unknown)
+		note_add(&sb, score_unknown_date_words(f, lang));
+	return strbuf_detach(&sb);
+}
+
+/* The words for a re-check date nobody knows. */
+const char *
+score_unknown_date_words(const struct form *f, int lang)
+{
+	return score_staff_word(f, lang, "a date is not known: the "
+	    "practitioner decides", "una fecha no se conoce: decide el "
+	    "especialista");
 }
 
 /* Kind as a word. */
@@ -255,21 +410,70 @@ text_list(const struct score_result *r, enum score_kind k, int lang,
 			    rule_text(r->lines[i].rule, lang));
 }
 
+/* "Outcome: ..." with its date and note, as staff read it. */
+static void
+outcome_text(const struct form *f, const struct score_result *r, int lang,
+    struct strbuf *sb)
+{
+	const char	*bt = r->band != NULL ? form_tr(&r->band->text, lang) :
+			    NULL;
+	char		 d[11], *note;
+
+	strbuf_addf(sb, "%s: ", score_staff_word(f, lang, "Outcome",
+	    "Resultado"));
+	switch (r->outcome) {
+	case OUTCOME_NOT_OFFERED:
+		strbuf_adds(sb, score_staff_word(f, lang, "NOT OFFERED",
+		    "NO SE OFRECE"));
+		break;
+	case OUTCOME_DEFERRED:
+		strbuf_adds(sb, score_staff_word(f, lang, "DEFERRED (not "
+		    "suitable right now)", "APLAZADO (no es el momento)"));
+		if (r->recheck >= 0) {
+			date_format(r->recheck, d);
+			strbuf_addf(sb, ", %s %s", score_staff_word(f, lang,
+			    "re-check from", "revisar desde"), d);
+		}
+		break;
+	case OUTCOME_CLEARANCE:
+		strbuf_adds(sb, score_staff_word(f, lang, "PENDING CLEARANCE",
+		    "PENDIENTE DE AUTORIZACIÓN"));
+		break;
+	default:
+		strbuf_adds(sb, r->band != NULL ? r->band->id : "scored");
+		if (bt != NULL)
+			strbuf_addf(sb, " (%s)", bt);
+		break;
+	}
+	note = score_outcome_note(f, r, lang);
+	if (*note != '\0')
+		strbuf_addf(sb, " \xe2\x80\x94 %s", note);
+	free(note);
+	strbuf_addc(sb, '\n');
+}
+
 /* The result as readable text for staff, appended to sb. */
 void
-score_format_text(const struct score_result *r, int lang,
-    struct strbuf *sb)
+score_format_text(const struct form *f, const struct score_result *r,
+    int lang, struct strbuf *sb)
 {
 	const char	*bt = r->band != NULL ? form_tr(&r->band->text, lang) :
 			    NULL;
 	char		*s;
 	size_t		 i;
 
-	strbuf_addf(sb, "Score %d/100", r->score);
-	if (r->band != NULL)
-		strbuf_addf(sb, " \xe2\x80\x94 %s", bt != NULL ? bt :
-		    r->band->id);
-	strbuf_addc(sb, '\n');
+	outcome_text(f, r, lang, sb);
+	if (r->outcome == OUTCOME_BAND) {
+		strbuf_addf(sb, "Score %d/100", r->score);
+		if (r->band != NULL)
+			strbuf_addf(sb, " \xe2\x80\x94 %s", bt != NULL ? bt :
+			    r->band->id);
+		strbuf_addc(sb, '\n');
+	} else if (r->scored)
+		strbuf_addf(sb, "Internal score %d/100 (no band: a stop "
+		    "applies)\n", r->score);
+	else
+		strbuf_adds(sb, "Not scored (a hard stop applies)\n");
 	if (r->capped_by != NULL)
 		strbuf_addf(sb, "  (band held here by a flag: %s)\n",
 		    rule_text(r->capped_by, lang));
@@ -285,6 +489,8 @@ score_format_text(const struct score_result *r, int lang,
 		strbuf_adds(sb, "\nRecommendations:\n");
 		text_list(r, SC_RECOMMEND, lang, sb);
 	}
+	if (!r->scored)
+		return;
 	strbuf_adds(sb, "\nExplanation:\n");
 	for (i = 0; i < r->nlines; i++) {
 		if (r->lines[i].kind != SC_POINTS)
@@ -346,6 +552,9 @@ json_rules(const struct score_result *r, enum score_kind k, int lang,
 		strbuf_adds(sb, ",\"text\":");
 		json_str(sb, rule_text(ru, lang));
 		if (k == SC_STOP) {
+			strbuf_adds(sb, ",\"kind\":");
+			json_str(sb, score_outcome_name(
+			    score_stop_outcome(ru)));
 			strbuf_adds(sb, ",\"client\":");
 			json_str(sb, form_tr(&ru->client, lang));
 		}
@@ -356,14 +565,36 @@ json_rules(const struct score_result *r, enum score_kind k, int lang,
 
 /* The result as one JSON object (no newline), appended to sb. */
 void
-score_format_json(const struct score_result *r, int lang,
-    struct strbuf *sb)
+score_format_json(const struct form *f, const struct score_result *r,
+    int lang, struct strbuf *sb)
 {
-	char	*s;
+	char	*s, d[11];
 	size_t	 i;
 	int	 n = 0;
 
-	strbuf_addf(sb, "{\"score\":%d,\"raw\":%d,\"band\":", r->score, r->raw);
+	strbuf_adds(sb, "{\"outcome\":");
+	json_str(sb, score_outcome_code(r));
+	strbuf_adds(sb, ",\"outcome_kind\":");
+	json_str(sb, score_outcome_name(r->outcome));
+	strbuf_adds(sb, ",\"recheck\":");
+	if (r->recheck >= 0) {
+		date_format(r->recheck, d);
+		json_str(sb, d);
+	} else
+		strbuf_adds(sb, "null");
+	strbuf_addf(sb, ",\"recheck_unknown\":%s,\"note\":",
+	    r->recheck_unknown ? "true" : "false");
+	s = score_outcome_note(f, r, lang);
+	json_str(sb, s);
+	free(s);
+	if (r->outcome == OUTCOME_BAND)
+		strbuf_addf(sb, ",\"score\":%d,\"raw\":%d,\"band\":",
+		    r->score, r->raw);
+	else if (r->scored)
+		strbuf_addf(sb, ",\"score\":null,\"score_internal\":%d,"
+		    "\"raw\":null,\"band\":", r->score);
+	else
+		strbuf_adds(sb, ",\"score\":null,\"raw\":null,\"band\":");
 	if (r->band != NULL) {
 		strbuf_adds(sb, "{\"id\":");
 		json_str(sb, r->band->id);

@@ -68,7 +68,8 @@ static const struct {
 	{ "months_since", EF_MONTHS_SINCE, 1 },
 	{ "years_since", EF_YEARS_SINCE, 1 },
 	{ "min", EF_MIN, 2 },
-	{ "max", EF_MAX, 2 }
+	{ "max", EF_MAX, 2 },
+	{ "add_months", EF_ADD_MONTHS, 2 }
 };
 
 static struct expr *parse_or(struct parser *p);

@@ -260,6 +260,11 @@ expr_check_call(struct diag *d, struct expr *e, const char *name)
 	case EF_LEN:
 		arg_is(d, e, 0, EXPR_STR, name);
 		break;
+	case EF_ADD_MONTHS:
+		e->type = EXPR_DATE;
+		arg_is(d, e, 0, EXPR_DATE, name);
+		arg_is(d, e, 1, EXPR_NUM, name);
+		break;
 	case EF_MIN: case EF_MAX:
 		arg_is(d, e, 0, EXPR_NUM, name);
 		arg_is(d, e, 1, EXPR_NUM, name);

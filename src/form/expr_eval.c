@@ -45,8 +45,9 @@ val_decode(enum expr_type t, const char *s, struct val *v)
 		v->num = strtod(s, &end);
 		v->missing = end == s || *end != '\0' || !isfinite(v->num);
 		break;
-	case EXPR_DATE:
-		v->missing = date_parse(s, &v->date) != DATE_OK;
+	case EXPR_DATE:		/* "YYYY-MM": the month's last day */
+		v->missing = date_parse(s, &v->date) != DATE_OK &&
+		    date_parse_month(s, &v->date) != DATE_OK;
 		break;
 	default:
 		v->s = s;
@@ -189,6 +190,34 @@ eval_arith(const struct expr *e, const struct expr_env *env, struct val *v)
 		v->num = x;
 }
 
+/*
+ * add_months(d, n): the same day n whole months later (earlier if n < 0),
+ * held at the month's last day (31 January + 1 month is 28 or 29
+ * February); missing when n is not whole or the year leaves 1000..9999.
+ */
+static void
+add_months(int days, double n, struct val *v)
+{
+	int	y, m, d, last;
+	long	mm;
+
+	if (n != floor(n) || fabs(n) > 12000) {
+		v->missing = true;
+		return;
+	}
+	date_to_ymd(days, &y, &m, &d);
+	mm = (long)y * 12 + (m - 1) + (long)n;
+	y = (int)(mm / 12);
+	m = (int)(mm % 12) + 1;
+	if (y < 1000 || y > 9999) {
+		v->missing = true;
+		return;
+	}
+	last = date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) -
+	    date_from_ymd(y, m, 1);
+	v->date = date_from_ymd(y, m, d < last ? d : last);
+}
+
 /* A function call. */
 static void
 eval_call(const struct expr *e, const struct expr_env *env, struct val *v)
@@ -234,8 +263,22 @@ eval_call(const struct expr *e, const struct expr_env *env, struct val *v)
 		v->num = date_months_between(a.date, env->today);
 		break;
 	case EF_MIN: v->num = a.num < b.num ? a.num : b.num; break;
+	case EF_ADD_MONTHS: add_months(a.date, b.num, v); break;
 	default: v->num = a.num > b.num ? a.num : b.num; break;
 	}
+}
+
+/* Date value; returns -1 if missing. */
+int
+expr_eval_date(const struct expr *e, const struct expr_env *env, int *out)
+{
+	struct val	v;
+
+	eval(e, env, &v);
+	if (v.missing)
+		return -1;
+	*out = v.date;
+	return 0;
 }
 
 /* Evaluate e into v. */

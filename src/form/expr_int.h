@@ -55,7 +55,8 @@ enum expr_fn {
 	EF_MONTHS_SINCE,
 	EF_YEARS_SINCE,
 	EF_MIN,
-	EF_MAX
+	EF_MAX,
+	EF_ADD_MONTHS
 };
 
 /* A constant: a leaf's value or a member of an "in" list. */

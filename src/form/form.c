@@ -102,6 +102,10 @@ free_parts(struct form *f)
 		free(f->rules[i].cap);
 		form_text_free(&f->rules[i].text);
 		form_text_free(&f->rules[i].client);
+		expr_free(f->rules[i].recheck);
+		free(f->rules[i].recheck_src);
+		form_text_free(&f->rules[i].until);
+		form_text_free(&f->rules[i].needs);
 	}
 	for (i = 0; i < f->nbands; i++) {
 		free(f->bands[i].id);

@@ -232,6 +232,30 @@ check_items(struct form_parser *p)
 		check_section(p, &f->sections[nsec], (int)f->nitems);
 }
 
+/* A stop's kind and what it says about coming back. */
+static void
+check_stop(struct form_parser *p, struct form_rule *r)
+{
+	check_text(p, &r->until, "until", NULL, NULL, r->loc);
+	check_text(p, &r->needs, "needs", NULL, NULL, r->loc);
+	r->recheck = compile(p, r->recheck_src, r->recheck_loc, -1, NULL,
+	    "recheck", EXPR_DATE);
+	if (r->stop_kind == STOP_UNKNOWN && !p->stored)
+		diag_add(p->d, r->loc.line, r->loc.col, "stop '%s' needs a "
+		    "kind: 'stop %s defer|clearance|not-offered if ...'",
+		    r->id, r->id);
+	else if (r->stop_kind == STOP_CLEARANCE && !p->bad_lines &&
+	    !p->lang_warned && !form_text_given(&r->needs))
+		diag_add(p->d, r->loc.line, r->loc.col, "stop '%s' pending "
+		    "clearance has no 'needs' (what the client must bring)",
+		    r->id);
+	else if (r->stop_kind == STOP_DEFER && r->recheck_src == NULL &&
+	    !p->bad_lines && !p->lang_warned && !form_text_given(&r->until))
+		diag_add(p->d, r->loc.line, r->loc.col, "deferral '%s' has "
+		    "neither 'recheck DATE' nor 'until' (when to come back)",
+		    r->id);
+}
+
 /* Rules: texts and expressions (which may look anywhere) */
 static void
 check_rules(struct form_parser *p)
@@ -245,6 +269,8 @@ check_rules(struct form_parser *p)
 			continue;
 		check_text(p, &r->text, "text", "rule", r->id, r->loc);
 		check_text(p, &r->client, "client", NULL, NULL, r->loc);
+		if (r->kind == RULE_STOP)
+			check_stop(p, r);
 		r->points = compile(p, r->points_src, r->points_loc, -1, NULL,
 		    "rule", EXPR_NUM);
 		r->cond = compile(p, r->cond_src, r->cond_loc, -1, NULL,
@@ -270,10 +296,20 @@ check_bands(struct form_parser *p)
 	struct form	*f = p->f;
 	size_t		 i;
 
-	for (i = 0; i < f->nbands; i++)
+	for (i = 0; i < f->nbands; i++) {
 		if (f->bands[i].id[0] != '\0')
 			check_text(p, &f->bands[i].text, "text", "band",
 			    f->bands[i].id, f->bands[i].loc);
+		/* An outcome is a stop's kind or a band's id: keep them
+		   apart. */
+		if (strcmp(f->bands[i].id, "deferred") == 0 ||
+		    strcmp(f->bands[i].id, "clearance") == 0 ||
+		    strcmp(f->bands[i].id, "not-offered") == 0)
+			diag_add(p->d, f->bands[i].loc.line,
+			    f->bands[i].loc.col, "band '%s' would read as a "
+			    "stop's outcome: choose another id",
+			    f->bands[i].id);
+	}
 	if (f->nbands == 0)
 		return;
 	qsort(f->bands, f->nbands, sizeof *f->bands, band_cmp);

@@ -35,6 +35,7 @@ form_load_text(const char *name, const char *buf, size_t len,
 	p.d = d;
 	p.base = diag_count(d);
 	p.art_dir = (flags & FORM_NO_ART) ? NULL : art_dir;
+	p.stored = (flags & FORM_STORED) != 0;
 	p.section = -1;
 	parse_line_all(&p);
 	if (p.seen_form && !parse_full(&p)) {

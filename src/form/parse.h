@@ -61,6 +61,7 @@ struct form_parser {
 	bool		 seen_form;	/* a "form" line (or its error) */
 	bool		 lang_warned;	/* reported texts before languages */
 	bool		 bad_lines;	/* the lexer skipped lines */
+	bool		 stored;	/* FORM_STORED: a kept, older form */
 	struct form_loc	 langs_loc;	/* the "languages" line */
 	int		 lang_col[FORM_MAX_LANGS];
 	int		 section;	/* current section, or -1 */

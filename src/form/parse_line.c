@@ -345,6 +345,40 @@ rule_named(struct form_parser *p, size_t k, const char *word,
 		    parse_tlen(TOK(p, 4)), TOK(p, 4)->p);
 }
 
+/* A stop's kind, as written ("not-offered"), by enum form_stop_kind. */
+static const char *const stop_kinds[] = {
+	"", "clearance", "defer", "not-offered"
+};
+
+/* "stop ID KIND if": the kind (token 2) of a stop whose "if" is token k. */
+static void
+stop_kind(struct form_parser *p, struct form_rule *r, size_t k)
+{
+	const char	*s;
+	size_t		 i;
+
+	if (k == 2)
+		return;		/* no kind: form_check says if that is wrong */
+	for (i = 1; i < SMP_NELEM(stop_kinds); i++)
+		if (lex_is(TOK(p, 2), stop_kinds[i]))
+			break;
+	if (i == SMP_NELEM(stop_kinds)) {
+		s = parse_suggest(TOK(p, 2), stop_kinds + 1,
+		    SMP_NELEM(stop_kinds) - 1);
+		parse_err(p, 2, "unknown stop kind '%.*s'%s%s%s (expected "
+		    "defer, clearance or not-offered)", parse_tlen(TOK(p, 2)),
+		    TOK(p, 2)->p, s ? " (did you mean '" : "", s ? s : "",
+		    s ? "'?)" : "");
+		/* One mistake, one message: a kind that asks nothing more. */
+		r->stop_kind = STOP_NOT_OFFERED;
+		return;
+	}
+	r->stop_kind = (enum form_stop_kind)i;
+	if (k > 3)
+		parse_err(p, 3, "expected 'if', found '%.*s'",
+		    parse_tlen(TOK(p, 3)), TOK(p, 3)->p);
+}
+
 /* The part of a rule line between its id and "if". */
 static void
 rule_head(struct form_parser *p, struct form_rule *r, size_t k)
@@ -358,10 +392,8 @@ rule_head(struct form_parser *p, struct form_rule *r, size_t k)
 		if (k > 3)
 			r->cap_loc = parse_loc(p, 3);
 		rule_named(p, k, "cap", "a band", &r->cap);
-	} else if (k > 2)
-		parse_err(p, 2,
-		    "expected 'if', found '%.*s'", parse_tlen(TOK(p, 2)),
-		    TOK(p, 2)->p);
+	} else
+		stop_kind(p, r, k);
 }
 
 /* A rule line: points, stop, flag or recommend. */
@@ -451,6 +483,60 @@ kw_client(struct form_parser *p)
 	parse_text(p, 1, &f->rules[f->nrules - 1].client, "client", false);
 }
 
+/* The stop rule open above, if its kind is one of kinds; else report
+   that kw belongs to such a stop and return NULL. */
+static struct form_rule *
+stop_open(struct form_parser *p, const char *kw, enum form_stop_kind kind,
+    const char *which)
+{
+	struct form_rule	*r;
+
+	r = p->ctx == PC_RULE ? &p->f->rules[p->f->nrules - 1] : NULL;
+	if (r == NULL || r->kind != RULE_STOP || (r->stop_kind != kind &&
+	    r->stop_kind != STOP_UNKNOWN)) {
+		parse_err(p, 0, "'%s' belongs to a 'stop ID %s' rule", kw,
+		    which);
+		return NULL;
+	}
+	return r;
+}
+
+/* recheck EXPR: a deferral's re-check date */
+static void
+kw_recheck(struct form_parser *p)
+{
+	struct form_rule	*r;
+
+	if ((r = stop_open(p, "recheck", STOP_DEFER, "defer")) == NULL)
+		return;
+	if (r->recheck_src != NULL) {
+		parse_err(p, 0, "'recheck' given twice");
+		return;
+	}
+	parse_expr(p, 1, NTOK(p), "a date after 'recheck'", &r->recheck_src,
+	    &r->recheck_loc);
+}
+
+/* until LANG "text": a deferral's re-check in words */
+static void
+kw_until(struct form_parser *p)
+{
+	struct form_rule	*r;
+
+	if ((r = stop_open(p, "until", STOP_DEFER, "defer")) != NULL)
+		parse_text(p, 1, &r->until, "until", false);
+}
+
+/* needs LANG "text": what a stop pending clearance waits for */
+static void
+kw_needs(struct form_parser *p)
+{
+	struct form_rule	*r;
+
+	if ((r = stop_open(p, "needs", STOP_CLEARANCE, "clearance")) != NULL)
+		parse_text(p, 1, &r->needs, "needs", false);
+}
+
 /* points: an option's points, or a points rule. */
 static void
 kw_points(struct form_parser *p)
@@ -489,6 +575,7 @@ static const struct form_kw {
 	{ "low", parse_question_attr },
 	{ "high", parse_question_attr },
 	{ "validate", parse_question_attr },
+	{ "precision", parse_question_attr },
 	{ "message", parse_question_message },
 	{ "art", parse_question_art },
 	{ "option", parse_question_option },
@@ -499,6 +586,9 @@ static const struct form_kw {
 	{ "recommend", kw_rule },
 	{ "band", kw_band },
 	{ "client", kw_client },
+	{ "recheck", kw_recheck },
+	{ "until", kw_until },
+	{ "needs", kw_needs },
 };
 
 /* Report an unknown keyword, suggesting the closest one. */

@@ -245,6 +245,25 @@ attr_pattern(struct form_parser *p, struct form_question *q)
 	q->pattern_loc = parse_loc(p, 1);
 }
 
+/* "precision month": a date question asks month and year only. */
+static void
+attr_precision(struct form_parser *p, struct form_question *q)
+{
+	if (wrong_type(p, q->type == QT_DATE, "precision", "date"))
+		return;
+	if (q->month_precision) {
+		parse_err(p, 0, "'precision' given twice");
+		return;
+	}
+	if (NTOK(p) < 2 || !lex_is(TOK(p, 1), "month")) {
+		parse_err(p, 1, "expected 'precision month' (day precision "
+		    "is the default)");
+		return;
+	}
+	if (!parse_extra(p, 2, "'precision month'"))
+		q->month_precision = true;
+}
+
 /* "validate EXPR": its message lines follow. */
 static void
 attr_validate(struct form_parser *p, struct form_question *q)
@@ -285,6 +304,8 @@ parse_question_attr(struct form_parser *p)
 		attr_pattern(p, q);
 	else if (lex_is(t, "validate"))
 		attr_validate(p, q);
+	else if (lex_is(t, "precision"))
+		attr_precision(p, q);
 	else if (!wrong_type(p, q->type == QT_SCALE, lex_is(t, "low") ?
 	    "low" : "high", "scale"))
 		parse_text(p, 1, lex_is(t, "low") ? &q->low : &q->high,

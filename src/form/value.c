@@ -146,22 +146,29 @@ canon_numeric(const struct form *f, const struct form_question *q,
 	return v;
 }
 
-/* Date: canonical value or NULL with *msgp. */
+/*
+ * Date: canonical value (ISO; "YYYY-MM" with precision month) or NULL with
+ * *msgp.  Typed in the order of the client's language (the phrase
+ * date-order: dmy for en and es), or ISO.
+ */
 static char *
 canon_date(const struct form *f, const struct form_question *q,
     const char *input, int lang, char **msgp)
 {
-	char	*t = trimmed(input);
+	char	*t = trimmed(input), out[11];
 	int	 days;
 
-	switch (date_parse(t, &days)) {
+	switch (date_parse_typed(t, form_phrase(f, PH_DATE_ORDER, lang),
+	    q->month_precision, &days, out)) {
 	case DATE_OK:
-		return t;
+		free(t);
+		return xstrdup(out);
 	case DATE_NO_SUCH_DAY:
 		*msgp = phrase_msg(f, q, PH_ERR_DATE_NO_SUCH_DAY, lang);
 		break;
 	default:
-		*msgp = phrase_msg(f, q, PH_ERR_DATE_SYNTAX, lang);
+		*msgp = phrase_msg(f, q, q->month_precision ?
+		    PH_ERR_MONTH_SYNTAX : PH_ERR_DATE_SYNTAX, lang);
 		break;
 	}
 	free(t);

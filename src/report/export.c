@@ -24,12 +24,14 @@
 #include "form/value.h"
 #include "report/export.h"
 
-#define EXPORT_NMETA	14
+#define EXPORT_NMETA	17
 
+/* The outcome comes right after the id: a receptionist filtering by it
+   never books a client a stop applies to (score and band are empty then). */
 static const char *const export_meta[EXPORT_NMETA] = {
-	"intake_id", "form_id", "form_version", "status", "source",
-	"kiosk_id", "lang", "started_at", "completed_at", "score", "band",
-	"stops", "flags", "recommendations"
+	"intake_id", "outcome", "recheck", "outcome_note", "form_id",
+	"form_version", "status", "source", "kiosk_id", "lang", "started_at",
+	"completed_at", "score", "band", "stops", "flags", "recommendations"
 };
 
 /* One column after the metadata. */
@@ -312,7 +314,8 @@ export_load_form(void *ctx, const struct query_form *qf)
 	d = diag_new(qf->form_id, DIAG_DEFAULT_LIMIT);
 	x->forms = xreallocarray(x->forms, x->nforms + 1, sizeof(*x->forms));
 	xf = memset(&x->forms[x->nforms], 0, sizeof(*xf));
-	xf->f = form_load_text(qf->form_id, src, len, NULL, FORM_NO_ART, d);
+	xf->f = form_load_text(qf->form_id, src, len, NULL,
+	    FORM_NO_ART | FORM_STORED, d);
 	free(src);
 	diag_free(d);
 	if (xf->f == NULL) {
@@ -506,19 +509,22 @@ export_meta_cells(struct xctx *x, const struct query_intake *in,
 	snprintf(num[0], 16, "%d", in->form_version);
 	snprintf(num[1], 16, "%d", in->score);
 	export_set(x, 0, in->id);
-	export_set(x, 1, in->form_id);
-	export_set(x, 2, num[0]);
-	export_set(x, 3, in->status);
-	export_set(x, 4, in->source);
-	export_set(x, 5, in->kiosk_id);
-	export_set(x, 6, in->lang);
-	export_set(x, 7, in->started_at);
-	export_set(x, 8, in->completed_at);
-	export_set(x, 9, in->has_score ? num[1] : NULL);
-	export_set(x, 10, in->band);
-	export_set(x, 11, in->codes[0]);
-	export_set(x, 12, in->codes[1]);
-	export_set(x, 13, in->codes[2]);
+	export_set(x, 1, in->outcome);
+	export_set(x, 2, in->recheck);
+	export_set(x, 3, in->outcome_note);
+	export_set(x, 4, in->form_id);
+	export_set(x, 5, num[0]);
+	export_set(x, 6, in->status);
+	export_set(x, 7, in->source);
+	export_set(x, 8, in->kiosk_id);
+	export_set(x, 9, in->lang);
+	export_set(x, 10, in->started_at);
+	export_set(x, 11, in->completed_at);
+	export_set(x, 12, in->has_score && in->nstops == 0 ? num[1] : NULL);
+	export_set(x, 13, in->nstops == 0 ? in->band : NULL);
+	export_set(x, 14, in->codes[0]);
+	export_set(x, 15, in->codes[1]);
+	export_set(x, 16, in->codes[2]);
 }
 
 /* Write the cells 0..n-1 as one row. */
@@ -557,17 +563,17 @@ static int
 export_header(struct xctx *x, char **errp)
 {
 	static const char *const lng[] = {
-		"intake_id", "form_id", "form_version", "question", "value",
-		"label", "answered_at"
+		"intake_id", "outcome", "form_id", "form_version", "question",
+		"value", "label", "answered_at"
 	};
 	size_t	i;
 
 	if (x->o->format == EXPORT_LONG) {
 		for (i = 0; i < SMP_NELEM(lng); i++)
 			if (strcmp(lng[i], "label") != 0 || x->o->labels)
-				export_set(x, (int)(i - (i > 5 &&
+				export_set(x, (int)(i - (i > 6 &&
 				    !x->o->labels)), lng[i]);
-		return export_cells_row(x, x->o->labels ? 7 : 6, errp);
+		return export_cells_row(x, x->o->labels ? 8 : 7, errp);
 	}
 	for (i = 0; i < EXPORT_NMETA; i++)
 		export_set(x, (int)i, export_meta[i]);
@@ -596,6 +602,7 @@ export_long_row(struct xctx *x, const struct xform *xf,
 	    a->question) == NULL))
 		return 0;
 	export_set(x, c++, in->id);
+	export_set(x, c++, in->outcome);
 	export_set(x, c++, in->form_id);
 	export_set(x, c++, ver);
 	export_set(x, c++, a->question);

@@ -6,6 +6,7 @@
  * name, in form order.  Every stored text goes through textsafe, so a
  * client's answer cannot drive the staff terminal.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "base/strbuf.h"
 #include "base/textsafe.h"
 #include "base/xmalloc.h"
+#include "engine/score.h"
 #include "form/form.h"
 #include "form/form_load.h"
 #include "form/value.h"
@@ -27,6 +29,13 @@ struct show {
 	int		 lang;		/* index in f->langs */
 	struct strbuf	*sb;		/* output */
 };
+
+/* A staff heading in the summary's language (Spanish or English). */
+static const char *
+show_word(const struct show *w, const char *en, const char *es)
+{
+	return score_staff_word(w->f, w->lang, en, es);
+}
 
 /* bsearch comparison: a question id against an answer. */
 static int
@@ -110,7 +119,8 @@ show_who(struct show *w)
 		    (v = show_display(w, q, a->value)) == NULL)
 			continue;
 		if (q->type == QT_DATE && (age = show_age(a->value)) >= 0) {
-			t = xasprintf("%s (age %d)", v, age);
+			t = xasprintf("%s (%s %d)", v, show_word(w, "age",
+			    "edad"), age);
 			free(v);
 			v = t;
 		}
@@ -212,18 +222,107 @@ show_when(struct show *w)
 	char				 t[17], *v;
 
 	query_local_time(in->started_at, t, NULL);
-	show_field(w, "Started", t);
+	show_field(w, show_word(w, "Started", "Inicio"), t);
 	if (in->completed_at != NULL) {
 		query_local_time(in->completed_at, t, NULL);
-		show_field(w, "Completed", t);
+		show_field(w, show_word(w, "Completed", "Terminada"), t);
 	}
-	v = xasprintf("%s (%s, kiosk %s, language %s)", in->status,
-	    in->source, in->kiosk_id, in->lang);
-	show_field(w, "Status", v);
+	v = xasprintf("%s (%s, %s %s, %s %s)", in->status, in->source,
+	    show_word(w, "kiosk", "quiosco"), in->kiosk_id,
+	    show_word(w, "language", "idioma"), in->lang);
+	show_field(w, show_word(w, "Status", "Estado"), v);
 	free(v);
-	v = xasprintf("%s version %d", in->form_id, in->form_version);
-	show_field(w, "Form", v);
+	v = xasprintf("%s %s %d", in->form_id, show_word(w, "version",
+	    "versión"), in->form_version);
+	show_field(w, show_word(w, "Form", "Formulario"), v);
 	free(v);
+}
+
+/*
+ * What the outcome waits for, in the chosen language when the form says
+ * it (the stored note is in the form's first language): each stop of the
+ * outcome's kind gives its "needs" or, without a date, its "until";
+ * a dated deferral without a stored date was not known.  NULL: the
+ * stored note (a stop the form gives no kind, or no form).
+ */
+static char *
+show_note(const struct show *w)
+{
+	const struct form_rule	*r;
+	const char		*o = w->in->outcome, *t;
+	struct strbuf		 sb;
+	size_t			 i;
+	bool			 unknown = false;
+
+	if (w->f == NULL || w->lang == 0 || o == NULL ||
+	    (strcmp(o, "deferred") != 0 && strcmp(o, "clearance") != 0))
+		return NULL;
+	strbuf_init(&sb);
+	for (i = 0; i < w->in->nlines; i++) {
+		if (strcmp(w->in->lines[i].kind, "stop") != 0)
+			continue;
+		if ((r = show_rule(w, w->in->lines[i].code)) == NULL ||
+		    r->stop_kind == STOP_UNKNOWN) {
+			strbuf_done(&sb);
+			return NULL;
+		}
+		if (strcmp(score_outcome_name(score_stop_outcome(r)), o) != 0)
+			continue;
+		if (r->stop_kind == STOP_DEFER && r->recheck != NULL) {
+			unknown = unknown || w->in->recheck == NULL;
+			continue;
+		}
+		t = form_tr(r->stop_kind == STOP_CLEARANCE ? &r->needs :
+		    &r->until, w->lang);
+		if (t != NULL)
+			strbuf_addf(&sb, "%s%s", sb.len > 0 ? "; " : "", t);
+	}
+	if (unknown)
+		strbuf_addf(&sb, "%s%s", sb.len > 0 ? "; " : "",
+		    score_unknown_date_words(w->f, w->lang));
+	return strbuf_detach(&sb);
+}
+
+/* The outcome first: what staff may do with this client. */
+static void
+show_outcome(struct show *w)
+{
+	const struct query_intake	*in = w->in;
+	const char			*o = in->outcome, *bt;
+	struct strbuf			 v;
+	char				*note;
+
+	strbuf_init(&v);
+	if (o == NULL)
+		strbuf_adds(&v, show_word(w, "none yet (intake not completed)",
+		    "aún ninguno (consulta sin terminar)"));
+	else if (strcmp(o, "not-offered") == 0)
+		strbuf_adds(&v, show_word(w, "NOT OFFERED: do not book",
+		    "NO SE OFRECE: no dar cita"));
+	else if (strcmp(o, "deferred") == 0)
+		strbuf_adds(&v, show_word(w, "DEFERRED: not suitable right "
+		    "now, do not book", "APLAZADO: no es el momento, no dar "
+		    "cita"));
+	else if (strcmp(o, "clearance") == 0)
+		strbuf_adds(&v, show_word(w, "PENDING CLEARANCE: do not book "
+		    "until it is provided", "PENDIENTE DE AUTORIZACIÓN: no dar "
+		    "cita hasta tenerla"));
+	else {
+		bt = show_band_text(w);
+		strbuf_addf(&v, "%s%s%s%s", o, bt ? " (" : "", bt ? bt : "",
+		    bt ? ")" : "");
+	}
+	show_field(w, show_word(w, "Outcome", "Resultado"), v.s);
+	if (in->recheck != NULL)
+		show_field(w, show_word(w, "Re-check from", "Revisar desde"),
+		    in->recheck);
+	note = show_note(w);
+	if (note != NULL ? *note != '\0' : in->outcome_note != NULL)
+		show_field(w, o != NULL && strcmp(o, "clearance") == 0 ?
+		    show_word(w, "Needs", "Necesita") : show_word(w, "Until",
+		    "Hasta"), note != NULL ? note : in->outcome_note);
+	free(note);
+	strbuf_done(&v);
 }
 
 /* Stops first, then band and score, flags, recommendations, why. */
@@ -236,22 +335,43 @@ show_result(struct show *w)
 
 	if (in->nstops > 0) {
 		strbuf_adds(w->sb, "\n");
-		show_lines(w, "stop", NULL, "!! STOP: ");
-		strbuf_adds(w->sb, "!! A stop overrides the score: do not "
-		    "proceed on the score alone.\n");
+		show_lines(w, "stop", NULL, show_word(w, "!! STOP: ",
+		    "!! ALTO: "));
+		strbuf_adds(w->sb, show_word(w, "!! A stop overrides the "
+		    "score: do not proceed on the score alone.\n", "!! Un alto "
+		    "prevalece sobre la puntuación: no siga adelante solo por "
+		    "la puntuación.\n"));
 	}
 	strbuf_adds(w->sb, "\n");
-	if (in->has_score) {
-		v = xasprintf("%s%s%s%s, score %d/100", in->band ? in->band :
+	if (in->nstops == 0 && in->has_score) {
+		v = xasprintf("%s%s%s%s, %s %d/100", in->band ? in->band :
 		    "-", bt ? " (" : "", bt ? bt : "", bt ? ")" : "",
-		    in->score);
-		show_field(w, "Band", v);
+		    show_word(w, "score", "puntuación"), in->score);
+		show_field(w, show_word(w, "Band", "Categoría"), v);
 		free(v);
-	} else
-		show_field(w, "Band", "not scored (intake not completed)");
-	show_lines(w, "flag", "Flags (review with the client)", "  ? ");
-	show_lines(w, "recommend", "Recommendations", "  + ");
-	show_lines(w, "points", "Explanation", "  ");
+	} else if (in->has_internal)	/* the number stays in the store */
+		show_field(w, show_word(w, "Score", "Puntuación"), show_word(w,
+		    "kept internally: no band while a stop applies", "guardada "
+		    "internamente: sin categoría mientras haya un alto"));
+	else if (in->outcome != NULL)
+		show_field(w, show_word(w, "Score", "Puntuación"), show_word(w,
+		    "not computed (a stop applies)", "no calculada (hay un "
+		    "alto)"));
+	else
+		show_field(w, show_word(w, "Score", "Puntuación"), show_word(w,
+		    "not scored (intake not completed)", "sin puntuar "
+		    "(consulta sin terminar)"));
+	show_lines(w, "flag", show_word(w, "Flags (review with the client)",
+	    "Avisos (revisar con el cliente)"), "  ? ");
+	/* Not offered: nothing about treatment.  With a stop no score is
+	   shown, so no points are either (a clearance keeps them, and older
+	   intakes kept them, in the store only). */
+	if (in->outcome == NULL || strcmp(in->outcome, "not-offered") != 0)
+		show_lines(w, "recommend", show_word(w, "Recommendations",
+		    "Recomendaciones"), "  + ");
+	if (in->nstops == 0)
+		show_lines(w, "points", show_word(w, "Explanation",
+		    "Explicación"), "  ");
 }
 
 /* Every answered question (and acknowledged screen), in form order. */
@@ -265,7 +385,7 @@ show_answers(struct show *w)
 	char				*v;
 	size_t				 i;
 
-	strbuf_adds(w->sb, "\nAnswers\n");
+	strbuf_addf(w->sb, "\n%s\n", show_word(w, "Answers", "Respuestas"));
 	for (i = 0; w->f != NULL && i < w->f->nitems; i++) {
 		it = &w->f->items[i];
 		if (it->kind == ITEM_SCREEN) {
@@ -296,9 +416,10 @@ show_answers(struct show *w)
 static void
 show_summary(struct show *w)
 {
-	strbuf_adds(w->sb, "Consultation ");
+	strbuf_addf(w->sb, "%s ", show_word(w, "Consultation", "Consulta"));
 	show_text(w, w->in->id, 0);
 	strbuf_adds(w->sb, "\n\n");
+	show_outcome(w);
 	show_who(w);
 	show_when(w);
 	show_result(w);
@@ -392,6 +513,9 @@ show_json(struct show *w)
 
 	strbuf_adds(w->sb, "{\"id\":");
 	textsafe_json(w->sb, in->id);
+	show_jkey(w, "outcome", in->outcome);
+	show_jkey(w, "recheck", in->recheck);
+	show_jkey(w, "outcome_note", in->outcome_note);
 	show_jkey(w, "form_id", in->form_id);
 	strbuf_addf(w->sb, ",\"form_version\":%d", in->form_version);
 	show_jkey(w, "form_hash", in->form_hash);
@@ -402,12 +526,18 @@ show_json(struct show *w)
 	show_jkey(w, "started_at", in->started_at);
 	show_jkey(w, "updated_at", in->updated_at);
 	show_jkey(w, "completed_at", in->completed_at);
-	if (in->has_score)
+	if (in->has_score && in->nstops == 0)
 		strbuf_addf(w->sb, ",\"score\":%d", in->score);
 	else
 		strbuf_adds(w->sb, ",\"score\":null");
-	show_jkey(w, "band", in->band);
-	show_jkey(w, "band_text", show_band_text(w));
+	if (in->has_internal)
+		strbuf_addf(w->sb, ",\"score_internal\":%d",
+		    in->score_internal);
+	else
+		strbuf_adds(w->sb, ",\"score_internal\":null");
+	show_jkey(w, "band", in->nstops == 0 ? in->band : NULL);
+	show_jkey(w, "band_text", in->nstops == 0 ? show_band_text(w) :
+	    NULL);
 	show_jlines(w, "stop", "stops");
 	show_jlines(w, "flag", "flags");
 	show_jlines(w, "recommend", "recommendations");
@@ -430,7 +560,8 @@ show_form(struct store *s, const char *hash)
 		return NULL;
 	}
 	d = diag_new("stored form", DIAG_DEFAULT_LIMIT);
-	f = form_load_text("stored form", src, len, NULL, FORM_NO_ART, d);
+	f = form_load_text("stored form", src, len, NULL, FORM_NO_ART |
+	    FORM_STORED, d);
 	diag_free(d);
 	free(src);
 	return f;

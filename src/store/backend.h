@@ -63,7 +63,7 @@ struct store_write_ops {
 	/* Status, score, band, the lines in order and their codes
 	   (store_codes_add), all or nothing; refused as answer_put. */
 	int	(*intake_complete)(struct store *s, const char *intake,
-		    int score, const char *band,
+		    const struct intake_outcome *out,
 		    const struct intake_line *lines, size_t nlines,
 		    char **errp);
 	/* Status "abandoned"; refused as answer_put. */

@@ -234,6 +234,8 @@ sqlite_admin_merge_copy(struct sqlite_store *ss,
 	if (rc == STORE_OK)
 		rc = sqlite_codes_fill_merged(ss, errp);
 	if (rc == STORE_OK)
+		rc = sqlite_codes_outcome_merged(ss, errp);
+	if (rc == STORE_OK)
 		rc = sqlite_exec(ss, "DROP TABLE temp.merge_new", "cannot "
 		    "merge", errp);
 	if (rc == STORE_OK) {

@@ -11,5 +11,12 @@ struct sqlite_store;
 int	sqlite_codes_fill_all(struct sqlite_store *ss, char **errp);
 /* The completed intakes a merge is adding, listed in temp.merge_new. */
 int	sqlite_codes_fill_merged(struct sqlite_store *ss, char **errp);
+/*
+ * The outcome columns (schema 3) of completed intakes that have none,
+ * derived from their stop codes: every one (the 2 -> 3 upgrade), or
+ * those a merge is adding (taken as they are from a file that has them).
+ */
+int	sqlite_codes_outcome_all(struct sqlite_store *ss, char **errp);
+int	sqlite_codes_outcome_merged(struct sqlite_store *ss, char **errp);
 
 #endif

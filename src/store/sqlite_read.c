@@ -28,8 +28,11 @@
 	"SELECT i.id, i.form_hash, f.form_id, f.version, i.kiosk_id," \
 	" i.lang, i.source, i.status, i.started_at, i.updated_at," \
 	" i.completed_at, i.score, i.band, i.stop_codes, i.flag_codes," \
-	" i.recommend_codes"
-#define QC_NCOLS	16
+	" i.recommend_codes, i.outcome, i.recheck, i.outcome_note," \
+	" i.score_internal"
+#define QC_NCOLS	20
+#define QC_OUT		16	/* outcome, recheck, outcome_note,
+				   score_internal (schema 3) */
 #define QC_CODES	13	/* first of the three codes columns */
 
 /* The backend's query_cursor. */
@@ -232,6 +235,9 @@ sqlite_read_take_meta(struct sqlite_cursor *c)
 	c->in.form_version = sqlite3_column_int(c->main, 3);
 	c->in.has_score = sqlite3_column_type(c->main, 11) != SQLITE_NULL;
 	c->in.score = sqlite3_column_int(c->main, 11);
+	c->in.has_internal = sqlite3_column_type(c->main, QC_OUT + 3) !=
+	    SQLITE_NULL;
+	c->in.score_internal = sqlite3_column_int(c->main, QC_OUT + 3);
 	c->in.nanswers = 0;
 	c->in.nlines = 0;
 }
@@ -429,6 +435,9 @@ sqlite_read_fix(struct sqlite_cursor *c)
 	in->updated_at = sqlite_read_at(c, c->meta[9]);
 	in->completed_at = sqlite_read_at(c, c->meta[10]);
 	in->band = sqlite_read_at(c, c->meta[12]);
+	in->outcome = sqlite_read_at(c, c->meta[QC_OUT]);
+	in->recheck = sqlite_read_at(c, c->meta[QC_OUT + 1]);
+	in->outcome_note = sqlite_read_at(c, c->meta[QC_OUT + 2]);
 	if (c->in_acap < c->acap + 1) {
 		c->in_acap = c->acap + 1;
 		in->answers = xreallocarray(in->answers, c->in_acap,
@@ -639,6 +648,10 @@ sqlite_read_count_sql(int by)
 		return "SELECT a.value, NULL, count(*) AS n FROM intakes i"
 		    " JOIN answers a ON a.intake_id = i.id" QUERY_WHERE
 		    " AND a.question = ?5 GROUP BY 1 ORDER BY n DESC, 1";
+	case QC_OUTCOME:
+		return "SELECT coalesce(i.outcome, ''), NULL, count(*) AS n"
+		    " FROM intakes i" QUERY_WHERE " GROUP BY 1"
+		    " ORDER BY n DESC, 1";
 	case QC_STOP:
 	case QC_FLAG:
 		return "SELECT r.code, min(r.text), count(*) AS n FROM"

@@ -60,6 +60,18 @@ static const struct {
 	"ALTER TABLE intakes ADD COLUMN flag_codes TEXT;"
 	"ALTER TABLE intakes ADD COLUMN recommend_codes TEXT;",
 	  sqlite_codes_fill_all },
+	/*
+	 * 2 -> 3: the outcome of each completed intake (a stop's kind,
+	 * else its band), its re-check date and what it waits for, and a
+	 * clearance's score kept for staff only.  A stopped intake keeps
+	 * no score or band a person could read; the step derives all of it
+	 * from the stored stop codes (sqlite_codes.c).
+	 */
+	{ "ALTER TABLE intakes ADD COLUMN outcome TEXT;"
+	"ALTER TABLE intakes ADD COLUMN recheck TEXT;"
+	"ALTER TABLE intakes ADD COLUMN outcome_note TEXT;"
+	"ALTER TABLE intakes ADD COLUMN score_internal INTEGER;",
+	  sqlite_codes_outcome_all },
 };
 
 #define SCHEMA_NMIGRATIONS	((int)SMP_NELEM(migrations))

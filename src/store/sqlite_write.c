@@ -250,7 +250,7 @@ sqlite_write_lines(struct sqlite_store *ss, const char *intake,
  */
 static int
 sqlite_write_set_status(struct sqlite_store *ss, const char *intake,
-    const char *status, int score, const char *band,
+    const char *status, const struct intake_outcome *out,
     const struct strbuf *codes, char **errp)
 {
 	sqlite3_stmt	*st;
@@ -259,8 +259,9 @@ sqlite_write_set_status(struct sqlite_store *ss, const char *intake,
 
 	rc = sqlite3_prepare_v2(ss->db, codes != NULL ? "UPDATE intakes SET "
 	    "status = ?1, updated_at = ?2, completed_at = ?2, score = ?3, "
-	    "band = ?4, stop_codes = ?5, flag_codes = ?6, recommend_codes = ?7 "
-	    "WHERE id = ?8" :
+	    "band = ?4, stop_codes = ?5, flag_codes = ?6, recommend_codes = ?7, "
+	    "outcome = ?9, recheck = ?10, outcome_note = ?11, "
+	    "score_internal = ?12 WHERE id = ?8" :
 	    "UPDATE intakes SET status = ?1, updated_at = ?2 WHERE id = ?8",
 	    -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -269,11 +270,18 @@ sqlite_write_set_status(struct sqlite_store *ss, const char *intake,
 	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
 	if (codes != NULL) {
-		sqlite3_bind_int(st, 3, score);
-		sqlite_write_bind(st, 4, band);
+		if (out->has_score)
+			sqlite3_bind_int(st, 3, out->score);
+		sqlite_write_bind(st, 4, out->band);
 		for (k = 0; k < STORE_NCODES; k++)
 			sqlite3_bind_text(st, 5 + k, codes[k].s,
 			    (int)codes[k].len, SQLITE_STATIC);
+		sqlite_write_bind(st, 9, out->outcome);
+		sqlite_write_bind(st, 10, out->recheck);
+		sqlite_write_bind(st, 11, out->note != NULL &&
+		    *out->note != '\0' ? out->note : NULL);
+		if (out->has_internal)
+			sqlite3_bind_int(st, 12, out->score_internal);
 	}
 	sqlite3_bind_text(st, 8, intake, -1, SQLITE_STATIC);
 	rc = sqlite_step_done(ss, st, "cannot update an intake", errp);
@@ -284,7 +292,7 @@ sqlite_write_set_status(struct sqlite_store *ss, const char *intake,
 /* Complete an intake: status, score, band, codes and lines at once. */
 static int
 sqlite_write_intake_complete(struct store *s, const char *intake,
-    int score, const char *band, const struct intake_line *lines,
+    const struct intake_outcome *out, const struct intake_line *lines,
     size_t nlines, char **errp)
 {
 	struct sqlite_store	*ss = sqlite_of(s);
@@ -302,8 +310,8 @@ sqlite_write_intake_complete(struct store *s, const char *intake,
 		goto out;
 	rc = sqlite_write_check_open(ss, intake, errp);
 	if (rc == STORE_OK)
-		rc = sqlite_write_set_status(ss, intake, "completed", score,
-		    band, codes, errp);
+		rc = sqlite_write_set_status(ss, intake, "completed", out,
+		    codes, errp);
 	if (rc == STORE_OK)
 		rc = sqlite_write_lines(ss, intake, lines, nlines, errp);
 	rc = sqlite_write_end(ss, rc, "cannot save the result", errp);
@@ -326,7 +334,7 @@ sqlite_write_intake_abandon(struct store *s, const char *intake,
 		return rc;
 	rc = sqlite_write_check_open(ss, intake, errp);
 	if (rc == STORE_OK)
-		rc = sqlite_write_set_status(ss, intake, "abandoned", 0, NULL,
+		rc = sqlite_write_set_status(ss, intake, "abandoned", NULL,
 		    NULL, errp);
 	return sqlite_write_end(ss, rc, "cannot update an intake", errp);
 }

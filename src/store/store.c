@@ -195,12 +195,11 @@ store_codes_add(struct strbuf codes[STORE_NCODES], const char *kind,
 
 /* Mark an intake completed with its result. */
 int
-store_intake_complete(struct store *s, const char *intake, int score,
-    const char *band, const struct intake_line *lines, size_t nlines,
-    char **errp)
+store_intake_complete(struct store *s, const char *intake,
+    const struct intake_outcome *out, const struct intake_line *lines,
+    size_t nlines, char **errp)
 {
-	return s->write->intake_complete(s, intake, score, band, lines,
-	    nlines, errp);
+	return s->write->intake_complete(s, intake, out, lines, nlines, errp);
 }
 
 /* Mark an intake abandoned. */
@@ -229,12 +228,11 @@ store_port_put(void *ctx, const char *intake, const char *question,
 
 /* intake_store.complete over a store: store_intake_complete. */
 static int
-store_port_complete(void *ctx, const char *intake, int score,
-    const char *band, const struct intake_line *lines, size_t nlines,
-    char **errp)
+store_port_complete(void *ctx, const char *intake,
+    const struct intake_outcome *out, const struct intake_line *lines,
+    size_t nlines, char **errp)
 {
-	return store_intake_complete(ctx, intake, score, band, lines, nlines,
-	    errp);
+	return store_intake_complete(ctx, intake, out, lines, nlines, errp);
 }
 
 /* intake_store.abandon over a store: store_intake_abandon. */

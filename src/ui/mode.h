@@ -48,6 +48,11 @@ extern const struct ui_mode mode_question;	/* mode_question.c */
 extern const struct ui_mode mode_review;	/* mode_review.c */
 extern const struct ui_mode mode_confirm;	/* mode_confirm.c */
 extern const struct ui_mode mode_end;		/* mode_end.c */
+struct score_result;
+/* The end screen's words when a stop applies (mode_end.c); caller
+   frees. */
+char	*mode_end_stop_text(const struct kiosk *k,
+	    const struct score_result *r);
 extern const struct ui_mode mode_idle;		/* mode_idle.c */
 /* The staff side. */
 extern const struct ui_mode mode_pin;		/* mode_pin.c */

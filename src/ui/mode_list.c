@@ -85,15 +85,16 @@ view_move(struct kiosk *k, const struct req *r)
 	return false;
 }
 
-/* One row of the list: time, short id, status, band. */
+/* One row of the list: time, short id, outcome first (a stop's kind
+   and re-check date; the band only when no stop applies), status. */
 static char *
 list_row(const struct query_intake *in)
 {
 	const char	*t = in->started_at;
 
-	return xasprintf("%.5s  %.8s  %-11s %s%s", strlen(t) > 11 ? t + 11 :
-	    t, in->id, in->status, in->band ? in->band : "",
-	    in->nstops > 0 ? "  (stop)" : "");
+	return xasprintf("%.5s  %.8s  %-11s %-10s %s", strlen(t) > 11 ?
+	    t + 11 : t, in->id, in->outcome ? in->outcome : "-",
+	    in->recheck ? in->recheck : "", in->status);
 }
 
 /* Today's local date by the real clock (intakes are stamped with it,

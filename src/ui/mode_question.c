@@ -274,8 +274,9 @@ question_page(struct kiosk *k, struct ui_page *p)
 		p->help = form_tr(&q->help, lang);
 	else if (form_tr(&q->help, lang) != NULL)
 		p->help_hint = kiosk_phrase(k, PH_HELP_HINT);
-	if (q->type == QT_DATE)
-		p->hint = kiosk_phrase(k, PH_DATE_HINT);
+	if (q->type == QT_DATE)	/* the order dates are typed in */
+		p->hint = kiosk_phrase(k, q->month_precision ? PH_MONTH_HINT :
+		    PH_DATE_HINT);
 	p->art = q->art;
 	if (question_nchoices(q) > 0)
 		question_items(k, q, p);

@@ -120,25 +120,6 @@ walk_end_kind(const struct kiosk *k)
 	return k->f->end;
 }
 
-/* The end text when a stop applies: its kind words, nothing else. */
-static char *
-walk_stop_text(const struct kiosk *k, const struct score_result *r)
-{
-	struct strbuf	 sb;
-	const char	*t;
-	size_t		 i;
-
-	strbuf_init(&sb);
-	strbuf_adds(&sb, kiosk_phrase(k, PH_END_STOP));
-	for (i = 0; i < r->nlines; i++)
-		if (r->lines[i].kind == SC_STOP && r->lines[i].rule &&
-		    (t = form_tr(&r->lines[i].rule->client,
-		    k->client.lang)) != NULL)
-			strbuf_addf(&sb, "\n\n%s", t);
-	strbuf_addf(&sb, "\n\n%s", kiosk_phrase(k, PH_PRACTITIONER));
-	return strbuf_detach(&sb);
-}
-
 /* The end screen's text for result r; caller frees. */
 static char *
 walk_end_text(const struct kiosk *k, const struct score_result *r)
@@ -148,7 +129,7 @@ walk_end_text(const struct kiosk *k, const struct score_result *r)
 	char		*band;
 
 	if (r != NULL && r->nstops > 0)
-		return walk_stop_text(k, r);
+		return mode_end_stop_text(k, r);
 	strbuf_init(&sb);
 	strbuf_adds(&sb, kiosk_phrase(k, PH_END_SUMMARY));
 	if (kind == END_SCORE && r != NULL && r->band != NULL) {

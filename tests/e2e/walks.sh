@@ -180,9 +180,14 @@ scenario_minor() {
 	keys Tab && wait_for "Please check" && send_answers
 	check "minor: kind stop text shown" \
 		wait_for "We can only offer SMP from the age of 18."
-	check "minor: practitioner sentence shown" has_text "practitioner"
+	# Issue 11: only the kind stop text and the end; nothing about
+	# treatment or planning it.
+	check "minor: nothing about treatment or planning" no_text "treatment"
+	check "minor: no practitioner sentence" no_text "practitioner"
 	check "minor: no band on screen" no_text "candidate"
 	expect_eq "minor: stored as completed with its stop" "completed|1" \
 		"$(last_intake "status || '|' || (SELECT count(*) FROM result_lines WHERE intake_id=intakes.id AND kind='stop')")"
+	expect_eq "minor: stored not offered, no score, no band" "not-offered|-|-" \
+		"$(last_intake "outcome || '|' || coalesce(score, '-') || '|' || coalesce(band, '-')")"
 	kiosk_stop
 }

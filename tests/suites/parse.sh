@@ -95,7 +95,7 @@ check print-option-box grep -qx '   \[ \] No hair loss (none)' "$TESTTMP/p.txt"
 # Conditions in words from the question's and options' labels, never code.
 check print-condition grep -qx '   Answer only if you answered "Receding hairline or thinning crown" to "Which' "$TESTTMP/p.txt"
 check print-multi-hint grep -qx '   (tick all that apply)' "$TESTTMP/p.txt"
-check print-date-hint grep -qx '   (date, year-month-day)' "$TESTTMP/p.txt"
+check print-date-hint grep -qx '   (date, day/month/year)' "$TESTTMP/p.txt"
 # Paper in Spanish: the hints are translated too, not only the form's texts.
 "$BIN" print forms/smp-consultation.form --lang es >"$TESTTMP/es.txt" 2>&1
 check print-es-choose-hint grep -qx '   (elija una)' "$TESTTMP/es.txt"

@@ -16,6 +16,10 @@
 #   lacks TEXT            recommendation, band, explanation) contains TEXT / none does
 #   lang CODE             score with --lang CODE
 #   same-as NAME          same score, band, stops, flags and recommendations as NAME
+#   outcome KIND          band, clearance, deferred or not-offered (issue 11)
+#   recheck DATE / no-recheck / recheck-unknown   the deferral's re-check date
+#   note-contains TEXT    what the outcome waits for contains TEXT
+#   no-band               neither band nor score (a stop applies)
 #
 # The profiles are scored with `smp-intake score --form ... --json` and
 # SMP_TODAY fixed by the runner (2026-06-15), so ages are stable.
@@ -85,6 +89,12 @@ for l in lines:
     elif word == "no-recommend": good = arg not in recs
     elif word == "contains": good = any(arg in t for t in alltext)
     elif word == "lacks": good = not any(arg in t for t in alltext)
+    elif word == "outcome": good = r["outcome_kind"] == arg
+    elif word == "recheck": good = r["recheck"] == arg
+    elif word == "no-recheck": good = r["recheck"] is None
+    elif word == "recheck-unknown": good = r["recheck_unknown"] is True
+    elif word == "note-contains": good = arg in (r["note"] or "")
+    elif word == "no-band": good = r["band"] is None and r["score"] is None
     elif word == "lang": good = True
     elif word == "same-as":
         other = score(csv.rsplit("/", 1)[0] + f"/{arg}.csv", None)
@@ -96,7 +106,7 @@ for l in lines:
         bad.append(f"expected: {l}")
 if bad:
     print("\n".join(bad))
-    print(f"got: score {r['score']} band {band}; stops {stops}; flags {flags}; recommendations {recs}")
+    print(f"got: outcome {r['outcome']} recheck {r['recheck']} note {r['note']!r}; score {r['score']} band {band}; stops {stops}; flags {flags}; recommendations {recs}")
     sys.exit(1)
 PY
 	)

@@ -22,7 +22,9 @@ $(cat "$TESTTMP/$2")"; fi; }
 run --form "$FORM" "$A/good.csv"
 expect_eq "score-1.1 good answers exit 0" 0 "$(rc)"
 expect_eq "score-1.2 score and band" "Score 45/100 — Fair candidate" \
-	"$(out | head -n 1)"
+	"$(out | sed -n 2p)"
+expect_eq "score-1.2b the outcome comes first: the band, no stop" \
+	"Outcome: fair (Fair candidate)" "$(out | head -n 1)"
 has "score-1.3 flag listed" stdout "  - Keloid history: test patch first"
 has "score-1.4 option points explained" stdout \
 	"  Norwood stage: Stage 5: +15 points"
@@ -35,6 +37,8 @@ expect_eq "score-1.9 nothing on stderr" "" "$(err)"
 
 run --form "$FORM" --lang es "$A/good.csv"
 expect_eq "score-2.1 Spanish band" "Score 45/100 — Candidato aceptable" \
+	"$(out | sed -n 2p)"
+expect_eq "score-2.1b Spanish outcome" "Resultado: fair (Candidato aceptable)" \
 	"$(out | head -n 1)"
 has "score-2.2 Spanish explanation" stdout \
 	"  Estadio Norwood: Estadio 5: +15 points"
@@ -55,14 +59,18 @@ expect_eq "score-3.2 JSON fields" "45 45 fair Fair candidate 0 ['keloid_test'] \
 run --form "$FORM" --json "$A/minor.csv"
 got=$(python3 -c 'import json,sys
 r = json.load(sys.stdin)
-print(r["score"], [(s["id"], s["text"], s["client"]) for s in r["stops"]])' \
+print(r["outcome"], r["score"], r["band"], r.get("explanation"),
+    [(s["id"], s["kind"], s["text"], s["client"]) for s in r["stops"]])' \
 	<"$TESTTMP/stdout" 2>&1)
-expect_eq "score-3.3 JSON stop with client text" \
-	"50 [('minor', 'Under 18: SMP is not offered', 'We can only offer SMP from age 18.')]" \
+expect_eq "score-3.3 JSON: not offered, no score, no band, the stop's kind and client text" \
+	"not-offered None None [] [('minor', 'not-offered', 'Under 18: SMP is not offered', 'We can only offer SMP from age 18.')]" \
 	"$got"
 
 run --form "$FORM" "$A/minor.csv"
-expect_eq "score-4.1 a stop still scores (exit 0)" 0 "$(rc)"
+expect_eq "score-4.1 a stop exits 0" 0 "$(rc)"
+expect_eq "score-4.1b a hard stop is not scored" \
+	"Outcome: NOT OFFERED|Not scored (a hard stop applies)" \
+	"$(out | sed -n 1p)|$(out | sed -n 2p)"
 has "score-4.2 stops come first" stdout "STOPS (a stop overrides the score):"
 expect_eq "score-4.3 stop listed under STOPS" \
 	"  - Under 18: SMP is not offered" \
@@ -70,18 +78,18 @@ expect_eq "score-4.3 stop listed under STOPS" \
 
 run --form "$FORM" "$A/clamp.csv"
 expect_eq "score-4.4 clamped to 100" "Score 100/100 — Good candidate" \
-	"$(out | head -n 1)"
+	"$(out | sed -n 2p)"
 has "score-4.5 raw total shown" stdout \
 	"  Total: 280, counted as 100 (scores run from 0 to 100)"
 
 run --form "$FORM" "$A/bom_crlf.csv"
 expect_eq "score-5.1 BOM, CRLF, blank line, quoted fields" \
-	"0 Score 30/100 — Not a good candidate" "$(rc) $(out | head -n 1)"
+	"0 Score 30/100 — Not a good candidate" "$(rc) $(out | sed -n 2p)"
 
 run --form "$FORM" "$A/hidden.csv"
 expect_eq "score-5.2 hidden answer: warned, scored without it" \
 	"0|tests/answers/hidden.csv:5: ignored: 'norwood' is not asked for these answers|Score 0/100 — Not a good candidate" \
-	"$(rc)|$(err)|$(out | head -n 1)"
+	"$(rc)|$(err)|$(out | sed -n 2p)"
 
 run --form "$FORM" "$A/errors.csv"
 expect_eq "score-6.1 bad answers exit 65" 65 "$(rc)"

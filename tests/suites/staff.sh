@@ -21,7 +21,7 @@ expect_eq "staff-1 list rows in start order" "$(sed -n '2,5p' \
     "$TESTTMP/list" | cut -c1-8 | tr '\n' ' ')" \
     "a0000000 b0000000 c0000000 d0000000 "
 expect_eq "staff-1 list count line" "$(tail -1 "$TESTTMP/list")" "4 intakes"
-sed -n 3p "$TESTTMP/list" | grep -q "^b0000000  2026-06-10 10:00  completed    75     1     1     good"
+sed -n 3p "$TESTTMP/list" | grep -q "^b0000000  not-offered  -           2026-06-10 10:00  completed    -      lobby-1$"
 expect_eq "staff-1 list columns" $? 0
 if grep -q "José\|Zoë\|clear\|evil" "$TESTTMP/list"; then
 	not_ok "staff-1 list shows no names"
@@ -52,13 +52,16 @@ expect_eq "staff-1 list reads SMP_INTAKE_DB" $? 0
 # show
 "$BIN" show --db "$DB" b0000000 >"$TESTTMP/show" 2>&1
 expect_eq "staff-2 show by 8-character prefix" $? 0
+outc=$(grep -n "^  Outcome            NOT OFFERED: do not book$" "$TESTTMP/show" | cut -d: -f1)
 stop=$(grep -n "STOP: Under 18" "$TESTTMP/show" | cut -d: -f1)
-band=$(grep -n "^  Band .*good (Good candidate), score 75/100" \
+score=$(grep -n "^  Score              not computed (a stop applies)$" \
     "$TESTTMP/show" | cut -d: -f1)
 flag=$(grep -n "? Keloid history" "$TESTTMP/show" | cut -d: -f1)
-[ -n "$stop" ] && [ -n "$band" ] && [ -n "$flag" ] && [ "$stop" -lt "$band" ] \
-    && [ "$band" -lt "$flag" ]
-expect_eq "staff-2 show: stop first, then band, then flags" $? 0
+[ "$outc" = 3 ] && [ -n "$stop" ] && [ -n "$score" ] && [ -n "$flag" ] && \
+    [ "$stop" -lt "$score" ] && [ "$score" -lt "$flag" ]
+expect_eq "staff-2 show: outcome first, then stop, no score, then flags" $? 0
+grep -q "Band\|good\|75" "$TESTTMP/show"
+expect_eq "staff-2 show: a stopped intake shows no band or score" $? 1
 grep -q "Date of birth      2010-01-01 (age 16)" "$TESTTMP/show"
 expect_eq "staff-2 show: date of birth with age" $? 0
 grep -q "^      Receding hairline or thinning crown$" "$TESTTMP/show"
@@ -92,11 +95,11 @@ python3 - "$TESTTMP/json" <<'PY' >"$TESTTMP/jout" 2>&1
 import json, sys
 j = json.load(open(sys.argv[1]))
 assert j["id"] == "b0000000-0000-4000-8000-000000000000"
-assert j["score"] == 75 and j["band"] == "good"
-assert j["band_text"] == "Good candidate"
+assert j["outcome"] == "not-offered"
+assert j["score"] is None and j["band"] is None and j["band_text"] is None
+assert j["score_internal"] is None
 assert [s["code"] for s in j["stops"]] == ["minor"]
 assert [f["code"] for f in j["flags"]] == ["keloid_history"]
-assert [r["code"] for r in j["recommendations"]] == ["density"]
 a = {x["question"]: x for x in j["answers"]}
 assert a["name"]["value"] == 'Zoë "Z" O\'Neil, Jr.'
 assert a["birth_date"]["age"] == 16
@@ -119,7 +122,7 @@ expect_eq "staff-2 show is audited with the id only" $? 0
 # stats
 COLUMNS=70 "$BIN" stats --db "$DB" >"$TESTTMP/stats" 2>&1
 expect_eq "staff-3 stats exits 0" $? 0
-for s in "By status" "By band" "By week started" "Stops" "Flags"; do
+for s in "By status" "By outcome" "By week started" "Stops" "Flags"; do
 	grep -q "^$s$" "$TESTTMP/stats"
 	expect_eq "staff-3 stats has '$s'" $? 0
 done

@@ -157,7 +157,7 @@ expect_eq "store-5.1c erase with a too-short id is a usage error" 64 "$rc"
 cp "$db" "$T/newer.db"
 sqlite3 "$T/newer.db" "PRAGMA user_version = 9"
 run "$BIN" record --form "$FORM" --db "$T/newer.db" "$T/b.csv"
-if [ "$rc" -eq 65 ] && grep -q "written by a newer smp-intake (schema 9, this one knows 2)" "$T/err"; then
+if [ "$rc" -eq 65 ] && grep -q "written by a newer smp-intake (schema 9, this one knows 3)" "$T/err"; then
 	ok "store-5.2 newer schema: 65, both versions named"
 else
 	not_ok "store-5.2 newer schema: 65, both versions named" "rc=$rc $(cat "$T/err")"

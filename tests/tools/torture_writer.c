@@ -64,6 +64,7 @@ say(char *line)
 static long
 one_intake(struct store *s, const char *hash, long left, size_t pad)
 {
+	struct intake_outcome	 out;
 	struct intake_line	 lines[2] = {
 		{ "points", "q1=a", 5, "Q1: A: +5 points" },
 		{ "flag", "f", 0, "Flag: torture" }
@@ -98,7 +99,11 @@ one_intake(struct store *s, const char *hash, long left, size_t pad)
 	}
 	if (k > OPS_PER_INTAKE) {
 		pace();
-		if ((rc = store_intake_complete(s, id, 5, "ok", lines, 2,
+		memset(&out, 0, sizeof(out));
+		out.outcome = out.band = "ok";
+		out.has_score = true;
+		out.score = 5;
+		if ((rc = store_intake_complete(s, id, &out, lines, 2,
 		    &err)) != STORE_OK)
 			fail(rc, err);
 		say(xasprintf("C %s\n", id));

@@ -109,7 +109,7 @@ static const char form_src[] =
 	"points boost 200 if weight == 199\n"
 	"  text en \"Test boost\"\n"
 	"  text es \"Impulso de prueba\"\n"
-	"stop minor if age(dob) < 18\n"
+	"stop minor not-offered if age(dob) < 18\n"
 	"  text en \"Under 18: SMP is not offered\"\n"
 	"  text es \"Menor de 18: no se ofrece\"\n"
 	"  client en \"We can only offer SMP from age 18.\"\n"
@@ -537,8 +537,10 @@ test_messages(void **state)
 	    "Please type a whole number using digits only, for example 42.");
 	refused(fx, "dob", "2023-02-31",
 	    "That date does not exist. Please check the day and the month.");
-	refused(fx, "dob", "31/01/2020", "Please type the date as "
-	    "year-month-day, for example 1985-07-23.");
+	refused(fx, "dob", "31/01/20", "Please type the date as "
+	    "day/month/year, for example 23/07/1985.");
+	refused(fx, "dob", "01/31/2020",
+	    "That date does not exist. Please check the day and the month.");
 	refused(fx, "dob", "2030-01-01", "That date is in the future.");
 	refused(fx, "nickname", "Bob1",
 	    "That does not look right. Please check what you typed.");
@@ -557,11 +559,27 @@ test_messages(void **state)
 	refused(fx, "dob", "2023-02-31",
 	    "Esa fecha no existe. Revise el día y el mes.");
 	refused(fx, "dob", "2030-01-01", "Esa fecha es futura.");
+	refused(fx, "dob", "1991-4-11", "Escriba la fecha como día/mes/año; "
+	    "por ejemplo, 23/07/1985.");
 	refused(fx, "nickname", "Bartholomew Jr",
 	    "Use como máximo 10 caracteres.");
 	/* nothing refused was stored or saved */
 	assert_null(engine_value(fx->e, Q(fx, "weight")));
 	assert_int_equal(fx->sink.log.len, 0);
+	/* Issue 11: a Spanish speaker's own order is taken, stored ISO. */
+	{
+		char	*msg = NULL;
+
+		assert_int_equal(engine_answer(fx->e, Q(fx, "dob"),
+		    "11/04/1991", &msg), ENGINE_OK);
+		assert_string_equal(engine_value(fx->e, Q(fx, "dob")),
+		    "1991-04-11");
+		assert_int_equal(engine_answer(fx->e, Q(fx, "dob"),
+		    "11.4.1991", &msg), ENGINE_OK);
+		assert_string_equal(engine_value(fx->e, Q(fx, "dob")),
+		    "1991-04-11");
+		free(msg);
+	}
 }
 
 static void

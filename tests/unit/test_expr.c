@@ -195,6 +195,17 @@ test_constants_and_arith(void **state)
 	assert_int_equal(number("1 / 0", &v), -1);
 	assert_int_equal(number("1 / (2 - 2) + 5", &v), -1);
 	assert_true(holds("true"));
+	/* add_months holds the day at the month's end (issue 11). */
+	assert_true(holds("add_months(date(\"2026-01-31\"), 1) == "
+	    "date(\"2026-02-28\")"));
+	assert_true(holds("add_months(date(\"2024-01-31\"), 1) == "
+	    "date(\"2024-02-29\")"));
+	assert_true(holds("add_months(date(\"2026-03-31\"), 6) == "
+	    "date(\"2026-09-30\")"));
+	assert_true(holds("add_months(date(\"2026-06-15\"), -6) == "
+	    "date(\"2025-12-15\")"));
+	assert_true(holds("add_months(today(), -12) == date(\"2025-06-15\")"));
+	assert_false(holds("add_months(today(), 1.5) == today()"));
 	assert_false(holds("false"));
 	assert_true(holds("1 < 2 and 2 <= 2 and 3 > 2 and 3 >= 3"));
 	assert_true(holds("1 == 1 and 1 != 2"));

@@ -190,7 +190,7 @@ test_rules_and_bands(void **state)
 	    "rules\n"
 	    "band 70 top\n  text en \"Top\"\n  text es \"Top\"\n"
 	    "points p a / 2 if a > 1\n  text en \"P\"\n  text es \"P\"\n"
-	    "stop s if a < 18\n  text en \"S\"\n  text es \"S\"\n"
+	    "stop s not-offered if a < 18\n  text en \"S\"\n  text es \"S\"\n"
 	    "  client en \"C\"\n  client es \"C\"\n"
 	    "flag fl if a > 90\n  text en \"F\"\n  text es \"F\"\n"
 	    "recommend r group g1 if a > 40\n  text en \"R\"\n"

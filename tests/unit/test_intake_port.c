@@ -80,17 +80,18 @@ fake_put(void *ctx, const char *intake, const char *question,
 
 /* intake_store.complete: log the call, keep score, band and lines. */
 static int
-fake_complete(void *ctx, const char *intake, int score, const char *band,
-    const struct intake_line *lines, size_t nlines, char **errp)
+fake_complete(void *ctx, const char *intake,
+    const struct intake_outcome *out, const struct intake_line *lines,
+    size_t nlines, char **errp)
 {
 	struct fake	*fk = ctx;
 	size_t		 i;
 
 	strbuf_addf(&fk->log, "complete %s\n", intake);
 	fk->ncomplete++;
-	fk->score = score;
+	fk->score = out->has_score ? out->score : -1;
 	free(fk->band);
-	fk->band = band != NULL ? xstrdup(band) : NULL;
+	fk->band = out->band != NULL ? xstrdup(out->band) : NULL;
 	strbuf_reset(&fk->lines);
 	for (i = 0; i < nlines; i++)
 		strbuf_addf(&fk->lines, "%s|%s|%d|%s\n", lines[i].kind,

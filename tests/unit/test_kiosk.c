@@ -22,7 +22,10 @@
 #include "form/form_load.h"
 #include "store/query.h"
 #include "store/store.h"
+#include "base/date.h"
+#include "engine/score.h"
 #include "ui/kiosk.h"
+#include "ui/mode.h"
 #include "ui/walk.h"
 
 #define TEST_FORM	"tests/e2e/forms/kiosk-test.form"
@@ -454,6 +457,108 @@ test_staff(void **state)
 	fixture_free(fx);
 }
 
+/* Store a completed intake with outcome out (no lines). */
+static void
+put_done(struct fixture *fx, const struct intake_outcome *out)
+{
+	char	 id[STORE_ID_LEN + 1], *err = NULL;
+
+	assert_int_equal(store_intake_begin(fx->s, fx->hash, "k1", "en",
+	    "kiosk", id, &err), STORE_OK);
+	assert_int_equal(store_intake_complete(fx->s, id, out, NULL, 0, &err),
+	    STORE_OK);
+}
+
+/* Issue 11: the staff menu's list puts the outcome first; a stopped
+   intake shows its kind (and re-check date), never a band. */
+static void
+test_staff_outcomes(void **state)
+{
+	struct fixture		*fx = fixture_new(TEST_FORM, false);
+	struct intake_outcome	 o;
+	const char		*p;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.outcome = "not-offered";
+	put_done(fx, &o);
+	o.outcome = "deferred";
+	o.recheck = "2026-09-30";
+	put_done(fx, &o);
+	o.outcome = "clearance";
+	o.recheck = NULL;
+	o.has_internal = true;
+	o.score_internal = 88;
+	put_done(fx, &o);
+	memset(&o, 0, sizeof(o));
+	o.outcome = o.band = "good";
+	o.has_score = true;
+	o.score = 75;
+	put_done(fx, &o);
+	press(fx, REQ_STAFF);
+	type(fx, PIN);
+	press(fx, REQ_ENTER);
+	type(fx, "1");
+	assert_string_equal(kiosk_mode_name(fx->k), "list");
+	assert_shows(fx, "not-offered");
+	assert_shows(fx, "deferred    2026-09-30");
+	assert_shows(fx, "clearance");
+	assert_shows(fx, "good");
+	assert_null(strstr(fx->screen, "88"));	/* the internal score */
+	assert_null(strstr(fx->screen, "(stop)"));
+	/* good is the one band, on the one intake without a stop */
+	p = strstr(fx->screen, "good");
+	assert_null(strstr(p + 1, "good"));
+	fixture_free(fx);
+}
+
+/*
+ * Issue 11: the end words.  Not offered: the kind stop text alone, nothing
+ * about treatment.  Deferred with a date: the date in the client's own
+ * order, and that the practitioner will confirm.  Never a band.
+ */
+static void
+test_end_words(void **state)
+{
+	struct fixture		*fx = fixture_new(TEST_FORM, false);
+	struct score_result	 r;
+	struct score_line	 l;
+	const struct form_rule	*minor = NULL;
+	size_t			 i;
+	char			*t;
+
+	(void)state;
+	for (i = 0; i < fx->f->nrules; i++)
+		if (fx->f->rules[i].kind == RULE_STOP)
+			minor = &fx->f->rules[i];
+	assert_non_null(minor);
+	memset(&l, 0, sizeof(l));
+	l.kind = SC_STOP;
+	l.rule = minor;
+	l.recheck = -1;
+	memset(&r, 0, sizeof(r));
+	r.lines = &l;
+	r.nlines = r.nstops = 1;
+	r.recheck = -1;
+	r.outcome = OUTCOME_NOT_OFFERED;
+	t = mode_end_stop_text(fx->k, &r);
+	assert_string_equal(t, form_tr(&minor->client, 0));
+	free(t);
+	r.outcome = OUTCOME_DEFERRED;
+	r.recheck = date_from_ymd(2026, 8, 28);
+	t = mode_end_stop_text(fx->k, &r);
+	assert_non_null(strstr(t, "We would be glad to see you again from "
+	    "28/08/2026"));
+	assert_non_null(strstr(t, "practitioner"));
+	assert_null(strstr(t, "candidate"));
+	free(t);
+	r.recheck_unknown = true;	/* a date not known: none promised */
+	t = mode_end_stop_text(fx->k, &r);
+	assert_null(strstr(t, "2026"));
+	free(t);
+	fixture_free(fx);
+}
+
 /* kiosk-5: three wrong PINs lock the prompt; typing does nothing. */
 static void
 test_pin_lock(void **state)
@@ -549,7 +654,8 @@ typed_answer(const struct form_question *q)
 	if (strcmp(q->id, "email") == 0)
 		return "walk@example.com";
 	switch (q->type) {
-	case QT_DATE:		return "1980-05-17";
+	case QT_DATE:		/* the language's own order */
+		return q->month_precision ? "05/2026" : "17/05/1980";
 	case QT_INTEGER:	return "1";
 	case QT_DECIMAL:	return "70";
 	default:		return "Walk Test";
@@ -993,6 +1099,8 @@ main(void)
 		cmocka_unit_test(test_review_edit),
 		cmocka_unit_test(test_idle),
 		cmocka_unit_test(test_staff),
+		cmocka_unit_test(test_staff_outcomes),
+		cmocka_unit_test(test_end_words),
 		cmocka_unit_test(test_pin_lock),
 		cmocka_unit_test(test_taps),
 		cmocka_unit_test(test_too_small),

@@ -30,6 +30,21 @@
 #include "store/sqlite_schema.h"
 
 /* The SQLite connection of an open store, to look inside. */
+/* Complete an intake without a stop: its band is its outcome. */
+static int
+complete_band(struct store *s, const char *id, int score, const char *band,
+    const struct intake_line *lines, size_t nlines, char **errp)
+{
+	struct intake_outcome	o;
+
+	memset(&o, 0, sizeof(o));
+	o.outcome = band != NULL ? band : "scored";
+	o.band = band;
+	o.has_score = true;
+	o.score = score;
+	return store_intake_complete(s, id, &o, lines, nlines, errp);
+}
+
 static sqlite3 *
 db_of(struct store *s)
 {
@@ -192,7 +207,7 @@ test_open_modes(void **state)
 	free(p);
 	assert_int_equal(q_int(s, "PRAGMA user_version", NULL),
 	    sqlite_schema_version());
-	assert_int_equal(sqlite_schema_version(), 2);
+	assert_int_equal(sqlite_schema_version(), 3);
 	p = q_text(s, "PRAGMA journal_mode", NULL);
 	assert_string_equal(p, "wal");
 	free(p);
@@ -251,7 +266,7 @@ test_migrate_empty(void **state)
 
 	write_file(fx, fx->db, "", 0);
 	s = open_ok(fx->db);
-	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 2);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 3);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE "
 	    "type = 'table'", NULL), 5);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM pragma_table_info("
@@ -335,6 +350,148 @@ check_v1_codes(struct store *s, const char *prefix)
 	}
 }
 
+/* The outcome columns of intake id: "outcome|score|band|internal|note". */
+static char *
+outcome_of(struct store *s, const char *id)
+{
+	return q_text(s, "SELECT coalesce(outcome, '-') || '|' || "
+	    "coalesce(score, '-') || '|' || coalesce(band, '-') || '|' || "
+	    "coalesce(score_internal, '-') || '|' || coalesce(outcome_note, "
+	    "'-') FROM intakes WHERE id = ?", id);
+}
+
+/*
+ * make_v1's intakes once their outcome is derived: the stop s1 of a form
+ * not shipped has no known kind, so it defers with the date left to the
+ * practitioner, and loses its score and band; no stop keeps its band.
+ */
+static void
+check_v1_outcomes(struct store *s, const char *prefix)
+{
+	static const char *const want[][2] = {
+		{ "c", "deferred|-|-|-|no date recorded (intake from before "
+		    "re-check dates): the practitioner decides" },
+		{ "p", "b|10|b|-|-" },
+		{ "a", "-|-|-|-|-" }
+	};
+	char	*id, *v;
+	size_t	 i;
+
+	for (i = 0; i < SMP_NELEM(want); i++) {
+		id = xasprintf("%s%s", prefix, want[i][0]);
+		v = outcome_of(s, id);
+		assert_string_equal(v, want[i][1]);
+		free(v);
+		free(id);
+	}
+}
+
+/*
+ * A version-2 database (the released schema 1 SQL plus the 1 -> 2
+ * columns) of the shipped form: each stopped intake gets the kind its
+ * stop has had since, by the table of the shipped form's stops; the
+ * strongest kind wins; no stopped intake keeps a score or band.
+ */
+static void
+make_v2(const char *path)
+{
+	sqlite3	*db;
+	char	*v1, *err = NULL;
+
+	if ((v1 = file_read("tests/export/schema.sql", 1u << 16, NULL,
+	    &err)) == NULL)
+		fail_msg("%s", err);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, v1, NULL, NULL, NULL), SQLITE_OK);
+	free(v1);
+	assert_int_equal(sqlite3_exec(db,
+	    "ALTER TABLE intakes ADD COLUMN stop_codes TEXT;"
+	    "ALTER TABLE intakes ADD COLUMN flag_codes TEXT;"
+	    "ALTER TABLE intakes ADD COLUMN recommend_codes TEXT;"
+	    "PRAGMA user_version = 2;"
+	    "INSERT INTO forms VALUES('hs', 'smp-consultation', 1, 's', 't');"
+	    "INSERT INTO forms VALUES('ho', 'other', 1, 's', 't');"
+	    "INSERT INTO intakes VALUES('i1', 'hs', 'k', 'en', 'kiosk', "
+	    " 'completed', '1', '1', '1', 15, 'conversation', 'under18;"
+	    "pregnant', '', '');"
+	    "INSERT INTO intakes VALUES('i2', 'hs', 'k', 'en', 'kiosk', "
+	    " 'completed', '2', '2', '2', 95, 'excellent', 'pregnant', '', '');"
+	    "INSERT INTO intakes VALUES('i3', 'hs', 'k', 'en', 'kiosk', "
+	    " 'completed', '3', '3', '3', 88, 'excellent', 'keloid', '', '');"
+	    "INSERT INTO intakes VALUES('i4', 'hs', 'k', 'en', 'kiosk', "
+	    " 'completed', '4', '4', '4', 90, 'excellent', 'keloid;scalp_wound;"
+	    "isotretinoin', '', '');"
+	    "INSERT INTO intakes VALUES('i5', 'hs', 'k', 'en', 'kiosk', "
+	    " 'completed', '5', '5', '5', 95, 'excellent', '', 'x', '');"
+	    "INSERT INTO intakes VALUES('i6', 'ho', 'k', 'en', 'kiosk', "
+	    " 'completed', '6', '6', '6', 80, 'good', 'keloid', '', '');"
+	    "INSERT INTO result_lines VALUES('i1', 1, 'stop', 'under18', 0, 't'),"
+	    " ('i1', 2, 'stop', 'pregnant', 0, 't'),"
+	    " ('i2', 1, 'stop', 'pregnant', 0, 't'),"
+	    " ('i3', 1, 'stop', 'keloid', 0, 't'),"
+	    " ('i4', 1, 'stop', 'keloid', 0, 't'),"
+	    " ('i4', 2, 'stop', 'scalp_wound', 0, 't'),"
+	    " ('i4', 3, 'stop', 'isotretinoin', 0, 't'),"
+	    " ('i6', 1, 'stop', 'keloid', 0, 't');",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
+/* make_v2's intakes with their derived outcomes. */
+static void
+check_v2_outcomes(struct store *s)
+{
+	static const char *const want[][2] = {
+		{ "i1", "not-offered|-|-|-|-" },
+		{ "i2", "deferred|-|-|-|after breastfeeding has ended" },
+		{ "i3", "clearance|-|-|88|a doctor's note" },
+		{ "i4", "deferred|-|-|-|once fully healed; no date recorded "
+		    "(intake from before re-check dates): the practitioner "
+		    "decides" },
+		{ "i5", "excellent|95|excellent|-|-" },
+		{ "i6", "deferred|-|-|-|no date recorded (intake from before "
+		    "re-check dates): the practitioner decides" },
+	};
+	char	*v;
+	size_t	 i;
+
+	for (i = 0; i < SMP_NELEM(want); i++) {
+		v = outcome_of(s, want[i][0]);
+		assert_string_equal(v, want[i][1]);
+		free(v);
+	}
+	assert_int_equal(q_int(s, "SELECT count(*) FROM intakes WHERE "
+	    "stop_codes != '' AND (band IS NOT NULL OR score IS NOT NULL)",
+	    NULL), 0);
+}
+
+static void
+test_migrate_v2(void **state)
+{
+	struct fixture			*fx = *state;
+	struct store			*s;
+	struct store_merge_counts	 c;
+	char				*other, *err = NULL;
+
+	write_file(fx, fx->db, "", 0);
+	unlink(fx->db);
+	make_v2(fx->db);
+	s = open_ok(fx->db);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 3);
+	check_v2_outcomes(s);
+	store_close(s);
+	/* A kiosk file still at schema 2, merged: the same outcomes. */
+	unlink(fx->db);
+	other = xasprintf("%s/v2.db", fx->dir);
+	make_v2(other);
+	s = open_ok(fx->db);
+	assert_int_equal(store_merge(s, other, &c, &err), STORE_OK);
+	assert_int_equal(c.intakes, 6);
+	check_v2_outcomes(s);
+	store_close(s);
+	free(other);
+}
+
 /*
  * Schema 1 -> 2: the codes columns are derived from the result lines, in
  * line order, whether the file is opened for writing or only for reading
@@ -351,8 +508,9 @@ test_migrate_v1(void **state)
 	unlink(fx->db);
 	make_v1(fx->db, "w-");
 	s = open_ok(fx->db);
-	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 2);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 3);
 	check_v1_codes(s, "w-");
+	check_v1_outcomes(s, "w-");
 	store_close(s);
 
 	ro = xasprintf("%s/ro.db", fx->dir);
@@ -363,8 +521,9 @@ test_migrate_v1(void **state)
 	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 1);
 	store_close(s);
 	assert_int_equal(store_open(ro, STORE_RDONLY, &s, &err), STORE_OK);
-	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 2);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 3);
 	check_v1_codes(s, "r-");
+	check_v1_outcomes(s, "r-");
 	store_close(s);
 	free(ro);
 }
@@ -385,7 +544,7 @@ test_newer_refused(void **state)
 	assert_int_equal(store_open(fx->db, 0, &s, &err), STORE_NEWER);
 	assert_null(s);
 	assert_non_null(strstr(err, "newer smp-intake (schema 7, this one "
-	    "knows 2)"));
+	    "knows 3)"));
 	assert_int_equal(store_exit_status(STORE_NEWER), 65);
 	free(err);
 	err = NULL;
@@ -557,7 +716,7 @@ test_answers(void **state)
 	err = NULL;
 	assert_int_equal(store_intake_status(s, id, st, &err), STORE_OK);
 	assert_string_equal(st, "in_progress");
-	assert_int_equal(store_intake_complete(s, id, 70, "good", NULL, 0,
+	assert_int_equal(complete_band(s, id, 70, "good", NULL, 0,
 	    &err), STORE_OK);
 	assert_int_equal(store_answer_put(s, id, "age", "40", &err),
 	    STORE_ERR);
@@ -588,7 +747,7 @@ test_complete(void **state)
 
 	s = open_ok(fx->db);
 	begin_one(s, "f", id);
-	assert_int_equal(store_intake_complete(s, id, 55, "fair", lines, 5,
+	assert_int_equal(complete_band(s, id, 55, "fair", lines, 5,
 	    &err), STORE_OK);
 	v = q_text(s, "SELECT status || ':' || score || ':' || band || ':' || "
 	    "(completed_at IS NOT NULL) FROM intakes WHERE id = ?", id);
@@ -606,7 +765,7 @@ test_complete(void **state)
 	free(v);
 	/* Completed with points only: empty codes; abandoned: none. */
 	begin_one(s, "f", bare);
-	assert_int_equal(store_intake_complete(s, bare, 5, "fair", lines, 1,
+	assert_int_equal(complete_band(s, bare, 5, "fair", lines, 1,
 	    &err), STORE_OK);
 	v = q_text(s, "SELECT '[' || stop_codes || '|' || flag_codes || '|' || "
 	    "recommend_codes || ']' FROM intakes WHERE id = ?", bare);
@@ -618,12 +777,12 @@ test_complete(void **state)
 	    "AND stop_codes IS NULL AND flag_codes IS NULL AND "
 	    "recommend_codes IS NULL", left), 1);
 	/* A second completion is refused and changes nothing. */
-	assert_int_equal(store_intake_complete(s, id, 10, "poor", lines, 1,
+	assert_int_equal(complete_band(s, id, 10, "poor", lines, 1,
 	    &err), STORE_ERR);
 	free(err);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM result_lines", NULL),
 	    6);
-	assert_int_equal(store_intake_complete(s, "nope", 1, NULL, NULL, 0,
+	assert_int_equal(complete_band(s, "nope", 1, NULL, NULL, 0,
 	    NULL), STORE_NOTFOUND);
 	store_close(s);
 }
@@ -645,7 +804,7 @@ test_abandon_stale(void **state)
 	begin_one(s, "f", done);
 	assert_int_equal(store_answer_put(s, old, "age", "30", &err),
 	    STORE_OK);
-	assert_int_equal(store_intake_complete(s, done, 1, NULL, NULL, 0,
+	assert_int_equal(complete_band(s, done, 1, NULL, NULL, 0,
 	    &err), STORE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db_of(s), "UPDATE intakes SET "
 	    "updated_at = '2020-01-01T00:00:00.000Z' WHERE id IN (?, ?)", -1,
@@ -726,7 +885,7 @@ test_erase(void **state)
 	    STORE_OK);
 	assert_int_equal(store_answer_put(s, keep, "name", "Kept-Value",
 	    &err), STORE_OK);
-	assert_int_equal(store_intake_complete(s, id, 1, NULL, &line, 1,
+	assert_int_equal(complete_band(s, id, 1, NULL, &line, 1,
 	    &err), STORE_OK);
 	/* Checkpoint once so the values are in the main file too. */
 	assert_int_equal(sqlite3_wal_checkpoint_v2(db_of(s), NULL,
@@ -784,10 +943,46 @@ fill(const char *path, const char *source, int n,
 		    STORE_OK);
 		assert_int_equal(store_answer_put(s, ids[i], "q2", "b", &err),
 		    STORE_OK);
-		assert_int_equal(store_intake_complete(s, ids[i], 5, "b", &l, 1,
+		assert_int_equal(complete_band(s, ids[i], 5, "b", &l, 1,
 		    &err), STORE_OK);
 	}
 	store_close(s);
+}
+
+/* A file of this schema keeps its own outcome, re-check date and
+   internal score through a merge (it is not derived again). */
+static void
+test_merge_outcome(void **state)
+{
+	struct fixture			*fx = *state;
+	struct store_merge_counts	 c;
+	struct store			*s;
+	struct intake_outcome		 o;
+	struct intake_line		 l = { "stop", "late", 0, "t" };
+	char				 id[STORE_ID_LEN + 1], *other, *v;
+	char				*err = NULL;
+
+	other = xasprintf("%s/other.db", fx->dir);
+	s = open_ok(other);
+	begin_one(s, "form v3", id);
+	memset(&o, 0, sizeof(o));
+	o.outcome = "deferred";
+	o.recheck = "2026-09-30";
+	o.note = "once healed";
+	assert_int_equal(store_intake_complete(s, id, &o, &l, 1, &err),
+	    STORE_OK);
+	store_close(s);
+	s = open_ok(fx->db);
+	assert_int_equal(store_merge(s, other, &c, &err), STORE_OK);
+	assert_int_equal(c.intakes, 1);
+	v = outcome_of(s, id);
+	assert_string_equal(v, "deferred|-|-|-|once healed");
+	free(v);
+	v = q_text(s, "SELECT recheck FROM intakes WHERE id = ?", id);
+	assert_string_equal(v, "2026-09-30");
+	free(v);
+	store_close(s);
+	free(other);
 }
 
 /* Merging brings in new intakes with their form; twice adds nothing. */
@@ -852,9 +1047,10 @@ test_merge(void **state)
 	assert_int_equal(c.intakes, 3);
 	assert_int_equal(c.lines, 7);
 	check_v1_codes(s, "m-");
+	check_v1_outcomes(s, "m-");
 	store_close(s);
 	s = open_ok(v);		/* now it upgrades: it was left at 1 */
-	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 2);
+	assert_int_equal(q_int(s, "PRAGMA user_version", NULL), 3);
 	store_close(s);
 	free(v);
 	s = open_ok(fx->db);
@@ -1005,6 +1201,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_empty, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v2, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v1, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_newer_refused, setup,
@@ -1021,6 +1219,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_erase_busy, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_merge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_merge_outcome, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
 		cmocka_unit_test(test_exit_status),

@@ -67,6 +67,42 @@ test_dates(void **state)
 	assert_int_equal(date_parse("2023-13-01", &d), DATE_NO_SUCH_DAY);
 	assert_int_equal(date_parse("23-02-01", &d), DATE_SYNTAX);
 	assert_int_equal(date_parse("2023-2-01x", &d), DATE_SYNTAX);
+	/* Dates as people type them (issue 11): the language's order, ISO
+	   always; a month answer counts as the month's last day. */
+	assert_int_equal(date_parse_typed("11/04/1991", "dmy", 0, &d, buf),
+	    DATE_OK);
+	assert_string_equal(buf, "1991-04-11");
+	assert_int_equal(date_parse_typed("4/11/1991", "mdy", 0, &d, buf),
+	    DATE_OK);
+	assert_string_equal(buf, "1991-04-11");
+	assert_int_equal(date_parse_typed("1991/4/11", "ymd", 0, &d, buf),
+	    DATE_OK);
+	assert_string_equal(buf, "1991-04-11");
+	assert_int_equal(date_parse_typed("11.04.1991", NULL, 0, &d, buf),
+	    DATE_OK);
+	assert_int_equal(date_parse_typed("1991-04-11", "mdy", 0, &d, buf),
+	    DATE_OK);
+	assert_string_equal(buf, "1991-04-11");
+	assert_int_equal(date_parse_typed("31/02/1991", "dmy", 0, &d, buf),
+	    DATE_NO_SUCH_DAY);
+	assert_int_equal(date_parse_typed("11/04/91", "dmy", 0, &d, buf),
+	    DATE_SYNTAX);
+	assert_int_equal(date_parse_typed("11/04", "dmy", 0, &d, buf),
+	    DATE_SYNTAX);
+	assert_int_equal(date_parse_typed("03/2026", "dmy", 1, &d, buf),
+	    DATE_OK);
+	assert_string_equal(buf, "2026-03");
+	assert_int_equal(d, date_from_ymd(2026, 3, 31));
+	assert_int_equal(date_parse_typed("2026-02", "dmy", 1, &d, buf),
+	    DATE_OK);
+	assert_int_equal(d, date_from_ymd(2026, 2, 28));
+	assert_int_equal(date_parse_typed("2026/03", "ymd", 1, &d, buf),
+	    DATE_OK);
+	assert_string_equal(buf, "2026-03");
+	assert_int_equal(date_parse_typed("13/2026", "dmy", 1, &d, buf),
+	    DATE_NO_SUCH_DAY);
+	assert_int_equal(date_parse_typed("11/04/1991", "dmy", 1, &d, buf),
+	    DATE_SYNTAX);
 	/* An 18th birthday is the first day of age 18. */
 	assert_int_equal(date_years_between(date_from_ymd(2008, 6, 15),
 	    date_from_ymd(2026, 6, 14)), 17);
