@@ -118,6 +118,9 @@ enum phrase {
 	PH_CONFIRM_UNSURE,
 	PH_CONFIRM_UNSURE_TEXT,	/* what happens when not sure */
 	PH_KEYS_CONFIRM,
+	PH_COMPARE_HINT,	/* pictures side by side: how */
+	PH_COMPARE_LEAVE,	/* and back to the list */
+	PH_KEYS_COMPARE,
 	PHRASE__COUNT
 };
 

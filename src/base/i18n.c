@@ -109,6 +109,9 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_CONFIRM_UNSURE] = "confirm-unsure",
 	[PH_CONFIRM_UNSURE_TEXT] = "confirm-unsure-text",
 	[PH_KEYS_CONFIRM] = "keys-confirm",
+	[PH_COMPARE_HINT] = "compare-hint",
+	[PH_COMPARE_LEAVE] = "compare-leave",
+	[PH_KEYS_COMPARE] = "keys-compare",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -241,6 +244,11 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	    "consultation and choose the picture together. Nothing else "
 	    "changes.",
 	[PH_KEYS_CONFIRM] = "Y yes  C choose again  N not sure",
+	[PH_COMPARE_HINT] = "See two pictures side by side: press = or tap "
+	    "here",
+	[PH_COMPARE_LEAVE] = "Back to the list: press = or tap here",
+	[PH_KEYS_COMPARE] = "Up/Down other picture   = list   Enter next   "
+	    "Esc list",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -377,6 +385,11 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	    "seguro/a» y el profesional mirará su pelo con usted en la "
 	    "consulta y elegirán el dibujo juntos. Nada más cambia.",
 	[PH_KEYS_CONFIRM] = "S sí  E elegir otra vez  N no estoy seguro/a",
+	[PH_COMPARE_HINT] = "Ver dos dibujos uno al lado del otro: pulse = "
+	    "o toque aquí",
+	[PH_COMPARE_LEAVE] = "Volver a la lista: pulse = o toque aquí",
+	[PH_KEYS_COMPARE] = "Arriba/Abajo otro dibujo   = lista   Intro "
+	    "siguiente   Esc lista",
 };
 
 static const struct {

@@ -34,7 +34,8 @@ enum grid_hot_kind {
 	HOT_NEXT,
 	HOT_HELP,
 	HOT_DECLINE,	/* agree screens: "I do not agree" */
-	HOT_FIELD	/* the edit field */
+	HOT_FIELD,	/* the edit field */
+	HOT_COMPARE	/* pictures: side by side, or back to the list */
 };
 
 /* A rectangle of one row that a tap selects. */

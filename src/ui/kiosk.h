@@ -71,6 +71,7 @@ struct kiosk_client {
 	size_t		 nticks;
 	bool		 help;		/* help shown */
 	bool		 unsure;	/* confirm: "not sure" said */
+	bool		 compare;	/* stage pictures side by side */
 	char		*end_text;	/* end screen body */
 };
 

@@ -303,6 +303,8 @@ texts_rows(const struct ui_page *p, int w)
 		n += wrap_rows(p->help_hint, w);
 	if (p->hint != NULL)
 		n += wrap_rows(p->hint, w);
+	if (p->compare_hint != NULL)
+		n += wrap_rows(p->compare_hint, w);
 	return n + 1;
 }
 
@@ -336,6 +338,12 @@ layout_texts(const struct ui_page *p, struct grid *g, int y, int ymax,
 	}
 	if (p->hint != NULL)
 		y = wrap_put(g, y, ymax, MARGIN, w, p->hint, GA_DIM);
+	if (p->compare_hint != NULL) {
+		y0 = y;
+		y = wrap_put(g, y, ymax, MARGIN, w, p->compare_hint, GA_DIM);
+		for (k = y0; k < y; k++)
+			grid_hot(g, HOT_COMPARE, 0, k, MARGIN, MARGIN + w);
+	}
 	return y + 1;
 }
 
@@ -361,6 +369,12 @@ layout_page(const struct ui_page *p, struct grid *g)
 		if (p->items != NULL)
 			widget_list(p, g, ymax - widget_list_rows(p, w) - 1,
 			    ymax, MARGIN, w);
+		return;
+	}
+	if (p->compare > 0 && p->items != NULL) {
+		/* no blank row under the texts: the labels need it */
+		y = layout_texts(p, g, y, ymax, w) - 1;
+		picture_compare(g, p, y, MARGIN, w, ymax);
 		return;
 	}
 	tw = w;

@@ -64,5 +64,7 @@ extern const struct ui_mode mode_export;	/* mode_export.c */
 struct form_question;
 /* Whether answer v to q is a chosen picture to confirm (mode_confirm). */
 bool	mode_confirm_wanted(const struct form_question *q, const char *v);
+/* Whether q is a scale of stage pictures (one has a second view). */
+bool	mode_confirm_scale(const struct form_question *q);
 
 #endif

@@ -44,21 +44,28 @@ confirm_option(const struct kiosk *k)
  * pictures (the pattern of loss) are plain choices.
  */
 bool
+mode_confirm_scale(const struct form_question *q)
+{
+	size_t	i;
+
+	for (i = 0; q->type == QT_CHOICE && i < q->noptions; i++)
+		if (q->options[i].art != NULL &&
+		    q->options[i].art->view != NULL)
+			return true;
+	return false;
+}
+
+bool
 mode_confirm_wanted(const struct form_question *q, const char *v)
 {
-	const struct form_art	*chosen = NULL;
-	bool			 scale = false;
-	size_t			 i;
+	size_t	i;
 
-	if (q->type != QT_CHOICE || v == NULL)
+	if (v == NULL || !mode_confirm_scale(q))
 		return false;
-	for (i = 0; i < q->noptions; i++) {
-		if (q->options[i].art != NULL && q->options[i].art->view)
-			scale = true;
+	for (i = 0; i < q->noptions; i++)
 		if (strcmp(q->options[i].code, v) == 0)
-			chosen = q->options[i].art;
-	}
-	return scale && chosen != NULL;
+			return q->options[i].art != NULL;
+	return false;
 }
 
 static void

@@ -67,6 +67,11 @@ struct ui_page {
 	const struct form_art *art;	/* question picture (no item art) */
 	bool		 art_large;	/* art centred under the texts, both
 					   views (a chosen picture) */
+	const char	*compare_hint;	/* tappable line: pictures side by
+					   side (or back to the list) */
+	int		 compare;	/* n > 0: instead of the list, item
+					   cur's picture beside item n - 1's
+					   (picture_compare); 0: the list */
 	struct edit	*edit;		/* edit field, or NULL */
 	bool		 multiline;	/* edit is a longtext box */
 	bool		 masked;	/* show '*' (PIN) */

@@ -12,6 +12,7 @@
 #include "form/art_label.h"
 #include "form/form.h"
 #include "picture.h"
+#include "wrap.h"
 
 #define VIEW_GAP	2	/* columns between the two views */
 
@@ -181,4 +182,57 @@ picture_put(struct grid *g, const struct ui_page *p,
 	    ymax)
 		y1 += legend_rows(g, p, y1, x, lw, ymax);
 	return y1;
+}
+
+/* One picture of a comparison at y,x within pw columns: its label (at
+   most lrows rows, the highlighted one marked) then the top view.
+   Taps on it choose item i. */
+static void
+compare_one(struct grid *g, const struct ui_page *p, int i, int y, int x,
+    int pw, int lrows, int ymax)
+{
+	const struct ui_item	*it = &p->items[i];
+	char			*l;
+	int			 y0 = y, k, n;
+
+	l = xasprintf("%s %s %s", i == p->cur ? (p->utf8 ? "\xe2\x96\xb6" :
+	    ">") : " ", it->mark != NULL ? it->mark : "", it->label);
+	n = wrap_rows(l, pw);
+	wrap_put(g, y, y + (n < lrows ? n : lrows), x, pw, l,
+	    i == p->cur ? GA_SELECTED : GA_BODY);
+	free(l);
+	y += lrows;
+	if (it->art != NULL)
+		put_view(g, p, it->art, y, x, ymax);
+	for (k = y0; k < ymax && k < y + (it->art ? it->art->height : 0);
+	    k++)
+		grid_hot(g, HOT_ITEM, i, k, x, x + pw);
+}
+
+void
+picture_compare(struct grid *g, const struct ui_page *p, int y, int x,
+    int w, int ymax)
+{
+	const struct form_art	*a;
+	int			 pw = (w - VIEW_GAP) / 2, lrows, h, legend;
+	int			 left = p->cur, right = p->compare - 1;
+
+	if (left < 0 || left >= p->nitems || right < 0 ||
+	    right >= p->nitems)
+		return;
+	if ((a = p->items[left].art) == NULL &&
+	    (a = p->items[right].art) == NULL)
+		return;
+	if (right < left) {		/* in the list's order */
+		left = right;
+		right = p->cur;
+	}
+	legend = picture_shaded(a) ? legend_rows(NULL, p, 0, 0, w, 0) : 0;
+	h = a->height;
+	lrows = ymax - y - h - legend;
+	lrows = lrows > 3 ? 3 : lrows < 1 ? 1 : lrows;
+	compare_one(g, p, left, y, x, pw, lrows, ymax);
+	compare_one(g, p, right, y, x + pw + VIEW_GAP, pw, lrows, ymax);
+	if (legend > 0 && y + lrows + h + legend <= ymax)
+		legend_rows(g, p, y + lrows + h, x, w, ymax);
 }

@@ -33,4 +33,10 @@ int	 picture_height(const struct ui_page *p, const struct form_art *a,
 int	 picture_put(struct grid *g, const struct ui_page *p,
 	    const struct form_art *a, int y, int x, int w, int ymax);
 
+/* Item p->cur's picture beside item p->compare's, each under its label
+   (the highlighted one marked), from y in w columns; a tap on either
+   chooses it. */
+void	 picture_compare(struct grid *g, const struct ui_page *p, int y,
+	    int x, int w, int ymax);
+
 #endif

@@ -1057,8 +1057,21 @@ test_pictures(void **state)
 	/* 120 columns: the mirror view beside the top view, captioned */
 	if (strstr(screen_at(fx, 30, 120), "as in a mirror") == NULL)
 		fail_msg("no mirror view at 120x30:\n%s", fx->screen);
-	press(fx, REQ_DOWN);
-	press(fx, REQ_DOWN);
+	/* side by side: the highlighted stage and the next, each labelled */
+	assert_shows(fx, "See two pictures side by side");
+	type(fx, "=");
+	assert_shows(fx, ARROW " (o) Stage I:");
+	assert_shows(fx, "( ) Stage II:");
+	assert_shows(fx, "Back to the list");
+	assert_null(strstr(fx->screen, "Your hair today"));
+	press(fx, REQ_DOWN);			/* II beside IIa */
+	assert_shows(fx, ARROW " (o) Stage II:");
+	assert_shows(fx, "( ) Stage IIa:");
+	tap(fx, "( ) Stage IIa:");		/* a tap chooses */
+	assert_shows(fx, ARROW " (o) Stage IIa:");
+	press(fx, REQ_BACK);			/* Esc: back to the list */
+	assert_string_equal(kiosk_mode_name(fx->k), "question");
+	assert_shows(fx, "See two pictures side by side");
 	press(fx, REQ_DOWN);
 	press(fx, REQ_DOWN);			/* Stage IIIa */
 	press(fx, REQ_ENTER);
