@@ -12,6 +12,9 @@
  *   end_seconds = 10          ; end screen, then back to welcome
  *   end_screen = form         ; form | summary | thanks | score
  *   demo = no                 ; demo: the welcome screen says how to leave
+ *   pictures = text           ; auto | sixel | kitty | symbols | text
+ *   picture_dir = ...         ; the pictures' images (default: the form's
+ *                             ; art/images)
  *   [staff]
  *   pin_hash = $argon2id$...  ; crypto_pwhash_str of the staff PIN
  *
@@ -34,6 +37,8 @@ struct config {
 	int	 end_seconds;	/* seconds; default 10 */
 	char	*end_screen;	/* "form" (default), "summary", ... */
 	bool	 demo;
+	char	*pictures;	/* "text" (default), "auto", "sixel", ... */
+	char	*picture_dir;	/* images of the pictures, or NULL */
 	char	*pin_hash;	/* NULL: no PIN set */
 };
 

@@ -108,12 +108,14 @@ picture_height(const struct ui_page *p, const struct form_art *a, int w)
    language; returns the next row. */
 static int
 put_view(struct grid *g, const struct ui_page *p, const struct form_art *a,
-    int y, int x, int ymax)
+    int y, int x, int ymax, const char *name, bool view)
 {
 	const char	*t = form_art_text(a, p->utf8), *nl;
 	char		*l;
 	size_t		 len;
 
+	if (name != NULL && y + a->height <= ymax)	/* whole: an image */
+		grid_pic(g, name, view, y, x, a->width, a->height);
 	while (t != NULL && y < ymax) {
 		nl = strchr(t, '\n');
 		len = nl ? (size_t)(nl - t) : strlen(t);
@@ -161,10 +163,10 @@ picture_put(struct grid *g, const struct ui_page *p,
 {
 	int	 y1, y2, vx, lw;
 
-	y1 = put_view(g, p, a, y, x, ymax);
+	y1 = put_view(g, p, a, y, x, ymax, a->name, false);
 	if (a->view != NULL && picture_width(a, w) > a->width) {
 		vx = x + a->width + VIEW_GAP;
-		y2 = put_view(g, p, a->view, y, vx, ymax);
+		y2 = put_view(g, p, a->view, y, vx, ymax, a->name, true);
 		y1 = y2 > y1 ? y2 : y1;
 		if (y1 < ymax) {
 			put_caption(g, y1, x, a->width, p->art_words[PW_TOP]);
@@ -203,7 +205,7 @@ compare_one(struct grid *g, const struct ui_page *p, int i, int y, int x,
 	free(l);
 	y += lrows;
 	if (it->art != NULL)
-		put_view(g, p, it->art, y, x, ymax);
+		put_view(g, p, it->art, y, x, ymax, it->art->name, false);
 	for (k = y0; k < ymax && k < y + (it->art ? it->art->height : 0);
 	    k++)
 		grid_hot(g, HOT_ITEM, i, k, x, x + pw);
