@@ -40,6 +40,28 @@ struct pixels_image {
 	unsigned char	*rgba;
 };
 
+/*
+ * Lay the image on the page's white (tty.c: black on white): terminals
+ * differ in what a transparent sixel or symbol cell shows (xterm:
+ * black), and the picture's cells are white under the text art.
+ */
+static void
+pam_flatten(struct pixels_image *im)
+{
+	size_t		 i, n = (size_t)im->w * (size_t)im->h;
+	unsigned char	*p;
+	unsigned	 a, k;
+
+	for (i = 0; i < n; i++) {
+		p = im->rgba + 4 * i;
+		a = p[3];
+		for (k = 0; k < 3; k++)
+			p[k] = (unsigned char)((p[k] * a + 255 * (255 - a)) /
+			    255);
+		p[3] = 255;
+	}
+}
+
 /* One header value of a PAM file ("WIDTH 132"), or -1. */
 static long
 pam_field(const char *hdr, const char *key)
@@ -88,6 +110,7 @@ pam_read(const char *path, struct pixels_image *im, char **errp)
 	im->rgba = xmalloc(need);
 	memcpy(im->rgba, end + 7, need);
 	free(buf);
+	pam_flatten(im);
 	return 0;
 }
 
@@ -125,7 +148,10 @@ canvas_for(enum pixels_mode m, int colours, int cols, int rows,
 	chafa_canvas_config_set_pixel_mode(cc, m == PIXELS_SIXEL ?
 	    CHAFA_PIXEL_MODE_SIXELS : m == PIXELS_KITTY ?
 	    CHAFA_PIXEL_MODE_KITTY : CHAFA_PIXEL_MODE_SYMBOLS);
-	chafa_canvas_config_set_canvas_mode(cc, colours >= 1 << 24 ?
+	/* sixel and kitty images carry their own colours; symbols use the
+	   terminal's */
+	chafa_canvas_config_set_canvas_mode(cc, m != PIXELS_SYMBOLS ||
+	    colours >= 1 << 24 ?
 	    CHAFA_CANVAS_MODE_TRUECOLOR : colours >= 256 ?
 	    CHAFA_CANVAS_MODE_INDEXED_240 : colours >= 16 ?
 	    CHAFA_CANVAS_MODE_INDEXED_16 : CHAFA_CANVAS_MODE_INDEXED_8);
