@@ -40,28 +40,6 @@ struct pixels_image {
 	unsigned char	*rgba;
 };
 
-/*
- * Lay the image on the page's white (tty.c: black on white): terminals
- * differ in what a transparent sixel or symbol cell shows (xterm:
- * black), and the picture's cells are white under the text art.
- */
-static void
-pam_flatten(struct pixels_image *im)
-{
-	size_t		 i, n = (size_t)im->w * (size_t)im->h;
-	unsigned char	*p;
-	unsigned	 a, k;
-
-	for (i = 0; i < n; i++) {
-		p = im->rgba + 4 * i;
-		a = p[3];
-		for (k = 0; k < 3; k++)
-			p[k] = (unsigned char)((p[k] * a + 255 * (255 - a)) /
-			    255);
-		p[3] = 255;
-	}
-}
-
 /* One header value of a PAM file ("WIDTH 132"), or -1. */
 static long
 pam_field(const char *hdr, const char *key)
@@ -110,11 +88,32 @@ pam_read(const char *path, struct pixels_image *im, char **errp)
 	im->rgba = xmalloc(need);
 	memcpy(im->rgba, end + 7, need);
 	free(buf);
-	pam_flatten(im);
 	return 0;
 }
 
 #ifdef SMP_CHAFA
+
+/*
+ * Lay the image on the page's white (tty.c: black on white): terminals
+ * differ in what a transparent sixel or symbol cell shows (xterm:
+ * black), and the picture's cells are white under the text art.
+ */
+static void
+pam_flatten(struct pixels_image *im)
+{
+	size_t		 i, n = (size_t)im->w * (size_t)im->h;
+	unsigned char	*p;
+	unsigned	 a, k;
+
+	for (i = 0; i < n; i++) {
+		p = im->rgba + 4 * i;
+		a = p[3];
+		for (k = 0; k < 3; k++)
+			p[k] = (unsigned char)((p[k] * a + 255 * (255 - a)) /
+			    255);
+		p[3] = 255;
+	}
+}
 
 struct pixels {
 	enum pixels_mode mode;
@@ -126,10 +125,11 @@ struct pixels {
 	bool		 stale;
 };
 
-/* A canvas of cols x rows cells in mode m for an image; caller unrefs. */
+/* A canvas of cols x rows cells in mode m for an image, cells the size
+   the terminal says (ask) or 10 x 20 pixels; caller unrefs. */
 static ChafaCanvas *
 canvas_for(enum pixels_mode m, int colours, int cols, int rows,
-    const struct pixels_image *im)
+    const struct pixels_image *im, bool ask)
 {
 	ChafaCanvasConfig	*cc = chafa_canvas_config_new();
 	ChafaSymbolMap		*sm;
@@ -138,7 +138,8 @@ canvas_for(enum pixels_mode m, int colours, int cols, int rows,
 	int			 cw = 10, ch = 20;
 
 	chafa_canvas_config_set_geometry(cc, cols, rows);
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 &&
+	if (ask && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0 &&
 	    ws.ws_row > 0 && ws.ws_xpixel >= ws.ws_col &&
 	    ws.ws_ypixel >= ws.ws_row) {
 		cw = ws.ws_xpixel / ws.ws_col;
@@ -283,7 +284,8 @@ show_one(struct pixels *px, const struct grid_pic *gp, int fd)
 		return;
 	}
 	free(path);
-	cv = canvas_for(px->mode, px->colours, gp->w, gp->h, &im);
+	pam_flatten(&im);
+	cv = canvas_for(px->mode, px->colours, gp->w, gp->h, &im, true);
 	free(im.rgba);
 	if (cv == NULL)
 		return;
@@ -341,7 +343,7 @@ pixels_cells(const char *path, int cols, int rows, uint32_t *chars,
 
 	if (pam_read(path, &im, errp) < 0)
 		return -1;
-	cv = canvas_for(PIXELS_SYMBOLS, 1 << 24, cols, rows, &im);
+	cv = canvas_for(PIXELS_SYMBOLS, 1 << 24, cols, rows, &im, false);
 	free(im.rgba);
 	if (cv == NULL) {
 		*errp = xasprintf("%s: libchafa made no canvas", path);
