@@ -1104,6 +1104,33 @@ test_pictures(void **state)
 	fixture_free(fx);
 }
 
+/* Issue 15: the review shows the stage picture the client chose, beside
+   the list, when its answer is highlighted. */
+static void
+test_review_picture(void **state)
+{
+	struct fixture	*fx = shipped_to(0, NULL);	/* chose Stage I */
+	char		 row[256];
+	int		 i;
+
+	(void)state;
+	assert_string_equal(kiosk_mode_name(fx->k), "review");
+	assert_null(strstr(screen(fx), ".---- front ----."));
+	for (i = 0; i < 80; i++) {
+		press(fx, REQ_DOWN);
+		row_with(fx, ARROW, row, sizeof(row));
+		if (strstr(row, "Which picture looks") != NULL)
+			break;
+	}
+	if (i == 80)
+		fail_msg("no Norwood answer in the review:\n%s", fx->screen);
+	assert_shows(fx, ".---- front ----.");
+	assert_shows(fx, "[\xe2\x96\x93] full");
+	press(fx, REQ_DOWN);			/* the next answer: none */
+	assert_null(strstr(screen(fx), ".---- front ----."));
+	fixture_free(fx);
+}
+
 int
 main(void)
 {
@@ -1126,6 +1153,7 @@ main(void)
 		cmocka_unit_test(test_paste_cut),
 		cmocka_unit_test(test_review_long),
 		cmocka_unit_test(test_pictures),
+		cmocka_unit_test(test_review_picture),
 	};
 
 	if (setenv("SMP_TODAY", "2026-06-15", 1) != 0)

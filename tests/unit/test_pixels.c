@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include "base/file.h"
 #include "base/xmalloc.h"
+#include "ui/grid.h"
 #include "ui/pixels.h"
 
 #define COLS	33
@@ -163,12 +165,68 @@ test_bad_image(void **state)
 	assert_null(pixels_new(PIXELS_SIXEL, "build/art", true, 2));
 }
 
+/*
+ * No stale pixels: the images are painted again (after a full redraw)
+ * whenever the pictures on screen change: another picture, another
+ * place, a resize, none at all (the idle prompt, leaving the page); a
+ * picture touching the last row is never noted for an image.
+ */
+static void
+test_stale(void **state)
+{
+	struct pixels	*px = pixels_new(PIXELS_SYMBOLS, "build/art", true,
+			    256);
+	struct grid	*g = grid_new(24, 80), *h;
+	int		 fd = open("/dev/null", O_WRONLY);
+
+	(void)state;
+	if (px == NULL) {
+		grid_free(g);
+		close(fd);
+		skip();		/* built without libchafa */
+	}
+	assert_true(fd >= 0);
+	assert_true(pixels_stale(px, g));	/* the first screen */
+	pixels_show(px, g, fd);
+	assert_false(pixels_stale(px, g));
+	grid_pic(g, "norwood-1", false, 5, 40, 33, 14);
+	assert_int_equal(g->npics, 1);
+	assert_true(pixels_stale(px, g));	/* a picture appears */
+	pixels_show(px, g, fd);
+	assert_false(pixels_stale(px, g));	/* a key that changes
+						   nothing else */
+	grid_clear(g);
+	grid_pic(g, "norwood-2", false, 5, 40, 33, 14);
+	assert_true(pixels_stale(px, g));	/* another option */
+	pixels_show(px, g, fd);
+	grid_clear(g);
+	grid_pic(g, "norwood-2", false, 6, 40, 33, 14);
+	assert_true(pixels_stale(px, g));	/* moved */
+	pixels_show(px, g, fd);
+	grid_clear(g);
+	assert_true(pixels_stale(px, g));	/* gone: the idle prompt */
+	pixels_show(px, g, fd);
+	assert_false(pixels_stale(px, g));
+	h = grid_new(30, 100);
+	assert_true(pixels_stale(px, h));	/* a resize */
+	pixels_show(px, h, fd);
+	grid_pic(h, "norwood-2", false, 16, 40, 33, 14);   /* to the last row */
+	assert_int_equal(h->npics, 0);
+	grid_pic(h, "norwood-2", false, 15, 80, 33, 14);   /* off the side */
+	assert_int_equal(h->npics, 0);
+	grid_free(h);
+	grid_free(g);
+	pixels_free(px);
+	close(fd);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_images_match_art),
 		cmocka_unit_test(test_bad_image),
+		cmocka_unit_test(test_stale),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
