@@ -267,6 +267,10 @@ question_compare(struct kiosk *k, const struct form_question *q,
 	n = (int)q->noptions;
 	if (!k->client.compare) {
 		p->compare_hint = kiosk_phrase(k, PH_COMPARE_HINT);
+		/* "I am not sure" has no picture: say what happens */
+		if (k->client.cur >= 0 && k->client.cur < n &&
+		    strcmp(q->options[k->client.cur].code, "not_sure") == 0)
+			p->hint = kiosk_phrase(k, PH_CONFIRM_UNSURE_TEXT);
 		return;
 	}
 	p->compare_hint = kiosk_phrase(k, PH_COMPARE_LEAVE);

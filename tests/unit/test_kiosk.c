@@ -1095,6 +1095,8 @@ test_pictures(void **state)
 	press(fx, REQ_BACK);			/* back to the picture */
 	assert_shows(fx, "Is this like you?");
 	press(fx, REQ_BACK);
+	assert_shows(fx, "the practitioner will look at your");  /* beside
+						   "I am not sure" too */
 	press(fx, REQ_UP);			/* Stage VII, from not sure */
 	press(fx, REQ_ENTER);
 	assert_shows(fx, "from the side");
