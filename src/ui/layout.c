@@ -400,8 +400,7 @@ layout_page(const struct ui_page *p, struct grid *g)
 		    w - art_cols(g->cols, p->art) - ART_GAP : w);
 		layout_lone_art(p, g, y, ymax);
 	} else if (p->art_large && p->art != NULL)
-		put_art(g, p, p->art, y, MARGIN + (w - picture_width(p->art,
-		    w)) / 2, w, ymax);
+		picture_put_large(g, p, p->art, y, MARGIN, w, ymax);
 	else
 		layout_lone_art(p, g, y, ymax);
 }

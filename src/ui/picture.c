@@ -4,9 +4,11 @@
  * what ▓ ▒ ░ mean (and a console font barely tells ▓ from ▒), and the
  * ears "( )" are named because the stage labels refer to them.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
 #include "form/art_label.h"
@@ -104,29 +106,101 @@ picture_height(const struct ui_page *p, const struct form_art *a, int w)
 	return h;
 }
 
+/* Line s[0..len) with every character said twice (a picture twice as
+   large); caller frees. */
+static char *
+double_line(const char *s, size_t len)
+{
+	struct strbuf	sb;
+	uint32_t	cp;
+	size_t		n;
+
+	strbuf_init(&sb);
+	while (len > 0 && (n = utf8_next(s, len, &cp)) > 0) {
+		strbuf_add(&sb, s, n);
+		strbuf_add(&sb, s, n);
+		s += n;
+		len -= n;
+	}
+	return strbuf_detach(&sb);
+}
+
+/*
+ * Line s[0..len) twice as wide, the word w (" w ", a label said in the
+ * client's language) kept once with dashes around it making up the
+ * width; NULL when the line does not hold it.  Caller frees.
+ */
+static char *
+double_label(const char *s, size_t len, const char *w)
+{
+	struct strbuf	 sb;
+	const char	*at = NULL;
+	char		*pre, *post;
+	size_t		 wl = w != NULL ? strlen(w) : 0, i;
+	int		 ww, k;
+
+	for (i = 1; w != NULL && i + wl < len; i++)
+		if (s[i - 1] == ' ' && s[i + wl] == ' ' &&
+		    memcmp(s + i, w, wl) == 0) {
+			at = s + i;
+			break;
+		}
+	if (at == NULL)
+		return NULL;
+	ww = utf8_width(w, wl);
+	pre = double_line(s, (size_t)(at - 1 - s));
+	post = double_line(at + wl + 1, len - (size_t)(at + wl + 1 - s));
+	strbuf_init(&sb);
+	strbuf_adds(&sb, pre);
+	for (k = 0; k < (ww + 2) / 2; k++)
+		strbuf_addc(&sb, '-');
+	strbuf_addf(&sb, " %s ", w);
+	for (k = 0; k < ww + 2 - (ww + 2) / 2; k++)
+		strbuf_addc(&sb, '-');
+	strbuf_adds(&sb, post);
+	free(pre);
+	free(post);
+	return strbuf_detach(&sb);
+}
+
 /* One view's text at y,x, its "front" and "back" said in the client's
-   language; returns the next row. */
+   language, each cell sc x sc cells (1 or 2); returns the next row. */
 static int
 put_view(struct grid *g, const struct ui_page *p, const struct form_art *a,
-    int y, int x, int ymax, const char *name, bool view)
+    int y, int x, int ymax, const char *name, bool view, int sc)
 {
-	const char	*t = form_art_text(a, p->utf8), *nl;
-	char		*l;
+	const char	*t = form_art_text(a, p->utf8), *nl, *s;
+	char		*l, *d = NULL;
 	size_t		 len;
+	int		 k;
 
-	if (name != NULL && y + a->height <= ymax)	/* whole: an image */
-		grid_pic(g, name, view, y, x, a->width, a->height);
+	if (name != NULL && y + sc * a->height <= ymax)	/* an image */
+		grid_pic(g, name, view, y, x, sc * a->width,
+		    sc * a->height);
 	while (t != NULL && y < ymax) {
 		nl = strchr(t, '\n');
 		len = nl ? (size_t)(nl - t) : strlen(t);
 		if ((l = art_label(t, len, "front", p->art_front)) == NULL)
 			l = art_label(t, len, "back", p->art_back);
-		if (l != NULL)
-			grid_put(g, y++, x, a->width + 1, l, strlen(l),
-			    GA_ART);
-		else
-			grid_put(g, y++, x, a->width, t, len, GA_ART);
+		s = l != NULL ? l : t;
+		if (s != t)
+			len = strlen(s);
+		if (sc > 1) {
+			/* twice as large, the label said once */
+			if ((d = double_label(s, len, p->art_front ?
+			    p->art_front : "front")) == NULL &&
+			    (d = double_label(s, len, p->art_back ?
+			    p->art_back : "back")) == NULL)
+				d = double_line(s, len);
+			s = d;
+			len = strlen(d);
+		}
+		for (k = 0; k < sc && y < ymax; k++)
+			grid_put(g, y++, x, sc * a->width + (l != NULL), s,
+			    len, GA_ART);
 		free(l);
+		free(d);
+		d = NULL;
 		t = nl ? nl + 1 : NULL;
 	}
 	return y;
@@ -157,33 +231,60 @@ view_caption(const struct ui_page *p, const struct form_art *v)
 	return p->art_words[PW_CLOSE];
 }
 
-int
-picture_put(struct grid *g, const struct ui_page *p,
-    const struct form_art *a, int y, int x, int w, int ymax)
+/* Picture a (both views when they fit in w) at y,x, each cell sc x sc
+   cells; returns the next row. */
+static int
+put_scaled(struct grid *g, const struct ui_page *p,
+    const struct form_art *a, int y, int x, int w, int ymax, int sc)
 {
 	int	 y1, y2, vx, lw;
 
-	y1 = put_view(g, p, a, y, x, ymax, a->name, false);
-	if (a->view != NULL && picture_width(a, w) > a->width) {
-		vx = x + a->width + VIEW_GAP;
-		y2 = put_view(g, p, a->view, y, vx, ymax, a->name, true);
+	y1 = put_view(g, p, a, y, x, ymax, a->name, false, sc);
+	if (a->view != NULL && picture_width(a, w / sc) > a->width) {
+		vx = x + sc * a->width + VIEW_GAP;
+		y2 = put_view(g, p, a->view, y, vx, ymax, a->name, true, sc);
 		y1 = y2 > y1 ? y2 : y1;
 		if (y1 < ymax) {
-			put_caption(g, y1, x, a->width, p->art_words[PW_TOP]);
-			put_caption(g, y1, vx, a->view->width,
+			put_caption(g, y1, x, sc * a->width,
+			    p->art_words[PW_TOP]);
+			put_caption(g, y1, vx, sc * a->view->width,
 			    view_caption(p, a->view));
 			y1++;
 		}
 	}
 	/* the legend under the picture, as wide as it (wider when it is
 	   narrow) but within the screen */
-	lw = picture_width(a, w);
+	lw = sc * picture_width(a, w / sc);
 	lw = lw < 33 ? (w < 33 ? w : 33) : lw;
 	lw = x + lw > g->cols ? g->cols - x : lw;
 	if (picture_shaded(a) && y1 + legend_rows(NULL, p, 0, 0, lw, 0) <=
 	    ymax)
 		y1 += legend_rows(g, p, y1, x, lw, ymax);
 	return y1;
+}
+
+int
+picture_put(struct grid *g, const struct ui_page *p,
+    const struct form_art *a, int y, int x, int w, int ymax)
+{
+	return put_scaled(g, p, a, y, x, w, ymax, 1);
+}
+
+void
+picture_put_large(struct grid *g, const struct ui_page *p,
+    const struct form_art *a, int y, int x, int w, int ymax)
+{
+	int	sc = 2, pw;
+
+	/* twice as large when both views and the rest fit so (a 140 x 40
+	   screen at least), else as large as the text art is */
+	if (2 * picture_width(a, w) > w ||
+	    y + 2 * picture_height(p, a, w) > ymax)
+		sc = 1;
+	else if (a->view != NULL && picture_width(a, w / 2) == a->width)
+		sc = 1;
+	pw = sc * picture_width(a, w / sc);
+	put_scaled(g, p, a, y, x + (w - pw) / 2, w, ymax, sc);
 }
 
 /* One picture of a comparison at y,x within pw columns: its label (at
@@ -205,7 +306,7 @@ compare_one(struct grid *g, const struct ui_page *p, int i, int y, int x,
 	free(l);
 	y += lrows;
 	if (it->art != NULL)
-		put_view(g, p, it->art, y, x, ymax, it->art->name, false);
+		put_view(g, p, it->art, y, x, ymax, it->art->name, false, 1);
 	for (k = y0; k < ymax && k < y + (it->art ? it->art->height : 0);
 	    k++)
 		grid_hot(g, HOT_ITEM, i, k, x, x + pw);

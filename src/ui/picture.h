@@ -33,6 +33,10 @@ int	 picture_height(const struct ui_page *p, const struct form_art *a,
 int	 picture_put(struct grid *g, const struct ui_page *p,
 	    const struct form_art *a, int y, int x, int w, int ymax);
 
+/* Picture a centred in w columns from x, twice as large when the room
+   allows (a chosen picture, to confirm). */
+void	 picture_put_large(struct grid *g, const struct ui_page *p,
+	    const struct form_art *a, int y, int x, int w, int ymax);
 /* Item p->cur's picture beside item p->compare's, each under its label
    (the highlighted one marked), from y in w columns; a tap on either
    chooses it. */

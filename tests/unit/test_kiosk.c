@@ -1083,6 +1083,12 @@ test_pictures(void **state)
 	assert_shows(fx, "[ Not sure ]");
 	assert_shows(fx, "from above");		/* both views fit at 80 */
 	assert_shows(fx, "as in a mirror");
+	/* a large screen: twice as large, the label said once */
+	screen_at(fx, 40, 150);
+	if (strstr(fx->screen, "..----") == NULL ||
+	    strstr(fx->screen, " front -") == NULL ||
+	    strstr(fx->screen, "ffrroonntt") != NULL)
+		fail_msg("not twice as large at 150x40:\n%s", fx->screen);
 	type(fx, "c");				/* choose again: the list, */
 	assert_string_equal(kiosk_mode_name(fx->k), "question");
 	assert_shows(fx, "(o) Stage IIIa");	/* still chosen */
