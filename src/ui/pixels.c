@@ -172,19 +172,25 @@ canvas_for(enum pixels_mode m, int colours, int cols, int rows,
 	return cv;
 }
 
-/* The terminal as chafa knows it from the environment, with the
-   fallback's sequences added. */
+/* The terminal as chafa knows it from the environment. */
 static ChafaTermInfo *
 term_info(void)
 {
 	extern char	**environ;
-	ChafaTermDb	*db = chafa_term_db_get_default();
-	ChafaTermInfo	*ti = chafa_term_db_detect(db, environ), *fb;
 
-	fb = chafa_term_db_get_fallback_info(db);
+	return chafa_term_db_detect(chafa_term_db_get_default(), environ);
+}
+
+/* Add the fallback's sequences to ti: a mode the config names is used
+   even where chafa does not know the terminal has it. */
+static void
+term_supplement(ChafaTermInfo *ti)
+{
+	ChafaTermInfo	*fb;
+
+	fb = chafa_term_db_get_fallback_info(chafa_term_db_get_default());
 	chafa_term_info_supplement(ti, fb);
 	chafa_term_info_unref(fb);
-	return ti;
 }
 
 struct pixels *
@@ -207,6 +213,7 @@ pixels_new(enum pixels_mode m, const char *dir, bool utf8, int colours)
 		else
 			m = PIXELS_SYMBOLS;
 	}
+	term_supplement(ti);
 	px = xcalloc(1, sizeof(*px));
 	px->mode = m;
 	px->dir = xstrdup(dir);

@@ -220,6 +220,39 @@ test_stale(void **state)
 	close(fd);
 }
 
+/* The auto mode: what libchafa knows of the terminal, never sixel where
+   it does not know of it (the Linux console, a plain xterm). */
+static int
+auto_for(const char *term, const char *kitty)
+{
+	struct pixels	*px;
+	int		 m;
+
+	setenv("TERM", term, 1);
+	unsetenv("TERM_PROGRAM");
+	if (kitty != NULL)
+		setenv("KITTY_WINDOW_ID", kitty, 1);
+	else
+		unsetenv("KITTY_WINDOW_ID");
+	px = pixels_new(PIXELS_AUTO, "build/art", true, 256);
+	m = (int)pixels_mode(px);
+	pixels_free(px);
+	return m;
+}
+
+static void
+test_auto(void **state)
+{
+	(void)state;
+	if (auto_for("linux", NULL) == PIXELS_TEXT)
+		skip();		/* built without libchafa */
+	assert_int_equal(auto_for("linux", NULL), PIXELS_SYMBOLS);
+	assert_int_equal(auto_for("xterm-256color", NULL), PIXELS_SYMBOLS);
+	assert_int_equal(auto_for("foot", NULL), PIXELS_SIXEL);
+	assert_int_equal(auto_for("mlterm", NULL), PIXELS_SIXEL);
+	assert_int_equal(auto_for("xterm-kitty", "1"), PIXELS_KITTY);
+}
+
 int
 main(void)
 {
@@ -227,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_images_match_art),
 		cmocka_unit_test(test_bad_image),
 		cmocka_unit_test(test_stale),
+		cmocka_unit_test(test_auto),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
