@@ -4,7 +4,9 @@
 #   make run        install missing packages, build, start the kiosk (demo)
 #   make test       install missing packages, build, run every test suite
 #   make asan       the whole test suite under AddressSanitizer + UBSan
-#   make fuzz       libFuzzer targets for the form parser and expressions
+#   make fuzz       libFuzzer targets (form parser, expressions, answers CSV,
+#                   config file, merge of a database file), FUZZ_SECONDS
+#                   each (default 60)
 #   make bench      benchmarks (docs/performance.md)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -20,7 +22,7 @@ BUILD	?= build
 
 VERSION	:= 0.1.0
 
-PKGS	:= ncursesw sqlite3 inih libsodium uuid
+PKGS	:= ncursesw sqlite3 inih libsodium uuid libpq
 # ncursesw's form library ships its own .pc (formw); we only need the core.
 # ncursesw's .pc defines _XOPEN_SOURCE=600; we define 700 ourselves.
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\

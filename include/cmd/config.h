@@ -17,6 +17,9 @@
  *                             ; art/images)
  *   [staff]
  *   pin_hash = $argon2id$...  ; crypto_pwhash_str of the staff PIN
+ *   [server]                  ; optional: send intakes to a clinic server
+ *   url = postgresql://kiosk1@db.example/smp   ; password: ~/.pgpass
+ *   keep_local = sent         ; sent (default) | forever | N (days)
  *
  * Unknown sections or keys and bad values are errors "path:line: message".
  */
@@ -40,6 +43,8 @@ struct config {
 	char	*pictures;	/* "text" (default), "auto", "sixel", ... */
 	char	*picture_dir;	/* images of the pictures, or NULL */
 	char	*pin_hash;	/* NULL: no PIN set */
+	char	*server_url;	/* [server] url, or NULL: no sending */
+	int	 keep_days;	/* keep_local: 0 sent, -1 forever, N days */
 };
 
 /* Set defaults (owned strings). */

@@ -182,6 +182,33 @@ struct store_merge_counts {
 int	store_merge(struct store *s, const char *other_path,
 	    struct store_merge_counts *counts, char **errp);
 
+/*
+ * Sending: a whole intake (as a query cursor gives it, with its answers
+ * and lines) put into a server store in one transaction, idempotent by
+ * its id.  form describes its form version (the server keeps the text
+ * once); clinic (may be NULL) is the sending kiosk's clinic.  *result is
+ * STORE_PUT_ADDED, 0 (already there: nothing changed) or STORE_PUT_ERASED
+ * (erased there: never brought back), with STORE_PUT_FORM added when its
+ * form version was new there.  A backend that cannot receive intakes
+ * (SQLite) gives STORE_ERR.
+ */
+struct store_put_form {
+	const char	*form_id;
+	int		 version;
+	const char	*source;	/* exact text */
+	const char	*added_at;	/* as kept where it comes from, or
+					   NULL */
+};
+#define STORE_PUT_ADDED		1
+#define STORE_PUT_ERASED	2
+#define STORE_PUT_FORM		4
+struct query_intake;
+int	store_intake_put(struct store *s, const struct query_intake *in,
+	    const struct store_put_form *form, const char *clinic,
+	    int *result, char **errp);
+/* Whether path names a server (a "postgresql://" URI), not a file. */
+int	store_is_server(const char *path);
+
 /* One audit entry (borrowed for the duration of the callback). */
 struct store_audit_entry {
 	long long	 seq;		/* order of writing */

@@ -34,6 +34,8 @@ struct ui_settings {
 	const char	*pictures;	/* "text" (or NULL), "auto", "sixel",
 					   "kitty", "symbols" (pixels.h) */
 	const char	*picture_dir;	/* the pictures' images */
+	bool		 sending;	/* a server is set: the staff menu
+					   says what waits to be sent */
 };
 
 struct ui_opts {

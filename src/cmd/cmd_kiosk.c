@@ -198,6 +198,7 @@ kiosk_settings(const struct config *c, struct ui_settings *set)
 	set->demo = c->demo;
 	set->pictures = c->pictures;
 	set->picture_dir = c->picture_dir;
+	set->sending = c->server_url != NULL;
 }
 
 /* Run with config and form ready; returns an exit status. */
@@ -209,6 +210,7 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 	struct kiosk_db		 kd;
 	struct kiosk_pin	 kp;
 	char			*err = NULL;
+	pid_t			 sender = -1;
 	int			 rc = SMP_EXIT_OK;
 
 	memset(&o, 0, sizeof(o));
@@ -231,6 +233,10 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 	o.ready_ctx = &kd;
 	o.watch = kiosk_watch;
 	o.watch_ctx = &kd;
+	/* The background sender reads the same config (no password on its
+	   command line) and sends what finishes here. */
+	if (c->server_url != NULL && c->path != NULL)
+		sender = cmd_sync_spawn(c->path, a->db);
 	if (ui_run(&o, &err) < 0) {
 		/* Opening the store fails with the store's own words, as
 		   when it opened before the terminal was taken. */
@@ -240,6 +246,7 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 		rc = kd.rc != STORE_OK ? store_exit_status(kd.rc) :
 		    SMP_EXIT_FAIL;
 	}
+	cmd_sync_stop(sender);
 	store_check_free(kd.check);
 	store_close(kd.s);
 	return rc;

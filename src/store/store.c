@@ -5,7 +5,8 @@
  * for each store_rc, the audit actor, the result codes a completed
  * intake's row keeps, and the intake port.
  *
- * store_open picks the backend: for now SQLite for every path.  The
+ * store_open picks the backend: PostgreSQL for a "postgresql://" URI,
+ * SQLite for any other path.  The
  * read side's wrappers are in query.c.
  */
 #include <signal.h>
@@ -92,12 +93,30 @@ store_open(const char *path, unsigned flags, struct store **sp,
 	/* A file size limit makes writes fail (EFBIG) instead of killing
 	   us, so the error can be reported and nothing saved is lost. */
 	signal(SIGXFSZ, SIG_IGN);
-	/*
-	 * Every path is an SQLite file for now.  The PostgreSQL backend
-	 * will be picked here for a "postgresql://" URI (its open function
-	 * listed in backend.h beside sqlite_open).
-	 */
+	/* A "postgresql://" URI is a server; any other path a file. */
+	if (pg_is_uri(path))
+		return pg_open(path, flags, sp, errp);
 	return sqlite_open(path, flags, sp, errp);
+}
+
+/* Whether path names a server rather than a file. */
+int
+store_is_server(const char *path)
+{
+	return pg_is_uri(path);
+}
+
+/* Put a whole intake into a server store. */
+int
+store_intake_put(struct store *s, const struct query_intake *in,
+    const struct store_put_form *form, const char *clinic, int *result,
+    char **errp)
+{
+	*result = 0;
+	if (s->write->intake_put == NULL)
+		return store_err(STORE_ERR, errp, "%s: cannot receive intakes "
+		    "(not a server)", s->path);
+	return s->write->intake_put(s, in, form, clinic, result, errp);
 }
 
 /* Close s (NULL is fine). */

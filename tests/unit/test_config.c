@@ -103,6 +103,29 @@ long_line(void)
 		strbuf_addc(&sb, 'x');
 	strbuf_adds(&sb, "\nkiosk_id = a\n");
 	expect_error(sb.s, "2: line too long (at most 197 characters)");
+	/*
+	 * config-fuzz-1 (found by tests/fuzz/fuzz_config): a last line
+	 * without a line end had one more character allowed, so a file
+	 * that loaded no longer did once set-pin had ended the line.  The
+	 * limit is now the same; 197 characters load, before and after.
+	 */
+	strbuf_reset(&sb);
+	strbuf_adds(&sb, "; ");
+	while (sb.len < 198)
+		strbuf_addc(&sb, 'x');
+	expect_error(sb.s, "1: line too long (at most 197 characters)");
+	sb.s[197] = '\0';	/* 197 characters, still no line end */
+	path = write_file("last.conf", sb.s);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	config_done(&c);
+	assert_int_equal(config_write_pin_hash(path, "$argon2id$x", &err), 0);
+	config_init(&c);
+	if (config_load(&c, path, &err) != 0)
+		fail_msg("after set-pin: %s", err);
+	assert_string_equal(c.pin_hash, "$argon2id$x");
+	config_done(&c);
+	free(path);
 	strbuf_done(&sb);
 }
 
@@ -171,6 +194,46 @@ test_pin_write_keeps_lines(void **state)
 	config_done(&c);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
+	free(path);
+	/*
+	 * config-fuzz-2 (found by tests/fuzz/fuzz_config): an indented line
+	 * continues the value of the key before it.  The old pin_hash's
+	 * continuation stayed behind and, right under [staff], was read as
+	 * a bad key: a file that loaded no longer did after set-pin.  An
+	 * indented line of another key, and comments, stay.
+	 */
+	path = write_file("q.conf", "[staff]\npin_hash = $argon2id$old\n"
+	    "  $argon2id$more\n; note\n\t$argon2id$evenmore\n"
+	    "[kiosk]\nclinic = North\n  and South\n");
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	config_done(&c);
+	assert_int_equal(config_write_pin_hash(path, "$argon2id$new", &err),
+	    0);
+	config_init(&c);
+	if (config_load(&c, path, &err) != 0)
+		fail_msg("after set-pin: %s", err);
+	assert_string_equal(c.pin_hash, "$argon2id$new");
+	assert_string_equal(c.clinic, "and South");
+	config_done(&c);
+	free(path);
+	/*
+	 * config-fuzz-3: an indented section header is a header only when
+	 * no key line comes before it; the new pin_hash put before it
+	 * turned it into more of its value.
+	 */
+	path = write_file("r.conf", "[staff]\n  [kiosk]\nclinic = West\n");
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	config_done(&c);
+	assert_int_equal(config_write_pin_hash(path, "$argon2id$new", &err),
+	    0);
+	config_init(&c);
+	if (config_load(&c, path, &err) != 0)
+		fail_msg("after set-pin: %s", err);
+	assert_string_equal(c.pin_hash, "$argon2id$new");
+	assert_string_equal(c.clinic, "West");
+	config_done(&c);
 	free(path);
 	/* A file that does not exist yet gets a [staff] section. */
 	path = xasprintf("%s/new.conf", dir);
