@@ -28,6 +28,14 @@ PKGS	:= ncursesw sqlite3 inih libsodium uuid libpq
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -pthread
+# libchafa (optional): real images of the stage pictures (src/ui/pixels.c,
+# the only file that sees it).  Without it the kiosk shows the text art.
+CHAFA_CFLAGS := $(patsubst -I%,-isystem %,\
+	$(shell $(PKG_CONFIG) --cflags chafa 2>/dev/null))
+CHAFA_LIBS := $(shell $(PKG_CONFIG) --libs chafa 2>/dev/null)
+ifneq ($(CHAFA_LIBS),)
+PKG_LIBS += $(CHAFA_LIBS)
+endif
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -68,7 +76,17 @@ BIN	:= $(BUILD)/smp-intake
 .PHONY: all run test check-tests tests asan fuzz bench bench-large screens \
 	install uninstall clean deps test-spreadsheet
 
-all: $(BIN)
+all: $(BIN) $(BUILD)/art/.stamp
+
+# The stage pictures as images at two sizes, drawn by forms/art/raster.py
+# from gen.py's densities (pixels.c shows them where the terminal can).
+$(BUILD)/art/.stamp: forms/art/gen.py forms/art/raster.py
+	@$(if $(Q),echo "  ART     $(@D)")
+	$(Q)python3 forms/art/raster.py $(@D) && touch $@
+
+ifneq ($(CHAFA_LIBS),)
+$(BUILD)/obj/ui/pixels.o: ALL_CFLAGS += -DSMP_CHAFA $(CHAFA_CFLAGS)
+endif
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -88,7 +106,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsmp.a
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -Isrc -o $@ $< \
 		$(BUILD)/libsmp.a $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
-tests: $(BIN) $(TESTBINS)
+tests: $(BIN) $(BUILD)/art/.stamp $(TESTBINS)
 
 deps:
 	@sh scripts/deps.sh
@@ -138,6 +156,8 @@ install: all
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/smp-intake
 	install -m 0644 forms/*.form $(DESTDIR)$(DATADIR)/forms/
 	install -m 0644 forms/art/* $(DESTDIR)$(DATADIR)/forms/art/
+	install -d $(DESTDIR)$(DATADIR)/forms/art/images
+	install -m 0644 $(BUILD)/art/*.pam $(DESTDIR)$(DATADIR)/forms/art/images/
 	install -m 0644 docs/smp-intake.1 $(DESTDIR)$(MANDIR)/man1/smp-intake.1
 
 uninstall:

@@ -12,6 +12,9 @@
  *   end_seconds = 10          ; end screen, then back to welcome
  *   end_screen = form         ; form | summary | thanks | score
  *   demo = no                 ; demo: the welcome screen says how to leave
+ *   pictures = text           ; auto | sixel | kitty | symbols | text
+ *   picture_dir = ...         ; the pictures' images (default: the form's
+ *                             ; art/images)
  *   [staff]
  *   pin_hash = $argon2id$...  ; crypto_pwhash_str of the staff PIN
  *   [server]                  ; optional: send intakes to a clinic server
@@ -37,6 +40,8 @@ struct config {
 	int	 end_seconds;	/* seconds; default 10 */
 	char	*end_screen;	/* "form" (default), "summary", ... */
 	bool	 demo;
+	char	*pictures;	/* "text" (default), "auto", "sixel", ... */
+	char	*picture_dir;	/* images of the pictures, or NULL */
 	char	*pin_hash;	/* NULL: no PIN set */
 	char	*server_url;	/* [server] url, or NULL: no sending */
 	int	 keep_days;	/* keep_local: 0 sent, -1 forever, N days */

@@ -31,6 +31,9 @@ struct ui_settings {
 	const char	*end_screen;	/* "form", "summary", "thanks",
 					   "score", or NULL (form) */
 	bool		 demo;		/* the welcome says how to leave */
+	const char	*pictures;	/* "text" (or NULL), "auto", "sixel",
+					   "kitty", "symbols" (pixels.h) */
+	const char	*picture_dir;	/* the pictures' images */
 	bool		 sending;	/* a server is set: the staff menu
 					   says what waits to be sent */
 };

@@ -95,6 +95,24 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_WORDS_OTHER] = "words-other",
 	[PH_LANGUAGE_NAME] = "language-name",
 	[PH_ASK_STAFF] = "ask-staff",
+	[PH_ART_FULL] = "art-full",
+	[PH_ART_THINNER] = "art-thinner",
+	[PH_ART_SPARSE] = "art-sparse",
+	[PH_ART_BARE] = "art-bare",
+	[PH_ART_EARS] = "art-ears",
+	[PH_ART_VIEW_TOP] = "art-view-top",
+	[PH_ART_VIEW_SIDE] = "art-view-side",
+	[PH_ART_VIEW_FRONT] = "art-view-front",
+	[PH_ART_VIEW_CLOSE] = "art-view-close",
+	[PH_CONFIRM_TITLE] = "confirm-title",
+	[PH_CONFIRM_YES] = "confirm-yes",
+	[PH_CONFIRM_AGAIN] = "confirm-again",
+	[PH_CONFIRM_UNSURE] = "confirm-unsure",
+	[PH_CONFIRM_UNSURE_TEXT] = "confirm-unsure-text",
+	[PH_KEYS_CONFIRM] = "keys-confirm",
+	[PH_COMPARE_HINT] = "compare-hint",
+	[PH_COMPARE_LEAVE] = "compare-leave",
+	[PH_KEYS_COMPARE] = "keys-compare",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -211,6 +229,29 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_LANGUAGE_NAME] = "English",
 	[PH_ASK_STAFF] = "Sorry, we need a moment.\n\nPlease ask a member of "
 	    "staff to help you. Your answers so far are kept.",
+	[PH_ART_FULL] = "full",
+	[PH_ART_THINNER] = "thinner",
+	[PH_ART_SPARSE] = "sparse",
+	[PH_ART_BARE] = "bare",
+	[PH_ART_EARS] = "ears",
+	[PH_ART_VIEW_TOP] = "from above",
+	[PH_ART_VIEW_SIDE] = "from the side",
+	[PH_ART_VIEW_FRONT] = "as in a mirror",
+	[PH_ART_VIEW_CLOSE] = "the parting, close up",
+	[PH_CONFIRM_TITLE] = "Is this like you?",
+	[PH_CONFIRM_YES] = "Yes, like me",
+	[PH_CONFIRM_AGAIN] = "Choose again",
+	[PH_CONFIRM_UNSURE] = "Not sure",
+	[PH_CONFIRM_UNSURE_TEXT] = "That is fine. We will note \"not sure\" "
+	    "and the practitioner will look at your hair with you at the "
+	    "consultation and choose the picture together. Nothing else "
+	    "changes.",
+	[PH_KEYS_CONFIRM] = "Y yes  C choose again  N not sure",
+	[PH_COMPARE_HINT] = "See two pictures side by side: press = or tap "
+	    "here",
+	[PH_COMPARE_LEAVE] = "Back to the list: press = or tap here",
+	[PH_KEYS_COMPARE] = "Up/Down other picture   = list   Enter next   "
+	    "Esc list",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -332,6 +373,29 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_LANGUAGE_NAME] = "Español",
 	[PH_ASK_STAFF] = "Disculpe, necesitamos un momento.\n\nPida ayuda a "
 	    "un miembro del personal. Sus respuestas se conservan.",
+	[PH_ART_FULL] = "denso",
+	[PH_ART_THINNER] = "más fino",
+	[PH_ART_SPARSE] = "escaso",
+	[PH_ART_BARE] = "sin pelo",
+	[PH_ART_EARS] = "orejas",
+	[PH_ART_VIEW_TOP] = "desde arriba",
+	[PH_ART_VIEW_SIDE] = "de lado",
+	[PH_ART_VIEW_FRONT] = "como en un espejo",
+	[PH_ART_VIEW_CLOSE] = "la raya, de cerca",
+	[PH_CONFIRM_TITLE] = "¿Se parece a usted?",
+	[PH_CONFIRM_YES] = "Sí, como yo",
+	[PH_CONFIRM_AGAIN] = "Elegir otra vez",
+	[PH_CONFIRM_UNSURE] = "No estoy seguro/a",
+	[PH_CONFIRM_UNSURE_TEXT] = "No pasa nada. Anotaremos «no estoy "
+	    "seguro/a» y su especialista mirará su pelo con usted en la "
+	    "consulta y elegirán el dibujo juntos. Todo lo demás sigue "
+	    "igual.",
+	[PH_KEYS_CONFIRM] = "S sí  E elegir otra vez  N no estoy seguro/a",
+	[PH_COMPARE_HINT] = "Ver dos dibujos uno al lado del otro: pulse = "
+	    "o toque aquí",
+	[PH_COMPARE_LEAVE] = "Volver a la lista: pulse = o toque aquí",
+	[PH_KEYS_COMPARE] = "Arriba/Abajo otro dibujo   = lista   Intro "
+	    "siguiente   Esc lista",
 };
 
 static const struct {

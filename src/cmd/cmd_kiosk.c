@@ -319,6 +319,8 @@ kiosk_settings(const struct config *c, struct ui_settings *set)
 	set->end_seconds = c->end_seconds;
 	set->end_screen = c->end_screen;
 	set->demo = c->demo;
+	set->pictures = c->pictures;
+	set->picture_dir = c->picture_dir;
 	set->sending = c->server_url != NULL;
 }
 

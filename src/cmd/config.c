@@ -51,6 +51,7 @@ config_init(struct config *c)
 	c->database = xstrdup("data/intake.db");
 	c->kiosk_id = xstrdup("kiosk");
 	c->end_screen = xstrdup("form");
+	c->pictures = xstrdup("text");
 	c->idle_timeout = 180;
 	c->idle_countdown = 30;
 	c->end_seconds = 10;
@@ -66,6 +67,8 @@ config_done(struct config *c)
 	free(c->language);
 	free(c->kiosk_id);
 	free(c->end_screen);
+	free(c->pictures);
+	free(c->picture_dir);
 	free(c->pin_hash);
 	free(c->server_url);
 	memset(c, 0, sizeof *c);
@@ -178,6 +181,19 @@ kiosk_key(struct config_parse *p, const char *name, const char *value)
 			return fail(p, "%s: expected form, summary, "
 			    "thanks or score", name);
 		set_str(&c->end_screen, value);
+	} else if (strcmp(name, "pictures") == 0) {
+		if (strcmp(value, "auto") != 0 && strcmp(value, "sixel") != 0 &&
+		    strcmp(value, "kitty") != 0 &&
+		    strcmp(value, "symbols") != 0 &&
+		    strcmp(value, "text") != 0)
+			return fail(p, "%s: expected auto, sixel, kitty, "
+			    "symbols or text", name);
+		set_str(&c->pictures, value);
+	} else if (strcmp(name, "picture_dir") == 0) {
+		if (*value == '\0')
+			return fail(p, "%s: expected a folder (or leave the "
+			    "line out)", name);
+		set_str(&c->picture_dir, value);
 	} else if (strcmp(name, "demo") == 0) {
 		if ((b = parse_bool(value)) < 0)
 			return fail(p, "%s: expected yes or no", name);

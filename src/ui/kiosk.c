@@ -162,6 +162,7 @@ kiosk_draw(struct kiosk *k, int rows, int cols)
 {
 	struct ui_page	p;
 	struct grid	*g = k->loop.grid;
+	int		 i;
 
 	if (g == NULL || g->rows != rows || g->cols != cols) {
 		grid_free(g);
@@ -174,6 +175,9 @@ kiosk_draw(struct kiosk *k, int rows, int cols)
 	p.more_up = p.more_down = kiosk_phrase(k, PH_LIST_MORE);
 	p.art_front = kiosk_phrase(k, PH_ART_FRONT);
 	p.art_back = kiosk_phrase(k, PH_ART_BACK);
+	for (i = 0; i < PAGE_ART_WORDS; i++)
+		p.art_words[i] = kiosk_phrase(k,
+		    (enum phrase)(PH_ART_FULL + i));
 	if (kiosk_too_small(k))
 		kiosk_enlarge_page(k, &p);
 	else

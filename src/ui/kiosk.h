@@ -70,6 +70,8 @@ struct kiosk_client {
 	bool		*ticks;		/* multi: ticked options */
 	size_t		 nticks;
 	bool		 help;		/* help shown */
+	bool		 unsure;	/* confirm: "not sure" said */
+	bool		 compare;	/* stage pictures side by side */
 	char		*end_text;	/* end screen body */
 };
 

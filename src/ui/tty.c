@@ -214,3 +214,16 @@ tty_draw(const struct grid *g)
 		curs_set(0);
 	refresh();
 }
+
+int
+tty_ncolours(void)
+{
+	return has_colors() ? COLORS : 0;
+}
+
+void
+tty_repaint(void)
+{
+	clearok(curscr, TRUE);
+	refresh();
+}

@@ -42,10 +42,15 @@ test_defaults_and_values(void **state)
 	(void)state;
 	path = write_file("a.conf", "; comment\n[kiosk]\nclinic = Hair "
 	    "Studio Ñ\nidle_timeout = 2\nidle_countdown = 3\ndemo = yes\n"
-	    "end_screen = thanks\nkiosk_id = lobby-1\n");
+	    "end_screen = thanks\nkiosk_id = lobby-1\npictures = sixel\n"
+	    "picture_dir = build/art\n");
 	config_init(&c);
 	assert_int_equal(c.idle_timeout, 180);
+	assert_string_equal(c.pictures, "text");	/* the default */
+	assert_null(c.picture_dir);
 	assert_int_equal(config_load(&c, path, &err), 0);
+	assert_string_equal(c.pictures, "sixel");
+	assert_string_equal(c.picture_dir, "build/art");
 	assert_string_equal(c.clinic, "Hair Studio Ñ");
 	assert_int_equal(c.idle_timeout, 2);
 	assert_int_equal(c.idle_countdown, 3);
@@ -157,6 +162,10 @@ test_errors(void **state)
 	expect_error("[kiosk]\nidle_timeout = 0\n",
 	    "2: idle_timeout: expected a whole number of seconds (1 or more)");
 	expect_error("[kiosk]\ndemo = maybe\n", "2: demo: expected yes or no");
+	expect_error("[kiosk]\npictures = photos\n", "2: pictures: expected "
+	    "auto, sixel, kitty, symbols or text");
+	expect_error("[kiosk]\npicture_dir =\n", "2: picture_dir: expected a "
+	    "folder (or leave the line out)");
 	expect_error("[kiosk]\nend_screen = confetti\n",
 	    "2: end_screen: expected form, summary, thanks or score");
 	expect_error("[printer]\nx = 1\n", "2: unknown section [printer]");
