@@ -194,6 +194,13 @@ kiosk_quit(const struct kiosk *k)
 	return k->loop.quit;
 }
 
+/* Answers held after a store failure, not yet saved elsewhere. */
+bool
+kiosk_unsaved(const struct kiosk *k)
+{
+	return k->fault != NULL && k->client.in != NULL;
+}
+
 /* The current mode's name. */
 const char *
 kiosk_mode_name(const struct kiosk *k)

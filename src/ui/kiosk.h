@@ -115,6 +115,9 @@ bool		 kiosk_dirty(const struct kiosk *k);
 const struct grid *kiosk_draw(struct kiosk *k, int rows, int cols);
 /* Whether staff asked the kiosk to exit. */
 bool		 kiosk_quit(const struct kiosk *k);
+/* Whether a client's answers wait in memory for staff to save them
+   after a store failure (mode_fault.c): stopping now loses them. */
+bool		 kiosk_unsaved(const struct kiosk *k);
 /* The current mode's name ("welcome", "question"...), for tests. */
 const char	*kiosk_mode_name(const struct kiosk *k);
 

@@ -135,6 +135,16 @@ ui_run(const struct ui_opts *o, char **errp)
 		else
 			kiosk_tick(k, ui_now());
 	}
+	/* Stopped (a signal, a failed watch) while a client's answers
+	   waited for staff after a store failure: they are lost with the
+	   process, so say so and fail, never exit as if all were well. */
+	if (kiosk_unsaved(k)) {
+		if (rc == 0)
+			*errp = xstrdup("stopped while a storage failure was "
+			    "pending: the answers of the client in progress "
+			    "were not saved");
+		rc = -1;
+	}
 	kiosk_free(k);
 	pixels_free(px);
 	tty_stop();

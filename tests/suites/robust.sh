@@ -296,6 +296,29 @@ c.execute("BEGIN EXCLUSIVE"); print("held", flush=True); time.sleep(60)' \
 	kiosk_stop
 }
 
-for s in paste confmode pinlock deadkiosk dbdeleted dbmoved dbreplaced dbbusy; do
+# issue 13: the kiosk stopped (SIGTERM) while a client's answers wait
+# for staff after a failure: the answers cannot be kept, so the exit is
+# a failure and says so, never 0 as if all were saved.
+scenario_dbstopped() {
+	local pid
+	kiosk_config dbstopped
+	kiosk_start "$E2E_CONF"
+	walk_start && type_text "Stopped Midway" && keys Enter &&
+		wait_for "Your date of birth"
+	wait_sql "SELECT value FROM answers WHERE question='full_name'" \
+		"Stopped Midway"
+	rm -f "$E2E_DB"
+	type_text "1985-07-23"; keys Enter
+	calm_screen
+	pid=$(pgrep -f "^$BIN kiosk --config $E2E_CONF\$" | head -n 1)
+	[ -n "$pid" ] && kill -TERM "$pid"
+	check "dbstopped: stopped with answers unsaved, the exit is a failure" \
+		eval 'wait_for "KIOSK-EXITED-" && no_text "KIOSK-EXITED-0"'
+	check "dbstopped: and says the answers were not saved" \
+		joined_has "were not saved"
+	kiosk_stop
+}
+
+for s in paste confmode pinlock deadkiosk dbdeleted dbmoved dbreplaced dbbusy dbstopped; do
 	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
 done

@@ -289,6 +289,7 @@ test_fault_round(void **state)
 	idle(fx, 500);
 	assert_string_equal(kiosk_mode_name(fx->k), "fault");
 	assert_non_null(fx->k->client.in);
+	assert_true(kiosk_unsaved(fx->k));	/* stopping now loses them */
 	/* Staff: PIN, then the store's words and the path offered. */
 	press(fx, REQ_STAFF);
 	assert_string_equal(kiosk_mode_name(fx->k), "pin");
@@ -309,6 +310,7 @@ test_fault_round(void **state)
 	press(fx, REQ_ENTER);			/* save to db2 */
 	/* The client's screen as they left it. */
 	assert_string_equal(kiosk_mode_name(fx->k), "question");
+	assert_false(kiosk_unsaved(fx->k));
 	assert_shows(fx, "Your date of birth");
 	assert_shows(fx, "1985-07-23");
 	v = stored(fx->db2, "full_name");
