@@ -4,7 +4,9 @@
 #   make run        install missing packages, build, start the kiosk (demo)
 #   make test       install missing packages, build, run every test suite
 #   make asan       the whole test suite under AddressSanitizer + UBSan
-#   make fuzz       libFuzzer targets for the form parser and expressions
+#   make fuzz       libFuzzer targets (form parser, expressions, answers CSV,
+#                   config file, merge of a database file), FUZZ_SECONDS
+#                   each (default 60)
 #   make bench      benchmarks (docs/performance.md)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -20,12 +22,20 @@ BUILD	?= build
 
 VERSION	:= 0.1.0
 
-PKGS	:= ncursesw sqlite3 inih libsodium uuid espeak-ng
+PKGS	:= ncursesw sqlite3 inih libsodium uuid libpq espeak-ng
 # ncursesw's form library ships its own .pc (formw); we only need the core.
 # ncursesw's .pc defines _XOPEN_SOURCE=600; we define 700 ourselves.
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -pthread
+# libchafa (optional): real images of the stage pictures (src/ui/pixels.c,
+# the only file that sees it).  Without it the kiosk shows the text art.
+CHAFA_CFLAGS := $(patsubst -I%,-isystem %,\
+	$(shell $(PKG_CONFIG) --cflags chafa 2>/dev/null))
+CHAFA_LIBS := $(shell $(PKG_CONFIG) --libs chafa 2>/dev/null)
+ifneq ($(CHAFA_LIBS),)
+PKG_LIBS += $(CHAFA_LIBS)
+endif
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -66,7 +76,17 @@ BIN	:= $(BUILD)/smp-intake
 .PHONY: all run test check-tests tests asan fuzz bench bench-large screens \
 	install uninstall clean deps test-spreadsheet
 
-all: $(BIN)
+all: $(BIN) $(BUILD)/art/.stamp
+
+# The stage pictures as images at two sizes, drawn by forms/art/raster.py
+# from gen.py's densities (pixels.c shows them where the terminal can).
+$(BUILD)/art/.stamp: forms/art/gen.py forms/art/raster.py
+	@$(if $(Q),echo "  ART     $(@D)")
+	$(Q)python3 forms/art/raster.py $(@D) && touch $@
+
+ifneq ($(CHAFA_LIBS),)
+$(BUILD)/obj/ui/pixels.o: ALL_CFLAGS += -DSMP_CHAFA $(CHAFA_CFLAGS)
+endif
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -86,7 +106,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsmp.a
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -Isrc -o $@ $< \
 		$(BUILD)/libsmp.a $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
-tests: $(BIN) $(TESTBINS)
+tests: $(BIN) $(BUILD)/art/.stamp $(TESTBINS)
 
 deps:
 	@sh scripts/deps.sh
@@ -136,6 +156,8 @@ install: all
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/smp-intake
 	install -m 0644 forms/*.form $(DESTDIR)$(DATADIR)/forms/
 	install -m 0644 forms/art/* $(DESTDIR)$(DATADIR)/forms/art/
+	install -d $(DESTDIR)$(DATADIR)/forms/art/images
+	install -m 0644 $(BUILD)/art/*.pam $(DESTDIR)$(DATADIR)/forms/art/images/
 	install -m 0644 docs/smp-intake.1 $(DESTDIR)$(MANDIR)/man1/smp-intake.1
 
 uninstall:

@@ -9,6 +9,8 @@
 #   saves        store_answer_put p50/p99    vs  the same while exporting
 #   kiosk        start and key in a pty      vs  dialog --menu, 12 items
 #   per key      callgrind instructions      vs  dialog --menu
+#   server       export from PostgreSQL      vs  psql \copy of answers;
+#                sending rate of one kiosk (bench/server.sh)
 # Pieces of the program that are not built yet are reported as "not
 # measured (missing: ...)" and the rest still runs.
 #
@@ -54,7 +56,7 @@ missing() {
 # ---------------------------------------------------------------- build
 # The harnesses link the product's own library; a harness whose symbols
 # are not in it yet is simply not built (and its measure is "missing").
-PKGS="ncursesw sqlite3 inih libsodium uuid"
+PKGS="ncursesw sqlite3 inih libsodium uuid libpq"
 CFL="-std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -O2 -g -Iinclude
 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wformat=2
 -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wpointer-arith
@@ -404,6 +406,46 @@ ipk_bench() {
 	res "ipk kiosk_menu12 $N $a $b $(((b - a) / N))"
 }
 
+# ---------------------------------------------------------------- server
+# The clinic server (bench/server.sh): export from PostgreSQL against
+# psql's \copy of the answers table, and one kiosk's sending rate.
+server_bench() {
+	dbs=""
+	for n in $SIZES; do [ -e "$(db_for "$n")" ] && dbs="$dbs $(db_for "$n")"; done
+	[ -n "$dbs" ] || { missing server "no generated database"; return 0; }
+	# shellcheck disable=SC2086
+	sh bench/server.sh "$BIN" "$W" $dbs >"$W/server.txt"
+	cat "$W/server.txt" >>"$RES"
+}
+
+# The server's table, after the rest of docs/performance.md.
+server_report() {
+	[ -s "$W/server.txt" ] || return 0
+	awk -v cmd="$CMD" '
+	$2 == "export" { t[$3, $4] = $5; m[$3, $4] = $6; ns[$3] = 1 }
+	$2 == "answers" { a[$3] = $4 }
+	$2 == "send" { s[$3] = $4 / $5 }
+	$2 == "merge" { g[$3] = $4 }
+	END {
+		print "\n## Clinic server (PostgreSQL, same run)\n"
+		print "Medians of hyperfine runs on a throw-away local cluster " \
+		    "(pg_virtualenv); baseline: `psql -c \"\\copy (select * " \
+		    "from answers) to stdout with csv\"` on the same server.\n"
+		print "| intakes | answers | wide s | long s | \\copy s | wide/\\copy | long/\\copy | peak RSS wide / long / psql (MiB) |"
+		print "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+		for (n in ns)
+			printf "| %d | %d | %.3f | %.3f | %.3f | %.2fx | %.2fx | %.1f / %.1f / %.1f |\n",
+			    n, a[n], t[n, "wide"], t[n, "long"], t[n, "baseline"],
+			    t[n, "wide"] / t[n, "baseline"], t[n, "long"] / t[n, "baseline"],
+			    m[n, "wide"] / 1024, m[n, "long"] / 1024, m[n, "baseline"] / 1024
+		print ""
+		for (k in s)
+			printf "- **Sending** (keep_local = %s): %.0f intakes/s from one kiosk to the local server.\n", k, s[k]
+		for (n in g)
+			printf "- Loading %d intakes with `merge` (a transaction per 1,000): %.1f s.\n", n, g[n]
+	}' "$W/server.txt" >>"$MD"
+}
+
 # ---------------------------------------------------------------- run
 # Run one measure in a subshell with set -e in force: a failure is
 # reported as "not measured" and the other measures still run.
@@ -426,6 +468,8 @@ else
 	missing generator "engine_new/store_open/form_parse not in $LIB"
 	missing export "no generated database"
 fi
+[ "$HAVE_GEN" = 1 ] && cp "$OUT/gen" "$W/gen"
+section server server_bench
 section saves saves_bench
 section kiosk pty_bench
 section instructions-per-key ipk_bench
@@ -435,4 +479,5 @@ if [ -s "$W/export.dat" ]; then
 fi
 res "machine wall $(($(date +%s) - T0)) s"
 python3 bench/report.py render "$RES" "$MD"
+server_report
 say "wrote $MD$([ -e "$W/have-export" ] && echo " and $PNG")"

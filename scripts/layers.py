@@ -55,6 +55,8 @@ SYSTEM_HEADERS = [
     ("libpq", ["libpq-fe.h"], ["store/*"]),
     # engine/answers.c reads paper answers with libcsv; report/ exports.
     ("libcsv", ["csv.h"], ["engine/*", "report/*"]),
+    # Real images of the stage pictures: one file, like curses.
+    ("libchafa", ["chafa.h", "chafa/*", "glib.h", "glib/*"], ["ui/pixels.c"]),
 ]
 
 # Non-static functions allowed without their file's prefix, by file

@@ -23,7 +23,8 @@
 enum file_rc {
 	FILE_OK = 0,
 	FILE_ECREATE = -1,	/* cannot create or rename into place */
-	FILE_EWRITE = -2	/* writing or syncing failed */
+	FILE_EWRITE = -2,	/* writing or syncing failed */
+	FILE_EEXIST = -3	/* commit_new: every name is taken */
 };
 
 struct file_atomic;
@@ -39,6 +40,14 @@ int	 file_atomic_open(const char *path, struct file_atomic **ap,
 /* Flush, fsync and rename into place; on failure the temporary file is
    removed and path is untouched.  Frees a. */
 int	 file_atomic_commit(struct file_atomic *a, char **errp);
+/*
+ * As commit, but never replace a file: the first of names[0..n) (paths in
+ * the same folder as the one given to open) that does not exist gets the
+ * file, and its index goes to *which.  FILE_EEXIST when all exist; on
+ * every failure the temporary file is removed.  Frees a.
+ */
+int	 file_atomic_commit_new(struct file_atomic *a,
+	    const char *const *names, size_t n, size_t *which, char **errp);
 /* Close and remove the temporary file; frees a.  NULL is fine. */
 void	 file_atomic_abort(struct file_atomic *a);
 /* Replace path with buf[0..len) atomically. */

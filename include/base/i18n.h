@@ -101,6 +101,27 @@ enum phrase {
 	PH_WORDS_OR,		/* "{a} or {b}" */
 	PH_WORDS_OTHER,		/* a condition with no wording of its own */
 	PH_LANGUAGE_NAME,	/* the language's own name: "Español" */
+	PH_ASK_STAFF,		/* the store failed: "please ask staff" */
+	/* Pictures (src/ui/picture.c): the legend's words, in the order of
+	   enum picture_word, then the confirmation of a chosen picture. */
+	PH_ART_FULL,		/* full hair */
+	PH_ART_THINNER,
+	PH_ART_SPARSE,
+	PH_ART_BARE,
+	PH_ART_EARS,		/* "( )" in a picture */
+	PH_ART_VIEW_TOP,	/* caption: the head from above */
+	PH_ART_VIEW_SIDE,
+	PH_ART_VIEW_FRONT,	/* as in a mirror */
+	PH_ART_VIEW_CLOSE,	/* the parting close up */
+	PH_CONFIRM_TITLE,	/* "Is this like you?" */
+	PH_CONFIRM_YES,
+	PH_CONFIRM_AGAIN,
+	PH_CONFIRM_UNSURE,
+	PH_CONFIRM_UNSURE_TEXT,	/* what happens when not sure */
+	PH_KEYS_CONFIRM,
+	PH_COMPARE_HINT,	/* pictures side by side: how */
+	PH_COMPARE_LEAVE,	/* and back to the list */
+	PH_KEYS_COMPARE,
 	PH_PLAIN_PROGRESS,	/* plain mode: "Question {n} of {m}" */
 	PH_PLAIN_CHOOSE,	/* plain mode: how to answer a list */
 	PH_PLAIN_MULTI,		/* plain mode: how to answer a multi */

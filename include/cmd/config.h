@@ -15,8 +15,14 @@
  *   mode = full               ; full (screen) | plain (lines of text)
  *   theme = standard          ; standard | high-contrast
  *   speech = no               ; speak each screen (libespeak-ng)
+ *   pictures = text           ; auto | sixel | kitty | symbols | text
+ *   picture_dir = ...         ; the pictures' images (default: the form's
+ *                             ; art/images)
  *   [staff]
  *   pin_hash = $argon2id$...  ; crypto_pwhash_str of the staff PIN
+ *   [server]                  ; optional: send intakes to a clinic server
+ *   url = postgresql://kiosk1@db.example/smp   ; password: ~/.pgpass
+ *   keep_local = sent         ; sent (default) | forever | N (days)
  *
  * Unknown sections or keys and bad values are errors "path:line: message".
  */
@@ -40,13 +46,22 @@ struct config {
 	bool	 plain;		/* mode = plain: the plain front end */
 	bool	 high_contrast;	/* theme = high-contrast */
 	bool	 speech;	/* speech = yes */
+	char	*pictures;	/* "text" (default), "auto", "sixel", ... */
+	char	*picture_dir;	/* images of the pictures, or NULL */
 	char	*pin_hash;	/* NULL: no PIN set */
+	char	*server_url;	/* [server] url, or NULL: no sending */
+	int	 keep_days;	/* keep_local: 0 sent, -1 forever, N days */
 };
 
 /* Set defaults (owned strings). */
 void	config_init(struct config *c);
 void	config_done(struct config *c);
-/* Read path over the defaults; -1 with *errp ("path:line: ...") on error. */
+/*
+ * Read path over the defaults; -1 with *errp ("path:line: ...") on error.
+ * A file that holds a PIN hash must be its owner's alone (no group or
+ * other permission bits): else -1 with a message naming it, its mode and
+ * the chmod that fixes it.
+ */
 int	config_load(struct config *c, const char *path, char **errp);
 /* Write pin_hash into the file at path (creating it mode 0600), keeping
    every other line. */

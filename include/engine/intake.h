@@ -111,8 +111,22 @@ int	intake_abandon(struct intake *in, char **errp);
 /* Free, wiping answers from memory. */
 void	intake_free(struct intake *in);
 /* The port's code for the last answer it failed to save (the engine
-   reports it as ENGINE_SINK), or 0. */
+   reports it as ENGINE_SINK) or for intake_complete's or
+   intake_resave's failure, or 0. */
 int	intake_store_rc(const struct intake *in);
+/*
+ * When the store under the port fails for good (its file deleted, say):
+ * intake_detach makes the intake stop using the port (every later call
+ * through it fails) so the store can close, keeping every answer in
+ * memory; intake_resave begins the intake again through port (a new id,
+ * in the engine's language) and saves every answer and acknowledgement
+ * the engine holds, then writes through port from now on.  An answer the
+ * store refused was never taken by the engine: the client gives it again.
+ */
+void	intake_detach(struct intake *in);
+int	intake_resave(struct intake *in, const struct intake_store *port,
+	    const char *form_hash, const char *kiosk_id, const char *source,
+	    char **errp);
 
 /*
  * Give the answers of a (read from path) to engine e in form order, as a

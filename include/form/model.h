@@ -199,13 +199,20 @@ struct form_band {
 	struct form_loc	 loc;
 };
 
-/* A picture: text art from <form dir>/art/NAME.txt and NAME.ascii.txt. */
+/*
+ * A picture: text art from <form dir>/art/NAME.txt and NAME.ascii.txt,
+ * the head seen from above.  A second view, shown beside it where the
+ * screen allows, comes from NAME.view.txt (and .view.ascii.txt) when
+ * NAME.view.kind names it: "side", "front" (as in a mirror) or "close"
+ * (the parting close up); its name is that kind.
+ */
 struct form_art {
 	char		*name;
 	char		*utf8;		/* lines joined by '\n' */
 	char		*ascii;		/* ASCII-only twin */
 	int		 width;		/* columns (wcwidth) of widest line */
 	int		 height;	/* lines */
+	struct form_art	*view;		/* second view, or NULL */
 };
 
 enum form_end {

@@ -37,6 +37,14 @@ enum export_rc {
 	EXPORT_STOPPED = -23	/* *stop was set (a signal): nothing kept */
 };
 
+/* What export_to_path does when a file is already at the path.  A
+   database (any SQLite file, the open one first) is never replaced. */
+enum export_exists {
+	EXPORT_REFUSE = 0,	/* refuse (EXPORT_CANTCREAT): the default */
+	EXPORT_REPLACE,		/* replace it (--force) */
+	EXPORT_FRESH		/* keep it; write "name-1.csv" (-2, ...) */
+};
+
 struct export_opts {
 	enum export_format format;
 	bool		 labels;	/* option labels instead of codes */
@@ -46,6 +54,7 @@ struct export_opts {
 	bool		 bom;		/* start with a UTF-8 BOM (Excel) */
 	struct query_filter filter;	/* which intakes */
 	const char	*actor;		/* audit actor; NULL: "cli" */
+	enum export_exists exists;	/* export_to_path: a file at path */
 	/* Checked between rows: non-zero (a signal handler set it) stops
 	   the export with EXPORT_STOPPED, and export_to_path removes its
 	   temporary file.  NULL: never. */
@@ -68,8 +77,12 @@ bool	export_is_formula(const char *s, size_t len);
 bool	export_is_changed_number(const char *s, size_t len);
 /*
  * Whether the export marks the cell with a leading ': a formula, a
- * changed number, or a cell that already starts with ' (so a reader
- * removes exactly one from every cell that starts with ').
+ * changed number, a cell that already starts with ' (so a reader
+ * removes exactly one from every cell that starts with '), or any other
+ * text a spreadsheet would turn into a number, date, time, percentage,
+ * currency amount, boolean or error value (export_cell_convertible,
+ * report/export_cell.h): all but a plain number shown as written and a
+ * time exactly as the store writes it.
  */
 bool	export_needs_mark(const char *s, size_t len);
 /*
@@ -78,6 +91,12 @@ bool	export_needs_mark(const char *s, size_t len);
  * starts or ends with a space or tab.
  */
 void	export_cell(struct strbuf *row, const char *s, size_t len);
+/*
+ * Append a date question's value (or label) to row: a date YYYY-MM-DD is
+ * written as it is, so the spreadsheet reads it as the date it is (it
+ * sorts and computes as a date); anything else as export_cell.
+ */
+void	export_date_cell(struct strbuf *row, const char *s, size_t len);
 
 /*
  * Write the export to the stream fp; *rows (optional) counts data rows.
@@ -88,13 +107,16 @@ int	export_write(struct store *s, const struct export_opts *o, FILE *fp,
 	    long *rows, char **errp);
 /*
  * Write the export atomically to path (file_atomic_*, base/file.h): a
- * temporary file (mode 0600) in the same directory, fsync, rename.  On
- * any error, EXPORT_STOPPED included, the temporary file is removed and
- * an existing file at path is untouched.  path must be missing or a
- * regular file, and not the database (EXPORT_CANTCREAT).
+ * temporary file (mode 0600) in the same directory, fsync, then put in
+ * place.  On any error, EXPORT_STOPPED included, the temporary file is
+ * removed and an existing file at path is untouched.  path must be
+ * missing or a regular file; an existing one is refused, replaced or
+ * kept as o->exists says, but a database never is replaced
+ * (EXPORT_CANTCREAT).  *writtenp (optional) gets the path written
+ * (another name with EXPORT_FRESH; caller frees).
  */
 int	export_to_path(struct store *s, const struct export_opts *o,
-	    const char *path, long *rows, char **errp);
+	    const char *path, char **writtenp, long *rows, char **errp);
 /* sysexits status for an export or store code. */
 int	export_exit_status(int rc);
 

@@ -32,6 +32,10 @@ struct query_filter {
 	const char	*until;		/* local date YYYY-MM-DD, inclusive */
 	const char	*status;	/* in_progress, completed, abandoned */
 	const char	*id;		/* one intake (full id) */
+	const char	*kiosk;		/* intakes of this kiosk id */
+	const char	*clinic;	/* ... of this clinic (a server's
+					   intakes carry one; a kiosk's file
+					   has none: nothing matches) */
 };
 
 /* One answer as stored. */

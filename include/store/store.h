@@ -15,6 +15,12 @@
  * store_open sets SIGXFSZ to SIG_IGN, so a file size limit makes a write
  * fail (reported as STORE_FULL) instead of killing the process.
  *
+ * Every write first checks that the database it writes is still the file
+ * at its path (device and inode), and again after its commit: a file
+ * deleted, moved away or replaced under a running program gives
+ * STORE_MOVED, so nothing is reported saved that went to a file nobody
+ * will find.
+ *
  * Errors: every function returns STORE_OK (0) or a negative enum store_rc
  * and sets *errp to an allocated message (caller frees) that names the
  * file and the cause; store_exit_status() maps a code to a sysexits value.
@@ -42,7 +48,10 @@ enum store_rc {
 	STORE_NOTFOUND = -6,	/* no such intake */
 	STORE_CANTOPEN = -7,	/* path unwritable / missing folder */
 	STORE_READONLY = -8,	/* read-only file or filesystem */
-	STORE_IOERR = -9	/* other input/output error */
+	STORE_IOERR = -9,	/* other input/output error */
+	STORE_MOVED = -10	/* the file open is no longer the one at
+				   its path (deleted, moved, replaced):
+				   nothing more is written to it */
 };
 
 /* Flags for store_open. */
@@ -81,7 +90,8 @@ int	store_check_start(const struct store *s, struct store_check **cp,
 int	store_check_poll(struct store_check *c, char **errp);
 void	store_check_free(struct store_check *c);
 /*
- * sysexits status for a store_rc: BUSY 75, FULL/IOERR 74, CANTOPEN/READONLY
+ * sysexits status for a store_rc: BUSY 75, FULL/IOERR/MOVED 74,
+ * CANTOPEN/READONLY
  * 73, CORRUPT/NEWER 65 (the data is unusable by this program), NOTFOUND 66
  * (also a missing database opened STORE_RDONLY), anything else 1.
  */
@@ -129,6 +139,16 @@ int	store_intake_abandon(struct store *s, const char *intake,
  * ctx s (which must outlive the intakes).
  */
 void	store_intake_port(struct store *s, struct intake_store *port);
+/*
+ * Claim kiosk_id on this database for this process, until store_close:
+ * STORE_BUSY (nothing touched) if a running process holds it already.
+ * Once claimed, no running kiosk can be adding to an intake in progress
+ * of kiosk_id: a kiosk that stopped (killed, crashed, power cut) left
+ * it, and it becomes abandoned at once (*count of them; one audit row
+ * "abandon" with the count and the kiosk id when there were any).
+ */
+int	store_kiosk_claim(struct store *s, const char *kiosk_id, int *count,
+	    char **errp);
 /* Intakes in progress idle for over idle_seconds become abandoned. */
 int	store_abandon_stale(struct store *s, int idle_seconds, int *count,
 	    char **errp);
@@ -181,6 +201,33 @@ struct store_merge_counts {
  */
 int	store_merge(struct store *s, const char *other_path,
 	    struct store_merge_counts *counts, char **errp);
+
+/*
+ * Sending: a whole intake (as a query cursor gives it, with its answers
+ * and lines) put into a server store in one transaction, idempotent by
+ * its id.  form describes its form version (the server keeps the text
+ * once); clinic (may be NULL) is the sending kiosk's clinic.  *result is
+ * STORE_PUT_ADDED, 0 (already there: nothing changed) or STORE_PUT_ERASED
+ * (erased there: never brought back), with STORE_PUT_FORM added when its
+ * form version was new there.  A backend that cannot receive intakes
+ * (SQLite) gives STORE_ERR.
+ */
+struct store_put_form {
+	const char	*form_id;
+	int		 version;
+	const char	*source;	/* exact text */
+	const char	*added_at;	/* as kept where it comes from, or
+					   NULL */
+};
+#define STORE_PUT_ADDED		1
+#define STORE_PUT_ERASED	2
+#define STORE_PUT_FORM		4
+struct query_intake;
+int	store_intake_put(struct store *s, const struct query_intake *in,
+	    const struct store_put_form *form, const char *clinic,
+	    int *result, char **errp);
+/* Whether path names a server (a "postgresql://" URI), not a file. */
+int	store_is_server(const char *path);
 
 /* One audit entry (borrowed for the duration of the callback). */
 struct store_audit_entry {

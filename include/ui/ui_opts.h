@@ -35,6 +35,11 @@ struct ui_settings {
 					   (also when TERM=dumb) */
 	bool		 high_contrast;	/* the high-contrast theme */
 	bool		 speech;	/* speak each page (libespeak-ng) */
+	const char	*pictures;	/* "text" (or NULL), "auto", "sixel",
+					   "kitty", "symbols" (pixels.h) */
+	const char	*picture_dir;	/* the pictures' images */
+	bool		 sending;	/* a server is set: the staff menu
+					   says what waits to be sent */
 };
 
 struct ui_opts {
@@ -72,6 +77,26 @@ struct ui_opts {
 	 */
 	int		(*watch)(void *ctx, char **errp);
 	void		*watch_ctx;
+	/*
+	 * After a store failure, staff's choice (mode_fault.c): make the
+	 * database at path (created if missing) the kiosk's: the old store
+	 * is closed first, the new one opened, the form kept in it and the
+	 * kiosk's id claimed; store, port and form_hash then point at it.
+	 * Non-zero with *errp if that failed: store is then NULL until a
+	 * call succeeds.  NULL: staff cannot choose (tests).
+	 */
+	int		(*reopen)(void *ctx, const char *path, char **errp);
+	void		*reopen_ctx;
+	const char	*db_path;	/* the configured database, offered
+					   to staff first */
+	/*
+	 * A line for the staff log, if set: a store failure (the store's
+	 * message: paths and causes, nothing personal) and what staff did
+	 * about it.  The terminal is the kiosk's: cmd_kiosk keeps the lines
+	 * and writes them to stderr when the terminal is given back.
+	 */
+	void		(*log)(void *ctx, const char *line);
+	void		*log_ctx;
 };
 
 #endif

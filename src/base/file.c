@@ -114,9 +114,9 @@ file_sync_dir(const char *dir)
 	}
 }
 
-/* Flush, sync, close, rename into place. */
-int
-file_atomic_commit(struct file_atomic *a, char **errp)
+/* Flush, sync and close the temporary file. */
+static int
+file_atomic_finish(struct file_atomic *a, char **errp)
 {
 	int	rc = FILE_OK;
 
@@ -130,6 +130,76 @@ file_atomic_commit(struct file_atomic *a, char **errp)
 		    strerror(errno));
 		rc = FILE_EWRITE;
 	}
+	return rc;
+}
+
+/*
+ * Give the temporary file the name path unless a file has it: link()
+ * fails with EEXIST rather than replace, atomically.  A file system
+ * without hard links (FAT on a USB stick) gets a look first and a rename:
+ * a file made in between those two would be replaced.  0, or -1 with
+ * errno (EEXIST: taken).
+ */
+static int
+file_put_new(const char *tmp, const char *path)
+{
+	struct stat	sb;
+
+	if (link(tmp, path) == 0) {
+		(void)unlink(tmp);	/* the file now has its own name */
+		return 0;
+	}
+	if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP &&
+	    errno != EMLINK && errno != ENOSYS)
+		return -1;
+	if (lstat(path, &sb) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	if (errno != ENOENT)
+		return -1;
+	return rename(tmp, path);
+}
+
+/* Put the file in place under the first free name of names. */
+int
+file_atomic_commit_new(struct file_atomic *a, const char *const *names,
+    size_t n, size_t *which, char **errp)
+{
+	size_t	i;
+	int	rc;
+
+	if ((rc = file_atomic_finish(a, errp)) == FILE_OK) {
+		rc = FILE_EEXIST;
+		for (i = 0; i < n && rc == FILE_EEXIST; i++) {
+			if (file_put_new(a->tmp, names[i]) == 0) {
+				*which = i;
+				rc = FILE_OK;
+			} else if (errno != EEXIST) {
+				*errp = xasprintf("%s: cannot create: %s",
+				    names[i], strerror(errno));
+				rc = FILE_ECREATE;
+			}
+		}
+		if (rc == FILE_EEXIST)
+			*errp = xasprintf("%s: exists; refusing to replace "
+			    "it", a->path);
+	}
+	if (rc == FILE_OK)
+		file_sync_dir(a->dir);
+	else
+		(void)unlink(a->tmp);
+	file_atomic_free(a);
+	return rc;
+}
+
+/* Flush, sync, close, rename into place. */
+int
+file_atomic_commit(struct file_atomic *a, char **errp)
+{
+	int	rc;
+
+	rc = file_atomic_finish(a, errp);
 	if (rc == FILE_OK && rename(a->tmp, a->path) != 0) {
 		*errp = xasprintf("%s: cannot create: %s", a->path,
 		    strerror(errno));

@@ -73,13 +73,25 @@ cli_open_store(const char *cmd, const char *db, const char *config,
 		rc = store_open(path, STORE_EXISTING, sp, &err);
 		break;
 	}
-	free(path);
-	if (rc == STORE_OK)
+	if (rc == STORE_OK) {
+		free(path);
 		return SMP_EXIT_OK;
+	}
 	if (cmd != NULL)
 		fprintf(stderr, "smp-intake: %s: %s\n", cmd, err);
 	else
 		fprintf(stderr, "smp-intake: %s\n", err);
+	/* show and export let health data out only once the audit log
+	   says who did it (docs/storage.md): say why and what to do. */
+	if (how == CLI_AUDITED && rc == STORE_READONLY && cmd != NULL)
+		fprintf(stderr, "smp-intake: %s: every show and export is "
+		    "recorded in the database's audit log first, and it "
+		    "cannot be written there, so nothing was read.  Copy the "
+		    "database (with its -wal file, if any) to a writable "
+		    "folder, or bring its intakes into a writable database "
+		    "with \"smp-intake merge --db WRITABLE.db %s\", and run "
+		    "%s there.\n", cmd, path, cmd);
+	free(path);
 	free(err);
 	return store_exit_status(rc);
 }

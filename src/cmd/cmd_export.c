@@ -3,6 +3,7 @@
  * --out, atomically into a file (docs/export.md).
  */
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,13 +20,16 @@ export_usage(FILE *fp)
 	fprintf(fp, "usage: smp-intake export [--format wide|long] [--labels] "
 	    "[--lang CODE]\n"
 	    "         [--deidentify] [--bom] [--since DATE] [--until DATE]\n"
-	    "         [--status S] [--out FILE] [--db DB] [--config FILE]\n"
+	    "         [--status S] [--kiosk ID] [--clinic NAME]\n"
+	    "         [--out FILE [--force]] [--db DB] [--config FILE]\n"
 	    "CSV (RFC 4180, CRLF line ends).  wide: one row per intake; "
 	    "long: one row per\nanswer.  Codes unless --labels.  Cells a "
 	    "spreadsheet would run as a formula\nget a leading '.  --out "
-	    "writes FILE atomically, mode 0600.  See docs/export.md.\n"
+	    "writes FILE atomically, mode 0600; an existing FILE is\n"
+	    "replaced only with --force, and a database never.  See "
+	    "docs/export.md.\n"
 	    "exit status: 0 ok, 64 usage, 66 no database, 73 cannot create "
-	    "FILE, 74 I/O error.\n");
+	    "FILE (or it exists),\n74 I/O error.\n");
 }
 
 /* Parse the options into o, db, config and out; -1 to go on, else the
@@ -35,6 +39,7 @@ export_args(int argc, char **argv, struct export_opts *o, const char **db,
     const char **config, const char **out)
 {
 	const char		*format = "wide";
+	bool			 force = false;
 	const struct cli_opt	 opts[] = {
 		{ "format", 'f', &format, NULL },
 		{ "labels", 'L', NULL, &o->labels },
@@ -44,7 +49,10 @@ export_args(int argc, char **argv, struct export_opts *o, const char **db,
 		{ "since", 's', &o->filter.since, NULL },
 		{ "until", 'u', &o->filter.until, NULL },
 		{ "status", 'S', &o->filter.status, NULL },
+		{ "kiosk", 'k', &o->filter.kiosk, NULL },
+		{ "clinic", 'C', &o->filter.clinic, NULL },
 		{ "out", 'o', out, NULL },
+		{ "force", 'F', NULL, &force },
 		{ "db", 'D', db, NULL },
 		{ "config", 'c', config, NULL },
 		{ NULL, 0, NULL, NULL }
@@ -62,6 +70,12 @@ export_args(int argc, char **argv, struct export_opts *o, const char **db,
 		    "long\n");
 		return SMP_EXIT_USAGE;
 	}
+	if (force && *out == NULL) {
+		fprintf(stderr, "smp-intake: export: --force: only with "
+		    "--out\n");
+		return SMP_EXIT_USAGE;
+	}
+	o->exists = force ? EXPORT_REPLACE : EXPORT_REFUSE;
 	return -1;
 }
 
@@ -116,7 +130,7 @@ cmd_export(int argc, char **argv)
 	if ((rc = cli_open_store("export", db, config, CLI_AUDITED, &s)) != 0)
 		return rc;
 	if (out != NULL)
-		rc = export_to_path(s, &o, out, &rows, &err);
+		rc = export_to_path(s, &o, out, NULL, &rows, &err);
 	else {
 		setvbuf(stdout, NULL, _IOFBF, 1 << 20);
 		rc = export_write(s, &o, stdout, &rows, &err);

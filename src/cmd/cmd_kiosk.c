@@ -9,9 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "base/date.h"
 #include "base/defs.h"
+#include "base/strbuf.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
@@ -19,6 +22,11 @@
 #include "form/form.h"
 #include "store/store.h"
 #include "ui/ui.h"
+
+/* The audit rows of staff PIN tries, which the guard is rebuilt from. */
+#define KIOSK_PIN_ACTION	"staff-pin"
+#define KIOSK_PIN_RIGHT		"right PIN"
+#define KIOSK_PIN_WRONG		"wrong PIN"	/* a prefix: "; locked..." */
 
 /* Command-line options. */
 struct kiosk_args {
@@ -77,6 +85,18 @@ kiosk_config(const struct kiosk_args *a, struct config *c)
 }
 
 /*
+ * The staff PIN as the kiosk checks it: the config's hash behind a guard
+ * that locks after too many wrong tries.  Every try is audited (never the
+ * PIN), and the audit log is replayed into the guard at start, so a
+ * restart does not lift a lock.
+ */
+struct kiosk_pin {
+	struct pin_guard	 guard;
+	const char		*hash;
+	struct store		*s;	/* where tries are audited, once open */
+};
+
+/*
  * The database side of a running kiosk.  It is opened once the welcome
  * screen is up (ui_opts.ready), so the first screen waits only for the
  * form and the terminal; keys typed meanwhile wait in the terminal.
@@ -90,15 +110,50 @@ struct kiosk_db {
 	struct store		*s;	/* open, or NULL */
 	struct intake_store	 port;	/* the store's write side */
 	struct store_check	*check;	/* integrity check running, or NULL */
+	struct kiosk_pin	*pin;	/* its guard gets the audit log */
 	char			 hash[STORE_HASH_LEN + 1];	/* the form's */
 	int			 rc;	/* store_rc of a failure, or 0 */
 	bool			 opening; /* the failure was in kiosk_ready */
 };
 
+/* Audit times ("2026-06-15T10:22:33.123Z", UTC) as time_t; -1 if not one. */
+static time_t
+kiosk_audit_time(const char *at)
+{
+	int	y, mo, d, h, mi, sec;
+
+	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi,
+	    &sec) != 6)
+		return -1;
+	return (time_t)date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 +
+	    sec;
+}
+
+/* store_audit_each: replay the staff PIN tries into the guard. */
+static int
+kiosk_pin_replay(void *ctx, const struct store_audit_entry *e)
+{
+	struct kiosk_pin	*kp = ctx;
+	time_t			 at;
+
+	if (strcmp(e->action, KIOSK_PIN_ACTION) != 0)
+		return 0;
+	if (strcmp(e->detail, KIOSK_PIN_RIGHT) == 0)
+		pin_guard_ok(&kp->guard);
+	else if (strncmp(e->detail, KIOSK_PIN_WRONG,
+	    strlen(KIOSK_PIN_WRONG)) == 0 &&
+	    (at = kiosk_audit_time(e->at)) != -1)
+		pin_guard_fail_at(&kp->guard, at);
+	return 0;
+}
+
 /*
- * ui_opts.ready: open the store, remember the form, close old unfinished
- * intakes, and start the integrity check, which reads every page
- * (seconds for a big file) on a thread while the welcome screen waits.
+ * ui_opts.ready: open the store, remember the form, claim this kiosk's id
+ * (refused if a running kiosk has it) and so abandon at once what this
+ * kiosk left in progress when it stopped, close other kiosks' intakes
+ * idle too long, rebuild the PIN lock, and start the integrity check,
+ * which reads every page (seconds for a big file) on a thread while the
+ * welcome screen waits.
  */
 static int
 kiosk_ready(void *ctx, char **errp)
@@ -109,8 +164,12 @@ kiosk_ready(void *ctx, char **errp)
 	if ((rc = store_open(kd->path, STORE_NOCHECK, &kd->s, errp)) ==
 	    STORE_OK &&
 	    (rc = store_form_put(kd->s, kd->f, kd->hash, errp)) == STORE_OK &&
+	    (rc = store_kiosk_claim(kd->s, kd->o->set.kiosk_id, &n,
+	    errp)) == STORE_OK &&
 	    (rc = store_abandon_stale(kd->s, kd->stale, &n, errp)) ==
-	    STORE_OK)
+	    STORE_OK &&
+	    (kd->pin == NULL || (rc = store_audit_each(kd->s, NULL, NULL,
+	    kiosk_pin_replay, kd->pin, errp)) == STORE_OK))
 		rc = store_check_start(kd->s, &kd->check, errp);
 	if (rc != STORE_OK) {
 		kd->rc = rc;
@@ -118,10 +177,59 @@ kiosk_ready(void *ctx, char **errp)
 		return -1;
 	}
 	kd->o->store = kd->s;
+	if (kd->pin != NULL)
+		kd->pin->s = kd->s;
 	store_intake_port(kd->s, &kd->port);
 	kd->o->port = &kd->port;
 	kd->o->form_hash = kd->hash;
 	return 0;
+}
+
+/*
+ * ui_opts.reopen: after a store failure, staff chose path: close the old
+ * store first (its connection must never meet a new file's WAL at the
+ * same path), open path (checked; created if missing), keep the form in
+ * it and claim this kiosk's id there.
+ */
+static int
+kiosk_reopen(void *ctx, const char *path, char **errp)
+{
+	struct kiosk_db	*kd = ctx;
+	struct store	*s = NULL;
+	int		 rc, n = 0;
+
+	store_check_free(kd->check);
+	kd->check = NULL;
+	store_close(kd->s);
+	kd->s = kd->o->store = NULL;
+	if (kd->pin != NULL)
+		kd->pin->s = NULL;
+	if ((rc = store_open(path, 0, &s, errp)) != STORE_OK)
+		return -1;
+	if ((rc = store_form_put(s, kd->f, kd->hash, errp)) != STORE_OK ||
+	    (rc = store_kiosk_claim(s, kd->o->set.kiosk_id, &n, errp)) !=
+	    STORE_OK) {
+		store_close(s);
+		return -1;
+	}
+	kd->s = kd->o->store = s;
+	if (kd->pin != NULL)
+		kd->pin->s = s;
+	store_intake_port(s, &kd->port);
+	return 0;
+}
+
+/* ui_opts.log: keep a line for stderr, with the time (UTC). */
+static void
+kiosk_log(void *ctx, const char *line)
+{
+	struct strbuf	*log = ctx;
+	char		 at[32];
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+	strbuf_addf(log, "smp-intake: kiosk: %s: %s\n", at, line);
 }
 
 /* ui_opts.watch: stop the kiosk if the database failed its check. */
@@ -155,25 +263,40 @@ kiosk_lang(const struct form *f, const char *code)
 	return l;
 }
 
-/* The staff PIN as the kiosk checks it: the config's hash behind a guard
-   that locks after too many wrong tries. */
-struct kiosk_pin {
-	struct pin_guard	 guard;
-	const char		*hash;
-};
+/* Audit one PIN try (a failure to has nowhere to go: the try stands). */
+static void
+kiosk_pin_audit(struct kiosk_pin *kp, const char *detail)
+{
+	char	*err = NULL;
 
-/* ui_opts.pin_try: check one PIN. */
+	if (kp->s != NULL &&
+	    store_audit(kp->s, "staff", KIOSK_PIN_ACTION, detail, &err) < 0)
+		free(err);
+}
+
+/* ui_opts.pin_try: check one PIN, and audit the try. */
 static int
 kiosk_pin_try(void *ctx, const char *pin, int *remaining)
 {
 	struct kiosk_pin	*kp = ctx;
+	char			 detail[80];
+	int			 before = kp->guard.failures, left = 0;
 
-	switch (pin_guard_try(&kp->guard, kp->hash, pin, remaining)) {
+	switch (pin_guard_try(&kp->guard, kp->hash, pin, &left)) {
 	case PIN_OK:
+		kiosk_pin_audit(kp, KIOSK_PIN_RIGHT);
 		return UI_PIN_OK;
 	case PIN_WRONG:
+		kiosk_pin_audit(kp, KIOSK_PIN_WRONG);
 		return UI_PIN_WRONG;
 	default:
+		/* Checked and wrong (the count grew), or not checked. */
+		snprintf(detail, sizeof(detail), kp->guard.failures != before ?
+		    KIOSK_PIN_WRONG "; locked for %d s" :
+		    "refused while locked (%d s left)", left);
+		kiosk_pin_audit(kp, detail);
+		if (remaining != NULL)
+			*remaining = left;
 		return UI_PIN_LOCKED;
 	}
 }
@@ -201,6 +324,9 @@ kiosk_settings(const struct config *c, struct ui_settings *set)
 	set->plain = c->plain;
 	set->high_contrast = c->high_contrast;
 	set->speech = c->speech;
+	set->pictures = c->pictures;
+	set->picture_dir = c->picture_dir;
+	set->sending = c->server_url != NULL;
 }
 
 /* Run with config and form ready; returns an exit status. */
@@ -211,7 +337,9 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 	struct ui_opts		 o;
 	struct kiosk_db		 kd;
 	struct kiosk_pin	 kp;
+	struct strbuf		 log;
 	char			*err = NULL;
+	pid_t			 sender = -1;
 	int			 rc = SMP_EXIT_OK;
 
 	memset(&o, 0, sizeof(o));
@@ -224,7 +352,9 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 	o.set.plain = o.set.plain || a->plain;
 	pin_guard_init(&kp.guard);
 	kp.hash = c->pin_hash;
+	kp.s = NULL;
 	if (c->pin_hash != NULL) {
+		kd.pin = &kp;
 		o.pin_try = kiosk_pin_try;
 		o.pin_locked = kiosk_pin_locked;
 		o.pin_ctx = &kp;
@@ -235,7 +365,23 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 	o.ready_ctx = &kd;
 	o.watch = kiosk_watch;
 	o.watch_ctx = &kd;
-	if (ui_run(&o, &err) < 0) {
+	/* The background sender reads the same config (no password on its
+	   command line) and sends what finishes here. */
+	if (c->server_url != NULL && c->path != NULL)
+		sender = cmd_sync_spawn(c->path, a->db);
+	o.reopen = kiosk_reopen;
+	o.reopen_ctx = &kd;
+	o.db_path = kd.path;
+	strbuf_init(&log);
+	o.log = kiosk_log;
+	o.log_ctx = &log;
+	if (ui_run(&o, &err) < 0)
+		rc = -1;
+	/* Store failures met while the kiosk had the terminal. */
+	if (log.len > 0)
+		fputs(log.s, stderr);
+	strbuf_done(&log);
+	if (rc < 0) {
 		/* Opening the store fails with the store's own words, as
 		   when it opened before the terminal was taken. */
 		fprintf(stderr, kd.opening ? "smp-intake: %s\n" :
@@ -244,6 +390,7 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 		rc = kd.rc != STORE_OK ? store_exit_status(kd.rc) :
 		    SMP_EXIT_FAIL;
 	}
+	cmd_sync_stop(sender);
 	store_check_free(kd.check);
 	store_close(kd.s);
 	return rc;

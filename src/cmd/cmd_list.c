@@ -24,7 +24,7 @@ list_usage(FILE *fp)
 {
 	fprintf(fp, "usage: smp-intake list [--since DATE] [--until DATE] "
 	    "[--status S]\n"
-	    "         [--db DB] [--config FILE]\n"
+	    "         [--kiosk ID] [--clinic NAME] [--db DB] [--config FILE]\n"
 	    "Intakes, oldest first: id (first 8 characters), outcome "
 	    "(not-offered,\ndeferred, clearance, or the band when no stop "
 	    "applies), re-check date,\nstart (local time), status, score "
@@ -117,6 +117,8 @@ cmd_list(int argc, char **argv)
 		{ "since", 's', &f.since, NULL },
 		{ "until", 'u', &f.until, NULL },
 		{ "status", 'S', &f.status, NULL },
+		{ "kiosk", 'k', &f.kiosk, NULL },
+		{ "clinic", 'C', &f.clinic, NULL },
 		{ "db", 'D', &db, NULL },
 		{ "config", 'c', &config, NULL },
 		{ NULL, 0, NULL, NULL }

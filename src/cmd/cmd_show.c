@@ -46,7 +46,7 @@ cmd_show(int argc, char **argv)
 {
 	struct store	*s;
 	const char	*db = NULL, *config = NULL, *lang = NULL;
-	bool		 json = false;
+	bool		 json = false, bad_id;
 	const struct cli_opt opts[] = {
 		{ "json", 'j', NULL, &json },
 		{ "lang", 'l', &lang, NULL },
@@ -69,12 +69,13 @@ cmd_show(int argc, char **argv)
 		rc = show_print(s, id, json, lang, &err);
 	if (rc < 0 || rc == SUMMARY_BADLANG)
 		fprintf(stderr, "smp-intake: show: %s\n", err);
+	/* Decided before id is freed: a freed pointer's value may not be
+	   read, not even to compare it with NULL. */
+	bad_id = rc == STORE_ERR && id == NULL;
 	free(err);
 	free(id);
 	store_close(s);
-	if (rc == SUMMARY_BADLANG)
-		return SMP_EXIT_USAGE;
-	if (rc == STORE_ERR && id == NULL)
+	if (rc == SUMMARY_BADLANG || bad_id)
 		return SMP_EXIT_USAGE;
 	return cli_stdout_status("show", rc == STORE_OK ? SMP_EXIT_OK :
 	    store_exit_status(rc));

@@ -44,7 +44,7 @@ stats_usage(FILE *fp)
 {
 	fprintf(fp, "usage: smp-intake stats [--since DATE] [--until DATE] "
 	    "[--by Q[,Q...]]\n"
-	    "         [--db DB] [--config FILE]\n"
+	    "         [--kiosk ID] [--clinic NAME] [--db DB] [--config FILE]\n"
 	    "Counts by status, outcome, stage (answers to the questions --by "
 	    "names; default\n" STATS_DEFAULT_BY " when answered), week, "
 	    "stops and flags, as bar charts.\n");
@@ -230,7 +230,10 @@ stats_chart(struct store *s, const struct query_filter *f,
 	ch->by = by;
 	rc = query_counts(s, f, by, arg, by == QC_STARTED ? stats_week :
 	    stats_collect, ch, errp);
-	if (rc == STORE_OK && by == QC_STARTED)
+	/* qsort of no rows would be handed a NULL array (UB). */
+	if (rc == STORE_OK && ch->nrows == 0)
+		;
+	else if (rc == STORE_OK && by == QC_STARTED)
 		qsort(ch->rows, ch->nrows, sizeof(*ch->rows),
 		    stats_cmp_label);
 	else if (rc == STORE_OK && ch->q != NULL && ch->q->type == QT_MULTI)
@@ -339,6 +342,8 @@ cmd_stats(int argc, char **argv)
 		{ "since", 's', &f.since, NULL },
 		{ "until", 'u', &f.until, NULL },
 		{ "by", 'b', &by, NULL },
+		{ "kiosk", 'k', &f.kiosk, NULL },
+		{ "clinic", 'C', &f.clinic, NULL },
 		{ "db", 'D', &db, NULL },
 		{ "config", 'c', &config, NULL },
 		{ NULL, 0, NULL, NULL }

@@ -5,6 +5,9 @@
  * error "path:line: message", so a typo in a lobby kiosk's config is found
  * at start and not at the first client.
  */
+#include <sys/stat.h>
+
+#include <ctype.h>
 #include <errno.h>
 #include <ini.h>
 #include <limits.h>
@@ -48,6 +51,7 @@ config_init(struct config *c)
 	c->database = xstrdup("data/intake.db");
 	c->kiosk_id = xstrdup("kiosk");
 	c->end_screen = xstrdup("form");
+	c->pictures = xstrdup("text");
 	c->idle_timeout = 180;
 	c->idle_countdown = 30;
 	c->end_seconds = 10;
@@ -63,7 +67,10 @@ config_done(struct config *c)
 	free(c->language);
 	free(c->kiosk_id);
 	free(c->end_screen);
+	free(c->pictures);
+	free(c->picture_dir);
 	free(c->pin_hash);
+	free(c->server_url);
 	memset(c, 0, sizeof *c);
 }
 
@@ -188,12 +195,55 @@ kiosk_key(struct config_parse *p, const char *name, const char *value)
 		if (strcmp(value, "plain") != 0 && strcmp(value, "full") != 0)
 			return fail(p, "%s: expected full or plain", name);
 		c->plain = strcmp(value, "plain") == 0;
+	} else if (strcmp(name, "pictures") == 0) {
+		if (strcmp(value, "auto") != 0 && strcmp(value, "sixel") != 0 &&
+		    strcmp(value, "kitty") != 0 &&
+		    strcmp(value, "symbols") != 0 &&
+		    strcmp(value, "text") != 0)
+			return fail(p, "%s: expected auto, sixel, kitty, "
+			    "symbols or text", name);
+		set_str(&c->pictures, value);
+	} else if (strcmp(name, "picture_dir") == 0) {
+		if (*value == '\0')
+			return fail(p, "%s: expected a folder (or leave the "
+			    "line out)", name);
+		set_str(&c->picture_dir, value);
 	} else if (strcmp(name, "demo") == 0) {
 		if ((b = parse_bool(value)) < 0)
 			return fail(p, "%s: expected yes or no", name);
 		c->demo = b;
 	} else
 		return fail(p, "unknown key '%s' in [kiosk]", name);
+	return 1;
+}
+
+/* A key of [server]: url (a libpq URI), keep_local. */
+static int
+config_server_key(struct config_parse *p, const char *name,
+    const char *value)
+{
+	char	*end;
+	long	 n;
+
+	if (strcmp(name, "url") == 0) {
+		if (strncmp(value, "postgresql://", 13) != 0 &&
+		    strncmp(value, "postgres://", 11) != 0)
+			return fail(p, "%s: expected postgresql://...", name);
+		set_str(&p->c->server_url, value);
+	} else if (strcmp(name, "keep_local") == 0) {
+		n = strtol(value, &end, 10);
+		if (strcmp(value, "sent") == 0)
+			p->c->keep_days = 0;
+		else if (strcmp(value, "forever") == 0)
+			p->c->keep_days = -1;
+		else if (*value >= '1' && *value <= '9' && *end == '\0' &&
+		    n <= 36500)
+			p->c->keep_days = (int)n;
+		else
+			return fail(p, "%s: expected sent, forever or a number "
+			    "of days", name);
+	} else
+		return fail(p, "unknown key '%s' in [server]", name);
 	return 1;
 }
 
@@ -205,6 +255,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 
 	if (strcmp(section, "kiosk") == 0)
 		return kiosk_key(p, name, value);
+	if (strcmp(section, "server") == 0)
+		return config_server_key(p, name, value);
 	if (strcmp(section, "staff") == 0) {
 		if (strcmp(name, "pin_hash") != 0)
 			return fail(p, "unknown key '%s' in [staff]", name);
@@ -223,21 +275,46 @@ handler(void *user, const char *section, const char *name, const char *value)
 /*
  * Lines libinih cannot hold (INI_MAX_LINE, a build setting) would be cut
  * and reported as a bad *next* line: report the long one itself.  0, or
- * the number of the first line that is too long.
+ * the number of the first line that is too long.  The limit is on the
+ * characters before the line end, the same for a last line without one:
+ * set-pin ends every line it keeps, and a file that loads must still
+ * load after it (found by tests/fuzz/fuzz_config).
  */
 static int
 config_long_line(const char *text)
 {
-	const char	*nl;
-	int		 line;
+	size_t	 n;
+	int	 line;
 
-	for (line = 1; *text != '\0'; line++, text = nl + 1) {
-		if ((nl = strchr(text, '\n')) == NULL)
-			nl = text + strlen(text) - 1;
-		if ((size_t)(nl - text) + 1 >= INI_MAX_LINE - 1)
+	for (line = 1; *text != '\0'; line++) {
+		n = strcspn(text, "\n");
+		if (n > INI_MAX_LINE - 3)
 			return line;
+		text += n + (text[n] == '\n');
 	}
 	return 0;
+}
+
+/*
+ * The staff PIN's hash is as good as the PIN to anyone with time to try
+ * every PIN against it offline: a config that holds one must be its
+ * owner's alone.  -1 with *errp naming the file, its mode and the fix.
+ */
+static int
+config_private(const char *path, char **errp)
+{
+	struct stat	st;
+
+	if (stat(path, &st) < 0) {
+		*errp = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if ((st.st_mode & 077) == 0)
+		return 0;
+	*errp = xasprintf("%s: holds the staff PIN hash but group or others "
+	    "may use it (mode %04o); make it the owner's alone: chmod 600 %s",
+	    path, (unsigned)(st.st_mode & 07777), path);
+	return -1;
 }
 
 int
@@ -272,6 +349,8 @@ config_load(struct config *c, const char *path, char **errp)
 		*errp = xasprintf("%s:%d: not a valid INI line", path, rc);
 		return -1;
 	}
+	if (c->pin_hash != NULL && config_private(path, errp) < 0)
+		return -1;
 	set_str(&c->path, path);
 	return 0;
 }
@@ -288,27 +367,93 @@ read_or_empty(const char *path, char **errp)
 	return text;
 }
 
-/* The text with the [staff] pin_hash set to hash, other lines kept. */
+/* How libinih reads one line (ini_parse_stream, INI_ALLOW_MULTILINE). */
+enum config_line {
+	CONFIG_LINE_NONE,	/* blank or a comment */
+	CONFIG_LINE_MORE,	/* indented: more of the last key's value */
+	CONFIG_LINE_SECTION,	/* [name] */
+	CONFIG_LINE_KEY		/* name = value */
+};
+
+/*
+ * The kind of line p[0..n), as libinih sees it after a key line (if
+ * have_key) or not; *startp is its first character past blanks (and
+ * past a byte order mark, bom).
+ */
+static enum config_line
+config_line_kind(const char *p, size_t n, int bom, int have_key,
+    const char **startp)
+{
+	const char	*s = p + (bom ? 3 : 0), *end = p + n;
+
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	*startp = s;
+	if (s == end || *s == ';' || *s == '#')
+		return CONFIG_LINE_NONE;
+	if (have_key && s > p + (bom ? 3 : 0))
+		return CONFIG_LINE_MORE;
+	return *s == '[' ? CONFIG_LINE_SECTION : CONFIG_LINE_KEY;
+}
+
+/* Whether the key line starting at s (up to end) sets pin_hash. */
+static int
+config_is_pin(const char *s, const char *end)
+{
+	const char	*e = s;
+
+	while (e < end && *e != '=' && *e != ':')
+		e++;
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	return (size_t)(e - s) == 8 && strncmp(s, "pin_hash", 8) == 0;
+}
+
+/*
+ * The text with the [staff] pin_hash set to hash, other lines kept.  An
+ * old pin_hash goes with the indented lines that continue its value
+ * (libinih reads them as more of it): kept, they would continue another
+ * key, or none.  The new one goes at the end of [staff] unless an
+ * indented line follows there, else at the very end under a [staff] of
+ * its own (both found by tests/fuzz/fuzz_config).
+ */
 static char *
 with_pin(const char *text, const char *hash)
 {
 	struct strbuf	 sb;
-	const char	*p = text, *nl;
-	int		 in_staff = 0, done = 0;
+	const char	*p = text, *nl, *s;
+	int		 in_staff = 0, done = 0, have_key = 0, drop = 0, bom;
 	size_t		 n;
 
 	strbuf_init(&sb);
+	bom = strncmp(text, "\xef\xbb\xbf", 3) == 0;
 	while (*p != '\0') {
 		nl = strchr(p, '\n');
 		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		if (n > 0 && p[0] == '[') {
-			if (in_staff && !done) {
+		switch (config_line_kind(p, n, bom && p == text, have_key, &s)) {
+		case CONFIG_LINE_SECTION:
+			/* Not before an indented header: after a key line,
+			   libinih would read it as more of the new value. */
+			if (in_staff && !done && s == p + (bom && p == text ?
+			    3 : 0)) {
 				strbuf_addf(&sb, "pin_hash = %s\n", hash);
 				done = 1;
 			}
-			in_staff = strncmp(p, "[staff]", 7) == 0;
+			in_staff = (size_t)(p + n - s) >= 7 &&
+			    strncmp(s, "[staff]", 7) == 0;
+			have_key = drop = 0;
+			break;
+		case CONFIG_LINE_KEY:
+			have_key = 1;
+			drop = in_staff && config_is_pin(s, p + n);
+			break;
+		case CONFIG_LINE_MORE:
+			break;		/* goes with the key before */
+		case CONFIG_LINE_NONE:
+			s = NULL;	/* kept, whatever the key before */
+			break;
 		}
-		if (!(in_staff && strncmp(p, "pin_hash", 8) == 0)) {
+		if (!drop || s == NULL) {
 			strbuf_add(&sb, p, n);
 			strbuf_addc(&sb, '\n');
 		}

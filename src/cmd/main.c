@@ -25,6 +25,7 @@ static const struct {
 	{ "erase", cmd_erase, "erase one client's data for good" },
 	{ "audit", cmd_audit, "print the audit log" },
 	{ "merge", cmd_merge, "bring in another kiosk's database" },
+	{ "sync", cmd_sync, "send waiting intakes to the clinic's server" },
 	{ "set-pin", cmd_set_pin, "set the staff PIN in a config file" },
 };
 

@@ -1,7 +1,8 @@
 /*
  * pin.c: staff PIN hashing (libsodium Argon2id, interactive limits) and
- * the lockout after repeated wrong PINs.
+ * the lockout after repeated wrong PINs, doubling up to an hour (pin.h).
  */
+#include <limits.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -83,10 +84,57 @@ pin_guard_init(struct pin_guard *g)
 	memset(g, 0, sizeof(*g));
 	g->max_tries = PIN_TRIES;
 	g->lock_seconds = PIN_LOCK_SECONDS;
+	g->max_lock_seconds = PIN_LOCK_MAX_SECONDS;
 	g->now = pin_real_now;
 }
 
-/* Seconds left of the lockout; ends it when it has run out. */
+/* The lock earned by the failures-th wrong PIN in a row. */
+int
+pin_guard_lock_for(const struct pin_guard *g, int failures)
+{
+	long	secs = g->lock_seconds;
+	int	i;
+
+	if (failures < g->max_tries)
+		return 0;
+	for (i = g->max_tries; i < failures && secs < g->max_lock_seconds;
+	    i++)
+		secs *= 2;
+	return secs < g->max_lock_seconds ? (int)secs : g->max_lock_seconds;
+}
+
+/* Count a wrong PIN at time at; lock from then if it earns a lock. */
+static int
+pin_guard_fail(struct pin_guard *g, time_t at)
+{
+	int	lock;
+
+	if (g->failures < INT_MAX)
+		g->failures++;
+	if ((lock = pin_guard_lock_for(g, g->failures)) > 0)
+		g->locked_until = at + lock;
+	return lock;
+}
+
+/* A wrong PIN from the audit log. */
+void
+pin_guard_fail_at(struct pin_guard *g, time_t at)
+{
+	(void)pin_guard_fail(g, at);
+}
+
+/* The right PIN: start again. */
+void
+pin_guard_ok(struct pin_guard *g)
+{
+	g->failures = 0;
+	g->locked_until = 0;
+}
+
+/*
+ * Seconds left of the lockout; forgets it when it has run out (the count
+ * of wrong PINs stays: the next wrong one locks for longer).
+ */
 int
 pin_guard_remaining(struct pin_guard *g)
 {
@@ -96,7 +144,6 @@ pin_guard_remaining(struct pin_guard *g)
 		return 0;
 	if (now >= g->locked_until) {
 		g->locked_until = 0;
-		g->failures = 0;
 		return 0;
 	}
 	return (int)(g->locked_until - now);
@@ -115,13 +162,12 @@ pin_guard_try(struct pin_guard *g, const char *hash, const char *pin,
 		return PIN_LOCKED;
 	}
 	if (pin_verify(hash, pin) == 0) {
-		g->failures = 0;
+		pin_guard_ok(g);
 		return PIN_OK;
 	}
-	if (++g->failures < g->max_tries)
+	if ((left = pin_guard_fail(g, g->now(g->ctx))) == 0)
 		return PIN_WRONG;
-	g->locked_until = g->now(g->ctx) + g->lock_seconds;
 	if (remaining != NULL)
-		*remaining = g->lock_seconds;
+		*remaining = left;
 	return PIN_LOCKED;
 }

@@ -109,6 +109,19 @@ on_row(int c, void *data)
 	rd->between = true;
 }
 
+/* Does line[0..n) hold anything but CR and LF?  (Bounded: the buffer
+   given to answers_parse need not end in a NUL.) */
+static bool
+has_content(const char *line, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (line[i] != '\r' && line[i] != '\n')
+			return true;
+	return false;
+}
+
 /* Feed buf to libcsv line by line; 0 or -1 on a CSV syntax error. */
 static int
 feed(struct csv_parser *p, struct answers_rd *rd, const char *buf,
@@ -121,7 +134,7 @@ feed(struct csv_parser *p, struct answers_rd *rd, const char *buf,
 		nl = memchr(buf + off, '\n', len - off);
 		n = nl != NULL ? (size_t)(nl - (buf + off)) + 1 : len - off;
 		rd->line++;
-		if (rd->between && strspn(buf + off, "\r\n") < n) {
+		if (rd->between && has_content(buf + off, n)) {
 			rd->row_line = rd->line;
 			rd->between = false;
 		}

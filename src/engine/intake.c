@@ -165,6 +165,7 @@ intake_complete(struct intake *in, const struct score_result **resp,
 	char			*msg = NULL, recheck[11];
 	int			 rc;
 
+	in->store_rc = 0;
 	rc = engine_finish(in->e, &msg);
 	if (rc == ENGINE_SINK) {
 		if (errp != NULL)
@@ -190,9 +191,99 @@ intake_complete(struct intake *in, const struct score_result **resp,
 	    in->res->nlines, errp);
 	free((char *)(uintptr_t)out.note);
 	intake_lines_free(lines, in->res->nlines);
-	if (rc == 0 && resp != NULL)
+	if (rc != 0)
+		in->store_rc = rc;
+	else if (resp != NULL)
 		*resp = in->res;
 	return rc;
+}
+
+/* The detached port's refusal (intake_detach). */
+static int
+intake_no_store(char **errp)
+{
+	if (errp != NULL)
+		*errp = xstrdup("the intake has no database to write to");
+	return -1;
+}
+
+/* intake_store.begin of a detached intake: refused. */
+static int
+intake_lost_begin(void *ctx, const char *form_hash, const char *kiosk_id,
+    const char *lang, const char *source, char *id, char **errp)
+{
+	(void)ctx, (void)form_hash, (void)kiosk_id, (void)lang, (void)source;
+	(void)id;
+	return intake_no_store(errp);
+}
+
+/* intake_store.put of a detached intake: refused. */
+static int
+intake_lost_put(void *ctx, const char *intake, const char *question,
+    const char *value, char **errp)
+{
+	(void)ctx, (void)intake, (void)question, (void)value;
+	return intake_no_store(errp);
+}
+
+/* intake_store.complete of a detached intake: refused. */
+static int
+intake_lost_complete(void *ctx, const char *intake,
+    const struct intake_outcome *out, const struct intake_line *lines,
+    size_t nlines, char **errp)
+{
+	(void)ctx, (void)intake, (void)out, (void)lines;
+	(void)nlines;
+	return intake_no_store(errp);
+}
+
+/* intake_store.abandon of a detached intake: refused. */
+static int
+intake_lost_abandon(void *ctx, const char *intake, char **errp)
+{
+	(void)ctx, (void)intake;
+	return intake_no_store(errp);
+}
+
+/* Stop using the port (its store is about to close); answers stay. */
+void
+intake_detach(struct intake *in)
+{
+	in->port.begin = intake_lost_begin;
+	in->port.put = intake_lost_put;
+	in->port.complete = intake_lost_complete;
+	in->port.abandon = intake_lost_abandon;
+	in->port.ctx = NULL;
+}
+
+/* Begin again through port and save every answer the engine holds. */
+int
+intake_resave(struct intake *in, const struct intake_store *port,
+    const char *form_hash, const char *kiosk_id, const char *source,
+    char **errp)
+{
+	const struct form	*f = in->f;
+	const char		*v;
+	char			 id[INTAKE_ID_LEN + 1];
+	size_t			 i;
+	int			 rc;
+
+	in->store_rc = 0;
+	if ((rc = port->begin(port->ctx, form_hash, kiosk_id,
+	    f->langs[engine_lang(in->e)], source, id, errp)) != 0)
+		return in->store_rc = rc;
+	in->port = *port;
+	memcpy(in->id, id, INTAKE_ID_LEN);
+	in->id[INTAKE_ID_LEN] = '\0';
+	for (i = 0; i < f->nquestions && rc == 0; i++)
+		if ((v = engine_value(in->e, &f->questions[i])) != NULL)
+			rc = port->put(port->ctx, in->id, f->questions[i].id, v,
+			    errp);
+	for (i = 0; i < f->nscreens && rc == 0; i++)
+		if (engine_acked(in->e, &f->screens[i]))
+			rc = port->put(port->ctx, in->id, f->screens[i].id,
+			    "agreed", errp);
+	return in->store_rc = rc;
 }
 
 /* Keep the intake as abandoned. */

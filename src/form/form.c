@@ -117,6 +117,12 @@ free_parts(struct form *f)
 		free(f->arts[i].name);
 		free(f->arts[i].utf8);
 		free(f->arts[i].ascii);
+		if (f->arts[i].view != NULL) {
+			free(f->arts[i].view->name);
+			free(f->arts[i].view->utf8);
+			free(f->arts[i].view->ascii);
+			free(f->arts[i].view);
+		}
 	}
 }
 

@@ -134,6 +134,44 @@ done:
 	return rc;
 }
 
+/*
+ * The second view of picture a, when NAME.view.kind exists (a picture
+ * without one has none: that is not an error).
+ */
+static void
+load_view(struct form_parser *p, struct form_art *a, struct form_loc loc,
+    bool utf8_locale)
+{
+	struct form_art	*v;
+	char		*path, *kind, *err = NULL, *vname;
+	size_t		 len;
+	int		 w, h;
+
+	path = xasprintf("%s/%s.view.kind", p->art_dir, a->name);
+	kind = file_read(path, 64, &len, &err);
+	free(path);
+	free(err);
+	if (kind == NULL)
+		return;
+	kind[strcspn(kind, "\r\n")] = '\0';
+	if (strcmp(kind, "side") != 0 && strcmp(kind, "front") != 0 &&
+	    strcmp(kind, "close") != 0) {
+		diag_add(p->d, loc.line, loc.col, "picture '%s': art/%s.view."
+		    "kind says '%s' (side, front or close)", a->name, a->name,
+		    kind);
+		free(kind);
+		return;
+	}
+	v = xcalloc(1, sizeof(*v));
+	v->name = kind;
+	vname = xasprintf("%s.view", a->name);
+	if (read_one(p, vname, false, loc, utf8_locale, &v->utf8, &v->width,
+	    &v->height) == 0)
+		read_one(p, vname, true, loc, utf8_locale, &v->ascii, &w, &h);
+	free(vname);
+	a->view = v;
+}
+
 /* Load picture a (name set) from the art dir, first referred to at loc. */
 static void
 load_art(struct form_parser *p, struct form_art *a, struct form_loc loc,
@@ -145,6 +183,7 @@ load_art(struct form_parser *p, struct form_art *a, struct form_loc loc,
 	    &a->width, &a->height) < 0)
 		return;
 	read_one(p, a->name, true, loc, utf8_locale, &a->ascii, &w, &h);
+	load_view(p, a, loc, utf8_locale);
 }
 
 /* Attach picture a to the question or option that refers to it. */

@@ -8,7 +8,6 @@
  * then columns only older versions have, in theirs).  Each stored form is
  * parsed once; each version gets a map from question index to column.
  */
-#include <sys/stat.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,8 @@
 #include "form/form_load.h"
 #include "form/value.h"
 #include "report/export.h"
+#include "report/export_cell.h"
+#include "export_target.h"
 
 #define EXPORT_NMETA	17
 
@@ -62,6 +63,7 @@ struct xctx {
 	size_t		 nident;
 	const char	**cell;		/* this row: text per column */
 	size_t		*cellen;
+	bool		*isdate;	/* this row: a date question's value */
 	char		**owned;	/* this row: labels to free */
 	size_t		 nowned, capowned;
 	bool		*used;		/* long: answers already written */
@@ -140,8 +142,18 @@ export_is_changed_number(const char *s, size_t len)
 bool
 export_needs_mark(const char *s, size_t len)
 {
-	return (len > 0 && s[0] == '\'') || export_is_formula(s, len) ||
-	    export_is_changed_number(s, len);
+	struct export_num	n;
+
+	if ((len > 0 && s[0] == '\'') || export_is_formula(s, len) ||
+	    export_is_changed_number(s, len))
+		return true;
+	/* A plain number the spreadsheet shows as written stays a number;
+	   a stored time is read as itself.  Anything else it would turn
+	   into a number, date, time, percentage, currency amount, boolean
+	   or error value stays text. */
+	if (export_plain_number(s, len, &n) || export_cell_stored_time(s, len))
+		return false;
+	return export_cell_convertible(s, len);
 }
 
 /* Make room for n more bytes (and the NUL) in sb. */
@@ -194,6 +206,31 @@ export_cell(struct strbuf *row, const char *s, size_t len)
 	strbuf_add(&tmp, s, len);
 	export_cell_quoted(row, tmp.s, tmp.len);
 	strbuf_done(&tmp);
+}
+
+/* Whether s[0..len) is a date YYYY-MM-DD (digits in place). */
+static bool
+export_is_iso_date(const char *s, size_t len)
+{
+	static const char	shape[] = "dddd-dd-dd";
+	size_t			i;
+
+	if (len != sizeof(shape) - 1)
+		return false;
+	for (i = 0; i < len; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' :
+		    s[i] != shape[i])
+			return false;
+	return true;
+}
+
+void
+export_date_cell(struct strbuf *row, const char *s, size_t len)
+{
+	if (export_is_iso_date(s, len))
+		export_cell_quoted(row, s, len);
+	else
+		export_cell(row, s, len);
 }
 
 /* Write the row buffer (ending it with CRLF) and empty it. */
@@ -359,6 +396,7 @@ export_setup(struct xctx *x, char **errp)
 		export_map_form(x, &x->forms[i]);
 	x->cell = xcalloc(x->ncols + EXPORT_NMETA, sizeof(*x->cell));
 	x->cellen = xcalloc(x->ncols + EXPORT_NMETA, sizeof(*x->cellen));
+	x->isdate = xcalloc(x->ncols + EXPORT_NMETA, sizeof(*x->isdate));
 	return 0;
 }
 
@@ -390,6 +428,7 @@ export_teardown(struct xctx *x)
 	free(x->owned);
 	free(x->cell);
 	free(x->cellen);
+	free(x->isdate);
 	free(x->used);
 	strbuf_done(&x->row);
 }
@@ -446,6 +485,17 @@ export_set(struct xctx *x, int col, const char *v)
 {
 	x->cell[col] = v != NULL ? v : "";
 	x->cellen[col] = v != NULL ? strlen(v) : 0;
+	x->isdate[col] = false;
+}
+
+/* Set column col to the value (or label) v of q: a date question's
+   date is left for the spreadsheet to read as a date. */
+static void
+export_set_answer(struct xctx *x, int col, const struct form_question *q,
+    const char *v)
+{
+	export_set(x, col, v);
+	x->isdate[col] = q != NULL && q->type == QT_DATE;
 }
 
 /* Put a multi answer's 0/1 cells ("a;b" ticks a and b). */
@@ -493,7 +543,7 @@ export_wide_answers(struct xctx *x, const struct xform *xf,
 					export_multi(x, xf->optcol[q->index],
 					    q, a->value);
 			} else if ((col = xf->qcol[q->index]) >= 0)
-				export_set(x, EXPORT_NMETA + col,
+				export_set_answer(x, EXPORT_NMETA + col, q,
 				    export_value(x, xf, q, a->value));
 		} else if ((sc = form_screen(xf->f, a->question)) != NULL &&
 		    (col = xf->scol[sc->index]) >= 0)
@@ -511,6 +561,7 @@ export_meta_cells(struct xctx *x, const struct query_intake *in,
 	export_set(x, 0, in->id);
 	export_set(x, 1, in->outcome);
 	export_set(x, 2, in->recheck);
+	x->isdate[2] = true;	/* computed here: a date staff sort by */
 	export_set(x, 3, in->outcome_note);
 	export_set(x, 4, in->form_id);
 	export_set(x, 5, num[0]);
@@ -536,7 +587,10 @@ export_cells_row(struct xctx *x, size_t n, char **errp)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			strbuf_addc(&x->row, ',');
-		export_cell(&x->row, x->cell[i], x->cellen[i]);
+		if (x->isdate[i])
+			export_date_cell(&x->row, x->cell[i], x->cellen[i]);
+		else
+			export_cell(&x->row, x->cell[i], x->cellen[i]);
 	}
 	return export_flush_row(x, errp);
 }
@@ -606,9 +660,9 @@ export_long_row(struct xctx *x, const struct xform *xf,
 	export_set(x, c++, in->form_id);
 	export_set(x, c++, ver);
 	export_set(x, c++, a->question);
-	export_set(x, c++, a->value);
+	export_set_answer(x, c++, q, a->value);
 	if (x->o->labels)
-		export_set(x, c++, q != NULL && xf != NULL ?
+		export_set_answer(x, c++, q, q != NULL && xf != NULL ?
 		    export_value(x, xf, q, a->value) : a->value);
 	export_set(x, c++, a->answered_at);
 	x->rows++;
@@ -773,61 +827,50 @@ export_file_rc(int rc)
 	}
 }
 
-/* Whether files a and b are the same file (both exist). */
-static bool
-export_same_file(const char *a, const char *b)
-{
-	struct stat	sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/*
- * The rename at the end replaces whatever path names: refuse anything but
- * a missing or regular file, and the database itself (or its -wal/-shm),
- * which a mistyped --out would turn into a CSV.
- */
+/* Put the finished temporary file a in place as o->exists says. */
 static int
-export_check_target(struct store *s, const char *path, char **errp)
+export_commit(struct file_atomic *a, const struct export_opts *o,
+    const char *path, char **writtenp, char **errp)
 {
-	static const char *const sfx[] = { "", "-wal", "-shm" };
-	struct stat	 sb;
-	char		*f;
-	size_t		 i;
-	bool		 same = false;
+	char	**names;
+	size_t	  i, n, which = 0;
+	int	  rc;
 
-	if (lstat(path, &sb) < 0)
-		return 0;	/* a new file (its folder is checked later) */
-	if (!S_ISREG(sb.st_mode)) {
-		*errp = xasprintf("%s: exists and is not a regular file; "
-		    "refusing to replace it", path);
-		return EXPORT_CANTCREAT;
+	if (o->exists == EXPORT_REPLACE) {
+		if ((rc = file_atomic_commit(a, errp)) == FILE_OK &&
+		    writtenp != NULL)
+			*writtenp = xstrdup(path);
+		return export_file_rc(rc);
 	}
-	for (i = 0; i < SMP_NELEM(sfx) && !same; i++) {
-		f = xasprintf("%s%s", store_path(s), sfx[i]);
-		same = export_same_file(f, path);
-		free(f);
+	/* Never over a file, not even one made while the export ran. */
+	names = export_target_names(path, o->exists == EXPORT_FRESH, &n);
+	rc = file_atomic_commit_new(a, (const char *const *)names, n, &which,
+	    errp);
+	if (rc == FILE_OK && writtenp != NULL) {
+		*writtenp = names[which];
+		names[which] = NULL;
 	}
-	if (same) {
-		*errp = xasprintf("%s: is the intake database itself; "
-		    "refusing to replace it", path);
-		return EXPORT_CANTCREAT;
-	}
-	return 0;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc == FILE_EEXIST ? EXPORT_CANTCREAT : export_file_rc(rc);
 }
 
-/* Write the export to a temporary file and rename it over path. */
+/* Write the export to a temporary file and put it in place. */
 int
 export_to_path(struct store *s, const struct export_opts *o,
-    const char *path, long *rows, char **errp)
+    const char *path, char **writtenp, long *rows, char **errp)
 {
 	struct file_atomic	*a;
 	FILE			*fp;
 	int			 rc;
 
-	if ((rc = export_check_target(s, path, errp)) != 0)
-		return rc;
+	if (writtenp != NULL)
+		*writtenp = NULL;
+	if (export_target_check(store_path(s), path, o->exists ==
+	    EXPORT_REPLACE ? EXPORT_TARGET_REPLACE : o->exists ==
+	    EXPORT_FRESH ? EXPORT_TARGET_KEEP : 0, errp) < 0)
+		return EXPORT_CANTCREAT;
 	if ((rc = file_atomic_open(path, &a, &fp, errp)) != FILE_OK)
 		return export_file_rc(rc);
 	/* On any error, a signal's EXPORT_STOPPED too, nothing is kept. */
@@ -835,7 +878,7 @@ export_to_path(struct store *s, const struct export_opts *o,
 		file_atomic_abort(a);
 		return rc;
 	}
-	return export_file_rc(file_atomic_commit(a, errp));
+	return export_commit(a, o, path, writtenp, errp);
 }
 
 int

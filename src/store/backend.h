@@ -39,6 +39,7 @@ struct store;
 struct store_audit_entry;
 struct store_check;
 struct store_merge_counts;
+struct store_put_form;
 
 /*
  * The write side: what a kiosk and record change.  Each change is atomic
@@ -73,6 +74,14 @@ struct store_write_ops {
 	   backend's own (erase) it joins that transaction. */
 	int	(*audit)(struct store *s, const char *actor,
 		    const char *action, const char *detail, char **errp);
+	/* store_intake_put; NULL where the backend does not receive
+	   whole intakes (SQLite: merge attaches the file instead). */
+	int	(*intake_put)(struct store *s, const struct query_intake *in,
+		    const struct store_put_form *form, const char *clinic,
+		    int *result, char **errp);
+	/* store_kiosk_claim: the claim lasts until close. */
+	int	(*kiosk_claim)(struct store *s, const char *kiosk_id,
+		    int *count, char **errp);
 };
 
 /*
@@ -181,10 +190,14 @@ const char *store_cause(int rc);
 /*
  * The backends store_open picks from, each defined in its own files.
  * SQLite (sqlite*.c): a database file at path, with the STORE_* flags of
- * store.h.  A PostgreSQL backend will add its own open here, for a
- * "postgresql://" URI.
+ * store.h.  PostgreSQL (pg*.c): a libpq "postgresql://" URI, the same
+ * flags (STORE_RDONLY opens a read-only session).
  */
 int	sqlite_open(const char *path, unsigned flags, struct store **sp,
 	    char **errp);
+int	pg_open(const char *uri, unsigned flags, struct store **sp,
+	    char **errp);
+/* Whether path names a PostgreSQL server (pg.c). */
+int	pg_is_uri(const char *path);
 
 #endif

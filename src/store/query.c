@@ -102,7 +102,7 @@ query_local_time(const char *iso, char *buf, char *week)
 int
 query_open(const char *path, int write, struct store **sp, char **errp)
 {
-	if (access(path, F_OK) != 0) {
+	if (!pg_is_uri(path) && access(path, F_OK) != 0) {
 		*sp = NULL;
 		*errp = xasprintf("%s: no such database", path);
 		return STORE_NOTFOUND;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/defs.h"
 #include "base/strbuf.h"
@@ -28,6 +29,7 @@ sqlite_new(const char *path, unsigned flags)
 	ss = xcalloc(1, sizeof(*ss));
 	ss->base.path = xstrdup(path);
 	ss->base.flags = flags;
+	ss->kiosk_lock = -1;
 	return ss;
 }
 
@@ -56,6 +58,8 @@ sqlite_close(struct store *s)
 	sqlite_finalize_all(ss);
 	if (ss->db != NULL)
 		sqlite3_close_v2(ss->db);
+	if (ss->kiosk_lock >= 0)
+		close(ss->kiosk_lock);	/* lets the kiosk_id go */
 	free(ss->base.path);
 	free(ss);
 }

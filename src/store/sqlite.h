@@ -49,6 +49,9 @@
 #ifndef SMP_STORE_SQLITE_H
 #define SMP_STORE_SQLITE_H
 
+#include <sys/types.h>
+
+#include <stdbool.h>
 #include <time.h>
 
 #include <sqlite3.h>
@@ -66,6 +69,13 @@ struct sqlite_store {
 	sqlite3_stmt	*st_answer_del;	/* answer delete */
 	sqlite3_stmt	*st_touch;	/* intakes.updated_at */
 	sqlite3_stmt	*st_audit;	/* audit insert */
+	int		 kiosk_lock;	/* kiosk_claim's lock file, or -1;
+					   closed by sqlite_close */
+	int		 busy_ms;	/* how long to wait for a lock */
+	dev_t		 dev;		/* the file SQLite opened at path, */
+	ino_t		 ino;		/* (sqlite_write_note_file) */
+	bool		 lost;		/* it left the path: nothing more is
+					   written (sqlite_write_same_file) */
 };
 
 #define STORE_TIME_LEN	24	/* "2026-06-15T10:22:33.123Z" */

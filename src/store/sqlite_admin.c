@@ -148,7 +148,13 @@ sqlite_admin_erase_again(struct store *s, const char *id, char **errp)
 	return sqlite_admin_checkpoint(ss, id, errp);
 }
 
-/* Check other_path as a database of ours and attach it as "other". */
+/*
+ * Check other_path as a database of ours and attach it as "other".  The
+ * file may come from anywhere, so it is checked whole on a connection of
+ * its own first (sqlite_check_source: defensive settings, integrity
+ * check, the tables merge reads), and any fault is reported against it,
+ * never against the database merged into.
+ */
 static int
 sqlite_admin_attach(struct sqlite_store *ss, const char *other_path,
     char **errp)
@@ -157,16 +163,21 @@ sqlite_admin_attach(struct sqlite_store *ss, const char *other_path,
 	char		 a[PATH_MAX], b[PATH_MAX], *uri;
 	int		 rc;
 
-	/* The copy reads only columns every schema has: an older file
-	   (a kiosk not yet updated) is merged as it is, not upgraded. */
-	if ((rc = store_open(other_path, STORE_RDONLY | STORE_OLDER_OK, &o,
-	    errp)) != STORE_OK)
-		return rc;
-	store_close(o);
 	if (realpath(ss->base.path, a) != NULL &&
 	    realpath(other_path, b) != NULL && strcmp(a, b) == 0)
 		return store_err(STORE_ERR, errp, "%s: cannot merge a "
 		    "database into itself", other_path);
+	if ((rc = sqlite_check_source(other_path, errp)) != STORE_OK)
+		return rc;
+	/* The schema version.  The copy reads only columns every schema
+	   has: an older file (a kiosk not yet updated) is merged as it is,
+	   not upgraded. */
+	if ((rc = store_open(other_path, STORE_RDONLY | STORE_OLDER_OK, &o,
+	    errp)) != STORE_OK)
+		return rc;
+	store_close(o);
+	if ((rc = sqlite_check_defensive(ss, errp)) != STORE_OK)
+		return rc;
 	if ((rc = sqlite_ro_uri(other_path, &uri, errp)) != STORE_OK)
 		return rc;
 	rc = sqlite_admin_run(ss, "ATTACH DATABASE ?1 AS other", uri, NULL,
@@ -270,6 +281,14 @@ sqlite_admin_merge(struct store *s, const char *other_path,
 		return rc;
 	rc = sqlite_admin_merge_copy(ss, &c, errp);
 	sqlite3_exec(ss->db, "DETACH DATABASE other", NULL, NULL, NULL);
+	/* Both files passed their checks, so SQLite's message cannot tell
+	   which one the damage met in the copy is in: name both. */
+	if (rc == STORE_CORRUPT && errp != NULL) {
+		free(*errp);
+		rc = store_err(STORE_CORRUPT, errp, "%s: damage found while "
+		    "copying it into %s (%s); nothing was merged",
+		    other_path, ss->base.path, sqlite3_errmsg(ss->db));
+	}
 	if (rc == STORE_OK && counts != NULL)
 		*counts = c;
 	return rc;

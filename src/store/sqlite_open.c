@@ -127,7 +127,8 @@ sqlite_open_connect(struct sqlite_store *ss, char **errp)
 	if (rc != SQLITE_OK)
 		return sqlite_fail(ss, rc, "cannot open the database", errp);
 	sqlite3_extended_result_codes(ss->db, 1);
-	sqlite3_busy_timeout(ss->db, sqlite_open_busy_ms());
+	ss->busy_ms = sqlite_open_busy_ms();
+	sqlite3_busy_timeout(ss->db, ss->busy_ms);
 	return STORE_OK;
 }
 
@@ -174,6 +175,10 @@ sqlite_open(const char *path, unsigned flags, struct store **sp,
 	if ((rc = sqlite_open_connect(ss, errp)) != STORE_OK)
 		goto fail;
 	if ((rc = sqlite_open_pragmas(ss, errp)) != STORE_OK)
+		goto fail;
+	/* Which file this is, so each write can check it still is the one
+	   at the path (sqlite_write_same_file). */
+	if ((rc = sqlite_write_note_file(ss, errp)) != STORE_OK)
 		goto fail;
 	/*
 	 * quick_check reads every page (about 2 s for 100,000 intakes), so

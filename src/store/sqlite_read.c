@@ -17,12 +17,15 @@
 
 #define QUERY_NONE	((size_t)-1)	/* offset of a NULL string */
 
-/* Filter placeholders ?1..?4, shared by every statement over intakes. */
+/* Filter placeholders ?1..?4, ?6 and ?7 (?5 is a count's argument),
+   shared by every statement over intakes.  A kiosk's file keeps no
+   clinic name: a clinic filter matches none of its intakes. */
 #define QUERY_WHERE \
 	" WHERE (?1 IS NULL OR i.started_at >= ?1)" \
 	" AND (?2 IS NULL OR i.started_at < ?2)" \
 	" AND (?3 IS NULL OR i.status = ?3)" \
-	" AND (?4 IS NULL OR i.id = ?4)"
+	" AND (?4 IS NULL OR i.id = ?4)" \
+	" AND (?6 IS NULL OR i.kiosk_id = ?6) AND ?7 IS NULL"
 
 #define QUERY_COLS \
 	"SELECT i.id, i.form_hash, f.form_id, f.version, i.kiosk_id," \
@@ -81,6 +84,10 @@ sqlite_read_bind_filter(struct sqlite_store *ss, sqlite3_stmt *st,
 		rc = sqlite3_bind_text(st, 3, f->status, -1, SQLITE_STATIC);
 	if (rc == SQLITE_OK && f->id != NULL)
 		rc = sqlite3_bind_text(st, 4, f->id, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK && f->kiosk != NULL)
+		rc = sqlite3_bind_text(st, 6, f->kiosk, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK && f->clinic != NULL)
+		rc = sqlite3_bind_text(st, 7, f->clinic, -1, SQLITE_STATIC);
 	if (rc != SQLITE_OK)
 		return sqlite_fail(ss, rc, "query", errp);
 	return STORE_OK;

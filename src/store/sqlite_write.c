@@ -6,13 +6,22 @@
  * synchronous=FULL a change whose function returned STORE_OK is on disk.
  * Only prepared statements with bound parameters touch the data.
  */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <sodium.h>
 #include <uuid/uuid.h>
 
 #include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "form/form.h"
 #include "sqlite.h"
 #include "sqlite_read.h"
@@ -38,14 +47,83 @@ sqlite_write_bind(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
-/* Start a write transaction. */
+/* SQLite's own word: has the file at the path changed since it opened
+   it (deleted, renamed, another inode)? */
+static bool
+sqlite_write_has_moved(struct sqlite_store *ss)
+{
+	int	moved = 0;
+
+	if (sqlite3_file_control(ss->db, "main", SQLITE_FCNTL_HAS_MOVED,
+	    &moved) != SQLITE_OK)
+		return false;	/* a VFS that cannot tell: stat decides */
+	return moved != 0;
+}
+
+/* Note the device and inode of the file SQLite opened. */
+int
+sqlite_write_note_file(struct sqlite_store *ss, char **errp)
+{
+	struct stat	st;
+
+	if (stat(ss->base.path, &st) < 0 || sqlite_write_has_moved(ss))
+		return store_err(STORE_MOVED, errp, "%s: %s", ss->base.path,
+		    store_cause(STORE_MOVED));
+	ss->dev = st.st_dev;
+	ss->ino = st.st_ino;
+	return STORE_OK;
+}
+
+/*
+ * The file left its path: write what the WAL holds into the file it
+ * belongs to and empty the WAL, once.  The WAL is named after the path,
+ * so left full it would be read as part of whatever file comes to the
+ * path next (a replacement, the fresh database staff choose), and
+ * SQLite itself neither checkpoints nor deletes it when it closes a
+ * file that moved.
+ */
+static void
+sqlite_write_let_go(struct sqlite_store *ss)
+{
+	if (ss->lost)
+		return;
+	ss->lost = true;
+	if (sqlite3_get_autocommit(ss->db))
+		(void)sqlite3_exec(ss->db, "PRAGMA wal_checkpoint(TRUNCATE)",
+		    NULL, NULL, NULL);
+}
+
+/* Is the file SQLite writes still the one at the path? */
+int
+sqlite_write_same_file(struct sqlite_store *ss, char **errp)
+{
+	struct stat	st;
+
+	if (!ss->lost && stat(ss->base.path, &st) == 0 &&
+	    st.st_dev == ss->dev && st.st_ino == ss->ino &&
+	    !sqlite_write_has_moved(ss))
+		return STORE_OK;
+	sqlite_write_let_go(ss);
+	return store_err(STORE_MOVED, errp, "%s: %s; nothing more is "
+	    "written to it", ss->base.path, store_cause(STORE_MOVED));
+}
+
+/* Start a write transaction, on the file still at the path. */
 static int
 sqlite_write_begin(struct sqlite_store *ss, const char *what, char **errp)
 {
+	int	rc;
+
+	if ((rc = sqlite_write_same_file(ss, errp)) != STORE_OK)
+		return rc;
 	return sqlite_exec(ss, "BEGIN IMMEDIATE", what, errp);
 }
 
-/* Commit, or roll back and return rc when rc is an error. */
+/*
+ * Commit, or roll back and return rc when rc is an error.  A file that
+ * left its path while the change was written took the change with it:
+ * STORE_MOVED, never "saved".
+ */
 static int
 sqlite_write_end(struct sqlite_store *ss, int rc, const char *what,
     char **errp)
@@ -54,6 +132,8 @@ sqlite_write_end(struct sqlite_store *ss, int rc, const char *what,
 		rc = sqlite_exec(ss, "COMMIT", what, errp);
 	if (rc != STORE_OK)
 		sqlite_rollback(ss);
+	else
+		rc = sqlite_write_same_file(ss, errp);
 	return rc;
 }
 
@@ -68,6 +148,8 @@ sqlite_write_form_put(struct store *s, const struct form *f, char *hash,
 	int			 rc;
 
 	sqlite_write_sha256_hex(f->source, f->source_len, hash);
+	if ((rc = sqlite_write_same_file(ss, errp)) != STORE_OK)
+		return rc;
 	rc = sqlite3_prepare_v2(ss->db, "INSERT INTO forms(hash, "
 	    "form_id, version, source, added_at) VALUES (?, ?, ?, ?, ?) "
 	    "ON CONFLICT (hash) DO NOTHING", -1,
@@ -98,6 +180,8 @@ sqlite_write_intake_begin(struct store *s, const char *form_hash,
 	char			 now[STORE_TIME_LEN + 1];
 	int			 rc;
 
+	if ((rc = sqlite_write_same_file(ss, errp)) != STORE_OK)
+		return rc;
 	uuid_generate_random(u);
 	uuid_unparse_lower(u, id);
 	rc = sqlite3_prepare_v2(ss->db, "INSERT INTO intakes(id, form_hash, "
@@ -115,6 +199,8 @@ sqlite_write_intake_begin(struct store *s, const char *form_hash,
 	sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
 	rc = sqlite_step_done(ss, st, "cannot start an intake", errp);
 	sqlite3_finalize(st);
+	if (rc == STORE_OK)
+		rc = sqlite_write_same_file(ss, errp);
 	return rc;
 }
 
@@ -348,6 +434,9 @@ sqlite_write_audit(struct store *s, const char *actor, const char *action,
 	char			 now[STORE_TIME_LEN + 1];
 	int			 rc;
 
+	if (sqlite3_get_autocommit(ss->db) &&
+	    (rc = sqlite_write_same_file(ss, errp)) != STORE_OK)
+		return rc;
 	if ((rc = sqlite_stmt(ss, &ss->st_audit, "INSERT INTO audit(at, "
 	    "actor, action, detail) VALUES (?, ?, ?, ?)", errp)) != STORE_OK)
 		return rc;
@@ -361,6 +450,131 @@ sqlite_write_audit(struct store *s, const char *actor, const char *action,
 	    errp);
 }
 
+/*
+ * The lock file of kiosk_id beside the database: "DB-kiosk-ID.lock", the
+ * id with every byte but [A-Za-z0-9._-] as %XX (so no id escapes the
+ * folder or meets another's file).  Caller frees.
+ */
+static char *
+sqlite_write_lock_path(const char *db, const char *kiosk_id)
+{
+	struct strbuf		 sb;
+	const unsigned char	*p;
+
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "%s-kiosk-", db);
+	for (p = (const unsigned char *)kiosk_id; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("._-", *p) != NULL)
+			strbuf_addc(&sb, (char)*p);
+		else
+			strbuf_addf(&sb, "%%%02X", *p);
+	}
+	strbuf_adds(&sb, ".lock");
+	return strbuf_detach(&sb);
+}
+
+/*
+ * flock fd, waiting up to ms (the busy timeout) for a kiosk of the same
+ * id that is on its way out (a restart right after SIGTERM); -1 with
+ * errno.
+ */
+static int
+sqlite_write_flock(int fd, int ms)
+{
+	struct timespec	ts = { 0, 50 * 1000000L };
+	int		i;
+
+	for (i = 0; i <= ms / 50; i++) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK)
+			return -1;
+		if (i < ms / 50)
+			nanosleep(&ts, NULL);
+	}
+	errno = EWOULDBLOCK;
+	return -1;
+}
+
+/*
+ * Take the lock of kiosk_id (flock on its own file, held while ss is
+ * open; the system lets it go when the process dies, however it dies).
+ * A file of its own, never the database: closing a second descriptor of
+ * the database would drop SQLite's own POSIX locks on it.
+ */
+static int
+sqlite_write_lock(struct sqlite_store *ss, const char *kiosk_id,
+    char **errp)
+{
+	char	*path;
+	int	 fd, rc = STORE_OK;
+
+	path = sqlite_write_lock_path(ss->base.path, kiosk_id);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0)
+		rc = store_err(errno == EROFS ? STORE_READONLY :
+		    STORE_CANTOPEN, errp, "%s: cannot open the lock of kiosk "
+		    "'%s': %s", path, kiosk_id, strerror(errno));
+	else if (sqlite_write_flock(fd, ss->busy_ms) < 0) {
+		rc = errno == EWOULDBLOCK ? store_err(STORE_BUSY, errp,
+		    "%s: kiosk '%s' is running already on this database; give "
+		    "each kiosk its own kiosk_id", ss->base.path, kiosk_id) :
+		    store_err(STORE_IOERR, errp, "%s: cannot lock: %s", path,
+		    strerror(errno));
+		close(fd);
+	} else {
+		if (ss->kiosk_lock >= 0)
+			close(ss->kiosk_lock);
+		ss->kiosk_lock = fd;
+	}
+	free(path);
+	return rc;
+}
+
+/* Claim kiosk_id; abandon the intakes in progress it left when it
+   stopped (one transaction with its audit row). */
+static int
+sqlite_write_kiosk_claim(struct store *s, const char *kiosk_id, int *count,
+    char **errp)
+{
+	struct sqlite_store	*ss = sqlite_of(s);
+	sqlite3_stmt		*st;
+	char			 now[STORE_TIME_LEN + 1], *detail;
+	int			 rc, n = 0;
+
+	*count = 0;
+	if ((rc = sqlite_write_lock(ss, kiosk_id, errp)) != STORE_OK ||
+	    (rc = sqlite_write_begin(ss, "cannot close intakes a stopped "
+	    "kiosk left", errp)) != STORE_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(ss->db, "UPDATE intakes SET status = "
+	    "'abandoned', updated_at = ? WHERE status = 'in_progress' AND "
+	    "source = 'kiosk' AND kiosk_id = ?", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		rc = sqlite_fail(ss, rc, "cannot close intakes a stopped kiosk "
+		    "left", errp);
+	else {
+		sqlite_now(now);
+		sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, kiosk_id, -1, SQLITE_STATIC);
+		rc = sqlite_step_done(ss, st, "cannot close intakes a stopped "
+		    "kiosk left", errp);
+		n = sqlite3_changes(ss->db);
+		sqlite3_finalize(st);
+	}
+	if (rc == STORE_OK && n > 0) {
+		detail = xasprintf("kiosk %s stopped with %d intake%s in "
+		    "progress: abandoned", kiosk_id, n, n == 1 ? "" : "s");
+		rc = sqlite_write_audit(s, "kiosk", "abandon", detail, errp);
+		free(detail);
+	}
+	if ((rc = sqlite_write_end(ss, rc, "cannot close intakes a stopped "
+	    "kiosk left", errp)) == STORE_OK)
+		*count = n;
+	return rc;
+}
+
 /* The write ops of the SQLite backend (backend.h). */
 const struct store_write_ops sqlite_write_ops = {
 	.form_put = sqlite_write_form_put,
@@ -368,5 +582,6 @@ const struct store_write_ops sqlite_write_ops = {
 	.answer_put = sqlite_write_answer_put,
 	.intake_complete = sqlite_write_intake_complete,
 	.intake_abandon = sqlite_write_intake_abandon,
-	.audit = sqlite_write_audit
+	.audit = sqlite_write_audit,
+	.kiosk_claim = sqlite_write_kiosk_claim
 };

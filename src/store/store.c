@@ -5,7 +5,8 @@
  * for each store_rc, the audit actor, the result codes a completed
  * intake's row keeps, and the intake port.
  *
- * store_open picks the backend: for now SQLite for every path.  The
+ * store_open picks the backend: PostgreSQL for a "postgresql://" URI,
+ * SQLite for any other path.  The
  * read side's wrappers are in query.c.
  */
 #include <signal.h>
@@ -53,6 +54,9 @@ store_cause(int rc)
 		return "cannot open the file";
 	case STORE_IOERR:
 		return "input/output error";
+	case STORE_MOVED:
+		return "the database file was deleted, moved or replaced "
+		    "while open";
 	default:
 		return NULL;
 	}
@@ -69,6 +73,7 @@ store_exit_status(int rc)
 		return SMP_EXIT_TEMPFAIL;
 	case STORE_FULL:
 	case STORE_IOERR:
+	case STORE_MOVED:
 		return SMP_EXIT_IOERR;
 	case STORE_CANTOPEN:
 	case STORE_READONLY:
@@ -92,12 +97,30 @@ store_open(const char *path, unsigned flags, struct store **sp,
 	/* A file size limit makes writes fail (EFBIG) instead of killing
 	   us, so the error can be reported and nothing saved is lost. */
 	signal(SIGXFSZ, SIG_IGN);
-	/*
-	 * Every path is an SQLite file for now.  The PostgreSQL backend
-	 * will be picked here for a "postgresql://" URI (its open function
-	 * listed in backend.h beside sqlite_open).
-	 */
+	/* A "postgresql://" URI is a server; any other path a file. */
+	if (pg_is_uri(path))
+		return pg_open(path, flags, sp, errp);
 	return sqlite_open(path, flags, sp, errp);
+}
+
+/* Whether path names a server rather than a file. */
+int
+store_is_server(const char *path)
+{
+	return pg_is_uri(path);
+}
+
+/* Put a whole intake into a server store. */
+int
+store_intake_put(struct store *s, const struct query_intake *in,
+    const struct store_put_form *form, const char *clinic, int *result,
+    char **errp)
+{
+	*result = 0;
+	if (s->write->intake_put == NULL)
+		return store_err(STORE_ERR, errp, "%s: cannot receive intakes "
+		    "(not a server)", s->path);
+	return s->write->intake_put(s, in, form, clinic, result, errp);
 }
 
 /* Close s (NULL is fine). */
@@ -259,6 +282,14 @@ store_abandon_stale(struct store *s, int idle_seconds, int *count,
     char **errp)
 {
 	return s->admin->abandon_stale(s, idle_seconds, count, errp);
+}
+
+/* Claim kiosk_id; abandon what a stopped kiosk of that id left. */
+int
+store_kiosk_claim(struct store *s, const char *kiosk_id, int *count,
+    char **errp)
+{
+	return s->write->kiosk_claim(s, kiosk_id, count, errp);
 }
 
 /* Append to the audit log. */

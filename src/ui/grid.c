@@ -1,6 +1,7 @@
 /*
  * grid.c: a screen as a plain grid of cells (see grid.h).  No curses.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,26 @@ grid_clear(struct grid *g)
 		g->cells[i] = blank;
 	g->nhots = 0;
 	g->cury = g->curx = -1;
+	memset(g->pics, 0, sizeof(g->pics));
+	g->npics = 0;
+}
+
+void
+grid_pic(struct grid *g, const char *name, bool view, int y, int x, int w,
+    int h)
+{
+	struct grid_pic	*p;
+
+	if (g->npics >= GRID_PICS || y < 0 || x < 0 || w <= 0 || h <= 0 ||
+	    x + w > g->cols || y + h >= g->rows ||
+	    strlen(name) + 6 > sizeof(p->name))
+		return;
+	p = &g->pics[g->npics++];
+	snprintf(p->name, sizeof(p->name), "%s%s", name, view ? ".view" : "");
+	p->y = y;
+	p->x = x;
+	p->w = w;
+	p->h = h;
 }
 
 /* The cell at y, x. */

@@ -34,7 +34,8 @@ enum grid_hot_kind {
 	HOT_NEXT,
 	HOT_HELP,
 	HOT_DECLINE,	/* agree screens: "I do not agree" */
-	HOT_FIELD	/* the edit field */
+	HOT_FIELD,	/* the edit field */
+	HOT_COMPARE	/* pictures: side by side, or back to the list */
 };
 
 /* A rectangle of one row that a tap selects. */
@@ -53,6 +54,14 @@ struct grid_cell {
 	unsigned char	 attr;		/* enum grid_attr */
 };
 
+/* Where a picture's text art went: pixels.c paints its image there. */
+#define GRID_PICS	4
+struct grid_pic {
+	char		 name[64];	/* image name: "norwood-3",
+					   "norwood-3.view"; zero-padded */
+	int		 y, x, w, h;	/* the cells it takes */
+};
+
 /* A laid-out screen. */
 struct grid {
 	int		 rows, cols;
@@ -60,6 +69,8 @@ struct grid {
 	struct grid_hot	*hots;		/* hot zones, in drawing order */
 	size_t		 nhots, hcap;
 	int		 cury, curx;	/* text cursor, -1 if none */
+	struct grid_pic	 pics[GRID_PICS]; /* pictures shown */
+	int		 npics;
 };
 
 /* A blank grid of rows x cols (at least 1 x 1); free with grid_free. */
@@ -84,6 +95,11 @@ int		 grid_put(struct grid *g, int y, int x, int maxw,
 void		 grid_fill(struct grid *g, int y, int x, int w,
 		     enum grid_attr a);
 /* Record a hot zone. */
+/* Note picture name (view: its second view) at y,x, w x h cells; left
+   out when it is whole-less (cut by the screen or touching the last
+   row: an image there could scroll the screen) or there are too many. */
+void		 grid_pic(struct grid *g, const char *name, bool view, int y,
+		     int x, int w, int h);
 void		 grid_hot(struct grid *g, enum grid_hot_kind k, int arg,
 		     int y, int x0, int x1);
 /* The hot zone at y,x (the last recorded wins), or NULL. */

@@ -1,11 +1,34 @@
 /*
  * input.c: keys, taps and resizes from the terminal as requests (see
  * input.h).  The one place that knows curses key codes.
+ *
+ * An Esc that curses hands over as a character starts a sequence this
+ * terminal's terminfo does not describe (a colour code in a paste,
+ * ESC [ 1 ~ for Home, Alt+key), or is a lone Esc (Back).  Everything
+ * already waiting behind it is read into a queue, input_esc_len says how
+ * much of it is the sequence, that much is dropped and the rest is
+ * handed out key by key: only the sequence is lost, never the text that
+ * came in the same burst.
  */
 #include <curses.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "input.h"
+
+#define INPUT_QMAX	4096	/* keys read ahead after an Esc */
+#define INPUT_ESC	0x1b
+#define INPUT_ESC_WAIT_MS 30	/* for the rest of a sequence cut short */
+
+/* A key read ahead: a character, or a curses key code. */
+struct input_key {
+	wint_t	wc;
+	bool	code;		/* a KEY_* code (KEY_CODE_YES) */
+};
+
+/* Keys read ahead after an Esc, handed out before curses is asked. */
+static struct input_key	input_q[INPUT_QMAX];
+static size_t		input_qhead, input_qlen;
 
 /* The request for a curses function key. */
 static enum req_kind
@@ -50,7 +73,7 @@ input_char(wint_t c, struct req *r)
 	case '\t':
 		r->kind = REQ_NEXT;
 		break;
-	case 27:
+	case INPUT_ESC:
 		r->kind = REQ_BACK;
 		break;
 	case 127:
@@ -81,26 +104,177 @@ input_mouse(struct req *r)
 	return true;
 }
 
-/*
- * Esc alone is Back.  Esc with more bytes already waiting is Alt+key or
- * a sequence this terminal's terminfo does not describe (Home as
- * ESC [ 1 ~): drop it whole, rather than go Back and then type the rest
- * into the previous question.  True if the Esc stands alone.
- */
+/* Is c in [lo, hi]? */
 static bool
-input_lone_esc(int ms)
+input_in(uint32_t c, uint32_t lo, uint32_t hi)
 {
-	wint_t	more;
-	bool	alone = true;
+	return c >= lo && c <= hi;
+}
 
-	timeout(0);
-	if (get_wch(&more) != ERR) {
-		while (get_wch(&more) != ERR)
-			;
-		alone = false;
+/* A control string (OSC ESC ] ... BEL or ST): its length with the
+   terminator, or 0 if the burst holds no terminator. */
+static size_t
+input_esc_string(const uint32_t *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 2; i < n; i++) {
+		if (s[i] == 0x07)
+			return i + 1;
+		if (s[i] == INPUT_ESC)
+			return i + 1 < n && s[i + 1] == '\\' ? i + 2 : 0;
+	}
+	return 0;
+}
+
+/* The length of the CSI sequence at s (ESC [ params inter final). */
+static size_t
+input_esc_csi(const uint32_t *s, size_t n)
+{
+	size_t	i = 2;
+
+	while (i < n && input_in(s[i], 0x30, 0x3f))	/* parameters */
+		i++;
+	while (i < n && input_in(s[i], 0x20, 0x2f))	/* intermediates */
+		i++;
+	if (i < n && input_in(s[i], 0x40, 0x7e))	/* final byte */
+		return i + 1;
+	/* Cut short by the end of the burst, or broken by a byte that
+	   cannot be in it: the sequence is what came so far. */
+	return i;
+}
+
+/* How much of the burst s[0..n) (s[0] is Esc) is the sequence it starts. */
+size_t
+input_esc_len(const uint32_t *s, size_t n)
+{
+	size_t	len;
+
+	if (n < 2)
+		return n;			/* a lone Esc */
+	switch (s[1]) {
+	case '[':
+		return input_esc_csi(s, n);
+	case 'O':				/* SS3: ESC O P is F1 */
+		return n > 2 && input_in(s[2], 0x40, 0x7e) ? 3 : 2;
+	case ']':
+	case 'P':
+	case '_':
+	case '^':
+	case 'X':
+		/* A control string if it is terminated in this burst;
+		   else Alt with that key. */
+		return (len = input_esc_string(s, n)) != 0 ? len : 2;
+	case INPUT_ESC:				/* Alt with a sequence */
+		return 1 + input_esc_len(s + 1, n - 1);
+	default:
+		/* Alt with a printable ASCII key; Esc before anything
+		   else (a control character, a letter beyond ASCII) is
+		   dropped alone and what follows is kept. */
+		return input_in(s[1], 0x20, 0x7e) ? 2 : 1;
+	}
+}
+
+/*
+ * Move the keys still queued to its front, then read what is waiting
+ * behind them: the first key waiting up to wait_ms, the rest only if
+ * already there.
+ */
+static void
+input_fill(int ms, int wait_ms)
+{
+	struct input_key	*q;
+	int			 rc;
+
+	memmove(input_q, input_q + input_qhead,
+	    (input_qlen - input_qhead) * sizeof(*input_q));
+	input_qlen -= input_qhead;
+	input_qhead = 0;
+	timeout(wait_ms);
+	while (input_qlen < INPUT_QMAX) {
+		q = &input_q[input_qlen];
+		if ((rc = get_wch(&q->wc)) == ERR)
+			break;
+		q->code = rc == KEY_CODE_YES;
+		input_qlen++;
+		timeout(0);
 	}
 	timeout(ms);
-	return alone;
+}
+
+/* The characters from the queue's head up to its first key code into s;
+   how many. */
+static size_t
+input_burst(uint32_t *s)
+{
+	size_t	n = 0;
+
+	while (input_qhead + n < input_qlen &&
+	    !input_q[input_qhead + n].code) {
+		s[n] = (uint32_t)input_q[input_qhead + n].wc;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The queue starts with an Esc: drop the sequence it starts (the
+ * characters up to the first key code count); true if the Esc was alone
+ * (Back), which is then dropped too.  A sequence that runs to the end of
+ * what came may still be arriving (a loaded machine, a slow line): wait
+ * a moment for the rest first, so it is neither cut in two nor taken
+ * for a lone Esc.
+ */
+static bool
+input_drop_esc(int ms)
+{
+	static uint32_t	s[INPUT_QMAX];
+	size_t		n;
+
+	input_fill(ms, 0);
+	n = input_burst(s);
+	if (input_qlen < INPUT_QMAX && input_esc_len(s, n) == n) {
+		input_fill(ms, INPUT_ESC_WAIT_MS);
+		n = input_burst(s);
+	}
+	if (n == 1) {
+		input_qhead++;
+		return true;
+	}
+	input_qhead += input_esc_len(s, n);
+	return false;
+}
+
+/*
+ * The next key: read ahead, else from curses (waiting up to ms).  An Esc
+ * takes what is waiting behind it into the queue; ERR if it started a
+ * sequence (dropped: the keys after it come next).
+ */
+static int
+input_next(wint_t *wc, int ms)
+{
+	struct input_key	*q;
+	int			 rc;
+
+	if (input_qhead == input_qlen) {
+		input_qhead = input_qlen = 0;
+		timeout(ms);
+		if ((rc = get_wch(wc)) != OK || *wc != INPUT_ESC)
+			return rc;
+		input_q[0].wc = *wc;
+		input_q[0].code = false;
+		input_qlen = 1;
+	}
+	q = &input_q[input_qhead];
+	if (!q->code && q->wc == INPUT_ESC) {
+		if (!input_drop_esc(ms))
+			return ERR;
+		*wc = INPUT_ESC;
+		return OK;
+	}
+	input_qhead++;
+	*wc = q->wc;
+	return q->code ? KEY_CODE_YES : OK;
 }
 
 /* One key or tap as a request. */
@@ -111,8 +285,7 @@ input_read(struct req *r, int ms)
 	int	rc;
 
 	memset(r, 0, sizeof(*r));
-	timeout(ms);
-	if ((rc = get_wch(&wc)) == ERR)
+	if ((rc = input_next(&wc, ms)) == ERR)
 		return false;
 	if (rc == KEY_CODE_YES) {
 		if (wc == KEY_MOUSE)
@@ -120,8 +293,6 @@ input_read(struct req *r, int ms)
 		r->kind = input_fkey(wc);
 		return true;
 	}
-	if (wc == 27 && !input_lone_esc(ms))
-		return false;
 	input_char(wc, r);
 	return true;
 }

@@ -69,6 +69,7 @@ kiosk_free(struct kiosk *k)
 	free(k->loop.error);
 	grid_free(k->loop.grid);
 	xfree_secret(k->client.end_text);
+	free(k->fault);
 	free(k);
 }
 
@@ -127,9 +128,11 @@ kiosk_tick(struct kiosk *k, double now)
 	m = k->loop.mode;
 	if (idle <= 0 || now - k->loop.last_input < idle)
 		return;
-	if (m->flags & MODE_STAFF)
+	if (m->flags & MODE_STAFF) {
 		kiosk_pop(k);		/* staff screens just close */
-	else if (m->flags & MODE_IDLE)
+		if (k->fault != NULL)	/* to the client's "ask staff" */
+			kiosk_push(k, &mode_fault);
+	} else if (m->flags & MODE_IDLE)
 		kiosk_push(k, &mode_idle);
 }
 
@@ -167,6 +170,8 @@ kiosk_enlarge_page(struct kiosk *k, struct ui_page *p)
 void
 kiosk_page(struct kiosk *k, struct ui_page *p)
 {
+	int	i;
+
 	kiosk_scratch_reset(k);
 	memset(p, 0, sizeof(*p));
 	p->utf8 = k->utf8;
@@ -174,6 +179,9 @@ kiosk_page(struct kiosk *k, struct ui_page *p)
 	p->more_up = p->more_down = kiosk_phrase(k, PH_LIST_MORE);
 	p->art_front = kiosk_phrase(k, PH_ART_FRONT);
 	p->art_back = kiosk_phrase(k, PH_ART_BACK);
+	for (i = 0; i < PAGE_ART_WORDS; i++)
+		p->art_words[i] = kiosk_phrase(k,
+		    (enum phrase)(PH_ART_FULL + i));
 	if (kiosk_too_small(k))
 		kiosk_enlarge_page(k, p);
 	else
@@ -202,6 +210,13 @@ bool
 kiosk_quit(const struct kiosk *k)
 {
 	return k->loop.quit;
+}
+
+/* Answers held after a store failure, not yet saved elsewhere. */
+bool
+kiosk_unsaved(const struct kiosk *k)
+{
+	return k->fault != NULL && k->client.in != NULL;
 }
 
 /* The current mode's name. */
@@ -327,6 +342,8 @@ kiosk_audit(struct kiosk *k, const char *action, const char *detail)
 {
 	char	*err = NULL;
 
+	if (k->o->store == NULL)	/* lost: staff are choosing another */
+		return;
 	if (store_audit(k->o->store, "staff", action, detail, &err) < 0) {
 		kiosk_error(k, err);
 		free(err);

@@ -71,6 +71,8 @@ struct kiosk_client {
 	bool		*ticks;		/* multi: ticked options */
 	size_t		 nticks;
 	bool		 help;		/* help shown */
+	bool		 unsure;	/* confirm: "not sure" said */
+	bool		 compare;	/* stage pictures side by side */
 	char		*end_text;	/* end screen body */
 };
 
@@ -93,6 +95,8 @@ struct kiosk {
 	struct kiosk_loop loop;
 	struct kiosk_client client;
 	struct kiosk_staff staff;
+	char		*fault;		/* a store failure for staff to act
+					   on (mode_fault.c), or NULL */
 };
 
 /* A kiosk at the welcome screen; utf8: the terminal shows Unicode. */
@@ -118,6 +122,9 @@ const struct grid *kiosk_draw(struct kiosk *k, int rows, int cols);
 void		 kiosk_page(struct kiosk *k, struct ui_page *p);
 /* Whether staff asked the kiosk to exit. */
 bool		 kiosk_quit(const struct kiosk *k);
+/* Whether a client's answers wait in memory for staff to save them
+   after a store failure (mode_fault.c): stopping now loses them. */
+bool		 kiosk_unsaved(const struct kiosk *k);
 /* The current mode's name ("welcome", "question"...), for tests. */
 const char	*kiosk_mode_name(const struct kiosk *k);
 

@@ -9,9 +9,9 @@
 
 #include "base/utf8.h"
 #include "base/xmalloc.h"
-#include "form/art_label.h"
 #include "form/form.h"
 #include "layout.h"
+#include "picture.h"
 #include "widget.h"
 #include "wrap.h"
 
@@ -26,28 +26,20 @@ layout_art_beside(int cols, const struct form_art *art)
 	return cols - 2 * MARGIN - art->width - ART_GAP >= LIST_MIN;
 }
 
-/* Draw a picture with its top-left corner at y,x; rows up to ymax.  Its
-   "front" and "back" labels are said in the client's language. */
+/* Draw a picture (both views when they fit in w) at y,x; rows up to
+   ymax. */
 static void
 put_art(struct grid *g, const struct ui_page *p, const struct form_art *art,
-    int y, int x, int ymax)
+    int y, int x, int w, int ymax)
 {
-	const char	*t = form_art_text(art, p->utf8), *nl;
-	char		*l;
-	size_t		 len;
+	picture_put(g, p, art, y, x, w, ymax);
+}
 
-	while (t != NULL && y < ymax) {
-		nl = strchr(t, '\n');
-		len = nl ? (size_t)(nl - t) : strlen(t);
-		if ((l = art_label(t, len, "front", p->art_front)) == NULL)
-			l = art_label(t, len, "back", p->art_back);
-		if (l != NULL)
-			grid_put(g, y++, x, art->width, l, strlen(l), GA_ART);
-		else
-			grid_put(g, y++, x, art->width, t, len, GA_ART);
-		free(l);
-		t = nl ? nl + 1 : NULL;
-	}
+/* Columns a picture takes beside a list on a screen of cols. */
+static int
+art_cols(int cols, const struct form_art *art)
+{
+	return picture_width(art, cols - 2 * MARGIN - LIST_MIN - ART_GAP);
 }
 
 /* The top bar: title left, progress text and bar right. */
@@ -226,10 +218,13 @@ page_art(const struct ui_page *p)
 static void
 layout_lone_art(const struct ui_page *p, struct grid *g, int y, int ymax)
 {
-	if (p->art != NULL && layout_art_beside(g->cols, p->art) &&
-	    y + p->art->height <= ymax)
-		put_art(g, p, p->art, y, g->cols - MARGIN - p->art->width,
-		    ymax);
+	int	aw;
+
+	if (p->art == NULL || !layout_art_beside(g->cols, p->art))
+		return;
+	aw = art_cols(g->cols, p->art);
+	if (y + picture_height(p, p->art, aw) <= ymax)
+		put_art(g, p, p->art, y, g->cols - MARGIN - aw, aw, ymax);
 }
 
 /* The list with the picture art beside or below (none when NULL: it is
@@ -238,22 +233,23 @@ static void
 layout_list_art(const struct ui_page *p, struct grid *g, int y, int ymax,
     const struct form_art *art, int w)
 {
-	int	lw, need;
+	int	lw, need, aw;
 
 	if (art == NULL) {
 		widget_list(p, g, y, ymax, MARGIN, w);
 		return;
 	}
 	if (layout_art_beside(g->cols, art)) {
-		lw = w - art->width - ART_GAP;
+		aw = art_cols(g->cols, art);
+		lw = w - aw - ART_GAP;
 		widget_list(p, g, y, ymax, MARGIN, lw);
-		put_art(g, p, art, y, MARGIN + lw + ART_GAP, ymax);
+		put_art(g, p, art, y, MARGIN + lw + ART_GAP, aw, ymax);
 		return;
 	}
 	need = widget_list_rows(p, w);
-	if (y + need + 1 + art->height <= ymax) {
+	if (y + need + 1 + picture_height(p, art, w) <= ymax) {
 		widget_list(p, g, y, y + need, MARGIN, w);
-		put_art(g, p, art, y + need + 1, MARGIN, ymax);
+		put_art(g, p, art, y + need + 1, MARGIN, w, ymax);
 	} else
 		widget_list(p, g, y, ymax, MARGIN, w);
 }
@@ -314,6 +310,8 @@ texts_rows(const struct ui_page *p, int w)
 		n += wrap_rows(p->help_hint, w);
 	if (p->hint != NULL)
 		n += wrap_rows(p->hint, w);
+	if (p->compare_hint != NULL)
+		n += wrap_rows(p->compare_hint, w);
 	return n + 1;
 }
 
@@ -347,6 +345,12 @@ layout_texts(const struct ui_page *p, struct grid *g, int y, int ymax,
 	}
 	if (p->hint != NULL)
 		y = wrap_put(g, y, ymax, MARGIN, w, p->hint, GA_DIM);
+	if (p->compare_hint != NULL) {
+		y0 = y;
+		y = wrap_put(g, y, ymax, MARGIN, w, p->compare_hint, GA_DIM);
+		for (k = y0; k < y; k++)
+			grid_hot(g, HOT_COMPARE, 0, k, MARGIN, MARGIN + w);
+	}
 	return y + 1;
 }
 
@@ -384,7 +388,8 @@ static void
 layout_place(const struct ui_page *p, struct grid *g)
 {
 	const struct form_art	*art = page_art(p);
-	int			 w = g->cols - 2 * MARGIN, y = 2, ymax, tw;
+	int			 w = g->cols - 2 * MARGIN, y = 2, ymax, tw,
+				 aw;
 
 	grid_clear(g);
 	if (p->title != NULL || p->progress != NULL)
@@ -397,12 +402,19 @@ layout_place(const struct ui_page *p, struct grid *g)
 			    ymax, MARGIN, w);
 		return;
 	}
+	if (p->compare > 0 && p->items != NULL) {
+		/* no blank row under the texts: the labels need it */
+		y = layout_texts(p, g, y, ymax, w) - 1;
+		picture_compare(g, p, y, MARGIN, w, ymax);
+		return;
+	}
 	tw = w;
+	aw = art != NULL ? art_cols(g->cols, art) : 0;
 	if (art != NULL && layout_art_beside(g->cols, art) &&
 	    (p->items != NULL || p->edit != NULL) &&
-	    y + texts_rows(p, w) + art->height > ymax) {
-		tw = w - art->width - ART_GAP;
-		put_art(g, p, art, y, g->cols - MARGIN - art->width, ymax);
+	    y + texts_rows(p, w) + picture_height(p, art, aw) > ymax) {
+		tw = w - aw - ART_GAP;
+		put_art(g, p, art, y, g->cols - MARGIN - aw, aw, ymax);
 		y = layout_texts(p, g, y, ymax, tw);
 		if (p->items != NULL)
 			widget_list(p, g, y, ymax, MARGIN, tw);
@@ -416,9 +428,11 @@ layout_place(const struct ui_page *p, struct grid *g)
 	else if (p->edit != NULL) {
 		widget_edit(p, g, y, ymax, MARGIN,
 		    p->art != NULL && layout_art_beside(g->cols, p->art) ?
-		    w - p->art->width - ART_GAP : w);
+		    w - art_cols(g->cols, p->art) - ART_GAP : w);
 		layout_lone_art(p, g, y, ymax);
-	} else
+	} else if (p->art_large && p->art != NULL)
+		picture_put_large(g, p, p->art, y, MARGIN, w, ymax);
+	else
 		layout_lone_art(p, g, y, ymax);
 }
 

@@ -19,6 +19,8 @@
 #ifndef SMP_MODE_H
 #define SMP_MODE_H
 
+#include <stdbool.h>
+
 #include "page.h"
 #include "req.h"
 
@@ -44,6 +46,7 @@ extern const struct ui_mode mode_lang;		/* mode_lang.c */
 extern const struct ui_mode mode_info;		/* mode_info.c */
 extern const struct ui_mode mode_question;	/* mode_question.c */
 extern const struct ui_mode mode_review;	/* mode_review.c */
+extern const struct ui_mode mode_confirm;	/* mode_confirm.c */
 extern const struct ui_mode mode_end;		/* mode_end.c */
 struct score_result;
 /* The end screen's words when a stop applies (mode_end.c); caller
@@ -57,5 +60,18 @@ extern const struct ui_mode mode_menu;		/* mode_menu.c */
 extern const struct ui_mode mode_list;		/* mode_list.c */
 extern const struct ui_mode mode_show;		/* mode_show.c */
 extern const struct ui_mode mode_export;	/* mode_export.c */
+/* A store failure: the client's "ask staff" screen (an overlay over
+   theirs) and the staff side behind the PIN (mode_fault.c). */
+extern const struct ui_mode mode_fault;
+extern const struct ui_mode mode_fault_staff;
+/* The store failed (err: the message for staff): keep it, show the
+   client mode_fault over their screen; the answers stay in memory. */
+void	mode_fault_raise(struct kiosk *k, const char *err);
+
+struct form_question;
+/* Whether answer v to q is a chosen picture to confirm (mode_confirm). */
+bool	mode_confirm_wanted(const struct form_question *q, const char *v);
+/* Whether q is a scale of stage pictures (one has a second view). */
+bool	mode_confirm_scale(const struct form_question *q);
 
 #endif

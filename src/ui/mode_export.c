@@ -1,7 +1,9 @@
 /*
  * mode_export.c: the staff menu's CSV export: a path (e.g. on a USB
  * stick), then every intake, wide, with codes, written atomically and
- * readable by its owner only.  The export module audits it.
+ * readable by its owner only.  The export module audits it.  A file
+ * already at the path is never replaced: the export takes a fresh name
+ * beside it ("intakes-1.csv") and says so.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +40,8 @@ export_page(struct kiosk *k, struct ui_page *p)
 	p->heading = "Export CSV";
 	p->body = "Type the file to write (for example /media/usb/intakes.csv)"
 	    " and press Enter. Every intake is exported; the file is readable"
-	    " by its owner only.";
+	    " by its owner only. An existing file is kept: the export then"
+	    " takes a new name beside it.";
 	p->body_plain = true;
 	p->edit = k->staff.edit;
 	p->error = k->loop.error;
@@ -54,7 +57,7 @@ export_start(struct kiosk *k)
 {
 	struct export_opts	 o;
 	const char		*path = edit_text(k->staff.edit);
-	char			*err = NULL;
+	char			*err = NULL, *written = NULL;
 	long			 n = 0;
 
 	if (*path == '\0') {
@@ -65,14 +68,21 @@ export_start(struct kiosk *k)
 	o.format = EXPORT_WIDE;
 	o.actor = "staff";
 	o.stop = k->stop;	/* SIGTERM mid-export: no partial file */
-	if (export_to_path(k->o->store, &o, path, &n, &err) < 0) {
+	o.exists = EXPORT_FRESH;	/* no terminal prompt to ask on */
+	if (export_to_path(k->o->store, &o, path, &written, &n, &err) < 0) {
 		kiosk_error(k, err);
 		free(err);
 		return;
 	}
 	kiosk_error(k, NULL);
 	xfree_secret(k->staff.text);
-	k->staff.text = xasprintf("Exported %ld intakes to %s.", n, path);
+	if (strcmp(written, path) == 0)
+		k->staff.text = xasprintf("Exported %ld intakes to %s.", n,
+		    path);
+	else
+		k->staff.text = xasprintf("Kept the file already there. "
+		    "Exported %ld intakes to %s.", n, written);
+	free(written);
 }
 
 /* Type a path, export, or back to the menu. */

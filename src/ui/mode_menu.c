@@ -1,11 +1,16 @@
 /*
  * mode_menu.c: the staff menu: today's intakes, CSV export to a file,
- * back to the questionnaire, exit the kiosk.  Staff texts are in the
- * staff language (English).
+ * back to the questionnaire, exit the kiosk; with a server set, how many
+ * intakes wait to be sent and when the last send succeeded.  Staff texts
+ * are in the staff language (English).
  */
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "base/defs.h"
+#include "base/xmalloc.h"
+#include "store/query.h"
+#include "store/send.h"
 #include "kiosk.h"
 #include "mode.h"
 
@@ -15,6 +20,24 @@ static const char *const menu_entries[] = {
 	"Back to the questionnaire",
 	"Exit the kiosk",
 };
+
+/* What waits to be sent, and the last send (a page string). */
+static const char *
+menu_sending(struct kiosk *k)
+{
+	char	 last[32], when[32], *err = NULL;
+	int	 waiting = 0;
+
+	if (k->o->store == NULL || send_state(k->o->store, &waiting, last,
+	    &err) != STORE_OK) {
+		free(err);
+		return "Server: cannot read what waits to be sent";
+	}
+	query_local_time(last[0] != '\0' ? last : NULL, when, NULL);
+	return kiosk_keep(k, xasprintf("Server: %d intake%s waiting to be "
+	    "sent; last sent %s", waiting, waiting == 1 ? "" : "s",
+	    last[0] != '\0' ? when : "never"));
+}
 
 /* The entries. */
 static void
@@ -27,6 +50,8 @@ menu_page(struct kiosk *k, struct ui_page *p)
 		it[i].label = menu_entries[i];
 	p->title = "Staff";
 	p->heading = "Staff menu";
+	if (k->o->set.sending)
+		p->body = menu_sending(k);
 	p->items = it;
 	p->nitems = (int)SMP_NELEM(menu_entries);
 	p->cur = k->staff.menu;

@@ -1,7 +1,7 @@
 /*
  * mode_pin.c: the staff PIN prompt, behind F10 (masked).  The command
- * that started the kiosk checks the PIN and keeps the lockout
- * (ui_opts.pin_try); every try is audited, never with the PIN.
+ * that started the kiosk checks the PIN, keeps the lockout and audits
+ * every try, never with the PIN (ui_opts.pin_try).
  */
 #include <stdlib.h>
 
@@ -46,7 +46,11 @@ pin_page(struct kiosk *k, struct ui_page *p)
 	p->body_plain = true;
 	p->edit = k->staff.edit;
 	p->masked = true;
-	if (left > 0)
+	if (left > 120)		/* the lock doubles up to an hour */
+		p->error = kiosk_keep(k, xasprintf("Too many wrong PINs. The "
+		    "staff menu is locked for %d more minutes.",
+		    (left + 59) / 60));
+	else if (left > 0)
 		p->error = kiosk_keep(k, xasprintf("Too many wrong PINs. The "
 		    "staff menu is locked for %d more seconds.", left));
 	else
@@ -66,17 +70,19 @@ pin_try(struct kiosk *k)
 	    &left)) {
 	case UI_PIN_OK:
 		kiosk_error(k, NULL);
+		if (k->fault != NULL) {	/* the store failed: that first */
+			kiosk_enter(k, &mode_fault_staff);
+			return;
+		}
 		kiosk_audit(k, "staff-menu", "opened");
 		k->staff.menu = 0;
 		kiosk_enter(k, &mode_menu);
 		return;
 	case UI_PIN_WRONG:
 		kiosk_error(k, "Wrong PIN. Please try again.");
-		kiosk_audit(k, "staff-pin", "wrong PIN");
 		break;
 	default:
 		kiosk_error(k, NULL);
-		kiosk_audit(k, "staff-pin", "locked out");
 		break;
 	}
 	edit_clear(k->staff.edit);
@@ -86,7 +92,9 @@ pin_try(struct kiosk *k)
 static void
 pin_request(struct kiosk *k, const struct req *r)
 {
-	if (req_is_back(r))
+	if (req_is_back(r) && k->fault != NULL)
+		kiosk_enter(k, &mode_fault);	/* still "ask staff" */
+	else if (req_is_back(r))
 		kiosk_pop(k);
 	else if (r->kind == REQ_ENTER || req_tapped(r, HOT_NEXT))
 		pin_try(k);

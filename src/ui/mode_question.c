@@ -102,6 +102,7 @@ question_open(struct kiosk *k)
 
 	c->chosen = -1;
 	c->cur = c->top = 0;
+	c->compare = false;
 	if (q->type == QT_CHOICE || q->type == QT_YESNO) {
 		for (i = 0; v != NULL && i < q->noptions; i++)
 			if (strcmp(q->options[i].code, v) == 0)
@@ -182,7 +183,9 @@ question_save(struct kiosk *k, bool quiet)
 	in = question_input(&k->client, q);
 	rc = engine_answer(walk_engine(k), q, in, &msg);
 	xfree_secret(in);
-	if (rc != ENGINE_OK && !quiet)
+	if (rc == ENGINE_SINK)		/* the store's words are for staff */
+		mode_fault_raise(k, msg);
+	else if (rc != ENGINE_OK && !quiet)
 		kiosk_error(k, msg);
 	free(msg);
 	return rc == ENGINE_OK;
@@ -256,6 +259,34 @@ question_first_in_section(const struct kiosk *k,
 	return true;
 }
 
+/* A scale of stage pictures: the line that puts two side by side, and
+   when they are, the highlighted one's neighbour (the next, or the one
+   before at the end of the pictures) instead of the list. */
+static void
+question_compare(struct kiosk *k, const struct form_question *q,
+    struct ui_page *p)
+{
+	int	cur = k->client.cur < 0 ? 0 : k->client.cur, n;
+
+	n = (int)q->noptions;
+	if (!k->client.compare) {
+		p->compare_hint = kiosk_phrase(k, PH_COMPARE_HINT);
+		/* "I am not sure" has no picture: say what happens */
+		if (k->client.cur >= 0 && k->client.cur < n &&
+		    strcmp(q->options[k->client.cur].code, "not_sure") == 0)
+			p->hint = kiosk_phrase(k, PH_CONFIRM_UNSURE_TEXT);
+		return;
+	}
+	p->compare_hint = kiosk_phrase(k, PH_COMPARE_LEAVE);
+	/* the client has read the question: the room is the pictures' */
+	p->heading = p->intro = p->body = p->help = p->help_hint = NULL;
+	p->cur = cur;
+	if (cur + 1 < n && q->options[cur + 1].art != NULL)
+		p->compare = cur + 2;
+	else if (cur > 0)
+		p->compare = cur;
+}
+
 /* Section (and its intro above its first question), label, help (or a
    line saying there is help), hint, widget, message, buttons. */
 static void
@@ -287,8 +318,11 @@ question_page(struct kiosk *k, struct ui_page *p)
 		p->edit = k->client.edit;
 		p->multiline = q->type == QT_LONGTEXT;
 	}
+	if (mode_confirm_scale(q))
+		question_compare(k, q, p);
 	p->error = k->loop.error;
-	p->keys = question_keys(k, q);
+	p->keys = k->client.compare ? kiosk_phrase(k, PH_KEYS_COMPARE) :
+	    question_keys(k, q);
 	p->back = kiosk_phrase(k, PH_BACK);
 	p->next = kiosk_phrase(k, PH_NEXT);
 }
@@ -448,17 +482,29 @@ question_request(struct kiosk *k, const struct req *r)
 	const struct form_question	*q = question_of(k);
 	bool				 list = question_nchoices(q) > 0;
 
-	if (r->kind == REQ_HELP || (list && r->kind == REQ_CHAR &&
+	if (req_tapped(r, HOT_COMPARE) || (list && r->kind == REQ_CHAR &&
+	    r->ch == '=' && mode_confirm_scale(q)) || (k->client.compare &&
+	    r->kind == REQ_BACK)) {
+		k->client.compare = !k->client.compare;
+		if (k->client.cur < 0)
+			k->client.cur = 0;	/* something to compare */
+	} else if (r->kind == REQ_HELP || (list && r->kind == REQ_CHAR &&
 	    r->ch == '?') || req_tapped(r, HOT_HELP))
 		k->client.help = !k->client.help;
 	else if (q->type == QT_LONGTEXT && r->kind == REQ_ENTER)
 		edit_insert(k->client.edit, '\n');
 	else if (req_is_next(r)) {
-		if (question_save(k, false))
+		if (!question_save(k, false))
+			return;
+		if (mode_confirm_wanted(q, engine_value(walk_engine(k), q)))
+			kiosk_enter(k, &mode_confirm);	/* a picture: look
+							   again, large */
+		else
 			walk_next(k);
 	} else if (req_is_back(r)) {
 		question_save(k, true);	/* keep what is typed, if valid */
-		walk_back(k);
+		if (k->fault == NULL)	/* a store failure: staff first */
+			walk_back(k);
 	} else if (list)
 		choice_request(k, q, r);
 	else

@@ -4,6 +4,7 @@
  * returns here); Tab or the Done button sends.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/xmalloc.h"
 #include "engine/engine.h"
@@ -28,6 +29,20 @@ review_items(const struct kiosk *k, int **itemsp)
 			v[n++] = (int)i;
 	*itemsp = v;
 	return n;
+}
+
+/* The picture of the option chosen for q, or NULL: the review shows
+   the stage the client chose, not only its label. */
+static const struct form_art *
+review_art(const struct kiosk *k, const struct form_question *q)
+{
+	const char	*v = engine_value(walk_engine(k), q);
+	size_t		 i;
+
+	for (i = 0; q->type == QT_CHOICE && v != NULL && i < q->noptions; i++)
+		if (strcmp(q->options[i].code, v) == 0)
+			return q->options[i].art;
+	return NULL;
 }
 
 /* The list starts at the top, or on the answer just changed. */
@@ -67,6 +82,7 @@ review_page(struct kiosk *k, struct ui_page *p)
 		it[i].detail_dim = d == NULL;
 		it[i].detail_cut = true;	/* a long answer: one line */
 		it[i].secret = q->identifier;	/* never said aloud */
+		it[i].art = review_art(k, q);
 	}
 	free(items);
 	it[n].label = kiosk_keep(k, xasprintf("-> %s", kiosk_phrase(k,

@@ -14,6 +14,7 @@
 
 #define PAGE_MIN_COLS	80	/* smallest terminal the kiosk lays out */
 #define PAGE_MIN_ROWS	24
+#define PAGE_ART_WORDS	9	/* enum picture_word */
 
 /* One list row: a choice, a review answer, a menu entry. */
 struct ui_item {
@@ -49,6 +50,8 @@ struct ui_page {
 	const char	*more_down;	/* below (NULL: "more") */
 	const char	*art_front;	/* the pictures' "front" and "back" */
 	const char	*art_back;	/* labels in the client's language */
+	const char	*art_words[PAGE_ART_WORDS]; /* legend and view
+					   captions (picture.h) */
 	const char	*intro;		/* section intro, above the label */
 	const char	*help;		/* shown when non-NULL */
 	const char	*help_hint;	/* "F1: help" line when help is
@@ -66,6 +69,13 @@ struct ui_page {
 					   number key when on screen */
 	const struct form_art *art;	/* question picture (no item art) */
 	const char	*describe;	/* that picture in words, or NULL */
+	bool		 art_large;	/* art centred under the texts, both
+					   views (a chosen picture) */
+	const char	*compare_hint;	/* tappable line: pictures side by
+					   side (or back to the list) */
+	int		 compare;	/* n > 0: instead of the list, item
+					   cur's picture beside item n - 1's
+					   (picture_compare); 0: the list */
 	struct edit	*edit;		/* edit field, or NULL */
 	bool		 multiline;	/* edit is a longtext box */
 	bool		 masked;	/* show '*' (PIN) */

@@ -61,6 +61,13 @@ plain_quit(const struct plain *pl)
 	return kiosk_quit(pl->k);
 }
 
+/* Whether answers wait unsaved (the store failed). */
+bool
+plain_unsaved(const struct plain *pl)
+{
+	return kiosk_unsaved(pl->k);
+}
+
 /* The current mode's name. */
 const char *
 plain_mode_name(const struct plain *pl)

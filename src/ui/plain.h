@@ -40,6 +40,8 @@ void		 plain_line(struct plain *pl, const char *line, double now);
 void		 plain_tick(struct plain *pl, double now);
 /* Whether staff asked the kiosk to exit. */
 bool		 plain_quit(const struct plain *pl);
+/* Whether a client's answers wait unsaved after a store failure. */
+bool		 plain_unsaved(const struct plain *pl);
 /* The current mode's name, for tests. */
 const char	*plain_mode_name(const struct plain *pl);
 

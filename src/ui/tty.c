@@ -225,3 +225,16 @@ tty_draw(const struct grid *g)
 	}
 	refresh();
 }
+
+int
+tty_ncolours(void)
+{
+	return has_colors() ? COLORS : 0;
+}
+
+void
+tty_repaint(void)
+{
+	clearok(curscr, TRUE);
+	refresh();
+}

@@ -25,5 +25,10 @@ void	 tty_draw(const struct grid *g);
 void	 tty_bell(void);
 /* Whether the terminal shows Unicode (a UTF-8 locale). */
 bool	 tty_utf8(void);
+/* The colours the terminal shows (0: none). */
+int	 tty_ncolours(void);
+/* Clear and redraw the whole screen from what curses holds (wipes any
+   image painted over it, pixels.c). */
+void	 tty_repaint(void);
 
 #endif

@@ -14,9 +14,11 @@
 
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "form/model.h"
 #include "ui/ui.h"
 #include "input.h"
 #include "kiosk.h"
+#include "pixels.h"
 #include "plain.h"
 #include "say.h"
 #include "speech.h"
@@ -102,18 +104,29 @@ ui_say(struct kiosk *k, bool again)
 	xfree_secret(focus);
 }
 
-/* Draw the page if it changed or the terminal did; say what changed. */
+/*
+ * Draw the page if it changed or the terminal did (and say what
+ * changed, with speech).  When its pictures
+ * changed (another option, page, size, the idle prompt), the whole
+ * screen is redrawn first so no stale image stays, then the images are
+ * painted over the text art.
+ */
 static void
-ui_draw(struct kiosk *k, int *rows, int *cols)
+ui_draw(struct kiosk *k, struct pixels *px, int *rows, int *cols)
 {
-	int	r, c;
+	const struct grid	*g;
+	int			 r, c;
 
 	tty_size(&r, &c);
 	if (!kiosk_dirty(k) && r == *rows && c == *cols)
 		return;
 	*rows = r;
 	*cols = c;
-	tty_draw(kiosk_draw(k, r, c));
+	tty_draw(g = kiosk_draw(k, r, c));
+	if (pixels_stale(px, g)) {
+		tty_repaint();
+		pixels_show(px, g, STDOUT_FILENO);
+	}
 	if (kiosk_bell(k))
 		tty_bell();
 	ui_say(k, false);
@@ -192,6 +205,13 @@ ui_plain(const struct ui_opts *o, char **errp)
 			break;		/* input closed: as SIGHUP */
 	}
 	memset(buf, 0, sizeof(buf));
+	if (plain_unsaved(pl)) {	/* as ui_run: never exit as if well */
+		if (rc == 0)
+			*errp = xstrdup("stopped while a storage failure was "
+			    "pending: the answers of the client in progress "
+			    "were not saved");
+		rc = -1;
+	}
 	plain_free(pl);
 	return rc != 0 ? -1 : 0;
 }
@@ -206,11 +226,38 @@ ui_wants_plain(const struct ui_opts *o)
 	return o->set.plain || (term != NULL && strcmp(term, "dumb") == 0);
 }
 
+
+/* Images of the pictures as the config asks, in picture_dir (default:
+   the form's art/images); NULL: text art. */
+static struct pixels *
+ui_pixels(const struct ui_opts *o)
+{
+	struct pixels	*px;
+	const char	*slash;
+	char		*dir;
+	int		 m = o->set.pictures != NULL ?
+			    pixels_mode_parse(o->set.pictures) : PIXELS_TEXT;
+
+	if (m <= PIXELS_TEXT)
+		return NULL;
+	if (o->set.picture_dir != NULL)
+		dir = xstrdup(o->set.picture_dir);
+	else if ((slash = strrchr(o->form->path, '/')) != NULL)
+		dir = xasprintf("%.*s/art/images", (int)(slash -
+		    o->form->path), o->form->path);
+	else
+		dir = xstrdup("art/images");
+	px = pixels_new((enum pixels_mode)m, dir, tty_utf8(), tty_ncolours());
+	free(dir);
+	return px;
+}
+
 /* Run the kiosk until staff exit it or a signal asks it to stop. */
 int
 ui_run(const struct ui_opts *o, char **errp)
 {
 	struct kiosk	*k;
+	struct pixels	*px;
 	struct req	 r;
 	int		 rc = 0, rows = 0, cols = 0;
 
@@ -225,23 +272,34 @@ ui_run(const struct ui_opts *o, char **errp)
 		return -1;
 	}
 	ui_signals();
+	px = ui_pixels(o);
 	k = kiosk_new(o, tty_utf8(), &ui_signalled, ui_now());
-	ui_draw(k, &rows, &cols);
+	ui_draw(k, px, &rows, &cols);
 	if (o->ready != NULL)
 		rc = o->ready(o->ready_ctx, errp);
 	while (rc == 0 && !kiosk_quit(k) && !ui_signalled) {
 		if (o->watch != NULL &&
 		    (rc = o->watch(o->watch_ctx, errp)) != 0)
 			break;
-		ui_draw(k, &rows, &cols);
+		ui_draw(k, px, &rows, &cols);
 		if (input_read(&r, UI_TURN_MS)) {
 			if (!ui_speech_key(k, &r))
 				kiosk_request(k, &r, ui_now());
-		}
-		else
+		} else
 			kiosk_tick(k, ui_now());
 	}
+	/* Stopped (a signal, a failed watch) while a client's answers
+	   waited for staff after a store failure: they are lost with the
+	   process, so say so and fail, never exit as if all were well. */
+	if (kiosk_unsaved(k)) {
+		if (rc == 0)
+			*errp = xstrdup("stopped while a storage failure was "
+			    "pending: the answers of the client in progress "
+			    "were not saved");
+		rc = -1;
+	}
 	kiosk_free(k);
+	pixels_free(px);
 	speech_free(ui_speech);
 	ui_speech = NULL;
 	xfree_secret(ui_said);

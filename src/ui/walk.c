@@ -50,8 +50,7 @@ walk_begin(struct kiosk *k)
 	    date_today(), k->o->set.kiosk_id, "kiosk", &k->client.in,
 	    &err) < 0) {
 		k->client.in = NULL;
-		kiosk_enter(k, &mode_welcome);
-		kiosk_error(k, err);
+		mode_fault_raise(k, err);	/* for staff, not the client */
 		free(err);
 		return;
 	}
@@ -66,22 +65,27 @@ walk_next(struct kiosk *k)
 	const struct form_item		*it = engine_item(walk_engine(k));
 	const struct form_screen	*s;
 	char				*msg = NULL;
+	int				 rc;
 
 	if (it == NULL)
 		return;
 	if (it->kind == ITEM_SCREEN) {
 		s = &k->f->screens[it->ref];
 		if (form_tr(&s->agree, k->client.lang) != NULL &&
-		    engine_ack(walk_engine(k), s, true, &msg) != ENGINE_OK)
+		    (rc = engine_ack(walk_engine(k), s, true, &msg)) !=
+		    ENGINE_OK)
 			goto fail;
 	}
-	if (engine_next(walk_engine(k), &msg) != ENGINE_OK)
+	if ((rc = engine_next(walk_engine(k), &msg)) != ENGINE_OK)
 		goto fail;
 	kiosk_error(k, NULL);
 	walk_show(k);
 	return;
 fail:
-	kiosk_error(k, msg);
+	if (rc == ENGINE_SINK)		/* the store's words are for staff */
+		mode_fault_raise(k, msg);
+	else
+		kiosk_error(k, msg);
 	free(msg);
 }
 
@@ -151,6 +155,11 @@ walk_finish(struct kiosk *k)
 	char				*err = NULL;
 
 	if (intake_complete(k->client.in, &r, &err) < 0) {
+		if (intake_store_rc(k->client.in) != 0) {
+			mode_fault_raise(k, err);	/* nothing "saved" */
+			free(err);
+			return;
+		}
 		kiosk_error(k, err);	/* e.g. the engine jumped back */
 		free(err);
 		if (engine_item(walk_engine(k)) != NULL)

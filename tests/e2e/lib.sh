@@ -41,6 +41,7 @@ kiosk_config() {
 		for kv in "$@"; do echo "${kv%%=*} = ${kv#*=}"; done
 		grep -A1 '^\[staff\]' "$TESTTMP/staff-pin.ini"
 	} >"$E2E_CONF"
+	chmod 600 "$E2E_CONF"	# it holds the PIN hash: the kiosk insists
 }
 
 # Start the kiosk on CONF in a new tmux server of COLS x ROWS.
@@ -94,7 +95,10 @@ wait_gone() {
 	return 1
 }
 
-sql() { sqlite3 -batch -noheader "$E2E_DB" "$1" 2>/dev/null; }
+# A busy timeout: a kiosk being stopped may still hold the write lock
+# for a moment while it abandons its intake (a bare query would read
+# "database is locked" as an empty answer).
+sql() { sqlite3 -batch -noheader -cmd ".timeout 10000" "$E2E_DB" "$1" 2>/dev/null; }
 sql_is() { [ "$(sql "$1")" = "$2" ]; }
 wait_sql() {
 	if poll "${3:-$E2E_DEADLINE}" sql_is "$1" "$2"; then return 0; fi

@@ -98,6 +98,15 @@ staff_export_show() {
 		grep -qF "$NAME" "$TESTTMP/usb/export.csv"
 	expect_eq "staff: export file is private (0600)" 600 \
 		"$(stat -c %a "$TESTTMP/usb/export.csv")"
+	# Again to the same name: the first file is kept, never replaced.
+	echo "an earlier export" >"$TESTTMP/usb/export.csv"
+	keys Enter
+	check "staff: a second export to the same name takes a fresh one" \
+		wait_for "Kept the file already there"
+	check "staff: the existing file is kept as it was" \
+		grep -qx "an earlier export" "$TESTTMP/usb/export.csv"
+	check "staff: the fresh file holds the export" \
+		grep -qF "$NAME" "$TESTTMP/usb/export-1.csv"
 	keys Escape && wait_for "Staff menu" && keys 3
 	check "staff: back to the questionnaire" wait_for "Press any key"
 }

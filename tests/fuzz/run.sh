@@ -1,28 +1,60 @@
 #!/bin/sh
-# run.sh OUTDIR [SECONDS]: run each fuzz target for SECONDS (default 60)
-# on a corpus seeded from forms/ and tests/parse/ (and, for expressions,
-# the conditions found in them).  Prints each target's executions; exits
-# non-zero if a target crashed (the crashing input is left in OUTDIR).
-# FUZZ_FLAGS adds libFuzzer options (e.g. -jobs=4, -detect_leaks=0).
+# run.sh OUTDIR [SECONDS [TARGET...]]: run each fuzz target (default: all
+# five) for SECONDS (default 60) on a corpus in OUTDIR/corpus-NAME, seeded
+# from the tree:
+#   form     forms/ and tests/parse/
+#   expr     the conditions found in them
+#   answers  tests/answers/ and tests/profiles/ (paper intakes)
+#   config   tests/fuzz/seeds/config/ (sample configuration files)
+#   merge    small real databases (tests/fuzz/seed_db.py) and the corpus
+#            of answers as not-a-database files
+# The corpus grows from run to run.  Prints each target's executions;
+# exits non-zero if a target crashed (the crashing input is left in
+# OUTDIR as crash-NAME-*).  FUZZ_FLAGS adds libFuzzer options (e.g.
+# -jobs=4, -detect_leaks=0).
 set -u
-out=${1:?usage: run.sh OUTDIR [SECONDS]}
+out=${1:?usage: run.sh OUTDIR [SECONDS [TARGET...]]}
 secs=${2:-60}
 [ -n "$secs" ] || secs=60
+[ $# -ge 2 ] && shift 2 || shift $#
+targets=${*:-form expr answers config merge}
 cd "$(dirname "$0")/../.."
 status=0
-mkdir -p "$out/corpus-form" "$out/corpus-expr"
-for f in forms/*.form tests/parse/*.form; do
-	[ -f "$f" ] && [ "$(wc -c <"$f")" -le 65536 ] &&
-	    cp "$f" "$out/corpus-form/$(basename "$f")"
-done
-i=0
-cat forms/*.form tests/parse/*.form 2>/dev/null |
-    sed -n 's/.*\(show if\|validate\|[^a-z]if\) \(.*\)$/\2/p' | sort -u |
-    while IFS= read -r line; do
-	i=$((i + 1))
-	printf '%s' "$line" >"$out/corpus-expr/seed-$i"
-done
-for t in form expr; do
+
+# seed NAME: fill OUTDIR/corpus-NAME from the tree.
+seed() {
+	c="$out/corpus-$1"
+	mkdir -p "$c"
+	case $1 in
+	form)
+		for f in forms/*.form tests/parse/*.form; do
+			[ -f "$f" ] && [ "$(wc -c <"$f")" -le 65536 ] &&
+			    cp "$f" "$c/$(basename "$f")"
+		done ;;
+	expr)
+		i=0
+		cat forms/*.form tests/parse/*.form 2>/dev/null |
+		    sed -n 's/.*\(show if\|validate\|[^a-z]if\) \(.*\)$/\2/p' |
+		    sort -u | while IFS= read -r line; do
+			i=$((i + 1))
+			printf '%s' "$line" >"$c/seed-$i"
+		done ;;
+	answers)
+		cp tests/answers/*.csv "$c/"
+		for f in tests/profiles/*.csv; do
+			cp "$f" "$c/profile-$(basename "$f")"
+		done ;;
+	config)
+		cp tests/fuzz/seeds/config/* "$c/" ;;
+	merge)
+		python3 tests/fuzz/seed_db.py "$c" ||
+		    echo "fuzz_merge: no seed databases (python3 sqlite3?)" >&2
+		cp tests/answers/good.csv "$c/not-a-database" ;;
+	esac
+}
+
+for t in $targets; do
+	seed "$t"
 	log="$out/fuzz_$t.log"
 	"$out/fuzz_$t" -max_total_time="$secs" -dict="tests/fuzz/$t.dict" \
 	    -artifact_prefix="$out/crash-$t-" -print_final_stats=1 \

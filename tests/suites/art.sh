@@ -6,7 +6,8 @@
 #  - every NAME.ascii.txt holds only printable ASCII and has the same
 #    geometry (line count and line widths) as its Unicode twin;
 #  - every picture the form names exists, and every picture is used;
-#  - neighbouring stages can be told apart (no two pictures alike);
+#  - no two pictures alike; each stage checked against the brief §1 as
+#    cells per region, neighbours >= 40 cells apart (art_stages.py);
 #  - forms/art/gen.py reproduces the committed pictures exactly.
 . tests/lib.sh
 FORM=forms/smp-consultation.form
@@ -28,7 +29,8 @@ def lines(path):
         return f.read().rstrip("\n").split("\n")
 
 used = set(re.findall(r"\bart\s+([A-Za-z0-9_-]+)", open(form, encoding="utf-8").read()))
-have = {os.path.basename(p)[:-4] for p in glob.glob(f"{art}/*.txt") if not p.endswith(".ascii.txt")}
+have = {os.path.basename(p)[:-4] for p in glob.glob(f"{art}/*.txt")
+        if not p.endswith(".ascii.txt") and not p.endswith(".view.txt")}
 res = []
 def report(name, bad):
     res.append(("ok - " if not bad else "not ok - ") + name + ("" if not bad else "\n# " + "\n# ".join(bad)))
@@ -54,6 +56,18 @@ for n in sorted(have):
     if len(a) != len(u) or [len(l) for l in a] != w:
         geo.append(f"{n}: ASCII twin has another shape")
     grids[n] = "\n".join(a)
+    vp = f"{art}/{n}.view.txt"
+    if os.path.exists(vp):
+        v = lines(vp)
+        vw = [width(l) for l in v]
+        va = open(f"{art}/{n}.view.ascii.txt", encoding="latin-1").read().rstrip("\n").split("\n")
+        if len(v) > 14 or max(vw) > 36 or min(vw) < 0:
+            fit.append(f"{n}.view.txt: {len(v)} lines, widest {max(vw)} columns")
+        if len(va) != len(v) or [len(l) for l in va] != vw:
+            geo.append(f"{n}: second view's ASCII twin has another shape")
+        kind = open(f"{art}/{n}.view.kind").read().strip()
+        if kind not in ("side", "front", "close"):
+            geo.append(f"{n}.view.kind: {kind!r}")
 report("art: every picture fits 36 columns x 14 lines (wcswidth)", fit)
 report("art: ASCII twins are printable ASCII", asc)
 report("art: ASCII twins have the same geometry", geo)
@@ -76,6 +90,11 @@ PY
 )
 printf '%s\n' "$out" | grep -v '^#'
 printf '%s\n' "$out" | grep '^#' >&2
+
+# Each picture against the domain brief §1, cells per region, and the
+# 40-cell rule between neighbouring stages (from above, or in the second
+# view where a top view cannot show the difference).
+python3 tests/suites/art_stages.py "$ART"
 
 # The generator reproduces the committed pictures.
 mkdir -p "$TESTTMP/art"

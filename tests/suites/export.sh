@@ -69,7 +69,7 @@ expect_eq "export-4 missing folder exits 73" $? 73
 grep -q "cannot create" "$TESTTMP/err"
 expect_eq "export-4 missing folder message" 0 $?
 echo "old contents" >"$TESTTMP/old.csv"
-(ulimit -f 4; "$BIN" export --db "$DB" --out "$TESTTMP/old.csv") \
+(ulimit -f 4; "$BIN" export --db "$DB" --out "$TESTTMP/old.csv" --force) \
     2>"$TESTTMP/err"
 expect_eq "export-4 file too big exits 74" $? 74
 expect_eq "export-4 old file untouched" "$(cat "$TESTTMP/old.csv")" \
@@ -92,6 +92,44 @@ mkfifo "$TESTTMP/fifo"
 "$BIN" export --db "$DB" --out "$TESTTMP/fifo" 2>"$TESTTMP/err"
 expect_eq "export-4 --out a FIFO: 73, not a regular file" "73 0" \
     "$? $(grep -q 'not a regular file' "$TESTTMP/err"; echo $?)"
+# An existing file is replaced only with --force, and a database never
+# (issue 13: --out silently replaced another intake database).
+echo "keep me" >"$TESTTMP/exists.csv"
+"$BIN" export --db "$DB" --out "$TESTTMP/exists.csv" 2>"$TESTTMP/err"
+expect_eq "export-4b --out an existing file: 73, kept, --force named" \
+    "73 keep me 0" \
+    "$? $(cat "$TESTTMP/exists.csv") $(grep -q 'exists; refusing to replace it (--force' "$TESTTMP/err"; echo $?)"
+"$BIN" export --db "$DB" --out "$TESTTMP/exists.csv" --force 2>/dev/null
+expect_eq "export-4b --force replaces a plain file" "0 same 600" \
+    "$? $(cmp -s "$TESTTMP/exists.csv" $E/wide.csv && echo same) $(stat -c %a "$TESTTMP/exists.csv")"
+cp "$DB" "$TESTTMP/other-kiosk.db"
+before=$(md5sum <"$TESTTMP/other-kiosk.db")
+"$BIN" export --db "$DB" --out "$TESTTMP/other-kiosk.db" --force 2>"$TESTTMP/err"
+expect_eq "export-4b --force never replaces another intake database" \
+    "73 same 0" \
+    "$? $([ "$(md5sum <"$TESTTMP/other-kiosk.db")" = "$before" ] && echo same) $(grep -q 'is an SQLite database.*even with --force' "$TESTTMP/err"; echo $?)"
+sqlite3 "$TESTTMP/any.sqlite" "CREATE TABLE t(x); INSERT INTO t VALUES (1)"
+"$BIN" export --db "$DB" --out "$TESTTMP/any.sqlite" --force 2>/dev/null
+expect_eq "export-4b --force never replaces any SQLite file" "73 1" \
+    "$? $(sqlite3 "$TESTTMP/any.sqlite" 'SELECT x FROM t')"
+# A WAL file of another database (a kiosk's database being written).
+sqlite3 "$TESTTMP/w.db" "PRAGMA journal_mode=WAL; CREATE TABLE t(x)" >/dev/null
+mkfifo "$TESTTMP/wctl"
+sqlite3 "$TESTTMP/w.db" <"$TESTTMP/wctl" >/dev/null 2>&1 &
+wpid=$!
+exec {wctl}>"$TESTTMP/wctl"
+printf 'INSERT INTO t VALUES (1);\n' >&"$wctl"
+deadline=$((SECONDS + 10))
+until [ -s "$TESTTMP/w.db-wal" ] || ((SECONDS > deadline)); do sleep 0.02; done
+"$BIN" export --db "$DB" --out "$TESTTMP/w.db-wal" --force 2>/dev/null
+r1=$?
+"$BIN" export --db "$DB" --out "$TESTTMP/w.db-shm" --force 2>/dev/null
+r2=$?
+exec {wctl}>&-
+wait $wpid
+expect_eq "export-4b --force never replaces a database's -wal or -shm" "73 73" "$r1 $r2"
+"$BIN" export --db "$DB" --force >/dev/null 2>&1
+expect_eq "export-4b --force without --out is a usage error" 64 $?
 
 # Usage errors and filters.
 "$BIN" export --db "$DB" --since 2026-02-30 >/dev/null 2>&1

@@ -11,6 +11,7 @@ source tests/e2e/terminal.sh
 source tests/e2e/profile.sh
 source tests/e2e/demo.sh
 source tests/e2e/choices.sh
+source tests/e2e/pictures.sh
 trap 'kiosk_stop; rm -rf "$TESTTMP"' EXIT
 # A private copy: a rebuild of the shared tree mid-run must not pull the
 # binary from under a running kiosk.
@@ -21,6 +22,6 @@ if ! command -v tmux >/dev/null || ! command -v sqlite3 >/dev/null; then
 	exit 0
 fi
 for s in refusals notadb damaged oddkeys keyboard mouse review_edit minor resize signals idle \
-    pin terms profile demo choices decline; do
+    pin terms profile demo choices decline pictures; do
 	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
 done

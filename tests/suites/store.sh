@@ -137,6 +137,65 @@ not brought back: 1 intake erased here
 if grep -q "tester *merge *2 intakes" <("$BIN" audit --db "$db"); then ok "store-4.5 merge is audited"
 else not_ok "store-4.5 merge is audited"; fi
 
+# --- merge of a damaged file: the file at fault is named (issue 13) ----
+# A kiosk's file with enough intakes to fill several pages, then damaged
+# for real: the answers table's root page overwritten, or the file cut.
+for i in $(seq 20); do
+	"$BIN" record --form "$FORM" --db "$T/k3.db" --kiosk k3 "$T/b.csv" >/dev/null 2>&1
+done
+sqlite3 "$T/k3.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+"$BIN" record --form "$FORM" --db "$T/good.db" "$T/b.csv" >/dev/null 2>&1
+cp "$T/k3.db" "$T/holds-k3.db"
+"$BIN" merge --db "$T/holds-k3.db" "$T/k3.db" >/dev/null 2>&1
+pgsz=$(sqlite3 "$T/k3.db" "PRAGMA page_size")
+root=$(sqlite3 "$T/k3.db" "SELECT rootpage FROM sqlite_master WHERE name = 'answers'")
+cp "$T/k3.db" "$T/damaged.db"
+head -c "$pgsz" /dev/zero | tr '\0' Z |
+    dd of="$T/damaged.db" bs="$pgsz" seek=$((root - 1)) conv=notrunc 2>/dev/null
+sum_good=$(sqlite3 "$T/good.db" "SELECT count(*) FROM intakes; SELECT count(*) FROM answers" | tr '\n' ' ')
+run "$BIN" merge --db "$T/good.db" "$T/damaged.db"
+if [ "$rc" -eq 65 ] && grep -q "damaged.db: the database to merge is damaged" "$T/err" &&
+	! grep -q "good.db" "$T/err" && grep -q "nothing was merged" "$T/err" &&
+	[ "$(sqlite3 "$T/good.db" "SELECT count(*) FROM intakes; SELECT count(*) FROM answers" | tr '\n' ' ')" = "$sum_good" ] &&
+	[ "$(sqlite3 "$T/good.db" "PRAGMA integrity_check")" = ok ]; then
+	ok "store-4.6 merge of a damaged file names it, not the good database, and changes nothing"
+else
+	not_ok "store-4.6 merge of a damaged file names it, not the good database, and changes nothing" "rc=$rc $(cat "$T/out" "$T/err")"
+fi
+run "$BIN" merge --db "$T/holds-k3.db" "$T/damaged.db"
+if [ "$rc" -eq 65 ] && grep -q "damaged.db: the database to merge is damaged" "$T/err"; then
+	ok "store-4.7 a damaged file is refused even when its intakes are all here already"
+else
+	not_ok "store-4.7 a damaged file is refused even when its intakes are all here already" "rc=$rc $(cat "$T/out" "$T/err")"
+fi
+cp "$T/k3.db" "$T/cut.db"
+truncate -s $(( $(stat -c %s "$T/k3.db") / 2 )) "$T/cut.db"
+run "$BIN" merge --db "$T/good.db" "$T/cut.db"
+if [ "$rc" -eq 65 ] && grep -q "cut.db: the database to merge is damaged" "$T/err" &&
+	! grep -q "good.db" "$T/err"; then
+	ok "store-4.8 a file cut short is named as damaged"
+else
+	not_ok "store-4.8 a file cut short is named as damaged" "rc=$rc $(cat "$T/out" "$T/err")"
+fi
+run "$BIN" merge --db "$T/good.db" "$T/b.csv"
+if [ "$rc" -eq 65 ] && grep -q "b.csv: not a database (not SQLite)" "$T/err" &&
+	! grep -q "good.db" "$T/err"; then
+	ok "store-4.9 a file that is not SQLite is named"
+else
+	not_ok "store-4.9 a file that is not SQLite is named" "rc=$rc $(cat "$T/out" "$T/err")"
+fi
+# A file shaped like ours but with a view where merge reads a table: the
+# view (code from the file) is never run.
+cp "$T/k3.db" "$T/view.db"
+sqlite3 "$T/view.db" "ALTER TABLE answers RENAME TO real_answers;
+    CREATE VIEW answers AS SELECT intake_id, question, value, answered_at FROM real_answers"
+run "$BIN" merge --db "$T/good.db" "$T/view.db"
+if [ "$rc" -eq 65 ] && grep -q "view.db: not a smp-intake database (no table answers" "$T/err"; then
+	ok "store-4.10 a view in place of a table is refused, naming the file"
+else
+	not_ok "store-4.10 a view in place of a table is refused, naming the file" "rc=$rc $(cat "$T/out" "$T/err")"
+fi
+
 # --- damaged and newer databases ---------------------------------------
 printf 'name,age\nAnna,31\n' >"$T/text.db"
 run "$BIN" record --form "$FORM" --db "$T/text.db" "$T/b.csv"
@@ -190,7 +249,7 @@ WRITER="$T/torture_writer"
 cc -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -O1 -g \
 	$( [ "$BUILD" = build-asan ] && echo -fsanitize=address,undefined ) \
 	-o "$WRITER" tests/tools/torture_writer.c "$T/libsmp.a" \
-	$(pkg-config --libs ncursesw sqlite3 inih libsodium uuid) -lcsv -lm 2>"$T/cc.err" ||
+	$(pkg-config --libs ncursesw sqlite3 inih libsodium uuid libpq) -lcsv -lm 2>"$T/cc.err" ||
 	not_ok "store-7.0 writer builds" "$(cat "$T/cc.err")"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 
@@ -201,6 +260,34 @@ check_kept() {
 		END { for (k in v) print k "|" v[k] }' "$1" | sort)
 	have=$(sqlite3 "$2" "SELECT intake_id || '|' || question || '|' || value FROM answers" | sort)
 	[ -n "$want" ] && [ -z "$(comm -23 <(echo "$want") <(echo "$have"))" ]
+}
+
+# audited_readonly DB HOW: show and export of a database they cannot
+# write their audit row to refuse (73), say why and how, and let no data
+# out; the way the message gives (merge into a writable database) works
+# and is audited there (issue 13).
+audited_readonly() {
+	local ro=$1 how=$2 id why out
+	id=$(sqlite3 "file:$ro?immutable=1" "SELECT id FROM intakes LIMIT 1")
+	run "$BIN" show --db "$ro" "$id"
+	why=$(grep -c "recorded in the database's audit log first.*merge --db WRITABLE.db $ro" "$T/err")
+	out=$(wc -c <"$T/out")
+	run "$BIN" export --db "$ro"
+	if [ "$rc" -eq 73 ] && [ "$why" -eq 1 ] && [ "$out" -eq 0 ] && [ ! -s "$T/out" ] &&
+		grep -q "run export there" "$T/err"; then
+		ok "store-7.6 $how: show and export refuse (73), say why and how, show nothing"
+	else
+		not_ok "store-7.6 $how: show and export refuse (73), say why and how, show nothing" "rc=$rc why=$why out=$out $(cat "$T/err")"
+	fi
+	rm -f "$T/rodest.db"*
+	"$BIN" merge --db "$T/rodest.db" "$ro" >/dev/null 2>&1
+	run "$BIN" show --db "$T/rodest.db" "$id"
+	if [ "$rc" -eq 0 ] && [ -s "$T/out" ] &&
+		[ "$(sqlite3 "$T/rodest.db" "SELECT count(*) FROM audit WHERE action = 'show' AND detail = '$id'")" -eq 1 ]; then
+		ok "store-7.6 $how: merged into a writable database, show works and is audited"
+	else
+		not_ok "store-7.6 $how: merged into a writable database, show works and is audited" "rc=$rc $(cat "$T/err")"
+	fi
 }
 
 full=$T/full
@@ -264,10 +351,12 @@ if [ "$how" = "a 400 KB tmpfs" ]; then
 		expect_eq "store-7.5 read-only disk: list and merge read it" \
 		    "1 0 merged 1 intake (0 already present), 1 form" \
 		    "$n $rc $(cat "$T/out" "$T/err")"
+		audited_readonly "$full/intake.db" "read-only disk"
 	else
 		skip "store-7.3" "cannot remount read-only"
 		skip "store-7.4" "cannot remount read-only"
 		skip "store-7.5" "cannot remount read-only"
+		skip "store-7.6" "cannot remount read-only"
 	fi
 	umount "$full"
 elif [ "$(id -u)" -ne 0 ]; then
@@ -280,9 +369,16 @@ elif [ "$(id -u)" -ne 0 ]; then
 	fi
 	chmod 0700 "$T/ro"
 	skip "store-7.4" "no read-only file system without mount"
+	mkdir -p "$T/rofile"
+	"$BIN" record --form "$FORM" --db "$T/rofile/intake.db" "$T/b.csv" >/dev/null 2>&1
+	sqlite3 "$T/rofile/intake.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	chmod 0444 "$T/rofile/intake.db"
+	audited_readonly "$T/rofile/intake.db" "read-only file"
+	chmod 0600 "$T/rofile/intake.db"
 else
 	skip "store-7.3" "root ignores permissions and cannot mount here"
 	skip "store-7.4" "root ignores permissions and cannot mount here"
+	skip "store-7.6" "root ignores permissions and cannot mount here"
 fi
 
 run "$BIN" record --form "$FORM" --db "$T/no/such/place/intake.db" "$T/b.csv"

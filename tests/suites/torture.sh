@@ -19,7 +19,7 @@ cp "$BUILD/libsmp.a" "$TESTTMP/libsmp.a"
 if ! cc -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -O1 -g \
 	$( [ "$BUILD" = build-asan ] && echo -fsanitize=address,undefined ) \
 	-o "$WRITER" tests/tools/torture_writer.c "$TESTTMP/libsmp.a" \
-	$(pkg-config --libs ncursesw sqlite3 inih libsodium uuid) -lcsv -lm \
+	$(pkg-config --libs ncursesw sqlite3 inih libsodium uuid libpq) -lcsv -lm \
 	2>"$TESTTMP/cc.err"; then
 	not_ok "torture-0 writer builds" "$(cat "$TESTTMP/cc.err")"
 	exit 0

@@ -132,6 +132,32 @@ test_bad_files(void **state)
 	nul_byte();
 }
 
+/*
+ * answers-fuzz-1 (found by tests/fuzz/fuzz_answers): the buffer is
+ * buf[0..len), not a C string.  A blank last line at the very end of a
+ * buffer with no NUL after it was scanned past its end (strspn); under
+ * ASan (make asan) this test read one byte too far.
+ */
+static void
+test_unterminated_buffer(void **state)
+{
+	static const char	 text[] = "question,value\nname,A\n\r\n";
+	struct answers		 a;
+	char			*buf, *err = NULL;
+	size_t			 len = sizeof(text) - 1;
+
+	(void)state;
+	buf = malloc(len);	/* exactly len bytes: no NUL after them */
+	assert_non_null(buf);
+	memcpy(buf, text, len);
+	assert_int_equal(answers_parse("a.csv", buf, len, &a, &err),
+	    ANSWERS_OK);
+	assert_int_equal(a.n, 1);
+	assert_string_equal(a.v[0].value, "A");
+	answers_done(&a);
+	free(buf);
+}
+
 static void
 test_read_file(void **state)
 {
@@ -154,6 +180,7 @@ main(void)
 		cmocka_unit_test(test_rows_and_lines),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_unterminated_buffer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -26,6 +26,10 @@ write_file(const char *name, const char *text)
 	assert_non_null(fp);
 	fputs(text, fp);
 	fclose(fp);
+	/* As set-pin leaves it: a config holding a PIN hash must be
+	   private (test_pin_private checks the refusal of one that is
+	   not). */
+	assert_int_equal(chmod(path, 0600), 0);
 	return path;
 }
 
@@ -38,10 +42,15 @@ test_defaults_and_values(void **state)
 	(void)state;
 	path = write_file("a.conf", "; comment\n[kiosk]\nclinic = Hair "
 	    "Studio Ñ\nidle_timeout = 2\nidle_countdown = 3\ndemo = yes\n"
-	    "end_screen = thanks\nkiosk_id = lobby-1\n");
+	    "end_screen = thanks\nkiosk_id = lobby-1\npictures = sixel\n"
+	    "picture_dir = build/art\n");
 	config_init(&c);
 	assert_int_equal(c.idle_timeout, 180);
+	assert_string_equal(c.pictures, "text");	/* the default */
+	assert_null(c.picture_dir);
 	assert_int_equal(config_load(&c, path, &err), 0);
+	assert_string_equal(c.pictures, "sixel");
+	assert_string_equal(c.picture_dir, "build/art");
 	assert_string_equal(c.clinic, "Hair Studio Ñ");
 	assert_int_equal(c.idle_timeout, 2);
 	assert_int_equal(c.idle_countdown, 3);
@@ -98,6 +107,29 @@ long_line(void)
 		strbuf_addc(&sb, 'x');
 	strbuf_adds(&sb, "\nkiosk_id = a\n");
 	expect_error(sb.s, "2: line too long (at most 197 characters)");
+	/*
+	 * config-fuzz-1 (found by tests/fuzz/fuzz_config): a last line
+	 * without a line end had one more character allowed, so a file
+	 * that loaded no longer did once set-pin had ended the line.  The
+	 * limit is now the same; 197 characters load, before and after.
+	 */
+	strbuf_reset(&sb);
+	strbuf_adds(&sb, "; ");
+	while (sb.len < 198)
+		strbuf_addc(&sb, 'x');
+	expect_error(sb.s, "1: line too long (at most 197 characters)");
+	sb.s[197] = '\0';	/* 197 characters, still no line end */
+	path = write_file("last.conf", sb.s);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	config_done(&c);
+	assert_int_equal(config_write_pin_hash(path, "$argon2id$x", &err), 0);
+	config_init(&c);
+	if (config_load(&c, path, &err) != 0)
+		fail_msg("after set-pin: %s", err);
+	assert_string_equal(c.pin_hash, "$argon2id$x");
+	config_done(&c);
+	free(path);
 	strbuf_done(&sb);
 }
 
@@ -130,6 +162,10 @@ test_errors(void **state)
 	expect_error("[kiosk]\nidle_timeout = 0\n",
 	    "2: idle_timeout: expected a whole number of seconds (1 or more)");
 	expect_error("[kiosk]\ndemo = maybe\n", "2: demo: expected yes or no");
+	expect_error("[kiosk]\npictures = photos\n", "2: pictures: expected "
+	    "auto, sixel, kitty, symbols or text");
+	expect_error("[kiosk]\npicture_dir =\n", "2: picture_dir: expected a "
+	    "folder (or leave the line out)");
 	expect_error("[kiosk]\nend_screen = confetti\n",
 	    "2: end_screen: expected form, summary, thanks or score");
 	expect_error("[printer]\nx = 1\n", "2: unknown section [printer]");
@@ -153,6 +189,8 @@ test_pin_write_keeps_lines(void **state)
 	(void)state;
 	path = write_file("p.conf", "[kiosk]\nclinic = North\n[staff]\n"
 	    "pin_hash = $argon2id$old\n");
+	/* Replacing the hash of a file open to others makes it private. */
+	assert_int_equal(chmod(path, 0644), 0);
 	assert_int_equal(config_write_pin_hash(path, "$argon2id$new", &err),
 	    0);
 	config_init(&c);
@@ -163,12 +201,93 @@ test_pin_write_keeps_lines(void **state)
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	free(path);
+	/*
+	 * config-fuzz-2 (found by tests/fuzz/fuzz_config): an indented line
+	 * continues the value of the key before it.  The old pin_hash's
+	 * continuation stayed behind and, right under [staff], was read as
+	 * a bad key: a file that loaded no longer did after set-pin.  An
+	 * indented line of another key, and comments, stay.
+	 */
+	path = write_file("q.conf", "[staff]\npin_hash = $argon2id$old\n"
+	    "  $argon2id$more\n; note\n\t$argon2id$evenmore\n"
+	    "[kiosk]\nclinic = North\n  and South\n");
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	config_done(&c);
+	assert_int_equal(config_write_pin_hash(path, "$argon2id$new", &err),
+	    0);
+	config_init(&c);
+	if (config_load(&c, path, &err) != 0)
+		fail_msg("after set-pin: %s", err);
+	assert_string_equal(c.pin_hash, "$argon2id$new");
+	assert_string_equal(c.clinic, "and South");
+	config_done(&c);
+	free(path);
+	/*
+	 * config-fuzz-3: an indented section header is a header only when
+	 * no key line comes before it; the new pin_hash put before it
+	 * turned it into more of its value.
+	 */
+	path = write_file("r.conf", "[staff]\n  [kiosk]\nclinic = West\n");
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	config_done(&c);
+	assert_int_equal(config_write_pin_hash(path, "$argon2id$new", &err),
+	    0);
+	config_init(&c);
+	if (config_load(&c, path, &err) != 0)
+		fail_msg("after set-pin: %s", err);
+	assert_string_equal(c.pin_hash, "$argon2id$new");
+	assert_string_equal(c.clinic, "West");
+	config_done(&c);
+	free(path);
 	/* A file that does not exist yet gets a [staff] section. */
 	path = xasprintf("%s/new.conf", dir);
 	assert_int_equal(config_write_pin_hash(path, "$argon2id$x", &err), 0);
 	config_init(&c);
 	assert_int_equal(config_load(&c, path, &err), 0);
 	assert_string_equal(c.pin_hash, "$argon2id$x");
+	config_done(&c);
+	free(path);
+}
+
+/* config-pin-private (issue 13): a config holding a PIN hash that group
+   or others may read is refused, naming the file, its mode and the fix;
+   one without a hash, or 0600, is not. */
+static void
+test_pin_private(void **state)
+{
+	struct config	 c;
+	char		*err = NULL, *path, *want;
+	mode_t		 modes[] = { 0644, 0640, 0604, 0620 };
+	size_t		 i;
+
+	(void)state;
+	path = write_file("open.conf", "[staff]\npin_hash = $argon2id$h\n");
+	want = xasprintf("%s: holds the staff PIN hash but group or others "
+	    "may use it (mode 0644); make it the owner's alone: chmod 600 %s",
+	    path, path);
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		assert_int_equal(chmod(path, modes[i]), 0);
+		config_init(&c);
+		assert_int_equal(config_load(&c, path, &err), -1);
+		assert_non_null(err);
+		if (modes[i] == 0644)
+			assert_string_equal(err, want);
+		free(err);
+		err = NULL;
+		config_done(&c);
+	}
+	assert_int_equal(chmod(path, 0600), 0);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	config_done(&c);
+	free(path);
+	free(want);
+	path = write_file("nopin.conf", "[kiosk]\nclinic = North\n");
+	assert_int_equal(chmod(path, 0644), 0);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
 	config_done(&c);
 	free(path);
 }
@@ -255,6 +374,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_access_keys),
 		cmocka_unit_test(test_pin_write_keeps_lines),
+		cmocka_unit_test(test_pin_private),
 		cmocka_unit_test(test_db_path_order),
 	};
 

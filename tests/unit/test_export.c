@@ -11,6 +11,7 @@
 #include "base/defs.h"
 #include "base/strbuf.h"
 #include "report/export.h"
+#include "report/export_cell.h"
 
 /* Check that one cell holding in is written as want. */
 static void
@@ -85,7 +86,7 @@ test_neutralise(void **state)
 	expect_cell("-0.5", "-0.5");
 	expect_cell("612345678", "612345678");
 	expect_cell("+44 7700 900123", "'+44 7700 900123");
-	expect_cell("0770 090", "0770 090");
+	expect_cell("0770 090", "'0770 090");
 	/* A cell that starts with ' gets one more: readers strip one. */
 	expect_cell("'hello", "''hello");
 	expect_cell("'", "''");
@@ -98,6 +99,95 @@ test_neutralise(void **state)
 	/* The length bounds the cell, not a NUL. */
 	assert_false(export_is_formula("-12=", 3));
 	assert_true(export_is_formula("-12=", 4));
+}
+
+/* Check that a date question's cell holding in is written as want. */
+static void
+expect_date_cell(const char *in, const char *want)
+{
+	struct strbuf	sb;
+
+	strbuf_init(&sb);
+	export_date_cell(&sb, in, strlen(in));
+	assert_string_equal(sb.s, want);
+	strbuf_done(&sb);
+}
+
+/*
+ * export-13 (issue 13): text answers LibreOffice still changed although
+ * the README promises what the client typed survives.  Every one gets
+ * the mark; make test-spreadsheet checks the same in LibreOffice.
+ */
+static void
+test_spreadsheet_values(void **state)
+{
+	static const char *const marked[] = {
+		/* the issue's cases */
+		"(123)", "1,234", "1/2", "50%", "$100", "1e5", "12:30", "TRUE",
+		"2026-01-02",
+		/* currencies, thousands, fractions, signs */
+		"\xe2\x82\xac" "5", "\xc2\xa3" "5", "\xc2\xa5" "5", "5 \xe2\x82\xac",
+		"\xe2\x82\xb9" "100", "1.234.567", "1 000", "1\xc2\xa0" "000",
+		"1'000", "3,5", "1 1/2", "3.", ".5", "1-2", "12.", "1E+5",
+		"10e5", "-1e5", "\xe2\x88\x92" "5", "50 %", "(555) 123-4567",
+		/* leading zeros and phone numbers */
+		"0044 7700 900123", "00447700900123", "0770 090",
+		/* blanks around a number */
+		" 12", "12 ", "	12", "12	", " 1,5 ",
+		/* dates and times */
+		"Jan 5", "5 Jan 2026", "January 5, 2026", "5-Jan", "12/31/2026",
+		"31.12.2026", "2026-06-15T10:22:33", "12:30 pm", "1 p", "1:2",
+		"10 AM", "5 ene 2026", "3 m\xc3\xa4rz", "1 f\xc3\xa9vr",
+		/* booleans and error values, any case */
+		"true", "False", " TRUE ", "VERDADERO", "falso", "WAHR", "vrai",
+		"#N/A", "#div/0!", "#VALUE!",
+		/* other scripts' digits */
+		"\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93",	/* full-width 123 */
+		"\xd9\xa1\xd9\xa2",			/* Arabic-Indic 12 */
+		/* formula starts, as before */
+		"-", "=", "@", "+44 7700 900123"
+	};
+	static const char *const kept[] = {
+		"Norwood 5", "5 years", "12h", "10:00h", "5 kg", "1st", "0x1F",
+		"a123", "May", "Jan", "T", "e", "no", "yes", "male", "n3",
+		"#1", "1#", "h\xc3\xa9llo 12", "\xe5\xb1\xb1\xe7\x94\xb0 3",
+		"12 \xf0\x9f\x98\x80", "", ".", ",", "%", "(", "1 2 3 go",
+		"TRUE story", "2026-06-15T10:22:33.123Z",
+		/* plain numbers shown as written stay numbers */
+		"42", "-3", "72.5", "0", "0.5", "123456789012345"
+	};
+	struct strbuf	 sb;
+	size_t		 i;
+
+	(void)state;
+	strbuf_init(&sb);
+	for (i = 0; i < SMP_NELEM(marked); i++) {
+		if (!export_needs_mark(marked[i], strlen(marked[i])))
+			fail_msg("not marked: \"%s\"", marked[i]);
+		strbuf_reset(&sb);
+		export_cell(&sb, marked[i], strlen(marked[i]));
+		/* ' first, or a quoted field whose text starts with ' */
+		if (!(sb.s[0] == '\'' || (sb.s[0] == '"' && sb.s[1] == '\'')))
+			fail_msg("written without the mark: %s", sb.s);
+	}
+	for (i = 0; i < SMP_NELEM(kept); i++)
+		if (export_needs_mark(kept[i], strlen(kept[i])))
+			fail_msg("marked: \"%s\"", kept[i]);
+	strbuf_done(&sb);
+	/* The length bounds the cell: "12:30" cut to "12" is a number. */
+	assert_false(export_needs_mark("12:30", 2));
+	assert_true(export_cell_convertible("1,234", 5));
+	assert_false(export_cell_convertible("abc", 3));
+	assert_true(export_cell_stored_time("2026-06-15T10:22:33.123Z", 24));
+	assert_false(export_cell_stored_time("2026-06-15T10:22:33.12Z", 23));
+	/* A date question's date is left for the spreadsheet to read as a
+	   date; anything else in that column is text as usual. */
+	expect_date_cell("1990-04-02", "1990-04-02");
+	expect_date_cell("2026-01-02", "2026-01-02");
+	expect_date_cell("1/2", "'1/2");
+	expect_date_cell("=1+1", "'=1+1");
+	expect_date_cell("'1990-04-02", "''1990-04-02");
+	expect_date_cell("", "");
 }
 
 static void
@@ -154,6 +244,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quoting),
 		cmocka_unit_test(test_neutralise),
+		cmocka_unit_test(test_spreadsheet_values),
 		cmocka_unit_test(test_long_field),
 		cmocka_unit_test(test_exit_status),
 	};

@@ -279,6 +279,46 @@ test_sink_failure(void **state)
 	assert_stored(fx, "name", "Ana");
 }
 
+/*
+ * intake-resave (issue 13): the store lost, the intake detaches (every
+ * call through the old port is refused, nothing reaches a closed store),
+ * keeps its answers, and saves them all, acknowledgement too, as a new
+ * intake in another database, in its language; then it completes there.
+ */
+static void
+test_resave(void **state)
+{
+	struct fixture		*fx = *state;
+	struct intake_store	 port;
+	char			*err = NULL, old[STORE_ID_LEN + 1];
+	char			*db2 = xasprintf("%s/other.db", fx->dir);
+	char			 st_buf[16];
+
+	answer_all(fx);
+	strcpy(old, intake_id(fx->in));
+	intake_detach(fx->in);
+	assert_int_equal(intake_abandon(fx->in, &err), -1);
+	assert_non_null(strstr(err, "no database"));
+	free(err);
+	err = NULL;
+	store_close(fx->s);
+	assert_int_equal(store_open(db2, 0, &fx->s, &err), STORE_OK);
+	assert_int_equal(store_form_put(fx->s, fx->f, fx->hash, &err),
+	    STORE_OK);
+	store_intake_port(fx->s, &port);
+	assert_int_equal(intake_resave(fx->in, &port, fx->hash, "lobby-1",
+	    "kiosk", &err), 0);
+	assert_string_not_equal(intake_id(fx->in), old);
+	assert_stored(fx, "name", "Ana");
+	assert_stored(fx, "goals", "density;hairline");
+	assert_stored(fx, "welcome", "agreed");
+	assert_int_equal(intake_complete(fx->in, NULL, &err), STORE_OK);
+	assert_int_equal(store_intake_status(fx->s, intake_id(fx->in), st_buf,
+	    &err), STORE_OK);
+	assert_string_equal(st_buf, "completed");
+	free(db2);
+}
+
 /* Batch answers: applied in form order, every problem reported. */
 static void
 test_apply_answers(void **state)
@@ -351,6 +391,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_complete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_incomplete, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_resave, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sink_failure, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_apply_answers, setup,

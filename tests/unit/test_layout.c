@@ -59,7 +59,7 @@ test_wrap_keeps_words(void **state)
 
 static struct form_art art = {
 	(char *)"stage", (char *)"┌──┐\n│  │\n└──┘", (char *)"+--+\n|  |\n+--+",
-	30, 3
+	30, 3, NULL
 };
 
 /* Find text in the grid: row, or -1. */

@@ -90,6 +90,81 @@ test_lockout(void **state)
 	assert_int_equal(g.failures, 1);
 }
 
+/* pin-lock-grow (issue 13): each wrong PIN after the lock locks twice as
+   long as the one before, up to an hour; the end of a lock does not
+   forget the count; only the right PIN does. */
+static void
+test_lock_grows(void **state)
+{
+	struct pin_guard	 g;
+	char			 h[PIN_HASH_MAX], *err = NULL;
+	int			 i, left = 0, want;
+
+	(void)state;
+	assert_int_equal(pin_hash("2468", h, &err), 0);
+	pin_guard_init(&g);
+	g.now = fake_now;
+	for (i = 0; i < 4; i++)
+		assert_int_equal(pin_guard_try(&g, h, "0000", NULL), PIN_WRONG);
+	for (want = 60; want <= 3600; want *= 2) {
+		assert_int_equal(pin_guard_try(&g, h, "0000", &left),
+		    PIN_LOCKED);
+		assert_int_equal(left, want > 3600 ? 3600 : want);
+		fake_time += left - 1;
+		/* Not checked while locked: the right PIN too, no count. */
+		assert_int_equal(pin_guard_try(&g, h, "2468", &left),
+		    PIN_LOCKED);
+		assert_int_equal(left, 1);
+		fake_time += 1;
+		assert_int_equal(pin_guard_remaining(&g), 0);
+	}
+	/* 60 120 240 480 960 1920, then an hour for every wrong PIN. */
+	assert_int_equal(g.failures, 10);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(pin_guard_try(&g, h, "0000", &left),
+		    PIN_LOCKED);
+		assert_int_equal(left, 3600);
+		fake_time += 3600;
+	}
+	assert_int_equal(pin_guard_lock_for(&g, 4), 0);
+	assert_int_equal(pin_guard_lock_for(&g, 5), 60);
+	assert_int_equal(pin_guard_lock_for(&g, 7), 240);
+	assert_int_equal(pin_guard_lock_for(&g, 1000000), 3600);
+	assert_int_equal(pin_guard_try(&g, h, "2468", NULL), PIN_OK);
+	assert_int_equal(g.failures, 0);
+	assert_int_equal(pin_guard_try(&g, h, "0000", NULL), PIN_WRONG);
+}
+
+/* pin-lock-replay (issue 13): wrong PINs read back from the audit log
+   lock a new guard as they locked the old one; a right PIN clears. */
+static void
+test_lock_replay(void **state)
+{
+	struct pin_guard	g;
+	time_t			t0 = fake_time;
+	int			i;
+
+	(void)state;
+	pin_guard_init(&g);
+	g.now = fake_now;
+	for (i = 0; i < 5; i++)
+		pin_guard_fail_at(&g, t0 + i);
+	/* Locked from the fifth, 60 s: 56 s left at t0 + 8. */
+	fake_time = t0 + 8;
+	assert_int_equal(pin_guard_remaining(&g), 56);
+	/* A sixth wrong PIN after that lock: 120 s from its time. */
+	pin_guard_fail_at(&g, t0 + 100);
+	fake_time = t0 + 110;
+	assert_int_equal(pin_guard_remaining(&g), 110);
+	/* Old failures whose lock ran out: not locked, but counted. */
+	fake_time = t0 + 1000;
+	assert_int_equal(pin_guard_remaining(&g), 0);
+	assert_int_equal(g.failures, 6);
+	pin_guard_ok(&g);
+	assert_int_equal(g.failures, 0);
+	assert_int_equal(pin_guard_remaining(&g), 0);
+}
+
 int
 main(void)
 {
@@ -97,6 +172,8 @@ main(void)
 		cmocka_unit_test(test_hash_verify),
 		cmocka_unit_test(test_check_new),
 		cmocka_unit_test(test_lockout),
+		cmocka_unit_test(test_lock_grows),
+		cmocka_unit_test(test_lock_replay),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -202,7 +202,7 @@ static void
 test_codes_fallback(void **state)
 {
 	struct fixture			*fx = *state;
-	struct query_filter		 f = { NULL, NULL, NULL, NULL };
+	struct query_filter		 f = { NULL, NULL, NULL, NULL, NULL, NULL };
 	struct query_cursor		*c;
 	const struct query_intake	*in;
 	unsigned			 flags[] = { 0, QUERY_BY_ID |

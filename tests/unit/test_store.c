@@ -832,6 +832,158 @@ test_abandon_stale(void **state)
 	store_close(s);
 }
 
+/* Begin an intake of kiosk kid from source src; its id into id. */
+static void
+begin_kiosk(struct store *s, const char *kid, const char *src, char *id)
+{
+	struct form	*f = fake_form("t", 1, "k");
+	char		 hash[STORE_HASH_LEN + 1];
+	char		*err = NULL;
+
+	assert_int_equal(store_form_put(s, f, hash, &err), STORE_OK);
+	assert_int_equal(store_intake_begin(s, hash, kid, "en", src, id,
+	    &err), STORE_OK);
+	fake_form_free(f);
+}
+
+/* The status of intake id. */
+static const char *
+status_of(struct store *s, const char *id)
+{
+	static char	 st[16];
+	char		*err = NULL;
+
+	assert_int_equal(store_intake_status(s, id, st, &err), STORE_OK);
+	return st;
+}
+
+/*
+ * store-claim (issue 13): a kiosk that claims its id abandons at once
+ * what it left in progress when it died, and only that: not another
+ * kiosk's intake, not a paper one, and nothing at all while a running
+ * process holds the id (STORE_BUSY, the message naming it).
+ */
+static void
+test_kiosk_claim(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*dead, *s, *other;
+	char		 mine[STORE_ID_LEN + 1], theirs[STORE_ID_LEN + 1];
+	char		 paper[STORE_ID_LEN + 1], *err = NULL, *lock;
+	int		 n = -1;
+
+	setenv("SMP_BUSY_TIMEOUT_MS", "50", 1);
+	dead = open_ok(fx->db);
+	assert_int_equal(store_kiosk_claim(dead, "lobby/1", &n, &err),
+	    STORE_OK);
+	assert_int_equal(n, 0);
+	begin_kiosk(dead, "lobby/1", "kiosk", mine);
+	begin_kiosk(dead, "lobby-2", "kiosk", theirs);
+	begin_kiosk(dead, "lobby/1", "paper", paper);
+	/* While it runs, a second kiosk of that id touches nothing. */
+	s = open_ok(fx->db);
+	assert_int_equal(store_kiosk_claim(s, "lobby/1", &n, &err),
+	    STORE_BUSY);
+	assert_non_null(strstr(err, "kiosk 'lobby/1' is running already"));
+	free(err);
+	err = NULL;
+	assert_string_equal(status_of(s, mine), "in_progress");
+	/* The lock file stays in the database's folder, private. */
+	lock = xasprintf("%s-kiosk-lobby%%2F1.lock", fx->db);
+	assert_int_equal(mode_of(lock), 0600);
+	free(lock);
+	/* It dies (its handle and lock go); the next claim abandons. */
+	store_close(dead);
+	assert_int_equal(store_kiosk_claim(s, "lobby/1", &n, &err), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(status_of(s, mine), "abandoned");
+	assert_string_equal(status_of(s, theirs), "in_progress");
+	assert_string_equal(status_of(s, paper), "in_progress");
+	assert_int_equal(q_int(s, "SELECT count(*) FROM audit WHERE action = "
+	    "'abandon' AND detail = ?", "kiosk lobby/1 stopped with 1 intake "
+	    "in progress: abandoned"), 1);
+	/* Another kiosk id is a claim of its own. */
+	other = open_ok(fx->db);
+	assert_int_equal(store_kiosk_claim(other, "lobby-3", &n, &err),
+	    STORE_OK);
+	assert_int_equal(n, 0);
+	store_close(other);
+	store_close(s);
+	unsetenv("SMP_BUSY_TIMEOUT_MS");
+}
+
+/*
+ * store-moved (issue 13): once the file open is no longer the one at its
+ * path (deleted, moved away, replaced by another), every write is refused
+ * with STORE_MOVED naming the path, and nothing is said to be saved; a
+ * store opened again at the path writes there.
+ */
+static void
+test_moved(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s, *t;
+	char		 id[STORE_ID_LEN + 1], id2[STORE_ID_LEN + 1];
+	char		*err = NULL, *away, *other;
+	int		 how, n;
+
+	away = xasprintf("%s.away", fx->db);
+	other = xasprintf("%s/other.db", fx->dir);
+	for (how = 0; how < 3; how++) {
+		s = open_ok(fx->db);
+		begin_one(s, "f", id);
+		assert_int_equal(store_answer_put(s, id, "age", "30", &err),
+		    STORE_OK);
+		if (how == 0)		/* deleted */
+			assert_int_equal(unlink(fx->db), 0);
+		else if (how == 1)	/* moved away */
+			assert_int_equal(rename(fx->db, away), 0);
+		else {			/* replaced by another database */
+			t = open_ok(other);
+			store_close(t);
+			assert_int_equal(rename(other, fx->db), 0);
+		}
+		assert_int_equal(store_answer_put(s, id, "age", "31", &err),
+		    STORE_MOVED);
+		assert_non_null(strstr(err, fx->db));
+		assert_non_null(strstr(err, "deleted, moved or replaced"));
+		free(err);
+		err = NULL;
+		assert_int_equal(complete_band(s, id, 1, NULL, NULL, 0,
+		    &err), STORE_MOVED);
+		free(err);
+		err = NULL;
+		assert_int_equal(store_intake_begin(s, "x", "k", "en", "kiosk",
+		    id2, &err), STORE_MOVED);
+		free(err);
+		err = NULL;
+		assert_int_equal(store_kiosk_claim(s, "k", &n, &err),
+		    STORE_MOVED);
+		free(err);
+		err = NULL;
+		assert_int_equal(store_exit_status(STORE_MOVED), 74);
+		store_close(s);
+		/* What the WAL held went into the file it belonged to, not
+		   to whatever is at the path now. */
+		if (how == 1) {
+			t = open_ok(away);
+			assert_int_equal(q_int(t, "SELECT count(*) FROM "
+			    "answers WHERE value = ?", "30"), 1);
+			store_close(t);
+		}
+		/* Opened again at the path: a database that works. */
+		s = open_ok(fx->db);
+		begin_one(s, "f", id2);
+		assert_int_equal(store_answer_put(s, id2, "age", "32", &err),
+		    STORE_OK);
+		store_close(s);
+		unlink(fx->db);
+		unlink(away);
+	}
+	free(away);
+	free(other);
+}
+
 /* Does the file at path contain needle? */
 static int
 file_has(const char *path, const char *needle)
@@ -1215,6 +1367,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_complete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_abandon_stale, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_kiosk_claim, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_moved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erase, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erase_busy, setup,
 		    teardown),

@@ -1,0 +1,87 @@
+/*
+ * test_input.c: how much of a burst an Esc's sequence takes
+ * (input_esc_len): only the sequence is dropped, never the typing that
+ * came with it (issue 13).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ui/input.h"
+
+/* input_esc_len of an ASCII burst (\033 for Esc). */
+static size_t
+esc_len(const char *burst)
+{
+	uint32_t	s[64];
+	size_t		i, n = strlen(burst);
+
+	assert_true(n < 64);
+	for (i = 0; i < n; i++)
+		s[i] = (unsigned char)burst[i];
+	return input_esc_len(s, n);
+}
+
+/* input-1: a colour code in a paste: the CSI goes, "LMNOP" stays. */
+static void
+test_csi_then_text(void **state)
+{
+	(void)state;
+	assert_int_equal(esc_len("\033[31mLMNOP"), 5);
+	assert_int_equal(esc_len("\033[1~1980"), 4);	/* Home, unknown */
+	assert_int_equal(esc_len("\033[<0;3;4Mab"), 9);	/* a mouse report */
+	assert_int_equal(esc_len("\033[?25hx"), 6);
+}
+
+/* input-2: a CSI cut short by the burst's end is all sequence; one
+   broken by a byte that cannot be in it ends before that byte. */
+static void
+test_csi_cut(void **state)
+{
+	(void)state;
+	assert_int_equal(esc_len("\033[31"), 4);
+	assert_int_equal(esc_len("\033["), 2);
+	assert_int_equal(esc_len("\033[3\tK"), 3);	/* Tab kept */
+	assert_int_equal(esc_len("\033[3\xe9"), 3);	/* é kept */
+}
+
+/* input-3: SS3, Alt+key, Alt with a sequence, a lone Esc. */
+static void
+test_short_forms(void **state)
+{
+	(void)state;
+	assert_int_equal(esc_len("\033OPabc"), 3);	/* F1 as SS3 */
+	assert_int_equal(esc_len("\033O"), 2);
+	assert_int_equal(esc_len("\033xLMNOP"), 2);	/* Alt+x, text kept */
+	assert_int_equal(esc_len("\033\033[Aab"), 4);	/* Alt+Up */
+	assert_int_equal(esc_len("\033"), 1);
+	assert_int_equal(esc_len("\033\rK"), 1);	/* Enter kept */
+}
+
+/* input-4: control strings only when terminated in the burst; else the
+   letter is Alt's and the text after it stays. */
+static void
+test_strings(void **state)
+{
+	(void)state;
+	assert_int_equal(esc_len("\033]0;title\007KL"), 10);
+	assert_int_equal(esc_len("\033]0;t\033\\KL"), 7);
+	assert_int_equal(esc_len("\033]KLMNOP"), 2);	/* Alt+] */
+	assert_int_equal(esc_len("\033PKLMNOP"), 2);	/* Alt+P */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csi_then_text),
+		cmocka_unit_test(test_csi_cut),
+		cmocka_unit_test(test_short_forms),
+		cmocka_unit_test(test_strings),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
