@@ -301,8 +301,8 @@ compare_one(struct grid *g, const struct ui_page *p, int i, int y, int x,
 	l = xasprintf("%s %s %s", i == p->cur ? (p->utf8 ? "\xe2\x96\xb6" :
 	    ">") : " ", it->mark != NULL ? it->mark : "", it->label);
 	n = wrap_rows(l, pw);
-	wrap_put(g, y, y + (n < lrows ? n : lrows), x, pw, l,
-	    i == p->cur ? GA_SELECTED : GA_BODY);
+	wrap_put_cut(g, y, y + (n < lrows ? n : lrows), x, pw, l,
+	    i == p->cur ? GA_SELECTED : GA_BODY, p->utf8);
 	free(l);
 	y += lrows;
 	if (it->art != NULL)

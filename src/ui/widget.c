@@ -72,25 +72,6 @@ widget_list_rows(const struct ui_page *p, int w)
 	return n;
 }
 
-/* Bytes of s[0..len) that fit in w columns, whole characters only. */
-static size_t
-cut_fit(const char *s, size_t len, int w)
-{
-	size_t		 off = 0, n;
-	uint32_t	 cp;
-	int		 used = 0, cw;
-
-	while (off < len) {
-		n = utf8_next(s + off, len - off, &cp);
-		cw = utf8_cp_width(cp);
-		if (n == 0 || used + (cw > 0 ? cw : 0) > w)
-			break;
-		used += cw > 0 ? cw : 0;
-		off += n;
-	}
-	return off;
-}
-
 /* The first line of s cut to w columns, with an ellipsis when anything
    is left out; caller frees. */
 static char *
@@ -102,7 +83,7 @@ cut_line(const char *s, int w, bool utf8)
 
 	if (s[len] == '\0' && utf8_width(s, len) <= w)
 		return xstrdup(s);
-	fit = cut_fit(s, len, w - ew);
+	fit = wrap_fit(s, len, w - ew);
 	return xasprintf("%.*s%s", (int)fit, s, ell);
 }
 

@@ -132,3 +132,49 @@ wrap_put(struct grid *g, int y, int ymax, int x, int width,
 		grid_put(g, y++, x, width, text + l.off, l.len, a);
 	return y;
 }
+
+/* Bytes of s[0..len) that fit in w columns, whole characters only. */
+size_t
+wrap_fit(const char *s, size_t len, int w)
+{
+	size_t		 off = 0, n;
+	uint32_t	 cp;
+	int		 used = 0, cw;
+
+	while (off < len) {
+		n = utf8_next(s + off, len - off, &cp);
+		cw = utf8_cp_width(cp);
+		if (n == 0 || used + (cw > 0 ? cw : 0) > w)
+			break;
+		used += cw > 0 ? cw : 0;
+		off += n;
+	}
+	return off;
+}
+
+/*
+ * As wrap_put, but when the text needs more rows than y..ymax the last
+ * row ends in an ellipsis ("..." without UTF-8), so a cut label never
+ * reads as whole.
+ */
+int
+wrap_put_cut(struct grid *g, int y, int ymax, int x, int width,
+    const char *text, enum grid_attr a, bool utf8)
+{
+	struct wrap_line	*l = NULL;
+	const char		*ell = utf8 ? "\xe2\x80\xa6" : "...";
+	size_t			 n = wrap_lines(text, width, &l), i, fit;
+	int			 ew = utf8 ? 1 : 3, rows = ymax - y;
+
+	if (rows <= 0 || n <= (size_t)rows || width <= ew) {
+		free(l);
+		return wrap_put(g, y, ymax, x, width, text, a);
+	}
+	for (i = 0; i + 1 < (size_t)rows; i++)
+		grid_put(g, y++, x, width, text + l[i].off, l[i].len, a);
+	fit = wrap_fit(text + l[i].off, l[i].len, width - ew);
+	x += grid_put(g, y, x, width, text + l[i].off, fit, a);
+	grid_put(g, y++, x, ew, ell, strlen(ell), a);
+	free(l);
+	return y;
+}

@@ -9,6 +9,7 @@
 #ifndef SMP_WRAP_H
 #define SMP_WRAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "grid.h"
@@ -27,5 +28,10 @@ int	 wrap_rows(const char *text, int width);
    returns the next free row. */
 int	 wrap_put(struct grid *g, int y, int ymax, int x, int width,
 	    const char *text, enum grid_attr a);
+/* As wrap_put, ending the last row in an ellipsis when text is cut. */
+int	 wrap_put_cut(struct grid *g, int y, int ymax, int x, int width,
+	    const char *text, enum grid_attr a, bool utf8);
+/* Bytes of s[0..len) that fit in w columns, whole characters only. */
+size_t	 wrap_fit(const char *s, size_t len, int w);
 
 #endif

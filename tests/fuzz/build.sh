@@ -33,7 +33,8 @@ build fuzz_expr $FORM
 build fuzz_answers $ENGINE -lcsv
 build fuzz_config $BASE src/cmd/config.c \
     $($PKG_CONFIG --cflags --libs inih)
-build fuzz_merge $STORE $($PKG_CONFIG --cflags --libs sqlite3 libsodium uuid) \
+build fuzz_merge $STORE \
+    $($PKG_CONFIG --cflags --libs sqlite3 libsodium uuid libpq) \
     -lcsv
 }
 echo "fuzz: built fuzz_form fuzz_expr fuzz_answers fuzz_config fuzz_merge in $out"

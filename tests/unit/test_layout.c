@@ -383,6 +383,30 @@ test_tall_item(void **state)
 	free(big);
 }
 
+/* A label cut to fewer rows than it needs ends in an ellipsis (the
+   compare view gives each label 3 rows); one that fits does not. */
+static void
+test_wrap_cut(void **state)
+{
+	struct grid	*b = grid_new(6, 20);
+	const char	*t = "Etapa IIIa: toda la parte delantera ha retrocedido "
+	    "de forma uniforme";
+	char		*s;
+
+	(void)state;
+	assert_int_equal(wrap_put_cut(b, 0, 2, 0, 20, t, GA_BODY, true), 2);
+	assert_int_equal(wrap_put_cut(b, 3, 6, 0, 20, "Etapa I", GA_BODY,
+	    true), 4);
+	assert_int_equal(wrap_put_cut(b, 4, 6, 0, 20, t, GA_BODY, false), 6);
+	s = grid_text(b);
+	assert_non_null(strstr(s, "Etapa IIIa: toda la\n"));
+	assert_non_null(strstr(s, "\xe2\x80\xa6\n"));	/* row 2 cut */
+	assert_non_null(strstr(s, "Etapa I\n"));
+	assert_non_null(strstr(s, "...\n"));		/* ASCII twin */
+	free(s);
+	grid_free(b);
+}
+
 int
 main(void)
 {
@@ -396,6 +420,7 @@ main(void)
 		cmocka_unit_test(test_centre),
 		cmocka_unit_test(test_scrolled_body),
 		cmocka_unit_test(test_tall_item),
+		cmocka_unit_test(test_wrap_cut),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
