@@ -22,7 +22,7 @@ BUILD	?= build
 
 VERSION	:= 0.1.0
 
-PKGS	:= ncursesw sqlite3 inih libsodium uuid libpq
+PKGS	:= ncursesw sqlite3 inih libsodium uuid libpq espeak-ng
 # ncursesw's form library ships its own .pc (formw); we only need the core.
 # ncursesw's .pc defines _XOPEN_SOURCE=600; we define 700 ourselves.
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\

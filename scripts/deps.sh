@@ -15,7 +15,8 @@ set -eu
 # Packages needed to build and run the program and its whole test suite.
 PKGS="make gcc pkg-config libncurses-dev libsqlite3-dev libcsv-dev
 libcmocka-dev libinih-dev libsodium-dev uuid-dev tmux sqlite3 python3
-ncurses-term locales postgresql libpq-dev libchafa-dev libglib2.0-dev"
+ncurses-term locales postgresql libpq-dev libchafa-dev libglib2.0-dev
+libespeak-ng-dev espeak-ng sox"
 
 # Extra packages for optional targets, requested with "deps.sh fuzz" etc.
 for extra in "$@"; do

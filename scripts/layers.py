@@ -48,6 +48,8 @@ SYSTEM_HEADERS = [
     # requests and pages, never curses.
     ("curses", ["curses.h", "ncurses.h", "ncursesw/*"],
      ["ui/tty.c", "ui/input.c"]),
+    # Spoken words: one file of the kiosk, behind speech.h.
+    ("espeak-ng", ["espeak-ng/*", "espeak/*"], ["ui/speech.c"]),
     # Only the SQLite backend, behind the store's ops tables.
     ("SQLite", ["sqlite3.h"], ["store/sqlite*"]),
     ("libpq", ["libpq-fe.h"], ["store/*"]),

@@ -122,6 +122,18 @@ enum phrase {
 	PH_COMPARE_HINT,	/* pictures side by side: how */
 	PH_COMPARE_LEAVE,	/* and back to the list */
 	PH_KEYS_COMPARE,
+	PH_PLAIN_PROGRESS,	/* plain mode: "Question {n} of {m}" */
+	PH_PLAIN_CHOOSE,	/* plain mode: how to answer a list */
+	PH_PLAIN_MULTI,		/* plain mode: how to answer a multi */
+	PH_PLAIN_TYPE,		/* plain mode: how to answer in words */
+	PH_PLAIN_ENTER,		/* plain mode: how to go on */
+	PH_PLAIN_WORDS,		/* plain mode: {back} {help} {repeat} */
+	PH_PLAIN_KEEP,		/* plain mode: {answer} given before */
+	PH_PLAIN_PICTURE,	/* plain mode: a picture in words: {text} */
+	PH_PLAIN_UNKNOWN,	/* plain mode: an answer not understood */
+	PH_WORD_BACK,		/* plain mode: the word for back */
+	PH_WORD_HELP,		/* plain mode: the word for help */
+	PH_WORD_REPEAT,		/* plain mode: the word to repeat */
 	PHRASE__COUNT
 };
 

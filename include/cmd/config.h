@@ -12,6 +12,9 @@
  *   end_seconds = 10          ; end screen, then back to welcome
  *   end_screen = form         ; form | summary | thanks | score
  *   demo = no                 ; demo: the welcome screen says how to leave
+ *   mode = full               ; full (screen) | plain (lines of text)
+ *   theme = standard          ; standard | high-contrast
+ *   speech = no               ; speak each screen (libespeak-ng)
  *   pictures = text           ; auto | sixel | kitty | symbols | text
  *   picture_dir = ...         ; the pictures' images (default: the form's
  *                             ; art/images)
@@ -40,6 +43,9 @@ struct config {
 	int	 end_seconds;	/* seconds; default 10 */
 	char	*end_screen;	/* "form" (default), "summary", ... */
 	bool	 demo;
+	bool	 plain;		/* mode = plain: the plain front end */
+	bool	 high_contrast;	/* theme = high-contrast */
+	bool	 speech;	/* speech = yes */
 	char	*pictures;	/* "text" (default), "auto", "sixel", ... */
 	char	*picture_dir;	/* images of the pictures, or NULL */
 	char	*pin_hash;	/* NULL: no PIN set */

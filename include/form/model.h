@@ -60,6 +60,8 @@ struct form_option {
 	bool		 has_points;	/* "points" was given */
 	bool		 exclusive;	/* multi: unticks the others ("none") */
 	const struct form_art *art;	/* picture, or NULL */
+	struct form_text describe;	/* the picture in words (plain mode,
+					   speech); required with art */
 	struct form_loc	 loc;
 };
 
@@ -80,6 +82,7 @@ struct form_question {
 	int		 section;	/* index in form->sections, or -1 */
 	struct form_text label;		/* the question (required) */
 	struct form_text help;		/* help text (optional) */
+	struct form_text describe;	/* the picture in words (optional) */
 	struct form_text shortname;	/* staff name ("Norwood stage");
 					   falls back to label */
 	struct form_text low, high;	/* scale end labels (optional) */

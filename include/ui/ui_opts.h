@@ -31,6 +31,10 @@ struct ui_settings {
 	const char	*end_screen;	/* "form", "summary", "thanks",
 					   "score", or NULL (form) */
 	bool		 demo;		/* the welcome says how to leave */
+	bool		 plain;		/* plain front end: lines of text
+					   (also when TERM=dumb) */
+	bool		 high_contrast;	/* the high-contrast theme */
+	bool		 speech;	/* speak each page (libespeak-ng) */
 	const char	*pictures;	/* "text" (or NULL), "auto", "sixel",
 					   "kitty", "symbols" (pixels.h) */
 	const char	*picture_dir;	/* the pictures' images */

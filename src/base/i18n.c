@@ -113,6 +113,18 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_COMPARE_HINT] = "compare-hint",
 	[PH_COMPARE_LEAVE] = "compare-leave",
 	[PH_KEYS_COMPARE] = "keys-compare",
+	[PH_PLAIN_PROGRESS] = "plain-progress",
+	[PH_PLAIN_CHOOSE] = "plain-choose",
+	[PH_PLAIN_MULTI] = "plain-multi",
+	[PH_PLAIN_TYPE] = "plain-type",
+	[PH_PLAIN_ENTER] = "plain-enter",
+	[PH_PLAIN_WORDS] = "plain-words",
+	[PH_PLAIN_KEEP] = "plain-keep",
+	[PH_PLAIN_PICTURE] = "plain-picture",
+	[PH_PLAIN_UNKNOWN] = "plain-unknown",
+	[PH_WORD_BACK] = "word-back",
+	[PH_WORD_HELP] = "word-help",
+	[PH_WORD_REPEAT] = "word-repeat",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -252,6 +264,21 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_COMPARE_LEAVE] = "Back to the list: press = or tap here",
 	[PH_KEYS_COMPARE] = "Up/Down other picture   = list   Enter next   "
 	    "Esc list",
+	[PH_PLAIN_PROGRESS] = "Question {n} of {m}",
+	[PH_PLAIN_CHOOSE] = "Type the number of your answer, then press Enter.",
+	[PH_PLAIN_MULTI] = "Type the numbers of all that apply, with spaces "
+	    "between them, then press Enter.",
+	[PH_PLAIN_TYPE] = "Type your answer, then press Enter.",
+	[PH_PLAIN_ENTER] = "Press Enter to go on.",
+	[PH_PLAIN_WORDS] = "Type {back} to go back, {help} for help, {repeat} "
+	    "to see this again.",
+	[PH_PLAIN_KEEP] = "Your answer now: {answer}. Press Enter to keep it.",
+	[PH_PLAIN_PICTURE] = "Picture: {text}",
+	[PH_PLAIN_UNKNOWN] = "Sorry, that is not one of the answers. Please "
+	    "type its number.",
+	[PH_WORD_BACK] = "back",
+	[PH_WORD_HELP] = "help",
+	[PH_WORD_REPEAT] = "repeat",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -396,6 +423,22 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_COMPARE_LEAVE] = "Volver a la lista: pulse = o toque aquí",
 	[PH_KEYS_COMPARE] = "Arriba/Abajo otro dibujo   = lista   Intro "
 	    "siguiente   Esc lista",
+	[PH_PLAIN_PROGRESS] = "Pregunta {n} de {m}",
+	[PH_PLAIN_CHOOSE] = "Escriba el número de su respuesta y pulse Intro.",
+	[PH_PLAIN_MULTI] = "Escriba los números de todas las que correspondan, "
+	    "separados por espacios, y pulse Intro.",
+	[PH_PLAIN_TYPE] = "Escriba su respuesta y pulse Intro.",
+	[PH_PLAIN_ENTER] = "Pulse Intro para seguir.",
+	[PH_PLAIN_WORDS] = "Escriba {back} para volver, {help} para ver la "
+	    "ayuda, {repeat} para verlo otra vez.",
+	[PH_PLAIN_KEEP] = "Su respuesta ahora: {answer}. Pulse Intro para "
+	    "mantenerla.",
+	[PH_PLAIN_PICTURE] = "Imagen: {text}",
+	[PH_PLAIN_UNKNOWN] = "Perdone, esa no es una de las respuestas. "
+	    "Escriba su número, por favor.",
+	[PH_WORD_BACK] = "atrás",
+	[PH_WORD_HELP] = "ayuda",
+	[PH_WORD_REPEAT] = "repetir",
 };
 
 static const struct {

@@ -31,6 +31,7 @@
 /* Command-line options. */
 struct kiosk_args {
 	const char	*config, *form, *db, *lang;
+	bool		 plain;		/* --plain */
 };
 
 /* Print the command's usage. */
@@ -38,10 +39,10 @@ static void
 kiosk_usage(FILE *fp)
 {
 	fprintf(fp, "usage: smp-intake kiosk [--config FILE] [--form FORM] "
-	    "[--db DB] [--lang CODE]\n"
+	    "[--db DB] [--lang CODE] [--plain]\n"
 	    "Runs the client questionnaire on this terminal.  F10 opens the "
 	    "staff menu\n(staff PIN; set it with 'smp-intake set-pin --config "
-	    "FILE').\n");
+	    "FILE').  --plain: one line at a time (for screen readers).\n");
 }
 
 /* Parse options; -1 to go on, else the exit status. */
@@ -53,6 +54,7 @@ kiosk_parse(int argc, char **argv, struct kiosk_args *a)
 		{ "form", 'f', &a->form, NULL },
 		{ "db", 'd', &a->db, NULL },
 		{ "lang", 'l', &a->lang, NULL },
+		{ "plain", 'p', NULL, &a->plain },
 		{ NULL, 0, NULL, NULL }
 	};
 	int			first;
@@ -319,6 +321,9 @@ kiosk_settings(const struct config *c, struct ui_settings *set)
 	set->end_seconds = c->end_seconds;
 	set->end_screen = c->end_screen;
 	set->demo = c->demo;
+	set->plain = c->plain;
+	set->high_contrast = c->high_contrast;
+	set->speech = c->speech;
 	set->pictures = c->pictures;
 	set->picture_dir = c->picture_dir;
 	set->sending = c->server_url != NULL;
@@ -344,6 +349,7 @@ kiosk_run(const struct kiosk_args *a, struct config *c, struct form *f,
 	kd.stale = c->idle_timeout + c->idle_countdown;
 	kd.o = &o;
 	kiosk_settings(c, &o.set);
+	o.set.plain = o.set.plain || a->plain;
 	pin_guard_init(&kp.guard);
 	kp.hash = c->pin_hash;
 	kp.s = NULL;

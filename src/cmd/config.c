@@ -181,6 +181,20 @@ kiosk_key(struct config_parse *p, const char *name, const char *value)
 			return fail(p, "%s: expected form, summary, "
 			    "thanks or score", name);
 		set_str(&c->end_screen, value);
+	} else if (strcmp(name, "speech") == 0) {
+		if ((b = parse_bool(value)) < 0)
+			return fail(p, "%s: expected yes or no", name);
+		c->speech = b;
+	} else if (strcmp(name, "theme") == 0) {
+		if (strcmp(value, "standard") != 0 &&
+		    strcmp(value, "high-contrast") != 0)
+			return fail(p, "%s: expected standard or "
+			    "high-contrast", name);
+		c->high_contrast = strcmp(value, "high-contrast") == 0;
+	} else if (strcmp(name, "mode") == 0) {
+		if (strcmp(value, "plain") != 0 && strcmp(value, "full") != 0)
+			return fail(p, "%s: expected full or plain", name);
+		c->plain = strcmp(value, "plain") == 0;
 	} else if (strcmp(name, "pictures") == 0) {
 		if (strcmp(value, "auto") != 0 && strcmp(value, "sixel") != 0 &&
 		    strcmp(value, "kitty") != 0 &&

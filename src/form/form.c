@@ -46,6 +46,7 @@ free_question(struct form_question *q)
 	free(q->id);
 	form_text_free(&q->label);
 	form_text_free(&q->help);
+	form_text_free(&q->describe);
 	form_text_free(&q->shortname);
 	form_text_free(&q->low);
 	form_text_free(&q->high);
@@ -59,6 +60,7 @@ free_question(struct form_question *q)
 		free(q->options[i].code);
 		form_text_free(&q->options[i].label);
 		form_text_free(&q->options[i].help);
+		form_text_free(&q->options[i].describe);
 	}
 	free(q->options);
 	expr_free(q->show_if);

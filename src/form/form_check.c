@@ -145,6 +145,23 @@ check_screen(struct form_parser *p, struct form_screen *s)
 	    "show if", EXPR_BOOL);
 }
 
+/*
+ * A picture's words: a client who cannot see the picture (plain mode,
+ * speech) chooses by them, so an option's picture needs them in every
+ * language; words without a picture are a mistake.
+ */
+static void
+check_describe(struct form_parser *p, const struct form_text *t,
+    bool art, const char *what, const char *id, struct form_loc loc)
+{
+	if (!art && form_text_given(t) && !p->bad_lines && !p->lang_warned)
+		diag_add(p->d, t->loc.line, t->loc.col, "'describe' is for "
+		    "a picture: %s '%s' has no 'art'", what, id);
+	else if (art)
+		check_text(p, t, "describe", what != NULL &&
+		    strcmp(what, "option") == 0 ? what : NULL, id, loc);
+}
+
 /* Options: labels (yesno ones from the phrases), help. */
 static void
 check_options(struct form_parser *p, struct form_question *q)
@@ -172,6 +189,8 @@ check_options(struct form_parser *p, struct form_question *q)
 			continue;
 		check_text(p, &o->label, "label", "option", o->code, o->loc);
 		check_text(p, &o->help, "help", NULL, NULL, o->loc);
+		check_describe(p, &o->describe, o->art != NULL, "option",
+		    o->code, o->loc);
 	}
 }
 
@@ -186,6 +205,8 @@ check_question(struct form_parser *p, struct form_question *q)
 		return;
 	check_text(p, &q->label, "label", "question", q->id, q->loc);
 	check_text(p, &q->help, "help", NULL, NULL, q->loc);
+	check_describe(p, &q->describe, q->art != NULL, "question", q->id,
+	    q->loc);
 	check_text(p, &q->shortname, "short", NULL, NULL, q->loc);
 	check_text(p, &q->low, "low", NULL, NULL, q->loc);
 	check_text(p, &q->high, "high", NULL, NULL, q->loc);

@@ -567,6 +567,7 @@ static const struct form_kw {
 	{ "question", parse_question_start },
 	{ "label", parse_question_label },
 	{ "help", parse_question_help },
+	{ "describe", parse_question_describe },
 	{ "short", parse_question_attr },
 	{ "min", parse_question_attr },
 	{ "max", parse_question_attr },

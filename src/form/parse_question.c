@@ -154,6 +154,22 @@ parse_question_help(struct form_parser *p)
 	    &q->options[q->noptions - 1].help, "help", false);
 }
 
+/* describe LANG "text": an option's (or a question's) picture in words */
+void
+parse_question_describe(struct form_parser *p)
+{
+	struct form_question	*q;
+
+	if (p->ctx != PC_QUESTION && p->ctx != PC_OPTION) {
+		parse_err(p, 0, "'describe' belongs to a question or an "
+		    "option");
+		return;
+	}
+	q = cur_q(p);
+	parse_text(p, 1, p->ctx == PC_QUESTION ? &q->describe :
+	    &q->options[q->noptions - 1].describe, "describe", false);
+}
+
 /* Is the question's type wrong for keyword kw?  Reports it. */
 static bool
 wrong_type(struct form_parser *p, bool ok, const char *kw, const char *for_)

@@ -14,6 +14,7 @@ void	parse_question_start(struct form_parser *p);
 void	parse_question_label(struct form_parser *p);
 /* help LANG "text" (question or option) */
 void	parse_question_help(struct form_parser *p);
+void	parse_question_describe(struct form_parser *p);
 /* short, min, max, maxlen, pattern, low, high, validate */
 void	parse_question_attr(struct form_parser *p);
 /* message LANG "text" after validate or pattern */

@@ -53,6 +53,10 @@ input_fkey(wint_t k)
 			return REQ_HELP;
 		if (k == (wint_t)KEY_F(10))
 			return REQ_STAFF;
+		if (k == (wint_t)KEY_F(2))
+			return REQ_SAY;
+		if (k == (wint_t)KEY_F(3))
+			return REQ_HUSH;
 		return REQ_NONE;
 	}
 }

@@ -102,7 +102,7 @@ kiosk_request(struct kiosk *k, const struct req *r, double now)
 	k->loop.dirty = true;
 	if (r->kind == REQ_RESIZE || kiosk_too_small(k))
 		return;
-	if (r->kind == REQ_TAP) {
+	if (r->kind == REQ_TAP && r->hot == NULL) {
 		tap = *r;
 		kiosk_resolve_tap(k, &tap);
 		r = &tap;
@@ -136,6 +136,16 @@ kiosk_tick(struct kiosk *k, double now)
 		kiosk_push(k, &mode_idle);
 }
 
+/* Whether to ring the bell; asking clears it. */
+bool
+kiosk_bell(struct kiosk *k)
+{
+	bool	b = k->loop.bell;
+
+	k->loop.bell = false;
+	return b;
+}
+
 /* Whether the screen is out of date. */
 bool
 kiosk_dirty(const struct kiosk *k)
@@ -156,34 +166,42 @@ kiosk_enlarge_page(struct kiosk *k, struct ui_page *p)
 	    "cols", cols, "rows", rows, NULL));
 }
 
+/* Build the current page (see kiosk.h). */
+void
+kiosk_page(struct kiosk *k, struct ui_page *p)
+{
+	int	i;
+
+	kiosk_scratch_reset(k);
+	memset(p, 0, sizeof(*p));
+	p->utf8 = k->utf8;
+	p->shown = &k->loop.listpage;
+	p->more_up = p->more_down = kiosk_phrase(k, PH_LIST_MORE);
+	p->art_front = kiosk_phrase(k, PH_ART_FRONT);
+	p->art_back = kiosk_phrase(k, PH_ART_BACK);
+	for (i = 0; i < PAGE_ART_WORDS; i++)
+		p->art_words[i] = kiosk_phrase(k,
+		    (enum phrase)(PH_ART_FULL + i));
+	if (kiosk_too_small(k))
+		kiosk_enlarge_page(k, p);
+	else
+		k->loop.mode->page(k, p);
+	k->loop.dirty = false;
+}
+
 /* Lay the current page out at rows x cols. */
 const struct grid *
 kiosk_draw(struct kiosk *k, int rows, int cols)
 {
 	struct ui_page	p;
 	struct grid	*g = k->loop.grid;
-	int		 i;
 
 	if (g == NULL || g->rows != rows || g->cols != cols) {
 		grid_free(g);
 		g = k->loop.grid = grid_new(rows, cols);
 	}
-	kiosk_scratch_reset(k);
-	memset(&p, 0, sizeof(p));
-	p.utf8 = k->utf8;
-	p.shown = &k->loop.listpage;
-	p.more_up = p.more_down = kiosk_phrase(k, PH_LIST_MORE);
-	p.art_front = kiosk_phrase(k, PH_ART_FRONT);
-	p.art_back = kiosk_phrase(k, PH_ART_BACK);
-	for (i = 0; i < PAGE_ART_WORDS; i++)
-		p.art_words[i] = kiosk_phrase(k,
-		    (enum phrase)(PH_ART_FULL + i));
-	if (kiosk_too_small(k))
-		kiosk_enlarge_page(k, &p);
-	else
-		k->loop.mode->page(k, &p);
+	kiosk_page(k, &p);
 	layout_page(&p, g);
-	k->loop.dirty = false;
 	return g;
 }
 

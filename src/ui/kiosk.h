@@ -44,6 +44,7 @@ struct kiosk_loop {
 	int		 shown;		/* idle countdown: seconds shown */
 	bool		 quit;		/* staff chose "Exit the kiosk" */
 	bool		 dirty;		/* the screen is out of date */
+	bool		 bell;		/* ring once (the idle warning) */
 	char		*error;		/* message on screen, or NULL */
 	char		**strs;		/* strings of the current page */
 	size_t		 nstrs, scap;
@@ -103,16 +104,22 @@ struct kiosk	*kiosk_new(const struct ui_opts *o, bool utf8,
 		     const volatile sig_atomic_t *stop, double now);
 /* Abandon the intake in progress, wipe everything, free. */
 void		 kiosk_free(struct kiosk *k);
-/* Act on one request at time now. */
+/* Act on one request at time now.  A tap names its zone by y, x on the
+   grid last drawn, or by r->hot when set (plain mode has no grid). */
 void		 kiosk_request(struct kiosk *k, const struct req *r,
 		     double now);
 /* Time passed: timers (idle prompt, end screen). */
 void		 kiosk_tick(struct kiosk *k, double now);
+/* Whether the bell should ring now (the idle warning came); clears it. */
+bool		 kiosk_bell(struct kiosk *k);
 /* Whether the screen needs drawing again. */
 bool		 kiosk_dirty(const struct kiosk *k);
 /* Lay the current page out for a terminal of rows x cols; returns the
    grid (owned by the kiosk, valid until the next draw). */
 const struct grid *kiosk_draw(struct kiosk *k, int rows, int cols);
+/* Build the current page without laying it out (plain mode reads it
+   as text); its strings are the kiosk's until the next page. */
+void		 kiosk_page(struct kiosk *k, struct ui_page *p);
 /* Whether staff asked the kiosk to exit. */
 bool		 kiosk_quit(const struct kiosk *k);
 /* Whether a client's answers wait in memory for staff to save them

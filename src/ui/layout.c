@@ -82,9 +82,16 @@ put_button(struct grid *g, const struct ui_page *p, int y, int x,
 	int	 w = grid_put(g, y, x, g->cols - x - 1, t, strlen(t),
 		    focused ? GA_SELECTED : GA_BUTTON);
 
-	if (focused)
+	/* Two rows tall, the row above painted too: a fingertip's target. */
+	grid_fill(g, y - 1, x, w, focused ? GA_SELECTED : GA_BUTTON);
+	grid_hot(g, k, 0, y - 1, x, x + w);
+
+	if (focused) {
 		grid_put(g, y, x - 2, 1, p->utf8 ? "\xe2\x96\xb6" : ">",
 		    p->utf8 ? 3 : 1, GA_BODY);
+		g->cury = y;		/* the cursor is the focus */
+		g->curx = x;
+	}
 	grid_hot(g, k, 0, y, x, x + w);
 	free(t);
 	return w;
@@ -121,11 +128,11 @@ layout_buttons(const struct ui_page *p, struct grid *g, int y)
 		    p->focus == 1);
 	if (p->next != NULL) {
 		if (MARGIN + bw + dw + nw + 2 > g->cols - MARGIN)
-			y--;		/* its own row, above */
+			y -= 2;		/* its own rows, above */
 		put_button(g, p, y, g->cols - MARGIN - nw, p->next, HOT_NEXT,
 		    p->decline != NULL && p->focus == 0);
 	}
-	return y - 1;
+	return y - 2;
 }
 
 /* Key bar, buttons and error message; returns the first row they use. */
@@ -348,13 +355,37 @@ layout_texts(const struct ui_page *p, struct grid *g, int y, int ymax,
 }
 
 /*
+ * With nothing focused (no entry chosen yet, a text to read), the cursor
+ * goes to the start of the first text below the title bar: a screen
+ * reader (Speakup, BRLTTY) reads from where the cursor is, so it is
+ * never hidden and never left on an old row.
+ */
+static void
+layout_cursor(struct grid *g)
+{
+	int	y, x;
+
+	if (g->cury >= 0)
+		return;
+	for (y = 1; y < g->rows; y++)
+		for (x = 0; x < g->cols; x++)
+			if (strcmp(grid_cell(g, y, x)->s, " ") != 0 &&
+			    grid_cell(g, y, x)->s[0] != '\0') {
+				g->cury = y;
+				g->curx = x;
+				return;
+			}
+	g->cury = g->curx = 0;
+}
+
+/*
  * Lay the page out into g.  A picture beside the widget whose bottom
  * would fall off the screen (long help, a long label) moves up to the
  * heading's row and the texts wrap beside it instead: help never hides
  * the picture.
  */
-void
-layout_page(const struct ui_page *p, struct grid *g)
+static void
+layout_place(const struct ui_page *p, struct grid *g)
 {
 	const struct form_art	*art = page_art(p);
 	int			 w = g->cols - 2 * MARGIN, y = 2, ymax, tw,
@@ -403,4 +434,12 @@ layout_page(const struct ui_page *p, struct grid *g)
 		picture_put_large(g, p, p->art, y, MARGIN, w, ymax);
 	else
 		layout_lone_art(p, g, y, ymax);
+}
+
+/* Lay the page out into g, then place the cursor on the focus. */
+void
+layout_page(const struct ui_page *p, struct grid *g)
+{
+	layout_place(p, g);
+	layout_cursor(g);
 }

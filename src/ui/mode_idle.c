@@ -26,6 +26,7 @@ idle_open(struct kiosk *k)
 {
 	k->loop.deadline = k->loop.now + k->o->set.idle_countdown;
 	k->loop.shown = idle_left(k);
+	k->loop.bell = true;	/* a client looking away hears it */
 }
 
 /* The question and the seconds left. */

@@ -214,6 +214,8 @@ question_items(struct kiosk *k, const struct form_question *q,
 			it[i].label = form_option_label(&q->options[i],
 			    c->lang);
 			it[i].art = q->options[i].art;
+			it[i].describe = form_tr(&q->options[i].describe,
+			    c->lang);
 		}
 		if (q->type == QT_MULTI)
 			it[i].mark = c->ticks[i] ? "[x]" : "[ ]";
@@ -309,6 +311,7 @@ question_page(struct kiosk *k, struct ui_page *p)
 		p->hint = kiosk_phrase(k, q->month_precision ? PH_MONTH_HINT :
 		    PH_DATE_HINT);
 	p->art = q->art;
+	p->describe = form_tr(&q->describe, lang);
 	if (question_nchoices(q) > 0)
 		question_items(k, q, p);
 	else {

@@ -81,6 +81,7 @@ review_page(struct kiosk *k, struct ui_page *p)
 		    kiosk_phrase(k, PH_NOT_ANSWERED);
 		it[i].detail_dim = d == NULL;
 		it[i].detail_cut = true;	/* a long answer: one line */
+		it[i].secret = q->identifier;	/* never said aloud */
 		it[i].art = review_art(k, q);
 	}
 	free(items);

@@ -25,6 +25,9 @@ struct ui_item {
 	bool		 detail_cut;	/* detail shown on one row, cut
 					   with an ellipsis (review) */
 	const struct form_art *art;	/* picture when highlighted */
+	const char	*describe;	/* the picture in words, or NULL */
+	bool		 secret;	/* detail is an identifier: never
+					   spoken */
 };
 
 /* Scrolling of a page's body text, kept by the mode across redraws. */
@@ -65,6 +68,7 @@ struct ui_page {
 					   shown, so every entry has its
 					   number key when on screen */
 	const struct form_art *art;	/* question picture (no item art) */
+	const char	*describe;	/* that picture in words, or NULL */
 	bool		 art_large;	/* art centred under the texts, both
 					   views (a chosen picture) */
 	const char	*compare_hint;	/* tappable line: pictures side by

@@ -276,7 +276,7 @@ picture_put_large(struct grid *g, const struct ui_page *p,
 {
 	int	sc = 2, pw;
 
-	/* twice as large when both views and the rest fit so (a 140 x 40
+	/* twice as large when both views and the rest fit so (a 140 x 41
 	   screen at least), else as large as the text art is */
 	if (2 * picture_width(a, w) > w ||
 	    y + 2 * picture_height(p, a, w) > ymax)

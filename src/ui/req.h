@@ -34,7 +34,9 @@ enum req_kind {
 	REQ_ERASE,	/* Backspace */
 	REQ_DELETE,	/* Delete */
 	REQ_TAP,	/* a tap or click at y, x */
-	REQ_RESIZE	/* the terminal changed size */
+	REQ_RESIZE,	/* the terminal changed size */
+	REQ_SAY,	/* F2: say the page again (speech) */
+	REQ_HUSH	/* F3: stop speaking */
 };
 
 struct req {

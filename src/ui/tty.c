@@ -11,17 +11,20 @@
 #include "base/die.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "theme.h"
 #include "tty.h"
 
 static bool	 tty_on;		/* between newterm and endwin */
 static bool	 tty_unicode;		/* the locale shows UTF-8 */
 static chtype	 tty_look[GA__COUNT];	/* enum grid_attr -> curses */
 static struct grid *tty_shown;		/* what the screen shows */
+static bool	 tty_cursor_on;		/* curs_set(1) sent */
 
 /* Restore the terminal (also the die() hook). */
 void
 tty_stop(void)
 {
+	tty_cursor_on = false;
 	if (tty_on) {
 		endwin();
 		tty_on = false;
@@ -30,9 +33,13 @@ tty_stop(void)
 	tty_shown = NULL;
 }
 
-/* Colours for contrast; attributes alone on a colourless terminal. */
+/*
+ * Colours of the theme (theme.c: every pair at least 7:1 on the Linux
+ * console); attributes alone on a colourless terminal or when NO_COLOR
+ * is set (no-color.org).
+ */
 static void
-tty_colours(void)
+tty_colours(bool high_contrast)
 {
 	static const chtype mono[GA__COUNT] = {
 		[GA_TITLE] = A_REVERSE, [GA_HEADING] = A_BOLD,
@@ -40,26 +47,21 @@ tty_colours(void)
 		[GA_BUTTON] = A_BOLD, [GA_KEYS] = A_REVERSE,
 		[GA_FIELD] = A_UNDERLINE,
 	};
-	int	i;
+	const struct theme_look	*t = theme_looks(high_contrast ?
+				    THEME_HIGH_CONTRAST : THEME_STANDARD);
+	const char		*nc = getenv("NO_COLOR");
+	int			 i;
 
 	memcpy(tty_look, mono, sizeof(tty_look));
-	if (!has_colors() || start_color() == ERR || COLORS < 8)
+	if ((nc != NULL && *nc != '\0') || !has_colors() ||
+	    start_color() == ERR || COLORS < 8 || COLOR_PAIRS <= GA__COUNT)
 		return;
-	init_pair(1, COLOR_BLACK, COLOR_WHITE);		/* body */
-	init_pair(2, COLOR_WHITE, COLOR_BLUE);		/* bars, selection */
-	init_pair(3, COLOR_BLUE, COLOR_WHITE);		/* hints */
-	init_pair(4, COLOR_BLACK, COLOR_CYAN);		/* buttons, fields */
-	for (i = 0; i < GA__COUNT; i++)
-		tty_look[i] = COLOR_PAIR(1);
-	tty_look[GA_TITLE] = COLOR_PAIR(2) | A_BOLD;
-	tty_look[GA_HEADING] = COLOR_PAIR(1) | A_BOLD;
-	tty_look[GA_DIM] = COLOR_PAIR(3);
-	tty_look[GA_SELECTED] = COLOR_PAIR(2) | A_BOLD;
-	tty_look[GA_ERROR] = COLOR_PAIR(1) | A_BOLD | A_REVERSE;
-	tty_look[GA_BUTTON] = COLOR_PAIR(4) | A_BOLD;
-	tty_look[GA_KEYS] = COLOR_PAIR(2);
-	tty_look[GA_FIELD] = COLOR_PAIR(4) | A_UNDERLINE;
-	bkgd(COLOR_PAIR(1) | ' ');
+	for (i = 0; i < GA__COUNT; i++) {
+		init_pair((short)(i + 1), t[i].fg, t[i].bg);
+		tty_look[i] = COLOR_PAIR(i + 1) | (t[i].bold ? A_BOLD : 0) |
+		    (t[i].underline ? A_UNDERLINE : 0);
+	}
+	bkgd(tty_look[GA_BODY] | ' ');
 }
 
 /*
@@ -68,7 +70,7 @@ tty_colours(void)
  * screens would run together on one line).
  */
 int
-tty_start(char **errp)
+tty_start(bool high_contrast, char **errp)
 {
 	const char	*term = getenv("TERM");
 	char		*cup;
@@ -104,7 +106,7 @@ tty_start(char **errp)
 	set_escdelay(25);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 	mouseinterval(0);
-	tty_colours();
+	tty_colours(high_contrast);
 	return 0;
 }
 
@@ -114,6 +116,13 @@ tty_size(int *rows, int *cols)
 {
 	*rows = LINES;
 	*cols = COLS;
+}
+
+/* Ring the bell (the idle warning). */
+void
+tty_bell(void)
+{
+	beep();
 }
 
 /* Whether the screen shows Unicode. */
@@ -207,11 +216,13 @@ tty_draw(const struct grid *g)
 		    (size_t)g->cols * sizeof(*g->cells));
 	}
 	attrset((int)tty_look[GA_BODY]);
-	if (g->cury >= 0) {
-		move(g->cury, g->curx < g->cols ? g->curx : g->cols - 1);
+	/* Never hidden: the cursor is where a screen reader reads. */
+	move(g->cury >= 0 ? g->cury : 0, g->curx < 0 ? 0 :
+	    g->curx < g->cols ? g->curx : g->cols - 1);
+	if (!tty_cursor_on) {
 		curs_set(1);
-	} else
-		curs_set(0);
+		tty_cursor_on = true;
+	}
 	refresh();
 }
 

@@ -12,15 +12,17 @@
 
 #include "grid.h"
 
-/* Start curses in kiosk mode; -1 with *errp if the terminal cannot be
-   used (unknown TERM, no cursor addressing). */
-int	 tty_start(char **errp);
+/* Start curses in kiosk mode (high_contrast: that theme); -1 with *errp
+   if the terminal cannot be used (unknown TERM, no cursor addressing). */
+int	 tty_start(bool high_contrast, char **errp);
 /* Restore the terminal (also run by die()); safe to call twice. */
 void	 tty_stop(void);
 /* The terminal's size. */
 void	 tty_size(int *rows, int *cols);
 /* Make the screen show g (cells, cursor), writing what changed. */
 void	 tty_draw(const struct grid *g);
+/* Ring the terminal's bell. */
+void	 tty_bell(void);
 /* Whether the terminal shows Unicode (a UTF-8 locale). */
 bool	 tty_utf8(void);
 /* The colours the terminal shows (0: none). */

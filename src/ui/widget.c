@@ -19,6 +19,9 @@
 #define LIST_KEYS	9	/* number keys 1-9: a numbered list shows
 				   at most this many entries at once */
 
+#define TOUCH_ROWS	2	/* every entry is a target at least this
+				   tall (a fingertip on a touch screen) */
+
 /* The prefix of item i ("> 1. (o) ") into buf, for a list whose first
    entry shown is top; returns its columns.  The arrow points at the
    highlighted entry, so it is plain without colour or reverse video. */
@@ -51,6 +54,10 @@ item_rows(const struct ui_page *p, int i, int w)
 	if (p->items[i].detail != NULL)
 		n += p->items[i].detail_cut ? 1 :
 		    wrap_rows(p->items[i].detail, w - pw - DETAIL_INDENT);
+	/* Choices (marked or numbered) are touch targets; a staff screen's
+	   text lines stay one row each. */
+	if (n < TOUCH_ROWS && (p->numbered || p->items[i].mark != NULL))
+		n = TOUCH_ROWS;
 	return n;
 }
 
@@ -97,6 +104,10 @@ put_item(const struct ui_page *p, struct grid *g, int i, int top, int h,
 		grid_hot(g, HOT_ITEM, i, y + k, x, x + w);
 	}
 	grid_put(g, y, x, pw, pre, strlen(pre), a);
+	if (i == p->cur && h > 0) {	/* a screen reader follows the cursor */
+		g->cury = y;
+		g->curx = x;
+	}
 	y = wrap_put(g, y, y0 + h, x + pw, w - pw, p->items[i].label, a);
 	if (d != NULL && p->items[i].detail_cut)
 		d = cut = cut_line(d, w - pw - DETAIL_INDENT, p->utf8);

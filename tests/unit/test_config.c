@@ -342,12 +342,37 @@ teardown(void **state)
 	return 0;
 }
 
+/* The accessibility keys (issue 14): mode, theme, speech. */
+static void
+test_access_keys(void **state)
+{
+	struct config	 c;
+	char		*err = NULL, *path;
+
+	(void)state;
+	path = write_file("b.conf", "[kiosk]\nmode = plain\n"
+	    "theme = high-contrast\nspeech = yes\n");
+	config_init(&c);
+	assert_false(c.plain || c.high_contrast || c.speech);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	assert_true(c.plain && c.high_contrast && c.speech);
+	config_done(&c);
+	free(path);
+	expect_error("[kiosk]\nmode = big\n",
+	    "2: mode: expected full or plain");
+	expect_error("[kiosk]\ntheme = dark\n",
+	    "2: theme: expected standard or high-contrast");
+	expect_error("[kiosk]\nspeech = loud\n",
+	    "2: speech: expected yes or no");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults_and_values),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_access_keys),
 		cmocka_unit_test(test_pin_write_keeps_lines),
 		cmocka_unit_test(test_pin_private),
 		cmocka_unit_test(test_db_path_order),

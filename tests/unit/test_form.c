@@ -227,7 +227,9 @@ test_art(void **state)
 	const char	*src = "form t\nlanguages en\ntitle en \"T\"\n"
 	    "question a choice\n  label en \"A\"\n  art cat\n"
 	    "  option x art cjk\n    label en \"X\"\n"
-	    "  option y\n    art cat\n    label en \"Y\"\n";
+	    "    describe en \"Wide\"\n"
+	    "  option y\n    art cat\n    label en \"Y\"\n"
+	    "    describe en \"A cat\"\n";
 
 	(void)state;
 	f = parse_ok(src);

@@ -1,0 +1,84 @@
+# speech.sh: spoken questions (issue 14 item 8), through the test hook
+# SMP_SPEECH_WAV: every utterance the kiosk speaks is written as NNN.wav
+# (checked with sox for length and loudness) with its words in NNN.txt.
+# The page is said within 300 ms of the key that changed it, in the
+# session's language (the Spanish voice for Spanish), the highlighted
+# entry alone after Up/Down, again on F2; a typed identifier never.
+export LC_ALL=C.UTF-8
+source tests/lib.sh
+source tests/e2e/lib.sh
+trap 'kiosk_stop; rm -rf "$TESTTMP"' EXIT
+cp "$BIN" "$TESTTMP/smp-intake" && BIN="$TESTTMP/smp-intake"
+
+for t in tmux sox soxi espeak-ng; do
+	if ! command -v $t >/dev/null; then
+		not_ok "speech: $t is needed (scripts/deps.sh)"
+		exit 0
+	fi
+done
+
+W="$TESTTMP/wav"
+mkdir -p "$W"
+export SMP_SPEECH_WAV="$W"
+n_said() { ls "$W"/*.txt 2>/dev/null | wc -l; }
+last_said() { cat "$(ls "$W"/*.txt | tail -1)"; }
+said_more() { [ "$(n_said)" -gt "$1" ]; }
+
+# Send keys and wait for one more utterance; prints the milliseconds.
+say_after() {
+	local before t0
+	before=$(n_said)
+	t0=$(now_ms)
+	keys "$@"
+	poll 5 said_more "$before" || return 1
+	echo $(( $(now_ms) - t0 ))
+}
+
+kiosk_config speech speech=yes
+kiosk_start "$E2E_CONF"
+wait_for "Press any key"
+check "speech: the welcome screen is said" poll 5 said_more 0
+ms=$(say_after Space)
+check "speech: the language screen said within 300 ms ($ms ms)" \
+    test -n "$ms" -a "${ms:-999}" -le 300
+check "speech: its entries said" eval 'last_said | grep -q "^Español"'
+ms=$(say_after Down)
+expect_eq "speech: Down says the highlighted entry alone" \
+    "en|Español — Consulta de prueba" "$(last_said | paste -sd'|')"
+ms=$(say_after Enter)
+check "speech: the consent screen said in Spanish ($ms ms)" \
+    eval 'last_said | head -1 | grep -qx es && last_said | grep -q "^Consentimiento"'
+es_wav=$(ls "$W"/*.wav | tail -1)
+es_txt=$(ls "$W"/*.txt | tail -1)
+n=$(n_said)
+keys F2
+check "speech: F2 says the page again" \
+    poll 5 eval '[ "$(n_said)" -gt '"$n"' ] && last_said | grep -q "^Consentimiento"'
+keys F3
+keys Enter; wait_for "nombre completo"
+type_text "José Ñúñez"; keys Enter; wait_for "fecha de nacimiento"
+keys F2; poll 5 eval 'last_said | grep -q "fecha de nacimiento"'
+check "speech: a typed identifier is never said" \
+    eval '! cat "$W"/*.txt | grep -q "Ñúñez"'
+kiosk_stop
+
+# Every utterance: at least half a second of sound, not silence.
+bad=""
+for f in "$W"/*.wav; do
+	len=$(soxi -D "$f")
+	rms=$(sox "$f" -n stat 2>&1 | awk '/RMS +amplitude/ { print $3 }')
+	awk -v l="$len" -v r="$rms" 'BEGIN { exit !(l > 0.5 && r > 0.02) }' ||
+		bad="$bad $(basename "$f"):${len}s,rms=$rms"
+done
+expect_eq "speech: every utterance sounds (length > 0.5 s, RMS > 0.02)" \
+    "" "$bad"
+# The Spanish voice: the consent screen's audio is as long as espeak-ng's
+# Spanish voice makes those words, not as long as its English voice does.
+tail -n +2 "$es_txt" >"$TESTTMP/es.txt"
+espeak-ng -v es -w "$TESTTMP/ref-es.wav" -f "$TESTTMP/es.txt"
+espeak-ng -v en -w "$TESTTMP/ref-en.wav" -f "$TESTTMP/es.txt"
+got=$(soxi -D "$es_wav"); es=$(soxi -D "$TESTTMP/ref-es.wav")
+en=$(soxi -D "$TESTTMP/ref-en.wav")
+check "speech: the Spanish voice for Spanish (${got}s; es ${es}s, en ${en}s)" \
+    awk -v g="$got" -v s="$es" -v e="$en" 'BEGIN { d1 = g - s; d2 = g - e
+	if (d1 < 0) d1 = -d1; if (d2 < 0) d2 = -d2; exit !(d1 < d2) }'
