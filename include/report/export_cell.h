@@ -29,5 +29,7 @@ bool	export_cell_convertible(const char *s, size_t len);
    ("2026-06-15T10:22:33.123Z"), which no spreadsheet turns into
    anything but itself or that same time. */
 bool	export_cell_stored_time(const char *s, size_t len);
+/* Whether s[0..len) has shape: 'd' a digit, any other byte itself. */
+bool	export_cell_shaped(const char *s, size_t len, const char *shape);
 
 #endif

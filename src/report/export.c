@@ -212,16 +212,7 @@ export_cell(struct strbuf *row, const char *s, size_t len)
 static bool
 export_is_iso_date(const char *s, size_t len)
 {
-	static const char	shape[] = "dddd-dd-dd";
-	size_t			i;
-
-	if (len != sizeof(shape) - 1)
-		return false;
-	for (i = 0; i < len; i++)
-		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' :
-		    s[i] != shape[i])
-			return false;
-	return true;
+	return export_cell_shaped(s, len, "dddd-dd-dd");
 }
 
 void

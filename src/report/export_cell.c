@@ -172,16 +172,21 @@ export_cell_convertible(const char *s, size_t len)
 }
 
 bool
-export_cell_stored_time(const char *s, size_t len)
+export_cell_shaped(const char *s, size_t len, const char *shape)
 {
-	static const char	shape[] = "dddd-dd-ddTdd:dd:dd.dddZ";
-	size_t			i;
+	size_t	i;
 
-	if (len != sizeof(shape) - 1)
+	if (len != strlen(shape))
 		return false;
 	for (i = 0; i < len; i++)
 		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' :
 		    s[i] != shape[i])
 			return false;
 	return true;
+}
+
+bool
+export_cell_stored_time(const char *s, size_t len)
+{
+	return export_cell_shaped(s, len, "dddd-dd-ddTdd:dd:dd.dddZ");
 }
