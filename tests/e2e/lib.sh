@@ -44,14 +44,26 @@ kiosk_config() {
 	chmod 600 "$E2E_CONF"	# it holds the PIN hash: the kiosk insists
 }
 
+# No tmux server of ours answers.
+tm_gone() { ! tm ls >/dev/null 2>&1; }
+
 # Start the kiosk on CONF in a new tmux server of COLS x ROWS.
 kiosk_start() {
 	local conf=$1 cols=${2:-80} rows=${3:-24} term=${4:-xterm-256color}
 	local loc=${5:-C.UTF-8}
-	tm kill-server 2>/dev/null
-	tm new-session -d -x "$cols" -y "$rows" -s k \
-		"env TERM=$term LC_ALL=$loc SMP_TODAY=${SMP_TODAY:-2026-06-15} \
-		$BIN kiosk --config $conf; echo KIOSK-EXITED-\$?; sleep 3600"
+	local try
+	# A server still going away after kill-server takes the new
+	# session with it ("server exited unexpectedly"): wait until it
+	# is gone, and try once more if the start still meets it.
+	for try in 1 2; do
+		tm kill-server 2>/dev/null
+		poll 10 tm_gone
+		tm new-session -d -x "$cols" -y "$rows" -s k \
+			"env TERM=$term LC_ALL=$loc \
+			SMP_TODAY=${SMP_TODAY:-2026-06-15} \
+			$BIN kiosk --config $conf; echo KIOSK-EXITED-\$?; \
+			sleep 3600" 2>/dev/null && break
+	done
 	tm set -g window-size manual >/dev/null
 	tm set -g status off >/dev/null
 	tm resize-window -t k -x "$cols" -y "$rows" 2>/dev/null
