@@ -78,18 +78,6 @@ kiosk_pid() { tm list-panes -t k -F '#{pane_pid}' 2>/dev/null; }
 # Is the kiosk still running (not exited)?
 kiosk_alive() { ! screen | grep -q KIOSK-EXITED; }
 
-# Deadline arithmetic in milliseconds.
-now_ms() { date +%s%3N; }
-
-# Poll: until "$@" succeeds or SECONDS pass (default E2E_DEADLINE).
-poll() {
-	local secs=$1 end; shift
-	end=$(( $(now_ms) + secs * 1000 ))
-	while ! "$@"; do
-		[ "$(now_ms)" -ge "$end" ] && return 1
-		sleep 0.05
-	done
-}
 
 has_text() { screen | grep -qF -- "$1"; }
 no_text() { ! screen | grep -qF -- "$1"; }

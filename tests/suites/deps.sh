@@ -43,13 +43,7 @@ export FAKE_LOCKED=$T/locked FAKE_BROKEN=$T/broken FAKE_LOG=$T/apt.log \
     FAKE_UPGRADING=$T/upgrading
 
 # wait_for FILE TEXT: until FILE holds TEXT (deadline 20 s); 0 if it does.
-wait_for() {
-	local deadline=$((SECONDS + 20))
-	until grep -q "$2" "$1" 2>/dev/null; do
-		((SECONDS > deadline)) && return 1
-		sleep 0.05
-	done
-}
+wait_for() { poll 20 grep -q "$2" "$1" 2>/dev/null; }
 
 touch "$T/locked" "$T/upgrading"
 PATH=$F:$PATH DEPS_LOCK_POLL=0.1 sh scripts/deps.sh >"$T/out" 2>"$T/err" &
@@ -110,8 +104,7 @@ while os.path.exists(sys.argv[1]) and time.time() < deadline:
     time.sleep(0.05)
 PY
 	holder=$!
-	wait_for_file() { local d=$((SECONDS + 20)); until [ -e "$1" ] || ((SECONDS > d)); do sleep 0.05; done; }
-	wait_for_file "$T/held"
+	poll 20 test -e "$T/held"
 	mkdir -p "$T/real"
 	cp "$F/dpkg-query" "$T/real/"
 	PATH=$T/real:$PATH DEPS_LOCK_WAIT=120 DEPS_LOCK_POLL=0.2 \

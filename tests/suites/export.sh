@@ -119,8 +119,7 @@ sqlite3 "$TESTTMP/w.db" <"$TESTTMP/wctl" >/dev/null 2>&1 &
 wpid=$!
 exec {wctl}>"$TESTTMP/wctl"
 printf 'INSERT INTO t VALUES (1);\n' >&"$wctl"
-deadline=$((SECONDS + 10))
-until [ -s "$TESTTMP/w.db-wal" ] || ((SECONDS > deadline)); do sleep 0.02; done
+poll 10 test -s "$TESTTMP/w.db-wal"
 "$BIN" export --db "$DB" --out "$TESTTMP/w.db-wal" --force 2>/dev/null
 r1=$?
 "$BIN" export --db "$DB" --out "$TESTTMP/w.db-shm" --force 2>/dev/null
@@ -172,9 +171,8 @@ sqlite3 "$TESTTMP/lk.db" <"$TESTTMP/lkctl" >/dev/null 2>&1 &
 lkpid=$!
 exec {lk}>"$TESTTMP/lkctl"
 echo "BEGIN IMMEDIATE; INSERT INTO audit(at, actor, action, detail) VALUES ('x', 'x', 'x', 'x'); SELECT 'held';" >&$lk
-deadline=$((SECONDS + 20))	# until the other process holds the lock
-until [ "$(sqlite3 "$TESTTMP/lk.db" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" 2>&1)" != "" ] ||
-    [ $SECONDS -ge $deadline ]; do :; done
+# Until the other process holds the lock.
+poll 20 eval '[ -n "$(sqlite3 "$TESTTMP/lk.db" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" 2>&1)" ]'
 SMP_BUSY_TIMEOUT_MS=100 "$BIN" export --db "$TESTTMP/lk.db" \
     >"$TESTTMP/lk.csv" 2>/dev/null
 expect_eq "export-6 locked audit log: 75 and no data out" "75 0" \
@@ -192,11 +190,11 @@ python3 $E/fixture.py "$CDB" many 3000 || exit 1
 python3 $E/writer.py "$CDB" "$TESTTMP/stop" 60 >"$TESTTMP/written" &
 wpid=$!
 # Wait (deadline 20 s) until the writer has committed something.
-deadline=$((SECONDS + 20))
-until [ "$(sqlite3 -cmd '.timeout 5000' "$CDB" "SELECT count(*) FROM \
-    intakes WHERE kiosk_id = 'writer'")" -gt 0 ] || [ $SECONDS -ge $deadline ]; do
-	:
-done
+writer_started() {
+	[ "$(sqlite3 -cmd '.timeout 5000' "$CDB" "SELECT count(*) FROM \
+	    intakes WHERE kiosk_id = 'writer'")" -gt 0 ]
+}
+poll 20 writer_started
 cfail=0 counts=""
 for i in 1 2 3 4; do
 	if ! "$BIN" export --db "$CDB" --format wide >"$TESTTMP/c$i.csv" \

@@ -43,12 +43,6 @@ read -r PGV PGC _ < <(pg_lsclusters -h | awk '$4 == "online"' | head -1)
 
 run() { "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 sql() { psql -X -q -At -d "$1" -c "$2" 2>&1; }
-# wait_for SECONDS 'SHELL TEST': until the test (evaluated afresh each
-# time) succeeds, with a deadline.
-wait_for() {
-	local end=$((SECONDS + $1))
-	until eval "$2"; do [ $SECONDS -ge $end ] && return 1; sleep 0.05; done
-}
 
 # The roles of docs/server.md, before the schema exists (it grants to them).
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE ROLE smp_owner LOGIN PASSWORD 'owner-pw'" \
@@ -269,7 +263,7 @@ mkini s1 stop1 1000 21
 want=$(sqlite3 "$T/s1.db" "SELECT count(*) FROM intakes WHERE status <> 'in_progress'")
 "$BIN" sync --config "$T/s1.ini" >"$T/s1.out" 2>&1 &
 spid=$!
-wait_for 30 '[ "$(count stop1)" -gt 5 ]'
+poll 30 eval '[ "$(count stop1)" -gt 5 ]'
 pg_ctlcluster "$PGV" "$PGC" stop -m fast
 wait "$spid"; src=$?
 got=$(grep -o "[0-9]* waiting" "$T/s1.out")
@@ -287,7 +281,7 @@ mkini s2 kill2 1000 22
 want=$(sqlite3 "$T/s2.db" "SELECT count(*) FROM intakes WHERE status <> 'in_progress'")
 "$BIN" sync --config "$T/s2.ini" >/dev/null 2>&1 &
 spid=$!
-wait_for 30 '[ "$(count kill2)" -gt 5 ]'
+poll 30 eval '[ "$(count kill2)" -gt 5 ]'
 kill -9 "$spid"; wait "$spid" 2>/dev/null
 mid=$(count kill2)
 run "$BIN" sync --config "$T/s2.ini"
@@ -319,10 +313,10 @@ r1=$rc
 SMP_SEND_POLL_MS=100 SMP_SEND_BACKOFF_MAX_MS=400 "$BIN" sync --loop --config "$T/s4.ini" >/dev/null 2>"$T/loop.err" &
 lpid=$!
 # The loop meets a closed door three times, backing off, before it opens.
-wait_for 30 '[ "$(grep -c "cannot reach the server" "$T/loop.err")" -ge 3 ]'
+poll 30 eval '[ "$(grep -c "cannot reach the server" "$T/loop.err")" -ge 3 ]'
 pg_ctlcluster "$PGV" "$PGC" start
-wait_for 60 '[ "$(count away4)" = "$want" ]'
-wait_for 30 '[ "$(local_left "$T/s4.db")" = 0 ]'
+poll 60 eval '[ "$(count away4)" = "$want" ]'
+poll 30 eval '[ "$(local_left "$T/s4.db")" = 0 ]'
 left=$(sqlite3 "$T/s4.db" "SELECT count(*) FROM intakes WHERE status <> 'in_progress'")
 kill "$lpid"; wait "$lpid" 2>/dev/null
 if [ "$r1" -eq 75 ] && [ "$(count away4)" = "$want" ] && [ "$left" = 0 ] &&
@@ -368,10 +362,10 @@ want=$(local_left "$T/s7.db")
 bash -c '"$1" sync --loop --config "$2" >/dev/null 2>&1 & echo $! >"$3"; wait' kiosk \
 	"$BIN" "$T/s7.ini" "$T/s7.pid" &
 kpid=$!
-wait_for 30 '[ -s "$T/s7.pid" ] && [ "$(count kiosk7)" -gt 5 ]'
+poll 30 eval '[ -s "$T/s7.pid" ] && [ "$(count kiosk7)" -gt 5 ]'
 kill -9 "$kpid"; wait "$kpid" 2>/dev/null
 child=$(cat "$T/s7.pid")
-wait_for 10 '! kill -0 "$child" 2>/dev/null'
+poll 10 eval '! kill -0 "$child" 2>/dev/null'
 gone=$?
 run "$BIN" sync --config "$T/s7.ini"
 if [ "$gone" -eq 0 ] && [ "$rc" -eq 0 ] && [ "$(count kiosk7)" = "$want" ] &&
@@ -392,9 +386,7 @@ printf '[server]\nurl = %s\nkeep_local = sent\n' "$KIOSK" >>"$E2E_CONF"
 sed -i "s/^clinic = .*/clinic = Lobby7/" "$E2E_CONF"
 chmod 600 "$E2E_CONF"
 SMP_SEND_POLL_MS=100 kiosk_start "$E2E_CONF" 100 30
-t_end=$((SECONDS + 30))
-until [ "$(pg "SELECT count(*) FROM intakes WHERE clinic = 'Lobby7'")" = "$want" ] ||
-	[ $SECONDS -ge $t_end ]; do sleep 0.05; done
+poll 30 eval '[ "$(pg "SELECT count(*) FROM intakes WHERE clinic = '"'Lobby7'"'")" = "$want" ]'
 sent=$(pg "SELECT count(*) FROM intakes WHERE clinic = 'Lobby7'")
 expect_eq "server-7.1 the kiosk sends what waits in the background, while its screen is up" \
 	"$want" "$sent"
@@ -408,8 +400,7 @@ else
 fi
 keys 4
 wait_for "KIOSK-EXITED-0" 10 >/dev/null
-t_end=$((SECONDS + 10))
-while pgrep -f "sync --loop --config $E2E_CONF" >/dev/null && [ $SECONDS -lt $t_end ]; do sleep 0.05; done
+poll 10 eval '! pgrep -f "sync --loop --config $E2E_CONF" >/dev/null'
 if pgrep -f "sync --loop --config $E2E_CONF" >/dev/null; then
 	not_ok "server-7.3 the kiosk's sender stops with the kiosk"
 else

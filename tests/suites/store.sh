@@ -228,8 +228,7 @@ sqlite3 "$db" <"$T/ctl" >"$T/lock.out" 2>&1 &
 lockpid=$!
 exec {ctl}>"$T/ctl"
 printf 'BEGIN EXCLUSIVE;\nSELECT count(*) FROM intakes;\nSELECT %s;\n' "'holding'" >&"$ctl"
-deadline=$((SECONDS + 10))
-until grep -q holding "$T/lock.out" || ((SECONDS > deadline)); do sleep 0.02; done
+poll 10 grep -q holding "$T/lock.out"
 before=$(date +%s%N)
 run env SMP_BUSY_TIMEOUT_MS=300 "$BIN" record --form "$FORM" --db "$db" "$T/b.csv"
 ms=$((($(date +%s%N) - before) / 1000000))
