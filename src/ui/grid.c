@@ -50,6 +50,7 @@ grid_clear(struct grid *g)
 	g->cury = g->curx = -1;
 	memset(g->pics, 0, sizeof(g->pics));
 	g->npics = 0;
+	g->cut = 0;
 }
 
 void
@@ -105,6 +106,18 @@ grid_combine(struct grid_cell *c, const char *mark, size_t n)
 	}
 }
 
+/* Whether len bytes of text are only spaces (nothing to lose). */
+static bool
+grid_blank(const char *text, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (text[i] != ' ')
+			return false;
+	return true;
+}
+
 /* Write text into row y from column x, in at most maxw columns. */
 int
 grid_put(struct grid *g, int y, int x, int maxw, const char *text,
@@ -115,8 +128,10 @@ grid_put(struct grid *g, int y, int x, int maxw, const char *text,
 	uint32_t		 cp;
 	int			 w, used = 0;
 
-	if (y < 0 || y >= g->rows || x < 0 || x >= g->cols)
+	if (y < 0 || y >= g->rows || x < 0 || x >= g->cols) {
+		g->cut += grid_blank(text, len) ? 0 : 1;
 		return 0;
+	}
 	if (maxw > g->cols - x)
 		maxw = g->cols - x;
 	c = grid_cell(g, y, x);
@@ -149,6 +164,8 @@ grid_put(struct grid *g, int y, int x, int maxw, const char *text,
 		}
 		i += n;
 	}
+	if (i < len && !grid_blank(text + i, len - i))
+		g->cut++;		/* a text left out: never silently */
 	return used;
 }
 
@@ -179,6 +196,39 @@ grid_hot(struct grid *g, enum grid_hot_kind k, int arg, int y, int x0,
 		g->hots = xreallocarray(g->hots, g->hcap, sizeof(*g->hots));
 	}
 	g->hots[g->nhots++] = (struct grid_hot){ k, arg, y, x0, x1 };
+}
+
+void
+grid_copy_rows(struct grid *dst, const struct grid *src, int sy, int n,
+    int dy, int x0, int x1)
+{
+	size_t	i;
+	int	k;
+
+	if (x0 < 0)
+		x0 = 0;
+	if (x1 > dst->cols)
+		x1 = dst->cols;
+	if (x1 > src->cols)
+		x1 = src->cols;
+	if (x1 <= x0)
+		return;
+	for (k = 0; k < n; k++) {
+		if (sy + k < 0 || sy + k >= src->rows || dy + k < 0 ||
+		    dy + k >= dst->rows)
+			continue;
+		memcpy(grid_cell(dst, dy + k, x0), grid_cell(src, sy + k, x0),
+		    (size_t)(x1 - x0) * sizeof(*dst->cells));
+	}
+	for (i = 0; i < src->nhots; i++)
+		if (src->hots[i].y >= sy && src->hots[i].y < sy + n)
+			grid_hot(dst, src->hots[i].kind, src->hots[i].arg,
+			    src->hots[i].y - sy + dy, src->hots[i].x0,
+			    src->hots[i].x1);
+	if (src->cury >= sy && src->cury < sy + n) {
+		dst->cury = src->cury - sy + dy;
+		dst->curx = src->curx;
+	}
 }
 
 /* The hot zone under y,x (the last one recorded wins), or NULL. */

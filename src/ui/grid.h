@@ -35,7 +35,8 @@ enum grid_hot_kind {
 	HOT_HELP,
 	HOT_DECLINE,	/* agree screens: "I do not agree" */
 	HOT_FIELD,	/* the edit field */
-	HOT_COMPARE	/* pictures: side by side, or back to the list */
+	HOT_COMPARE,	/* pictures: side by side, or back to the list */
+	HOT_SCROLL	/* texts above the widget: arg -1 up, 1 down */
 };
 
 /* A rectangle of one row that a tap selects. */
@@ -71,6 +72,10 @@ struct grid {
 	int		 cury, curx;	/* text cursor, -1 if none */
 	struct grid_pic	 pics[GRID_PICS]; /* pictures shown */
 	int		 npics;
+	int		 cut;		/* texts that did not fit whole
+					   (grid_put, wrap_put): a layout
+					   that leaves one out says so, and
+					   the large-text tests read it */
 };
 
 /* A blank grid of rows x cols (at least 1 x 1); free with grid_free. */
@@ -94,14 +99,19 @@ int		 grid_put(struct grid *g, int y, int x, int maxw,
 /* Paint w cells of row y from x with spaces in attribute a. */
 void		 grid_fill(struct grid *g, int y, int x, int w,
 		     enum grid_attr a);
-/* Record a hot zone. */
 /* Note picture name (view: its second view) at y,x, w x h cells; left
    out when it is whole-less (cut by the screen or touching the last
    row: an image there could scroll the screen) or there are too many. */
 void		 grid_pic(struct grid *g, const char *name, bool view, int y,
 		     int x, int w, int h);
+/* Record a hot zone. */
 void		 grid_hot(struct grid *g, enum grid_hot_kind k, int arg,
 		     int y, int x0, int x1);
+/* Copy columns [x0, x1) of rows [sy, sy + n) of src (as wide as dst)
+   to dst from row dy, with their hot zones; the cursor too when it is
+   among them. */
+void		 grid_copy_rows(struct grid *dst, const struct grid *src,
+		     int sy, int n, int dy, int x0, int x1);
 /* The hot zone at y,x (the last recorded wins), or NULL. */
 const struct grid_hot *grid_hit(const struct grid *g, int y, int x);
 /* Row y as text without trailing blanks; caller frees. */

@@ -234,6 +234,9 @@ kiosk_enter(struct kiosk *k, const struct ui_mode *m)
 		k->loop.mode->close(k);
 	k->loop.mode = m;
 	k->loop.dirty = true;
+	/* a new page is read from its top */
+	memset(&k->client.window, 0, sizeof(k->client.window));
+	k->client.window.reading = true;
 	if (m->open != NULL)
 		m->open(k);
 }

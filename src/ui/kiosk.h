@@ -67,6 +67,8 @@ struct kiosk_client {
 					   opens on it */
 	int		 focus;		/* agree screen: 0 agree, 1 decline */
 	struct ui_scroll scroll;	/* information text scroll */
+	struct ui_scroll window;	/* texts above the widget, when
+					   they scroll (large text) */
 	int		 chosen;	/* single choice: option, or -1 */
 	bool		*ticks;		/* multi: ticked options */
 	size_t		 nticks;

@@ -95,6 +95,7 @@ confirm_page(struct kiosk *k, struct ui_page *p)
 	p->body = kiosk_phrase(k, PH_CONFIRM_TITLE);
 	p->hint = o != NULL ? form_option_label(o, lang) : NULL;
 	p->art = o != NULL ? o->art : NULL;
+	p->describe = o != NULL ? form_tr(&o->describe, lang) : NULL;
 	p->art_large = true;
 	p->back = kiosk_phrase(k, PH_CONFIRM_AGAIN);
 	p->decline = kiosk_phrase(k, PH_CONFIRM_UNSURE);
@@ -133,6 +134,8 @@ is_key(const struct kiosk *k, const struct req *r, enum phrase ph)
 static void
 confirm_request(struct kiosk *k, const struct req *r)
 {
+	if (walk_window(k, r, false, true))
+		return;		/* the texts scrolled (large text) */
 	if (k->client.unsure) {
 		if (req_is_next(r))
 			walk_next(k);

@@ -41,7 +41,7 @@ info_page(struct kiosk *k, struct ui_page *p)
 	p->heading = form_tr(&s->title, k->client.lang);
 	p->body = form_tr(&s->text, k->client.lang);
 	p->body_plain = true;
-	p->scroll = &k->client.scroll;
+	p->window = &k->client.scroll;	/* Down reads on */
 	p->more = kiosk_phrase(k, PH_MORE);
 	p->error = k->loop.error;
 	p->back = kiosk_phrase(k, PH_BACK);
@@ -71,6 +71,8 @@ info_request(struct kiosk *k, const struct req *r)
 	else if (req_tapped(r, HOT_DECLINE) || (agree &&
 	    k->client.focus == 1 && r->kind == REQ_ENTER))
 		walk_decline(k);
+	else if (req_tapped(r, HOT_SCROLL))	/* "▼ more" (narrow) */
+		sc->top += r->hot->arg * page;
 	else if (r->kind == REQ_DOWN || r->kind == REQ_PGDN)
 		sc->top += r->kind == REQ_DOWN ? 1 : page;
 	else if (r->kind == REQ_UP || r->kind == REQ_PGUP)

@@ -36,6 +36,7 @@ lang_page(struct kiosk *k, struct ui_page *p)
 		    form_tr(&k->f->title, i)));
 	}
 	p->title = form_tr(&k->f->title, k->client.lang);
+	p->window = &k->client.window;
 	p->heading = kiosk_keep(k, strbuf_detach(&sb));
 	p->items = it;
 	p->nitems = k->f->nlangs;
@@ -55,6 +56,8 @@ lang_request(struct kiosk *k, const struct req *r)
 {
 	int	n = k->f->nlangs;
 
+	if (walk_window(k, r, true, k->client.cur <= 0))
+		return;
 	if (req_list_page(r, &k->client.cur, n, k->loop.listpage))
 		return;
 	if (r->kind == REQ_CHAR && r->ch >= '1' && r->ch < '1' +

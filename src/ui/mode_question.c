@@ -489,9 +489,11 @@ question_request(struct kiosk *k, const struct req *r)
 		if (k->client.cur < 0)
 			k->client.cur = 0;	/* something to compare */
 	} else if (r->kind == REQ_HELP || (list && r->kind == REQ_CHAR &&
-	    r->ch == '?') || req_tapped(r, HOT_HELP))
+	    r->ch == '?') || req_tapped(r, HOT_HELP)) {
 		k->client.help = !k->client.help;
-	else if (q->type == QT_LONGTEXT && r->kind == REQ_ENTER)
+		k->client.window.to_help = k->client.help;
+		k->client.window.reading = true;
+	} else if (q->type == QT_LONGTEXT && r->kind == REQ_ENTER)
 		edit_insert(k->client.edit, '\n');
 	else if (req_is_next(r)) {
 		if (!question_save(k, false))
@@ -505,7 +507,10 @@ question_request(struct kiosk *k, const struct req *r)
 		question_save(k, true);	/* keep what is typed, if valid */
 		if (k->fault == NULL)	/* a store failure: staff first */
 			walk_back(k);
-	} else if (list)
+	} else if ((q->type != QT_LONGTEXT || req_tapped(r, HOT_SCROLL)) &&
+	    walk_window(k, r, list, !list || k->client.cur <= 0))
+		return;		/* the texts scrolled (large text) */
+	else if (list)
 		choice_request(k, q, r);
 	else
 		question_keyin(k, r);

@@ -107,6 +107,8 @@ review_request(struct kiosk *k, const struct req *r)
 {
 	int	*items, n, item;
 
+	if (walk_window(k, r, true, k->client.cur <= 0))
+		return;
 	n = review_items(k, &items);
 	if (req_list_page(r, &k->client.cur, n + 1, k->loop.listpage)) {
 		free(items);

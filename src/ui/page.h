@@ -12,8 +12,11 @@
 #include "form/model.h"
 #include "edit.h"
 
-#define PAGE_MIN_COLS	80	/* smallest terminal the kiosk lays out */
-#define PAGE_MIN_ROWS	24
+#define PAGE_MIN_COLS	40	/* smallest terminal the kiosk lays out:
+				   80x24 in Terminus 32x16 on a 1280x400
+				   panel, large text for low vision */
+#define PAGE_MIN_ROWS	12
+#define PAGE_ROOMY_ROWS	24	/* from here a blank row under the top bar */
 #define PAGE_ART_WORDS	9	/* enum picture_word */
 
 /* One list row: a choice, a review answer, a menu entry. */
@@ -30,11 +33,17 @@ struct ui_item {
 					   spoken */
 };
 
-/* Scrolling of a page's body text, kept by the mode across redraws. */
+/* Scrolling of a page's texts (above its widget, if it has one) that
+   do not fit, kept by the mode across redraws. */
 struct ui_scroll {
-	int	top;		/* first body row shown (clamped by layout) */
-	int	page;		/* rows shown, set by layout */
+	int	top;		/* first row shown (clamped by layout) */
+	int	page;		/* rows shown, set by layout (0: the texts
+				   fit, nothing scrolls) */
 	bool	more;		/* more rows below the last shown (layout) */
+	bool	reading;	/* the mode's: Down scrolls the texts
+				   before it moves in the list */
+	bool	to_help;	/* the mode's: show the help's first row
+				   (the layout clears it) */
 };
 
 struct ui_page {
@@ -44,7 +53,9 @@ struct ui_page {
 	const char	*heading;	/* section title */
 	const char	*body;		/* question label or screen text */
 	bool		 body_plain;	/* body not bold (information text) */
-	struct ui_scroll *scroll;	/* body scrolls; NULL: body is cut */
+	struct ui_scroll *window;	/* the texts (above the widget, if
+					   any) scroll when they and the
+					   widget do not fit; NULL: cut */
 	const char	*more;		/* "more below" marker text */
 	const char	*more_up;	/* list markers: entries above, */
 	const char	*more_down;	/* below (NULL: "more") */
@@ -69,6 +80,13 @@ struct ui_page {
 					   number key when on screen */
 	const struct form_art *art;	/* question picture (no item art) */
 	const char	*describe;	/* that picture in words, or NULL */
+	const char	*art_text;	/* layout's: the picture's words in
+					   its place when it does not fit */
+	bool		 tight;		/* layout's: few rows (large text),
+					   no blank row under the heading */
+	bool		 describe_cur;	/* layout's: the highlighted entry's
+					   picture does not fit; its words
+					   go under its label */
 	bool		 art_large;	/* art centred under the texts, both
 					   views (a chosen picture) */
 	const char	*compare_hint;	/* tappable line: pictures side by

@@ -95,12 +95,20 @@ legend_rows(struct grid *g, const struct ui_page *p, int y, int x, int w,
 }
 
 int
-picture_height(const struct ui_page *p, const struct form_art *a, int w)
+picture_views_height(const struct form_art *a, int w)
 {
 	int	h = a->height;
 
 	if (a->view != NULL && picture_width(a, w) > a->width)
 		h = (a->view->height > h ? a->view->height : h) + 1;
+	return h;
+}
+
+int
+picture_height(const struct ui_page *p, const struct form_art *a, int w)
+{
+	int	h = picture_views_height(a, w);
+
 	if (picture_shaded(a))
 		h += legend_rows(NULL, p, 0, 0, w, 0);
 	return h;
@@ -310,6 +318,14 @@ compare_one(struct grid *g, const struct ui_page *p, int i, int y, int x,
 	for (k = y0; k < ymax && k < y + (it->art ? it->art->height : 0);
 	    k++)
 		grid_hot(g, HOT_ITEM, i, k, x, x + pw);
+}
+
+bool
+picture_compare_fits(const struct ui_page *p, const struct form_art *a,
+    int w, int rows)
+{
+	(void)p;
+	return (w - VIEW_GAP) / 2 >= a->width && a->height + 1 <= rows;
 }
 
 void

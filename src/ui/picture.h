@@ -28,6 +28,9 @@ int	 picture_width(const struct form_art *a, int avail);
    there is a second view) and the legend (when it is shaded). */
 int	 picture_height(const struct ui_page *p, const struct form_art *a,
 	    int w);
+/* Rows of the views alone (with their captions, without the legend,
+   which is left out where it does not fit). */
+int	 picture_views_height(const struct form_art *a, int w);
 /* Draw picture a at y,x within w columns, rows up to ymax (exclusive);
    the legend is left out when it does not fit.  Returns the next row. */
 int	 picture_put(struct grid *g, const struct ui_page *p,
@@ -42,5 +45,9 @@ void	 picture_put_large(struct grid *g, const struct ui_page *p,
    chooses it. */
 void	 picture_compare(struct grid *g, const struct ui_page *p, int y,
 	    int x, int w, int ymax);
+/* Whether two pictures like a fit side by side in w columns and rows
+   rows, each under a label row. */
+bool	 picture_compare_fits(const struct ui_page *p,
+	    const struct form_art *a, int w, int rows);
 
 #endif

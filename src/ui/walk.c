@@ -224,6 +224,7 @@ walk_top(struct kiosk *k, struct ui_page *p)
 	int	in, im = (int)k->f->nitems, pos;
 
 	p->title = form_tr(&k->f->title, k->client.lang);
+	p->window = &k->client.window;
 	if (k->client.in == NULL || (pos = engine_pos(walk_engine(k))) < 0)
 		return;
 	in = engine_item(walk_engine(k)) == NULL ? im : pos + 1;
@@ -233,4 +234,42 @@ walk_top(struct kiosk *k, struct ui_page *p)
 	    PH_PROGRESS), "n", n, "m", m, NULL));
 	p->prog_n = in;
 	p->prog_m = im;
+}
+
+/*
+ * The texts scroll above the widget when both do not fit (layout_window).
+ * While the client is reading (a new page, or after reading back), Down
+ * reads on until the texts' end is shown, and only then moves in the
+ * list; Up on the list's first entry (or on a field) reads back.  Any
+ * other move in the list ends the reading, so the list keys stay what
+ * they are.  A tap on "▲ more" / "▼ more" scrolls too.
+ */
+bool
+walk_window(struct kiosk *k, const struct req *r, bool list, bool at_top)
+{
+	struct ui_scroll	*sc = &k->client.window;
+	int			 step = sc->page > 1 ? sc->page - 1 : 1;
+
+	if (req_tapped(r, HOT_SCROLL)) {
+		sc->top += r->hot->arg * step;
+		/* "▼ more" under the texts' end: on to the widget */
+		sc->reading = r->hot->arg < 0 || sc->more;
+	} else if (sc->page == 0)
+		return false;		/* everything fits */
+	else if (r->kind == REQ_DOWN && sc->more && (sc->reading || !list))
+		sc->top += step;
+	else if (r->kind == REQ_UP && at_top && (sc->top > 0 ||
+	    !sc->reading)) {
+		if (sc->reading || sc->top > 0)
+			sc->top -= sc->reading ? step : 0;
+		sc->reading = true;	/* back to the texts */
+	} else {
+		if (r->kind != REQ_SAY && r->kind != REQ_HUSH &&
+		    r->kind != REQ_RESIZE && r->kind != REQ_HELP)
+			sc->reading = false;
+		return false;
+	}
+	if (sc->top < 0)
+		sc->top = 0;
+	return true;
 }

@@ -28,5 +28,10 @@ void	walk_decline(struct kiosk *k);
 struct engine *walk_engine(const struct kiosk *k);
 /* Title bar shared by the client's pages: title, progress. */
 void	walk_top(struct kiosk *k, struct ui_page *p);
+/* Up/Down and taps on the texts above the widget when they scroll
+   (large text); true if r was used.  list: the widget is a list;
+   at_top: its highlight is on its first entry or on none. */
+bool	walk_window(struct kiosk *k, const struct req *r, bool list,
+	    bool at_top);
 
 #endif

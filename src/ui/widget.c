@@ -43,6 +43,14 @@ item_prefix(const struct ui_page *p, int i, int top, char *buf,
 	return utf8_width(buf, strlen(buf));
 }
 
+/* Whether item i shows its picture's words under its label: it is
+   highlighted and its picture does not fit on the screen. */
+static bool
+item_described(const struct ui_page *p, int i)
+{
+	return p->describe_cur && i == p->cur && p->items[i].describe != NULL;
+}
+
 /* Rows item i takes at width w. */
 static int
 item_rows(const struct ui_page *p, int i, int w)
@@ -54,6 +62,8 @@ item_rows(const struct ui_page *p, int i, int w)
 	if (p->items[i].detail != NULL)
 		n += p->items[i].detail_cut ? 1 :
 		    wrap_rows(p->items[i].detail, w - pw - DETAIL_INDENT);
+	if (item_described(p, i))
+		n += wrap_rows(p->items[i].describe, w - pw - DETAIL_INDENT);
 	/* Choices (marked or numbered) are touch targets; a staff screen's
 	   text lines stay one row each. */
 	if (n < TOUCH_ROWS && (p->numbered || p->items[i].mark != NULL))
@@ -70,6 +80,19 @@ widget_list_rows(const struct ui_page *p, int w)
 	for (i = 0; i < p->nitems; i++)
 		n += item_rows(p, i, w);
 	return n;
+}
+
+int
+widget_list_min(const struct ui_page *p, int w)
+{
+	int	i = p->cur >= 0 && p->cur < p->nitems ? p->cur : 0, n, all;
+
+	if (p->nitems == 0)
+		return 0;
+	/* with "▲ more" above and "▼ more" below where entries are */
+	n = item_rows(p, i, w) + (i > 0) + (i < p->nitems - 1);
+	all = widget_list_rows(p, w);
+	return n < all ? n : all;
 }
 
 /* The first line of s cut to w columns, with an ellipsis when anything
@@ -112,10 +135,13 @@ put_item(const struct ui_page *p, struct grid *g, int i, int top, int h,
 	if (d != NULL && p->items[i].detail_cut)
 		d = cut = cut_line(d, w - pw - DETAIL_INDENT, p->utf8);
 	if (d != NULL)
-		wrap_put(g, y, y0 + h, x + pw + DETAIL_INDENT,
+		y = wrap_put(g, y, y0 + h, x + pw + DETAIL_INDENT,
 		    w - pw - DETAIL_INDENT, d,
 		    i == p->cur ? GA_SELECTED : p->items[i].detail_dim ?
 		    GA_DIM : GA_HEADING);
+	if (item_described(p, i))	/* the picture in words */
+		wrap_put(g, y, y0 + h, x + pw + DETAIL_INDENT,
+		    w - pw - DETAIL_INDENT, p->items[i].describe, a);
 	xfree_secret(cut);	/* an answer: personal */
 	return y0 + h;
 }
@@ -178,26 +204,42 @@ put_marker(const struct ui_page *p, struct grid *g, int y, int x, int w,
 	free(t);
 }
 
-/* Lay out the list in rows [y, ymax) and columns [x, x + w). */
+/* Lay out the list in rows [y, ymax) and columns [x, x + w).  When it
+   does not fit, it scrolls around the highlighted entry, with a marker
+   row above while entries are above and below while entries are below
+   (no row is spent on a marker with nothing behind it). */
 void
 widget_list(const struct ui_page *p, struct grid *g, int y, int ymax,
     int x, int w)
 {
-	int	*h, top = 0, i, end, total = 0;
+	int	*h, top = 0, i, end = -1, total = 0;
 
 	if (p->nitems == 0 || ymax <= y)
 		return;
 	h = xreallocarray(NULL, (size_t)p->nitems, sizeof(*h));
 	for (i = 0; i < p->nitems; i++)
 		total += h[i] = item_rows(p, i, w);
-	if (total > ymax - y || (p->numbered && p->nitems > LIST_KEYS)) {
-		top = list_top(p, h, ymax - y - 2);	/* with markers */
-		if (top > 0)
+	if (p->cur >= 0 && p->cur < p->nitems && h[p->cur] + 2 > ymax - y &&
+	    total > ymax - y) {
+		/* the highlighted entry whole before any marker (large
+		   text): the keys still move, and the rest of the list is a
+		   key away */
+		top = p->cur;
+		end = top + 1;
+	} else if (total > ymax - y || (p->numbered &&
+	    p->nitems > LIST_KEYS)) {
+		top = list_top(p, h, ymax - y - 1);
+		if (top > 0 && list_top(p, h, ymax - y - 2) > top)
+			top = list_top(p, h, ymax - y - 2);
+		if (top > 0) {
 			put_marker(p, g, y, x, w, true, top - 1);
-		y++;
-		ymax--;
+			y++;
+		}
+		if (list_end(p, h, top, y, ymax) < p->nitems)
+			ymax--;		/* room for "▼ more" */
 	}
-	end = list_end(p, h, top, y, ymax);
+	if (end < 0)
+		end = list_end(p, h, top, y, ymax);
 	if (p->top != NULL)
 		*p->top = top;
 	if (p->shown != NULL)

@@ -12,6 +12,9 @@
 
 /* Rows the whole list of p needs at width w. */
 int	widget_list_rows(const struct ui_page *p, int w);
+/* Rows the list needs at the least to show its highlighted entry whole
+   (the first when none is) with its markers, at width w. */
+int	widget_list_min(const struct ui_page *p, int w);
 /* Lay out the list in rows [y, ymax), columns [x, x + w), scrolled so
    the highlighted item is whole on screen (*p->top is updated). */
 void	widget_list(const struct ui_page *p, struct grid *g, int y, int ymax,

@@ -130,6 +130,8 @@ wrap_put(struct grid *g, int y, int ymax, int x, int width,
 	wrap_begin(&w, text, width);
 	while (y < ymax && wrap_next(&w, &l))
 		grid_put(g, y++, x, width, text + l.off, l.len, a);
+	if (wrap_next(&w, &l))
+		g->cut++;		/* rows ran out */
 	return y;
 }
 
@@ -172,6 +174,7 @@ wrap_put_cut(struct grid *g, int y, int ymax, int x, int width,
 	}
 	for (i = 0; i + 1 < (size_t)rows; i++)
 		grid_put(g, y++, x, width, text + l[i].off, l[i].len, a);
+	g->cut++;			/* said with the ellipsis */
 	fit = wrap_fit(text + l[i].off, l[i].len, width - ew);
 	x += grid_put(g, y, x, width, text + l[i].off, fit, a);
 	grid_put(g, y++, x, ew, ell, strlen(ell), a);

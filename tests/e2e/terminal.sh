@@ -8,8 +8,11 @@ scenario_resize() {
 	walk_start && type_text "Kept text 山田" && wait_for "Kept text 山田"
 	tm resize-window -t k -x 80 -y 24
 	check "resize: 80x24 keeps the typed text" wait_for "Kept text 山田"
-	tm resize-window -t k -x 60 -y 20
-	check "resize: 60x20 asks to enlarge" \
+	tm resize-window -t k -x 40 -y 12
+	check "resize: 40x12 (large text) keeps the typed text" \
+		wait_for "Kept text 山田"
+	tm resize-window -t k -x 39 -y 11
+	check "resize: 39x11 asks to enlarge" \
 		wait_for "Please make this window larger"
 	check "resize: nothing typed shows while too small" no_text "Kept text"
 	tm resize-window -t k -x 100 -y 30

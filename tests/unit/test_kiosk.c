@@ -50,6 +50,8 @@ struct fixture {
 	double		 now;		/* the test's clock */
 	int		 pin_tries;	/* wrong PINs so far */
 	char		*screen;	/* last page as text */
+	int		 cut;		/* texts the last page left out */
+	int		 rows, cols;	/* the terminal the client sees */
 };
 
 /* ui_opts.pin_try: PIN "2468"; locks after three wrong ones. */
@@ -111,6 +113,8 @@ fixture_new(const char *path, bool demo)
 		fx->o.pin_ctx = fx;
 	}
 	fx->now = 1000;
+	fx->rows = 24;
+	fx->cols = 80;
 	fx->k = kiosk_new(&fx->o, true, NULL, fx->now);
 	return fx;
 }
@@ -136,16 +140,19 @@ fixture_free(struct fixture *fx)
 static const char *
 screen_at(struct fixture *fx, int rows, int cols)
 {
+	const struct grid	*g = kiosk_draw(fx->k, rows, cols);
+
 	free(fx->screen);
-	fx->screen = grid_text(kiosk_draw(fx->k, rows, cols));
+	fx->screen = grid_text(g);
+	fx->cut = g->cut;
 	return fx->screen;
 }
 
-/* The page at 80x24. */
+/* The page at the client's size (80x24 unless the test says). */
 static const char *
 screen(struct fixture *fx)
 {
-	return screen_at(fx, 24, 80);
+	return screen_at(fx, fx->rows, fx->cols);
 }
 
 /* Whether the page shows s. */
@@ -624,10 +631,10 @@ test_too_small(void **state)
 	struct fixture	*fx = fixture_new(TEST_FORM, false);
 
 	(void)state;
-	assert_non_null(strstr(screen_at(fx, 20, 60), "larger"));
+	assert_non_null(strstr(screen_at(fx, 11, 39), "larger"));
 	fx->now += 1;
 	kiosk_request(fx->k, &(struct req){ .kind = REQ_ENTER }, fx->now);
-	assert_non_null(strstr(screen_at(fx, 20, 60), "larger"));
+	assert_non_null(strstr(screen_at(fx, 11, 39), "larger"));
 	assert_string_equal(kiosk_mode_name(fx->k), "welcome");
 	assert_shows(fx, "Test Clinic");	/* 80x24 again */
 	fixture_free(fx);
@@ -738,6 +745,57 @@ assert_no_english(const char *scr)
 	}
 }
 
+/* Whether every word of text is in seen (the screens shown so far). */
+static bool
+all_words_in(const char *text, const char *seen)
+{
+	char	word[64];
+	size_t	n;
+
+	while (*text != '\0') {
+		n = strcspn(text, " \n");
+		if (n > 0 && n < sizeof(word)) {
+			memcpy(word, text, n);
+			word[n] = '\0';
+			if (strstr(seen, word) == NULL)
+				return false;
+		}
+		text += n + (text[n] != '\0');
+	}
+	return true;
+}
+
+/*
+ * On a screen too small for the question and its list (large text), the
+ * texts scroll above the list: read them down as a client would (Down,
+ * while more is below), never a text cut, and check every word of the
+ * label was shown.  Back up (Up) to the start, as a client rereading.
+ */
+static void
+read_whole(struct fixture *fx, const char *label)
+{
+	char	*seen = xstrdup(screen(fx)), *t;
+	int	 i;
+
+	for (i = 0; i < 40 && fx->k->client.window.page > 0 &&
+	    fx->k->client.window.more && fx->k->client.window.reading; i++) {
+		press(fx, REQ_DOWN);
+		if (fx->cut != 0)
+			fail_msg("a text cut at %dx%d:\n%s", fx->cols,
+			    fx->rows, fx->screen);
+		t = xasprintf("%s%s", seen, screen(fx));
+		free(seen);
+		seen = t;
+	}
+	if (!all_words_in(label, seen))
+		fail_msg("\"%s\" never shown whole at %dx%d:\n%s", label,
+		    fx->cols, fx->rows, seen);
+	free(seen);
+	for (i = 0; i < 40 && fx->k->client.window.top > 0; i++)
+		press(fx, REQ_UP);
+	assert_int_equal(fx->k->client.window.top, 0);
+}
+
 /*
  * One step of a client's walk of the shipped form: agree to a screen,
  * or choose the first entry of a list / type a plain answer, then go on.
@@ -754,6 +812,9 @@ shipped_step(struct fixture *fx, int lang, int *last, int *total)
 
 	assert_non_null(it);
 	if (progress_of(screen(fx), &n, &m)) {
+		if (fx->cut != 0)
+			fail_msg("a text cut at %dx%d:\n%s", fx->cols, fx->rows,
+			    fx->screen);
 		if (n < *last || (*total > 0 && m != *total))
 			fail_msg("progress %d of %d after %d of %d:\n%s", n,
 			    m, *last, *total, fx->screen);
@@ -771,7 +832,9 @@ shipped_step(struct fixture *fx, int lang, int *last, int *total)
 		return;
 	}
 	q = &fx->f->questions[it->ref];
-	assert_shows(fx, first_words(form_tr(&q->label, lang), words));
+	read_whole(fx, form_tr(&q->label, lang));
+	if (fx->rows >= 24)	/* nothing scrolls: the label's start */
+		assert_shows(fx, first_words(form_tr(&q->label, lang), words));
 	if (lang == 1 && k_help_check) {
 		press(fx, REQ_HELP);	/* help is translated too */
 		assert_no_english(screen(fx));
@@ -789,12 +852,14 @@ shipped_step(struct fixture *fx, int lang, int *last, int *total)
 /* A kiosk on the shipped form, walked in language lang up to question
    id (NULL: to the review). */
 static struct fixture *
-shipped_to(int lang, const char *id)
+shipped_at(int lang, const char *id, int rows, int cols)
 {
 	struct fixture		*fx = fixture_new(SHIPPED_FORM, true);
 	const struct form_item	*it;
 	int			 steps, last = 0, total = 0;
 
+	fx->rows = rows;
+	fx->cols = cols;
 	press(fx, REQ_CHAR);
 	if (lang != 0)
 		press(fx, REQ_DOWN);
@@ -812,6 +877,13 @@ shipped_to(int lang, const char *id)
 	return fx;
 }
 
+/* shipped_at on an 80x24 terminal. */
+static struct fixture *
+shipped_to(int lang, const char *id)
+{
+	return shipped_at(lang, id, 24, 80);
+}
+
 /*
  * Walk the whole shipped form as a client would, choosing the first
  * entry of every list and typing a plain answer in every field, checking
@@ -819,17 +891,26 @@ shipped_to(int lang, const char *id)
  * grows; in Spanish, no English word on any screen.
  */
 static void
-walk_shipped(int lang)
+walk_shipped(int lang, int rows, int cols)
 {
-	struct fixture	*fx = shipped_to(lang, NULL);
+	struct fixture	*fx = shipped_at(lang, NULL, rows, cols);
 	char		*row;
+	int		 i;
 
 	assert_string_equal(kiosk_mode_name(fx->k), "review");
+	for (i = 0; i < 80; i++) {	/* every answer, none cut */
+		screen(fx);
+		if (fx->cut != 0)
+			fail_msg("review cut at %dx%d:\n%s", cols, rows,
+			    fx->screen);
+		press(fx, REQ_DOWN);
+	}
 	if (lang == 1)
 		assert_no_english(screen(fx));
 	press(fx, REQ_NEXT);
 	assert_string_equal(kiosk_mode_name(fx->k), "end");
 	assert_shows(fx, form_phrase(fx->f, PH_THANKS, lang));
+	assert_int_equal(fx->cut, 0);
 	if (lang == 1)
 		assert_no_english(fx->screen);
 	row = intake_row(fx);
@@ -843,8 +924,25 @@ static void
 test_shipped_walk(void **state)
 {
 	(void)state;
-	walk_shipped(0);
-	walk_shipped(1);
+	walk_shipped(0, 24, 80);
+	walk_shipped(1, 24, 80);
+}
+
+/*
+ * issue 14: large text.  The whole shipped form, in English and Spanish,
+ * on a 40x12 and a 60x20 terminal (80x24 in a font twice and one and a
+ * third times as large): every page laid out with no text cut, every
+ * question's label shown whole (the texts scroll above the list), the
+ * pictures in words where they do not fit, to the end.
+ */
+static void
+test_large_text(void **state)
+{
+	(void)state;
+	walk_shipped(0, 12, 40);
+	walk_shipped(1, 12, 40);
+	walk_shipped(0, 20, 60);
+	walk_shipped(1, 20, 60);
 }
 
 /* The screen's row holding s, or "" (into buf). */
@@ -1177,6 +1275,7 @@ main(void)
 		cmocka_unit_test(test_taps),
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_shipped_walk),
+		cmocka_unit_test(test_large_text),
 		cmocka_unit_test(test_quiet),
 		cmocka_unit_test(test_list_keys),
 		cmocka_unit_test(test_intro_help),
