@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """formmap.py FORM: questions and options of a form as TSV for the e2e
 profile walker: "Q id type min label" and "O qid code index" lines
-(English labels; yesno options are yes=1, no=2).  Only what the walker
-needs, read line by line as the form language lays it out."""
+(English labels; yesno options are yes=1, no=2), and "I n id" for the
+n-th item (question or screen) in form order, the kiosk's progress
+number.  Only what the walker needs, read line by line as the form
+language lays it out."""
 import re
 import sys
 
@@ -12,6 +14,7 @@ qmin = "1"
 label = None
 nopt = 0
 out = []
+nitem = 0
 
 
 def flush():
@@ -25,6 +28,10 @@ def flush():
 for line in open(sys.argv[1], encoding="utf-8"):
     s = line.strip()
     m = re.match(r'question\s+([a-z_][a-z0-9_]*)\s+(\w+)', s)
+    it = re.match(r'(question|screen)\s+([a-z_][a-z0-9_]*)', s)
+    if it:
+        nitem += 1
+        out.append("I\t%d\t%s" % (nitem, it.group(2) if m else "-"))
     if m or re.match(r'(screen|section|rules)\b', s):
         flush()
         qid = qtype = label = None
