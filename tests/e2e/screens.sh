@@ -80,8 +80,22 @@ wait_for "Wrong PIN" && shot "Staff PIN" "Masked; five wrong PINs lock it for a 
 type_text "$E2E_PIN"; keys Enter; wait_for "Staff menu" && shot "Staff menu" ""
 keys 1; wait_for "Today's intakes" && shot "Today's intakes" "No names: it may be read in a lobby."
 keys Escape; wait_for "Staff menu"; keys 3; wait_for "Press any key"
-tm resize-window -t k -x 60 -y 20
-wait_for "larger" && shot "Terminal too small (60×20)" "Until it is at least 80×24."
+tm resize-window -t k -x 39 -y 11
+wait_for "larger" && shot "Terminal too small (39×11)" "Until it is at least 40×12."
+kiosk_stop
+kiosk_start "$E2E_CONF" 40 12
+wait_for "Press any key"; keys Space; wait_for "Choose"; keys Enter
+wait_for "I agree" && shot "Large text (40×12): information" \
+	"The top bar drops the progress bar; the key bar wraps by groups."
+keys Enter; wait_for "full name"; type_text "Ann"; keys Enter
+wait_for "date of birth"; type_text "1980-01-01"; keys Enter
+wait_for "How many"; type_text "0"; keys Enter; wait_for "weight"; keys Enter
+wait_for "more" && shot "Large text (40×12): texts above the list" \
+	"The question's texts scroll above the list; Down reads on."
+keys 1 Enter; wait_for "Which picture"
+for i in 1 2 3 4 5 6; do has_text "1. ( )" && break; keys Down; done
+keys Down; wait_for "▶ 1. (o)" && shot "Large text (40×12): picture in words" \
+	"The picture does not fit: its description under the highlighted option."
 kiosk_stop
 kiosk_start "$E2E_CONF" 80 24 vt100 C
 wait_for "Press any key"; keys Space; wait_for "Choose"; keys Enter
