@@ -297,7 +297,7 @@ layout_centre(const struct ui_page *p, struct grid *g, int ymax)
 		put_centred(g, y, p->hint, GA_DIM);
 }
 
-#define WINDOW_MIN	3	/* rows of texts beside a widget, at the
+#define WINDOW_MIN	4	/* rows of texts beside a widget, at the
 				   least: a line between two markers */
 
 /* A marker row of the texts' window ("▲ more"; below, the page's own
@@ -515,15 +515,20 @@ page_art(const struct ui_page *p)
 	return p->art;
 }
 
-/* The picture does not fit: its words go in its place (under the
-   highlighted entry, or under the question). */
+/* The picture does not fit: its words go in its place, under the
+   highlighted entry (when the entry still fits in rows rows with them),
+   else with the texts above. */
 static void
-art_in_words(struct ui_page *q, const struct form_art *art)
+art_in_words(struct ui_page *q, const struct form_art *art, int w, int rows)
 {
 	if (q->items != NULL && q->cur >= 0 && q->cur < q->nitems &&
-	    q->items[q->cur].art == art)
+	    q->items[q->cur].art == art) {
 		q->describe_cur = true;
-	else
+		if (widget_list_min(q, w) <= rows)
+			return;
+		q->describe_cur = false;
+		q->art_text = q->items[q->cur].describe;
+	} else
 		q->art_text = q->describe;
 }
 
@@ -606,7 +611,7 @@ layout_place(const struct ui_page *p, struct grid *g)
 	if (q.art_large) {
 		if (y + texts_rows(&q, w) + picture_views_height(art, w) >
 		    ymax) {
-			art_in_words(&q, art);
+			art_in_words(&q, art, w, ymax - y);
 			layout_body(&q, g, y, ymax, w);
 			return;
 		}
@@ -647,7 +652,7 @@ layout_place(const struct ui_page *p, struct grid *g)
 		put_art(g, &q, art, y, g->cols - MARGIN - aw, aw, ymax);
 		return;
 	}
-	art_in_words(&q, art);
+	art_in_words(&q, art, w, ymax - y);
 	layout_body(&q, g, y, ymax, w);
 }
 

@@ -175,6 +175,9 @@ press(struct fixture *fx, enum req_kind kind)
 	struct req	r = req_make(kind);
 
 	screen(fx);		/* the client saw the page before acting */
+	if (fx->rows < 24 && fx->cut != 0)	/* large text: never a cut */
+		fail_msg("a text cut at %dx%d:\n%s", fx->cols, fx->rows,
+		    fx->screen);
 	fx->now += 1;
 	kiosk_request(fx->k, &r, fx->now);
 }
@@ -777,7 +780,8 @@ read_whole(struct fixture *fx, const char *label)
 	char	*seen = xstrdup(screen(fx)), *t;
 	int	 i;
 
-	for (i = 0; i < 40 && fx->k->client.window.page > 0 &&
+	for (i = 0; i < 40 && screen(fx) != NULL &&
+	    fx->k->client.window.page > 0 &&
 	    fx->k->client.window.more && fx->k->client.window.reading; i++) {
 		press(fx, REQ_DOWN);
 		if (fx->cut != 0)
@@ -960,6 +964,62 @@ row_with(struct fixture *fx, const char *s, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)(e != NULL ? e - b : (long)strlen(b)),
 	    b);
 	return buf;
+}
+
+/*
+ * issue 14: large text, by keys and taps.  At 40x12 the Norwood question's
+ * texts do not fit with its list: Down reads them on (nothing chosen),
+ * then goes into the list, where the highlighted stage's picture is in
+ * words; Up on the first stage reads back; F1 brings the help into the
+ * window; a tap on "▼ more" scrolls; numbers still choose at once.
+ */
+static void
+test_large_keys(void **state)
+{
+	struct fixture		*fx = shipped_at(0, "norwood", 12, 40);
+	struct ui_scroll	*w = &fx->k->client.window;
+	char			*seen, *t;
+	int			 i, top;
+
+	(void)state;
+	assert_shows(fx, "Which picture looks most");
+	assert_true(w->page > 0 && w->reading);	/* the texts scroll */
+	for (i = 0; i < 20 && screen(fx) != NULL && w->more; i++) {
+		press(fx, REQ_DOWN);
+		assert_int_equal(fx->k->client.cur, -1); /* nothing chosen */
+	}
+	assert_false(w->more);
+	press(fx, REQ_DOWN);			/* into the list */
+	assert_int_equal(fx->k->client.cur, 0);
+	assert_shows(fx, ARROW " 1. (o) Stage I");
+	assert_int_equal(fx->cut, 0);
+	seen = xstrdup(fx->screen);		/* reads back, still chosen */
+	for (i = 0; i < 20 && screen(fx) != NULL && (w->top > 0 ||
+	    !w->reading); i++) {
+		press(fx, REQ_UP);
+		t = xasprintf("%s%s", seen, screen(fx));
+		free(seen);
+		seen = t;
+		assert_int_equal(fx->cut, 0);
+	}
+	assert_int_equal(w->top, 0);
+	assert_int_equal(fx->k->client.cur, 0);
+	/* the picture in words, with the texts or under the entry */
+	if (!all_words_in(form_tr(&fx->f->questions[engine_item(
+	    walk_engine(fx->k))->ref].options[0].describe, 0), seen))
+		fail_msg("stage I never described:\n%s", seen);
+	free(seen);
+	press(fx, REQ_HELP);			/* the help in the window */
+	assert_shows(fx, "The pictures show");
+	assert_int_equal(fx->cut, 0);
+	top = w->top;
+	tap(fx, "\xe2\x96\xbc more");		/* a tap reads on */
+	assert_true(w->top > top);
+	press(fx, REQ_HELP);
+	type(fx, "3");				/* a number chooses at once */
+	assert_int_equal(fx->k->client.chosen, 2);
+	assert_false(w->reading);
+	fixture_free(fx);
 }
 
 /* kiosk-10: no answer by accident on a long list: numbers reach every
@@ -1276,6 +1336,7 @@ main(void)
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_shipped_walk),
 		cmocka_unit_test(test_large_text),
+		cmocka_unit_test(test_large_keys),
 		cmocka_unit_test(test_quiet),
 		cmocka_unit_test(test_list_keys),
 		cmocka_unit_test(test_intro_help),
