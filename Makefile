@@ -100,11 +100,13 @@ $(BIN): $(BUILD)/obj/cmd/main.o $(BUILD)/libsmp.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsmp.a
+# Every test binary also gets the kiosk fixture (tests/unit/kfix.c).
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/kfix.c tests/unit/kfix.h \
+    $(BUILD)/libsmp.a
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -Isrc -o $@ $< \
-		$(BUILD)/libsmp.a $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+		tests/unit/kfix.c $(BUILD)/libsmp.a $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
 tests: $(BIN) $(BUILD)/art/.stamp $(TESTBINS)
 

@@ -17,14 +17,13 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "base/diag.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
 #include "form/form.h"
-#include "form/form_load.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "ui/kiosk.h"
+#include "kfix.h"
 
 #define TEST_FORM	"tests/e2e/forms/kiosk-test.form"
 #define PIN		"2468"
@@ -32,14 +31,11 @@
 
 /* A kiosk whose store can be made to fail. */
 struct fixture {
-	char		 dir[64];	/* mkdtemp folder */
-	char		*db, *db2;	/* first database, staff's choice */
-	struct form	*f;
-	struct store	*s;
-	char		 hash[STORE_HASH_LEN + 1];
-	struct intake_store port;	/* the store's, behind a switch */
+	struct kfix	 b;		/* folder, database, form, options;
+					   b.port: the store's, behind a
+					   switch */
+	char		*db2;		/* staff's choice of a new database */
 	struct intake_store real;	/* the store's own */
-	struct ui_opts	 o;
 	struct kiosk	*k;
 	double		 now;
 	bool		 fail;		/* every save fails */
@@ -96,11 +92,11 @@ static void
 fixture_port(struct fixture *fx, struct store *s)
 {
 	store_intake_port(s, &fx->real);
-	fx->port.begin = flaky_begin;
-	fx->port.put = flaky_put;
-	fx->port.complete = flaky_complete;
-	fx->port.abandon = flaky_abandon;
-	fx->port.ctx = fx;
+	fx->b.port.begin = flaky_begin;
+	fx->b.port.put = flaky_put;
+	fx->b.port.complete = flaky_complete;
+	fx->b.port.abandon = flaky_abandon;
+	fx->b.port.ctx = fx;
 }
 
 /* ui_opts.reopen: close the store, open path, carry on there. */
@@ -109,14 +105,14 @@ fake_reopen(void *ctx, const char *path, char **errp)
 {
 	struct fixture	*fx = ctx;
 
-	store_close(fx->s);
-	fx->s = fx->o.store = NULL;
-	if (store_open(path, 0, &fx->s, errp) != STORE_OK ||
-	    store_form_put(fx->s, fx->f, fx->hash, errp) != STORE_OK)
+	store_close(fx->b.s);
+	fx->b.s = fx->b.o.store = NULL;
+	if (store_open(path, 0, &fx->b.s, errp) != STORE_OK ||
+	    store_form_put(fx->b.s, fx->b.f, fx->b.hash, errp) != STORE_OK)
 		return -1;
-	fx->o.store = fx->s;
+	fx->b.o.store = fx->b.s;
 	fx->fail = false;
-	fixture_port(fx, fx->s);
+	fixture_port(fx, fx->b.s);
 	return 0;
 }
 
@@ -134,34 +130,16 @@ static struct fixture *
 fixture_new(void)
 {
 	struct fixture	*fx = xcalloc(1, sizeof(*fx));
-	struct diag	*d = diag_new(TEST_FORM, 20);
-	char		*err = NULL;
 
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/test_fault.XXXXXX");
-	assert_non_null(mkdtemp(fx->dir));
-	fx->db = xasprintf("%s/intake.db", fx->dir);
-	fx->db2 = xasprintf("%s/fresh.db", fx->dir);
-	fx->f = form_load(TEST_FORM, 0, d, NULL);
-	assert_non_null(fx->f);
-	diag_free(d);
-	assert_int_equal(store_open(fx->db, 0, &fx->s, &err), STORE_OK);
-	assert_int_equal(store_form_put(fx->s, fx->f, fx->hash, &err),
-	    STORE_OK);
-	fx->o.set.kiosk_id = "test-1";
-	fx->o.set.idle_timeout = 180;
-	fx->o.set.idle_countdown = 30;
-	fx->o.set.end_seconds = 10;
-	fx->o.form = fx->f;
-	fx->o.store = fx->s;
-	fixture_port(fx, fx->s);
-	fx->o.port = &fx->port;
-	fx->o.form_hash = fx->hash;
-	fx->o.pin_try = fake_pin_try;
-	fx->o.reopen = fake_reopen;
-	fx->o.reopen_ctx = fx;
-	fx->o.db_path = fx->db2;
+	kfix_open(&fx->b, "test_fault", TEST_FORM, false);
+	fx->db2 = xasprintf("%s/fresh.db", fx->b.dir);
+	fixture_port(fx, fx->b.s);
+	fx->b.o.pin_try = fake_pin_try;
+	fx->b.o.reopen = fake_reopen;
+	fx->b.o.reopen_ctx = fx;
+	fx->b.o.db_path = fx->db2;
 	fx->now = 1000;
-	fx->k = kiosk_new(&fx->o, true, NULL, fx->now);
+	fx->k = kiosk_new(&fx->b.o, true, NULL, fx->now);
 	return fx;
 }
 
@@ -169,16 +147,9 @@ fixture_new(void)
 static void
 fixture_free(struct fixture *fx)
 {
-	char	*cmd;
-
 	kiosk_free(fx->k);
-	store_close(fx->s);
-	form_free(fx->f);
+	kfix_close(&fx->b);
 	free(fx->screen);
-	cmd = xasprintf("rm -rf '%s'", fx->dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(fx->db);
 	free(fx->db2);
 	free(fx);
 }

@@ -15,11 +15,9 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "base/diag.h"
 #include "base/xmalloc.h"
 #include "engine/engine.h"
 #include "form/form.h"
-#include "form/form_load.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "base/date.h"
@@ -27,6 +25,7 @@
 #include "ui/kiosk.h"
 #include "ui/mode.h"
 #include "ui/walk.h"
+#include "kfix.h"
 
 #define TEST_FORM	"tests/e2e/forms/kiosk-test.form"
 #define SHIPPED_FORM	"forms/smp-consultation.form"
@@ -39,13 +38,7 @@ static const bool k_help_check = true;
 
 /* One kiosk over a fresh database. */
 struct fixture {
-	char		 dir[64];	/* mkdtemp folder */
-	char		*db;
-	struct form	*f;
-	struct store	*s;
-	char		 hash[STORE_HASH_LEN + 1];
-	struct intake_store port;	/* the store's write side */
-	struct ui_opts	 o;
+	struct kfix	 b;		/* folder, database, form, options */
 	struct kiosk	*k;
 	double		 now;		/* the test's clock */
 	int		 pin_tries;	/* wrong PINs so far */
@@ -84,38 +77,18 @@ static struct fixture *
 fixture_new(const char *path, bool demo)
 {
 	struct fixture	*fx = xcalloc(1, sizeof(*fx));
-	struct diag	*d = diag_new(path, 20);
-	char		*err = NULL;
 
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/test_kiosk.XXXXXX");
-	assert_non_null(mkdtemp(fx->dir));
-	fx->db = xasprintf("%s/intake.db", fx->dir);
-	fx->f = form_load(path, 0, d, NULL);
-	assert_non_null(fx->f);
-	diag_free(d);
-	assert_int_equal(store_open(fx->db, 0, &fx->s, &err), STORE_OK);
-	assert_int_equal(store_form_put(fx->s, fx->f, fx->hash, &err),
-	    STORE_OK);
-	fx->o.set.clinic = "Test Clinic";
-	fx->o.set.kiosk_id = "test-1";
-	fx->o.set.idle_timeout = 180;
-	fx->o.set.idle_countdown = 30;
-	fx->o.set.end_seconds = 10;
-	fx->o.set.demo = demo;
-	fx->o.form = fx->f;
-	fx->o.store = fx->s;
-	store_intake_port(fx->s, &fx->port);
-	fx->o.port = &fx->port;
-	fx->o.form_hash = fx->hash;
+	kfix_open(&fx->b, "test_kiosk", path, demo);
+	fx->b.o.set.clinic = "Test Clinic";
 	if (!demo) {
-		fx->o.pin_try = fake_pin_try;
-		fx->o.pin_locked = fake_pin_locked;
-		fx->o.pin_ctx = fx;
+		fx->b.o.pin_try = fake_pin_try;
+		fx->b.o.pin_locked = fake_pin_locked;
+		fx->b.o.pin_ctx = fx;
 	}
 	fx->now = 1000;
 	fx->rows = 24;
 	fx->cols = 80;
-	fx->k = kiosk_new(&fx->o, true, NULL, fx->now);
+	fx->k = kiosk_new(&fx->b.o, true, NULL, fx->now);
 	return fx;
 }
 
@@ -123,16 +96,9 @@ fixture_new(const char *path, bool demo)
 static void
 fixture_free(struct fixture *fx)
 {
-	char	*cmd;
-
 	kiosk_free(fx->k);
-	store_close(fx->s);
-	form_free(fx->f);
+	kfix_close(&fx->b);
 	free(fx->screen);
-	cmd = xasprintf("rm -rf '%s'", fx->dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(fx->db);
 	free(fx);
 }
 
@@ -239,7 +205,7 @@ intake_row(struct fixture *fx)
 	char				*err = NULL, *row = NULL;
 
 	memset(&f, 0, sizeof(f));
-	assert_int_equal(query_cursor_new(fx->s, &f, 0, &c, &err), STORE_OK);
+	assert_int_equal(query_cursor_new(fx->b.s, &f, 0, &c, &err), STORE_OK);
 	while (query_cursor_next(c, &in, &err) > 0) {
 		free(row);
 		row = xasprintf("%s|%s|%d", in->status, in->band ? in->band :
@@ -487,9 +453,9 @@ put_done(struct fixture *fx, const struct intake_outcome *out)
 {
 	char	 id[STORE_ID_LEN + 1], *err = NULL;
 
-	assert_int_equal(store_intake_begin(fx->s, fx->hash, "k1", "en",
+	assert_int_equal(store_intake_begin(fx->b.s, fx->b.hash, "k1", "en",
 	    "kiosk", id, &err), STORE_OK);
-	assert_int_equal(store_intake_complete(fx->s, id, out, NULL, 0, &err),
+	assert_int_equal(store_intake_complete(fx->b.s, id, out, NULL, 0, &err),
 	    STORE_OK);
 }
 
@@ -554,9 +520,9 @@ test_end_words(void **state)
 	char			*t;
 
 	(void)state;
-	for (i = 0; i < fx->f->nrules; i++)
-		if (fx->f->rules[i].kind == RULE_STOP)
-			minor = &fx->f->rules[i];
+	for (i = 0; i < fx->b.f->nrules; i++)
+		if (fx->b.f->rules[i].kind == RULE_STOP)
+			minor = &fx->b.f->rules[i];
 	assert_non_null(minor);
 	memset(&l, 0, sizeof(l));
 	l.kind = SC_STOP;
@@ -835,7 +801,7 @@ shipped_step(struct fixture *fx, int lang, int *last, int *total)
 		press(fx, REQ_ENTER);	/* pages down, then agrees */
 		return;
 	}
-	q = &fx->f->questions[it->ref];
+	q = &fx->b.f->questions[it->ref];
 	read_whole(fx, form_tr(&q->label, lang));
 	if (fx->rows >= 24)	/* nothing scrolls: the label's start */
 		assert_shows(fx, first_words(form_tr(&q->label, lang), words));
@@ -873,7 +839,7 @@ shipped_at(int lang, const char *id, int rows, int cols)
 			break;
 		it = engine_item(walk_engine(fx->k));
 		if (id != NULL && it->kind == ITEM_QUESTION &&
-		    strcmp(fx->f->questions[it->ref].id, id) == 0)
+		    strcmp(fx->b.f->questions[it->ref].id, id) == 0)
 			return fx;
 		shipped_step(fx, lang, &last, &total);
 	}
@@ -913,7 +879,7 @@ walk_shipped(int lang, int rows, int cols)
 		assert_no_english(screen(fx));
 	press(fx, REQ_NEXT);
 	assert_string_equal(kiosk_mode_name(fx->k), "end");
-	assert_shows(fx, form_phrase(fx->f, PH_THANKS, lang));
+	assert_shows(fx, form_phrase(fx->b.f, PH_THANKS, lang));
 	assert_int_equal(fx->cut, 0);
 	if (lang == 1)
 		assert_no_english(fx->screen);
@@ -1005,7 +971,7 @@ test_large_keys(void **state)
 	assert_int_equal(w->top, 0);
 	assert_int_equal(fx->k->client.cur, 0);
 	/* the picture in words, with the texts or under the entry */
-	if (!all_words_in(form_tr(&fx->f->questions[engine_item(
+	if (!all_words_in(form_tr(&fx->b.f->questions[engine_item(
 	    walk_engine(fx->k))->ref].options[0].describe, 0), seen))
 		fail_msg("stage I never described:\n%s", seen);
 	free(seen);
@@ -1192,7 +1158,7 @@ test_review_long(void **state)
 	for (i = 0; i < 20 && strcmp(kiosk_mode_name(fx->k), "review") != 0;
 	    i++) {
 		it = engine_item(walk_engine(fx->k));
-		if (strcmp(fx->f->questions[it->ref].id, "notes") == 0)
+		if (strcmp(fx->b.f->questions[it->ref].id, "notes") == 0)
 			while (edit_chars(fx->k->client.edit) < 2000)
 				type(fx, "lorem ipsum dolor sit amet ");
 		else
@@ -1277,7 +1243,7 @@ test_pictures(void **state)
 	press(fx, REQ_ENTER);
 	tap(fx, "[ Not sure ]");
 	assert_shows(fx, "the practitioner will look at your");
-	v = engine_value(walk_engine(fx->k), &fx->f->questions[
+	v = engine_value(walk_engine(fx->k), &fx->b.f->questions[
 	    engine_item(walk_engine(fx->k))->ref]);
 	assert_string_equal(v, "not_sure");
 	press(fx, REQ_BACK);			/* back to the picture */

@@ -14,23 +14,16 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "base/diag.h"
 #include "base/xmalloc.h"
 #include "form/form.h"
-#include "form/form_load.h"
 #include "store/store.h"
 #include "ui/plain.h"
+#include "kfix.h"
 
 #define TEST_FORM	"tests/e2e/forms/kiosk-test.form"
 
 struct fixture {
-	char		 dir[64];
-	char		*db;
-	struct form	*f;
-	struct store	*s;
-	char		 hash[STORE_HASH_LEN + 1];
-	struct intake_store port;
-	struct ui_opts	 o;
+	struct kfix	 b;		/* folder, database, form, options */
 	struct plain	*pl;
 	FILE		*out;		/* open_memstream */
 	char		*buf;
@@ -44,32 +37,13 @@ static struct fixture *
 fixture_new(void)
 {
 	struct fixture	*fx = xcalloc(1, sizeof(*fx));
-	struct diag	*d = diag_new(TEST_FORM, 20);
-	char		*err = NULL;
 
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/test_plain.XXXXXX");
-	assert_non_null(mkdtemp(fx->dir));
-	fx->db = xasprintf("%s/intake.db", fx->dir);
-	fx->f = form_load(TEST_FORM, 0, d, NULL);
-	assert_non_null(fx->f);
-	diag_free(d);
-	assert_int_equal(store_open(fx->db, 0, &fx->s, &err), STORE_OK);
-	assert_int_equal(store_form_put(fx->s, fx->f, fx->hash, &err),
-	    STORE_OK);
-	fx->o.set.kiosk_id = "test-1";
-	fx->o.set.idle_timeout = 60;
-	fx->o.set.idle_countdown = 30;
-	fx->o.set.end_seconds = 10;
-	fx->o.set.demo = true;
-	fx->o.form = fx->f;
-	fx->o.store = fx->s;
-	store_intake_port(fx->s, &fx->port);
-	fx->o.port = &fx->port;
-	fx->o.form_hash = fx->hash;
+	kfix_open(&fx->b, "test_plain", TEST_FORM, true);
+	fx->b.o.set.idle_timeout = 60;
 	fx->out = open_memstream(&fx->buf, &fx->len);
 	assert_non_null(fx->out);
 	fx->now = 1000;
-	fx->pl = plain_new(&fx->o, fx->out, true, NULL, fx->now);
+	fx->pl = plain_new(&fx->b.o, fx->out, true, NULL, fx->now);
 	plain_show(fx->pl);
 	return fx;
 }
@@ -77,17 +51,10 @@ fixture_new(void)
 static void
 fixture_free(struct fixture *fx)
 {
-	char	*cmd;
-
 	plain_free(fx->pl);
 	fclose(fx->out);
 	free(fx->buf);
-	store_close(fx->s);
-	form_free(fx->f);
-	cmd = xasprintf("rm -rf '%s'", fx->dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(fx->db);
+	kfix_close(&fx->b);
 	free(fx);
 }
 
