@@ -11,6 +11,9 @@
 
 #include "form/form.h"
 
+struct query_filter;
+struct store;
+
 struct store;
 
 #define CLI_ANY		(-1)	/* cli_parse nargs: any number (the command
@@ -62,6 +65,20 @@ int	cli_load_form(const char *path, unsigned flags, struct form **fp);
  */
 int	cli_open_store(const char *cmd, const char *db, const char *config,
 	    enum cli_open how, struct store **sp);
+/*
+ * As cli_open_store, after checking filter f (dates, status): a bad one
+ * is reported ("smp-intake: CMD: MSG") and gives 64.  For list, stats
+ * and export, which select intakes the same way.
+ */
+int	cli_open_filtered(const char *cmd, const struct query_filter *f,
+	    const char *db, const char *config, enum cli_open how,
+	    struct store **sp);
+/*
+ * The end of a report command: store result rc (a store_rc) with its
+ * message err (freed) reported once, the store closed; the exit status
+ * (cli_stdout_status when the report went through).
+ */
+int	cli_report_done(const char *cmd, struct store *s, int rc, char *err);
 /*
  * The exit status of command cmd that wrote its report to stdout: status,
  * unless it is 0 and stdout could not be written (a full disk, a closed

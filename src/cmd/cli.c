@@ -96,6 +96,32 @@ cli_open_store(const char *cmd, const char *db, const char *config,
 	return store_exit_status(rc);
 }
 
+int
+cli_open_filtered(const char *cmd, const struct query_filter *f,
+    const char *db, const char *config, enum cli_open how,
+    struct store **sp)
+{
+	char	*err = NULL;
+
+	if (query_filter_check(f, &err) < 0) {
+		fprintf(stderr, "smp-intake: %s: %s\n", cmd, err);
+		free(err);
+		return SMP_EXIT_USAGE;
+	}
+	return cli_open_store(cmd, db, config, how, sp);
+}
+
+int
+cli_report_done(const char *cmd, struct store *s, int rc, char *err)
+{
+	if (rc != STORE_OK)
+		fprintf(stderr, "smp-intake: %s: %s\n", cmd, err);
+	free(err);
+	store_close(s);
+	return cli_stdout_status(cmd, rc == STORE_OK ? SMP_EXIT_OK :
+	    store_exit_status(rc));
+}
+
 /* The command's exit status, 74 if its report could not be written. */
 int
 cli_stdout_status(const char *cmd, int status)

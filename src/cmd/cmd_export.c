@@ -120,14 +120,10 @@ cmd_export(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	if ((rc = export_args(argc, argv, &o, &db, &config, &out)) >= 0)
 		return rc;
-	if (query_filter_check(&o.filter, &err) < 0) {
-		fprintf(stderr, "smp-intake: export: %s\n", err);
-		free(err);
-		return SMP_EXIT_USAGE;
-	}
 	export_catch_signals();
 	o.stop = &export_signal;
-	if ((rc = cli_open_store("export", db, config, CLI_AUDITED, &s)) != 0)
+	if ((rc = cli_open_filtered("export", &o.filter, db, config,
+	    CLI_AUDITED, &s)) != 0)
 		return rc;
 	if (out != NULL)
 		rc = export_to_path(s, &o, out, NULL, &rows, &err);

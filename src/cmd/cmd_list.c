@@ -128,17 +128,9 @@ cmd_list(int argc, char **argv)
 
 	if ((rc = cli_parse(argc, argv, opts, 0, list_usage, &first)) >= 0)
 		return rc;
-	if (query_filter_check(&f, &err) < 0) {
-		fprintf(stderr, "smp-intake: list: %s\n", err);
-		free(err);
-		return SMP_EXIT_USAGE;
-	}
-	if ((rc = cli_open_store("list", db, config, CLI_READ, &s)) != 0)
+	if ((rc = cli_open_filtered("list", &f, db, config, CLI_READ,
+	    &s)) != 0)
 		return rc;
-	if ((rc = list_print(s, &f, &err)) != STORE_OK)
-		fprintf(stderr, "smp-intake: list: %s\n", err);
-	free(err);
-	store_close(s);
-	return cli_stdout_status("list", rc == STORE_OK ? SMP_EXIT_OK :
-	    store_exit_status(rc));
+	rc = list_print(s, &f, &err);
+	return cli_report_done("list", s, rc, err);
 }

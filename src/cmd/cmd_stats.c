@@ -353,17 +353,9 @@ cmd_stats(int argc, char **argv)
 
 	if ((rc = cli_parse(argc, argv, opts, 0, stats_usage, &first)) >= 0)
 		return rc;
-	if (query_filter_check(&f, &err) < 0) {
-		fprintf(stderr, "smp-intake: stats: %s\n", err);
-		free(err);
-		return SMP_EXIT_USAGE;
-	}
-	if ((rc = cli_open_store("stats", db, config, CLI_READ, &s)) != 0)
+	if ((rc = cli_open_filtered("stats", &f, db, config, CLI_READ,
+	    &s)) != 0)
 		return rc;
-	if ((rc = stats_print(s, &f, by, &err)) != STORE_OK)
-		fprintf(stderr, "smp-intake: stats: %s\n", err);
-	free(err);
-	store_close(s);
-	return cli_stdout_status("stats", rc == STORE_OK ? SMP_EXIT_OK :
-	    store_exit_status(rc));
+	rc = stats_print(s, &f, by, &err);
+	return cli_report_done("stats", s, rc, err);
 }
