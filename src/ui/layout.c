@@ -18,6 +18,8 @@
 #define MARGIN		2	/* columns left and right of the body */
 #define ART_GAP		3	/* columns between list and picture */
 #define LIST_MIN	30	/* narrowest list with the picture beside */
+#define WINDOW_MIN	4	/* rows of texts beside a widget, at the
+				   least: two lines between two markers */
 
 /* Does the picture fit beside a list of at least LIST_MIN columns? */
 bool
@@ -297,9 +299,6 @@ layout_centre(const struct ui_page *p, struct grid *g, int ymax)
 		put_centred(g, y, p->hint, GA_DIM);
 }
 
-#define WINDOW_MIN	4	/* rows of texts beside a widget, at the
-				   least: a line between two markers */
-
 /* A marker row of the texts' window ("▲ more"; below, the page's own
    words when they fit on the row): a tap scrolls them. */
 static void
@@ -448,7 +447,7 @@ layout_widget(const struct ui_page *p, struct grid *g, int y, int ymax,
 /* Rows the widget wants, and the fewest it can do with (a list scrolls
    around its highlighted entry; a box shows the lines by the cursor). */
 static int
-widget_need(const struct ui_page *p, int w, bool least)
+layout_need(const struct ui_page *p, int w, bool least)
 {
 	if (p->items != NULL)
 		return least ? widget_list_min(p, w) : widget_list_rows(p, w);
@@ -473,14 +472,14 @@ layout_body(const struct ui_page *p, struct grid *g, int y, int ymax,
 		p->window->page = 0;
 		p->window->more = false;
 	}
-	if (p->window == NULL || y + t + widget_need(p, w, false) <= ymax) {
+	if (p->window == NULL || y + t + layout_need(p, w, false) <= ymax) {
 		if (p->window != NULL)
 			p->window->top = 0;
 		y = layout_texts(p, g, y, ymax, w, NULL);
 		layout_widget(p, g, y, ymax, MARGIN, w);
 		return;
 	}
-	least = widget_need(p, w, true);
+	least = layout_need(p, w, true);
 	room = ymax - y - least;
 	if (t - 1 <= room) {		/* they fit, tight */
 		p->window->top = 0;
@@ -576,7 +575,7 @@ layout_place(const struct ui_page *p, struct grid *g)
 		layout_top(&q, g);
 	ymax = layout_bottom(&q, g);
 	/* a blank row under the heading while everything fits with it */
-	q.tight = q.tight && y + texts_rows(&q, w) + widget_need(&q, w,
+	q.tight = q.tight && y + texts_rows(&q, w) + layout_need(&q, w,
 	    false) > ymax;
 	if (q.tight)
 		ymax++;		/* and none above the buttons */
@@ -623,7 +622,7 @@ layout_place(const struct ui_page *p, struct grid *g)
 	if (layout_art_beside(g->cols, art) && y + ah <= ymax &&
 	    (q.items != NULL || q.edit != NULL)) {
 		if (y + texts_rows(&q, w) + ah <= ymax &&
-		    y + texts_rows(&q, w) + widget_need(&q, w - aw - ART_GAP,
+		    y + texts_rows(&q, w) + layout_need(&q, w - aw - ART_GAP,
 		    false) <= ymax) {
 			/* texts across, the widget and the picture under */
 			y = layout_texts(&q, g, y, ymax, w, NULL);
