@@ -57,6 +57,8 @@ input_fkey(wint_t k)
 			return REQ_SAY;
 		if (k == (wint_t)KEY_F(3))
 			return REQ_HUSH;
+		if (k == (wint_t)KEY_F(4))
+			return REQ_HEAR;
 		return REQ_NONE;
 	}
 }

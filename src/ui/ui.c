@@ -132,16 +132,42 @@ ui_draw(struct kiosk *k, struct pixels *px, int *rows, int *cols)
 	ui_say(k, false);
 }
 
-/* The speech keys (F2 again, F3 stop); true if r was one. */
-static bool
-ui_speech_key(struct kiosk *k, const struct req *r)
+/* F4: the client's own answer, said once because they asked (an
+   identifier is never said otherwise: a lobby is public). */
+static void
+ui_hear(struct kiosk *k)
 {
+	struct ui_page	 p;
+	char		*a;
+
+	if (ui_speech == NULL)
+		return;
+	kiosk_page(k, &p);
+	if ((a = say_answer(&p)) != NULL)
+		speech_say(ui_speech, k->f->langs[k->client.lang], a);
+	xfree_secret(a);
+}
+
+/*
+ * The speech keys (F2 again, F3 stop, F4 the answer); true if r was
+ * one.  They are the client's doing, so they count against the idle
+ * time like any key, and on the idle warning they carry on as any key
+ * does (the kiosk is handed them then).
+ */
+static bool
+ui_speech_key(struct kiosk *k, const struct req *r, double now)
+{
+	if (r->kind != REQ_SAY && r->kind != REQ_HUSH && r->kind != REQ_HEAR)
+		return false;
+	if (strcmp(kiosk_mode_name(k), "idle") == 0)
+		return false;
+	k->loop.last_input = now;
 	if (r->kind == REQ_SAY)
 		ui_say(k, true);
 	else if (r->kind == REQ_HUSH)
 		speech_stop(ui_speech);
 	else
-		return false;
+		ui_hear(k);
 	return true;
 }
 
@@ -283,7 +309,7 @@ ui_run(const struct ui_opts *o, char **errp)
 			break;
 		ui_draw(k, px, &rows, &cols);
 		if (input_read(&r, UI_TURN_MS)) {
-			if (!ui_speech_key(k, &r))
+			if (!ui_speech_key(k, &r, ui_now()))
 				kiosk_request(k, &r, ui_now());
 		} else
 			kiosk_tick(k, ui_now());
