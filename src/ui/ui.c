@@ -18,6 +18,7 @@
 #include "ui/ui.h"
 #include "input.h"
 #include "kiosk.h"
+#include "mode.h"
 #include "pixels.h"
 #include "plain.h"
 #include "say.h"
@@ -70,6 +71,17 @@ ui_now(void)
 }
 
 /*
+ * Whether staff screens are up.  They are never said: they are for
+ * staff, not the client, and a consultation holds the client's name,
+ * phone and birth date, which speech never says in a lobby.
+ */
+static bool
+ui_staff(const struct kiosk *k)
+{
+	return (k->loop.mode->flags & MODE_STAFF) != 0;
+}
+
+/*
  * Say what changed on screen: the whole page when it is another one (or
  * asked for again), else the entry the highlight moved to.  The idle
  * warning is said once, not at every second of its countdown.
@@ -84,6 +96,13 @@ ui_say(struct kiosk *k, bool again)
 
 	if (ui_speech == NULL)
 		return;
+	if (ui_staff(k)) {		/* not said; the client's page is,
+					   whole, when it comes back */
+		speech_stop(ui_speech);
+		xfree_secret(ui_said);
+		ui_said = NULL;
+		return;
+	}
 	kiosk_page(k, &p);
 	page = say_page(k, &p);
 	focus = say_focus(&p);
@@ -140,7 +159,7 @@ ui_hear(struct kiosk *k)
 	struct ui_page	 p;
 	char		*a;
 
-	if (ui_speech == NULL)
+	if (ui_speech == NULL || ui_staff(k))
 		return;
 	kiosk_page(k, &p);
 	if ((a = say_answer(&p)) != NULL)

@@ -89,6 +89,12 @@ keys Enter; wait_for "fecha de nacimiento"
 keys F2; poll 5 eval 'last_said | grep -q "fecha de nacimiento"'
 check "speech: the identifier is said only that once" \
     eval '[ "$(cat "$W"/*.txt | grep -c "Ñúñez")" -eq 1 ]'
+# Staff screens are not said (a consultation holds the client's name).
+keys F10; wait_for "Staff PIN"; type_text 2468; keys Enter
+wait_for "Today's intakes"; keys Enter; wait_for "Today's intakes"
+keys F2 F4
+check "speech: staff screens are never said" \
+    eval '! cat "$W"/*.txt | grep -q "Staff PIN\|Today.s intakes"'
 check "speech: the hook's files are the owner's alone (0600)" \
     eval '[ -z "$(find "$W" -type f ! -perm 600)" ]'
 kiosk_stop
