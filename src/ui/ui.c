@@ -232,8 +232,12 @@ ui_plain(const struct ui_opts *o, char **errp)
 	size_t		 len = 0;
 	int		 rc = 0;
 
+	if (o->set.speech && (ui_speech = speech_new(
+	    getenv("SMP_SPEECH_WAV"), errp)) == NULL)
+		return -1;
 	ui_signals();
 	pl = plain_new(o, stdout, utf8_locale(), &ui_signalled, ui_now());
+	plain_speech(pl, ui_speech);
 	plain_show(pl);
 	if (o->ready != NULL)
 		rc = o->ready(o->ready_ctx, errp);
@@ -258,6 +262,8 @@ ui_plain(const struct ui_opts *o, char **errp)
 		rc = -1;
 	}
 	plain_free(pl);
+	speech_free(ui_speech);
+	ui_speech = NULL;
 	return rc != 0 ? -1 : 0;
 }
 
