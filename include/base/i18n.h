@@ -134,6 +134,10 @@ enum phrase {
 	PH_WORD_BACK,		/* plain mode: the word for back */
 	PH_WORD_HELP,		/* plain mode: the word for help */
 	PH_WORD_REPEAT,		/* plain mode: the word to repeat */
+	PH_KEYS_TEXT_SAY,	/* PH_KEYS_TEXT with speech: F4 reads the
+				   answer typed */
+	PH_KEYS_REVIEW_SAY,	/* PH_KEYS_REVIEW with speech, on an
+				   identifier: F4 reads it */
 	PHRASE__COUNT
 };
 

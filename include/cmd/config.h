@@ -9,6 +9,7 @@
  *   kiosk_id = lobby-1
  *   idle_timeout = 180        ; seconds before "Are you still there?"
  *   idle_countdown = 30       ; seconds of countdown before abandoning
+ *                             ; (20 or more: WCAG 2.2.1)
  *   end_seconds = 10          ; end screen, then back to welcome
  *   end_screen = form         ; form | summary | thanks | score
  *   demo = no                 ; demo: the welcome screen says how to leave

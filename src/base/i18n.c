@@ -125,6 +125,8 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_WORD_BACK] = "word-back",
 	[PH_WORD_HELP] = "word-help",
 	[PH_WORD_REPEAT] = "word-repeat",
+	[PH_KEYS_TEXT_SAY] = "keys-text-say",
+	[PH_KEYS_REVIEW_SAY] = "keys-review-say",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -279,6 +281,10 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	[PH_WORD_BACK] = "back",
 	[PH_WORD_HELP] = "help",
 	[PH_WORD_REPEAT] = "repeat",
+	[PH_KEYS_TEXT_SAY] = "Type your answer   Enter next   Esc back   "
+	    "F1 help   F4 hear it",
+	[PH_KEYS_REVIEW_SAY] = "Up/Down choose   Enter change   Esc back   "
+	    "F4 hear it",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -439,6 +445,10 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	[PH_WORD_BACK] = "atrás",
 	[PH_WORD_HELP] = "ayuda",
 	[PH_WORD_REPEAT] = "repetir",
+	[PH_KEYS_TEXT_SAY] = "Escriba su respuesta   Intro siguiente   "
+	    "Esc atrás   F1 ayuda   F4 oírla",
+	[PH_KEYS_REVIEW_SAY] = "Arriba/Abajo elegir   Intro cambiar   "
+	    "Esc atrás   F4 oírla",
 };
 
 static const struct {

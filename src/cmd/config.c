@@ -115,6 +115,32 @@ fail(struct config_parse *p, const char *fmt, ...)
 	return 0;
 }
 
+/*
+ * The idle warning comes at least this long before an intake is
+ * abandoned (issue 14, WCAG 2.2.1: time enough to read it and answer).
+ * A shorter idle_countdown is refused at start, with its line, rather
+ * than raised quietly: a kiosk started by systemd on tty1 hands the
+ * terminal to the client at once, so a note on stderr would go unread
+ * and the file would go on saying something the kiosk does not do.
+ * idle_timeout may be short (a test waits one second for the warning).
+ */
+#define CONFIG_COUNTDOWN_MIN	20
+
+/*
+ * The shortest idle_countdown allowed: CONFIG_COUNTDOWN_MIN, or 1 when
+ * the environment sets SMP_TEST_SHORT_COUNTDOWN=1.  That is for tests
+ * only (tests/e2e/terminal.sh watches a countdown run out in two
+ * seconds instead of twenty); a kiosk's service never sets it.
+ */
+static int
+config_countdown_min(void)
+{
+	const char	*env = getenv("SMP_TEST_SHORT_COUNTDOWN");
+
+	return env != NULL && strcmp(env, "1") == 0 ? 1 :
+	    CONFIG_COUNTDOWN_MIN;
+}
+
 /* An integer key of [kiosk]; returns 1 if it was one. */
 static int
 kiosk_int(struct config_parse *p, const char *name, const char *value)
@@ -140,8 +166,13 @@ kiosk_int(struct config_parse *p, const char *name, const char *value)
 		if ((n = parse_seconds(value, keys[i].lo, keys[i].hi)) < 0)
 			return fail(p, "%s: expected a whole number of "
 			    "seconds (1 or more)", name);
-		else
-			*(int *)(void *)((char *)p->c + keys[i].off) = n;
+		if (strcmp(name, "idle_countdown") == 0 &&
+		    n < config_countdown_min())
+			return fail(p, "%s: expected %d seconds or more, "
+			    "so that a client has time to read \"Are you "
+			    "still there?\" and press a key (WCAG 2.2.1)",
+			    name, CONFIG_COUNTDOWN_MIN);
+		*(int *)(void *)((char *)p->c + keys[i].off) = n;
 		return 1;
 	}
 	return 0;

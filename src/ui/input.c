@@ -4,11 +4,14 @@
  *
  * An Esc that curses hands over as a character starts a sequence this
  * terminal's terminfo does not describe (a colour code in a paste,
- * ESC [ 1 ~ for Home, Alt+key), or is a lone Esc (Back).  Everything
- * already waiting behind it is read into a queue, input_esc_len says how
- * much of it is the sequence, that much is dropped and the rest is
- * handed out key by key: only the sequence is lost, never the text that
- * came in the same burst.
+ * ESC [ 1 ~ for Home, Alt+key), or one that does but came in two reads
+ * further apart than curses waits (ESCDELAY, tty.c: F2 on a loaded
+ * machine or a slow line), or is a lone Esc (Back).  Everything already
+ * waiting behind it is read into a queue; a key the terminfo entry names
+ * (input_esc_key) is that key, else input_esc_len says how much of it
+ * is the sequence, that much is dropped and the rest is handed out key
+ * by key: only the sequence is lost, never the text that came in the
+ * same burst, and F2 is never Back followed by "OQ".
  */
 #include <curses.h>
 #include <stdbool.h>
@@ -19,6 +22,7 @@
 #define INPUT_QMAX	4096	/* keys read ahead after an Esc */
 #define INPUT_ESC	0x1b
 #define INPUT_ESC_WAIT_MS 30	/* for the rest of a sequence cut short */
+#define INPUT_KEY_MAX	16	/* longest key sequence looked up */
 
 /* A key read ahead: a character, or a curses key code. */
 struct input_key {
@@ -57,6 +61,8 @@ input_fkey(wint_t k)
 			return REQ_SAY;
 		if (k == (wint_t)KEY_F(3))
 			return REQ_HUSH;
+		if (k == (wint_t)KEY_F(4))
+			return REQ_HEAR;
 		return REQ_NONE;
 	}
 }
@@ -176,6 +182,38 @@ input_esc_len(const uint32_t *s, size_t n)
 }
 
 /*
+ * The key this terminal's terminfo names by a start of the burst
+ * s[0..n) (s[0] is Esc), with *lenp its length; 0 if none.  Shortest
+ * first: ncurses' key_defined also names a key for its sequence with
+ * anything after it.  Never the start of a longer sequence (ESC [ < of
+ * a mouse report: a mouse key without its report is of no use, and the
+ * report would be typed).
+ */
+int
+input_esc_key(const uint32_t *s, size_t n, size_t *lenp)
+{
+	char	buf[INPUT_KEY_MAX + 1];
+	size_t	i, len;
+	int	code;
+
+	for (len = 2; len <= n && len <= INPUT_KEY_MAX; len++) {
+		i = len - 1;
+		if (s[i] == 0 || s[i] >= 0x7f)
+			return 0;	/* key sequences are ASCII */
+		for (i = 0; i < len; i++)
+			buf[i] = (char)s[i];
+		buf[len] = '\0';
+		if ((code = key_defined(buf)) > 0) {
+			if (code == KEY_MOUSE || len < input_esc_len(s, n))
+				return 0;
+			*lenp = len;
+			return code;
+		}
+	}
+	return 0;
+}
+
+/*
  * Move the keys still queued to its front, then read what is waiting
  * behind them: the first key waiting up to wait_ms, the rest only if
  * already there.
@@ -218,19 +256,21 @@ input_burst(uint32_t *s)
 }
 
 /*
- * The queue starts with an Esc: drop the sequence it starts (the
- * characters up to the first key code count); true if the Esc was alone
- * (Back), which is then dropped too.  A sequence that runs to the end of
- * what came may still be arriving (a loaded machine, a slow line): wait
- * a moment for the rest first, so it is neither cut in two nor taken
- * for a lone Esc.
+ * The queue starts with an Esc: take the key it starts (*code, a curses
+ * key code, when terminfo names the sequence), else drop the sequence
+ * (the characters up to the first key code count; *code 0); true if the
+ * Esc was alone (Back), which is then dropped too.  A sequence that runs
+ * to the end of what came may still be arriving (a loaded machine, a
+ * slow line): wait a moment for the rest first, so it is neither cut in
+ * two nor taken for a lone Esc.
  */
 static bool
-input_drop_esc(int ms)
+input_drop_esc(int ms, int *code)
 {
 	static uint32_t	s[INPUT_QMAX];
-	size_t		n;
+	size_t		n, len;
 
+	*code = 0;
 	input_fill(ms, 0);
 	n = input_burst(s);
 	if (input_qlen < INPUT_QMAX && input_esc_len(s, n) == n) {
@@ -240,6 +280,10 @@ input_drop_esc(int ms)
 	if (n == 1) {
 		input_qhead++;
 		return true;
+	}
+	if ((*code = input_esc_key(s, n, &len)) > 0) {
+		input_qhead += len;
+		return false;
 	}
 	input_qhead += input_esc_len(s, n);
 	return false;
@@ -254,7 +298,7 @@ static int
 input_next(wint_t *wc, int ms)
 {
 	struct input_key	*q;
-	int			 rc;
+	int			 rc, code;
 
 	if (input_qhead == input_qlen) {
 		input_qhead = input_qlen = 0;
@@ -267,10 +311,14 @@ input_next(wint_t *wc, int ms)
 	}
 	q = &input_q[input_qhead];
 	if (!q->code && q->wc == INPUT_ESC) {
-		if (!input_drop_esc(ms))
+		if (input_drop_esc(ms, &code)) {
+			*wc = INPUT_ESC;
+			return OK;
+		}
+		if (code == 0)
 			return ERR;
-		*wc = INPUT_ESC;
-		return OK;
+		*wc = (wint_t)code;
+		return KEY_CODE_YES;
 	}
 	input_qhead++;
 	*wc = q->wc;

@@ -24,5 +24,13 @@ bool	 input_read(struct req *r, int ms);
  * Esc alone (1).  n itself for a lone Esc (n <= 1).
  */
 size_t	 input_esc_len(const uint32_t *s, size_t n);
+/*
+ * The curses key code (KEY_F(2)...) of the longest start of the burst
+ * s[0..n) (s[0] is Esc) that this terminal's terminfo names, with *lenp
+ * its length; 0 if none.  For a key whose sequence came in two reads
+ * further apart than curses waits: F2 stays F2, not Esc and "OQ".
+ * Needs curses started (tty.c).
+ */
+int	 input_esc_key(const uint32_t *s, size_t n, size_t *lenp);
 
 #endif

@@ -239,7 +239,9 @@ question_keys(const struct kiosk *k, const struct form_question *q)
 	case QT_CHOICE:
 	case QT_YESNO:
 	case QT_SCALE:		return kiosk_phrase(k, PH_KEYS_CHOICE);
-	default:		return kiosk_phrase(k, PH_KEYS_TEXT);
+	default:		/* with speech, F4 says what was typed */
+		return kiosk_phrase(k, k->o->set.speech ? PH_KEYS_TEXT_SAY :
+		    PH_KEYS_TEXT);
 	}
 }
 

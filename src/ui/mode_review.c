@@ -98,7 +98,10 @@ review_page(struct kiosk *k, struct ui_page *p)
 	p->error = k->loop.error;
 	p->back = kiosk_phrase(k, PH_BACK);
 	p->next = kiosk_phrase(k, PH_DONE);
-	p->keys = kiosk_phrase(k, PH_KEYS_REVIEW);
+	/* With speech, F4 says an identifier the page leaves out. */
+	p->keys = kiosk_phrase(k, k->o->set.speech && p->cur >= 0 &&
+	    p->cur < n && it[p->cur].secret ? PH_KEYS_REVIEW_SAY :
+	    PH_KEYS_REVIEW);
 }
 
 /* Change an answer, or send them all. */

@@ -13,8 +13,11 @@
 #include "base/strbuf.h"
 #include "base/utf8.h"
 #include "base/xmalloc.h"
+#include "form/model.h"
 #include "kiosk.h"
 #include "plain.h"
+#include "say.h"
+#include "speech.h"
 
 #define PLAIN_MAX_PICKS	64	/* numbers one line may tick */
 
@@ -25,6 +28,8 @@ struct plain {
 					   answers: wiped) */
 	char		*error;		/* the message printed last */
 	char		 mode[24];	/* mode of the page printed last */
+	struct speech	*sp;		/* says each page printed, or NULL
+					   (borrowed) */
 	bool		 again;		/* print the page even if unchanged */
 	bool		 typed;		/* a line came since the last print:
 					   its message is said again */
@@ -52,6 +57,31 @@ plain_free(struct plain *pl)
 	xfree_secret(pl->shown);
 	xfree_secret(pl->error);
 	free(pl);
+}
+
+/* Say every page printed. */
+void
+plain_speech(struct plain *pl, struct speech *sp)
+{
+	pl->sp = sp;
+}
+
+/* Say what was printed: the page p in words (whole), else its message. */
+static void
+plain_say(struct plain *pl, const struct ui_page *p, bool whole)
+{
+	const char	*lang = pl->k->f->langs[pl->k->client.lang];
+	char		*words;
+
+	if (pl->sp == NULL)
+		return;
+	if (!whole) {
+		speech_say(pl->sp, lang, p->error);
+		return;
+	}
+	words = say_page(pl->k, p);
+	speech_say(pl->sp, lang, words);
+	xfree_secret(words);
 }
 
 /* Whether staff asked to exit. */
@@ -239,7 +269,7 @@ plain_show(struct plain *pl)
 	struct strbuf	 sb;
 	const char	*name = kiosk_mode_name(pl->k);
 	char		*text, *out;
-	bool		 same_mode = strcmp(name, pl->mode) == 0;
+	bool		 same_mode = strcmp(name, pl->mode) == 0, whole;
 
 	if (!kiosk_dirty(pl->k) && !pl->again)
 		return;
@@ -248,8 +278,9 @@ plain_show(struct plain *pl)
 		return;
 	text = plain_text(pl, &p);
 	strbuf_init(&sb);
-	if (pl->again || !same_mode || pl->shown == NULL ||
-	    strcmp(text, pl->shown) != 0) {
+	whole = pl->again || !same_mode || pl->shown == NULL ||
+	    strcmp(text, pl->shown) != 0;
+	if (whole) {
 		strbuf_adds(&sb, strcmp(name, "idle") == 0 ? "\a\n" : "\n");
 		strbuf_adds(&sb, text);
 	} else if (p.error == NULL || (!pl->typed && pl->error != NULL &&
@@ -263,6 +294,7 @@ plain_show(struct plain *pl)
 		strbuf_addf(&sb, "! %s\n", p.error);
 	out = strbuf_detach(&sb);
 	plain_put(pl, out);		/* one write: a page comes whole */
+	plain_say(pl, &p, whole);
 	xfree_secret(out);
 	xfree_secret(pl->shown);
 	pl->shown = text;

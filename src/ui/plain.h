@@ -11,7 +11,12 @@
  * character, and nothing is printed while the client is idle except the
  * idle warning (with the bell).
  *
- * Call order: plain_new; then plain_show after every plain_line or
+ * With speech (plain_speech), each page printed is also said, in the
+ * words the full-screen kiosk says (say.h: never an identifier, so not
+ * the "Your answer now" line of one), and a message alone is said
+ * alone; "repeat" says the page again.
+ *
+ * Call order: plain_new (plain_speech); then plain_show after every plain_line or
  * plain_tick, until plain_quit; plain_free.  Times are monotonic seconds
  * from the caller (tests control the clock).
  */
@@ -25,6 +30,7 @@
 #include "ui/ui_opts.h"
 
 struct plain;
+struct speech;
 
 /* A plain kiosk writing to out (borrowed); utf8: the terminal shows
    Unicode. */
@@ -32,6 +38,8 @@ struct plain	*plain_new(const struct ui_opts *o, FILE *out, bool utf8,
 		    const volatile sig_atomic_t *stop, double now);
 /* Abandon the intake in progress, wipe, free; NULL is fine. */
 void		 plain_free(struct plain *pl);
+/* Say every page printed through sp (borrowed; NULL: silent). */
+void		 plain_speech(struct plain *pl, struct speech *sp);
 /* Print the page if it changed since it was printed. */
 void		 plain_show(struct plain *pl);
 /* Act on one line typed (without its newline) at time now. */

@@ -36,7 +36,9 @@ enum req_kind {
 	REQ_TAP,	/* a tap or click at y, x */
 	REQ_RESIZE,	/* the terminal changed size */
 	REQ_SAY,	/* F2: say the page again (speech) */
-	REQ_HUSH	/* F3: stop speaking */
+	REQ_HUSH,	/* F3: stop speaking */
+	REQ_HEAR	/* F4: say the answer typed or highlighted (an
+			   identifier only on this request) */
 };
 
 struct req {

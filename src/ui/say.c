@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "base/strbuf.h"
+#include "base/xmalloc.h"
 #include "say.h"
 
 /* Add s as a sentence. */
@@ -56,6 +57,23 @@ say_page(struct kiosk *k, const struct ui_page *p)
 	}
 	say_add(&sb, p->error);
 	return strbuf_detach(&sb);
+}
+
+/* The client's own answer, asked for (F4). */
+char *
+say_answer(const struct ui_page *p)
+{
+	const struct ui_item	*it;
+
+	if (p->edit != NULL) {
+		if (p->masked || *edit_text(p->edit) == '\0')
+			return NULL;
+		return xstrdup(edit_text(p->edit));
+	}
+	if (p->items == NULL || p->cur < 0 || p->cur >= p->nitems)
+		return NULL;
+	it = &p->items[p->cur];
+	return it->detail != NULL ? xstrdup(it->detail) : NULL;
 }
 
 /* The highlighted entry in words. */

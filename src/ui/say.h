@@ -15,5 +15,10 @@
 char	*say_page(struct kiosk *k, const struct ui_page *p);
 /* The highlighted entry in words, or NULL if none; caller frees. */
 char	*say_focus(const struct ui_page *p);
+/* The client's own answer, for F4 only: the text in the field being
+   typed (never a masked one, the PIN), else the highlighted entry's
+   answer (the review; an identifier's is said on this request only);
+   NULL if none.  Caller frees (xfree_secret: it may be a name). */
+char	*say_answer(const struct ui_page *p);
 
 #endif

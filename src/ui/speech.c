@@ -4,10 +4,14 @@
  * the kiosk never waits for audio.
  */
 #include <espeak-ng/speak_lib.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "base/xmalloc.h"
 #include "speech.h"
@@ -18,6 +22,8 @@ struct speech {
 	int		 n;		/* utterances written */
 	short		*pcm;		/* the utterance being written */
 	size_t		 len, cap;
+	double		 t0, secs;	/* test hook: when the last utterance
+					   began "playing", and its length */
 };
 
 static struct speech *speech_cur;	/* the hook's collector (espeak's
@@ -65,6 +71,58 @@ speech_new(const char *wav_dir, char **errp)
 	return s;
 }
 
+/* Test hook: open DIR/name for writing (or appending), mode 0600 (an
+   answer said on F4 may be a name); NULL on failure. */
+static FILE *
+speech_open(const struct speech *s, const char *name, bool append)
+{
+	char	*path = xasprintf("%s/%s", s->dir, name);
+	int	 fd;
+	FILE	*fp = NULL;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC |
+	    (append ? O_APPEND : O_TRUNC), 0600);
+	if (fd >= 0 && (fp = fdopen(fd, append ? "a" : "w")) == NULL)
+		close(fd);
+	free(path);
+	return fp;
+}
+
+/* Monotonic seconds. */
+static double
+speech_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Test hook: note in DIR/events what playing would have done: "NNN say
+ * LANG SECONDS" for each utterance, and "NNN stop|cut PLAYED" when F3
+ * (stop) or the next utterance (cut) ends one before its sound has had
+ * the time to play (synthesis itself is over at once).
+ */
+static void
+speech_event(struct speech *s, const char *what, const char *lang)
+{
+	FILE	*fp;
+	double	 played = speech_now() - s->t0;
+
+	if (lang == NULL && (s->n == 0 || played >= s->secs))
+		return;			/* nothing was playing */
+	if ((fp = speech_open(s, "events", true)) == NULL)
+		return;
+	if (lang != NULL)
+		fprintf(fp, "%03d %s %s %.2f\n", s->n, what, lang, s->secs);
+	else
+		fprintf(fp, "%03d %s %.2f\n", s->n - 1, what, played);
+	fclose(fp);
+	if (lang == NULL)
+		s->secs = 0;		/* stopped: no longer playing */
+}
+
 /* Write a little-endian value of n bytes. */
 static void
 speech_le(FILE *fp, uint32_t v, int n)
@@ -79,19 +137,21 @@ speech_le(FILE *fp, uint32_t v, int n)
 static void
 speech_write(struct speech *s, const char *lang, const char *text)
 {
-	char		*path;
+	char		 name[32];
 	FILE		*fp;
 	uint32_t	 bytes = (uint32_t)(s->len * 2);
 	size_t		 i;
 
-	path = xasprintf("%s/%03d.txt", s->dir, s->n);
-	if ((fp = fopen(path, "w")) != NULL) {
+	s->t0 = speech_now();
+	s->secs = (double)s->len / s->rate;
+	speech_event(s, "say", lang);
+	snprintf(name, sizeof(name), "%03d.txt", s->n);
+	if ((fp = speech_open(s, name, false)) != NULL) {
 		fprintf(fp, "%s\n%s\n", lang, text);
 		fclose(fp);
 	}
-	free(path);
-	path = xasprintf("%s/%03d.wav", s->dir, s->n++);
-	if ((fp = fopen(path, "wb")) != NULL) {
+	snprintf(name, sizeof(name), "%03d.wav", s->n++);
+	if ((fp = speech_open(s, name, false)) != NULL) {
 		fputs("RIFF", fp);
 		speech_le(fp, 36 + bytes, 4);
 		fputs("WAVEfmt ", fp);
@@ -108,7 +168,6 @@ speech_write(struct speech *s, const char *lang, const char *text)
 			speech_le(fp, (uint32_t)(uint16_t)s->pcm[i], 2);
 		fclose(fp);
 	}
-	free(path);
 	s->len = 0;
 }
 
@@ -116,8 +175,11 @@ speech_write(struct speech *s, const char *lang, const char *text)
 void
 speech_stop(struct speech *s)
 {
-	if (s != NULL)
-		espeak_Cancel();
+	if (s == NULL)
+		return;
+	espeak_Cancel();
+	if (s->dir != NULL)
+		speech_event(s, "stop", NULL);
 }
 
 /* Say text in lang. */
@@ -127,6 +189,8 @@ speech_say(struct speech *s, const char *lang, const char *text)
 	if (s == NULL || text == NULL || *text == '\0')
 		return;
 	espeak_Cancel();
+	if (s->dir != NULL)
+		speech_event(s, "cut", NULL);
 	if (espeak_SetVoiceByName(lang) != EE_OK)
 		(void)espeak_SetVoiceByName("en");
 	espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,

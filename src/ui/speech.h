@@ -4,7 +4,12 @@
  * (headphones at a kiosk); with a directory given (the test hook), each
  * utterance is written there instead, as NNN.wav with its words in
  * NNN.txt, so a test can check what was said, in which voice, and how
- * loud and long it is.
+ * loud and long it is; DIR/events notes each utterance ("NNN say LANG
+ * SECONDS") and each one stopped (F3) or cut by the next before its
+ * sound would have ended ("NNN stop PLAYED", "NNN cut PLAYED").  The
+ * hook is on only when SMP_SPEECH_WAV names the directory (tests); its
+ * files are mode 0600, since an answer said on request (F4) may be a
+ * name.  Without it nothing of what is said is written anywhere.
  */
 #ifndef SMP_SPEECH_H
 #define SMP_SPEECH_H

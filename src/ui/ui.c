@@ -18,6 +18,7 @@
 #include "ui/ui.h"
 #include "input.h"
 #include "kiosk.h"
+#include "mode.h"
 #include "pixels.h"
 #include "plain.h"
 #include "say.h"
@@ -70,6 +71,17 @@ ui_now(void)
 }
 
 /*
+ * Whether staff screens are up.  They are never said: they are for
+ * staff, not the client, and a consultation holds the client's name,
+ * phone and birth date, which speech never says in a lobby.
+ */
+static bool
+ui_staff(const struct kiosk *k)
+{
+	return (k->loop.mode->flags & MODE_STAFF) != 0;
+}
+
+/*
  * Say what changed on screen: the whole page when it is another one (or
  * asked for again), else the entry the highlight moved to.  The idle
  * warning is said once, not at every second of its countdown.
@@ -84,6 +96,13 @@ ui_say(struct kiosk *k, bool again)
 
 	if (ui_speech == NULL)
 		return;
+	if (ui_staff(k)) {		/* not said; the client's page is,
+					   whole, when it comes back */
+		speech_stop(ui_speech);
+		xfree_secret(ui_said);
+		ui_said = NULL;
+		return;
+	}
 	kiosk_page(k, &p);
 	page = say_page(k, &p);
 	focus = say_focus(&p);
@@ -132,16 +151,42 @@ ui_draw(struct kiosk *k, struct pixels *px, int *rows, int *cols)
 	ui_say(k, false);
 }
 
-/* The speech keys (F2 again, F3 stop); true if r was one. */
-static bool
-ui_speech_key(struct kiosk *k, const struct req *r)
+/* F4: the client's own answer, said once because they asked (an
+   identifier is never said otherwise: a lobby is public). */
+static void
+ui_hear(struct kiosk *k)
 {
+	struct ui_page	 p;
+	char		*a;
+
+	if (ui_speech == NULL || ui_staff(k))
+		return;
+	kiosk_page(k, &p);
+	if ((a = say_answer(&p)) != NULL)
+		speech_say(ui_speech, k->f->langs[k->client.lang], a);
+	xfree_secret(a);
+}
+
+/*
+ * The speech keys (F2 again, F3 stop, F4 the answer); true if r was
+ * one.  They are the client's doing, so they count against the idle
+ * time like any key, and on the idle warning they carry on as any key
+ * does (the kiosk is handed them then).
+ */
+static bool
+ui_speech_key(struct kiosk *k, const struct req *r, double now)
+{
+	if (r->kind != REQ_SAY && r->kind != REQ_HUSH && r->kind != REQ_HEAR)
+		return false;
+	if (strcmp(kiosk_mode_name(k), "idle") == 0)
+		return false;
+	k->loop.last_input = now;
 	if (r->kind == REQ_SAY)
 		ui_say(k, true);
 	else if (r->kind == REQ_HUSH)
 		speech_stop(ui_speech);
 	else
-		return false;
+		ui_hear(k);
 	return true;
 }
 
@@ -187,8 +232,12 @@ ui_plain(const struct ui_opts *o, char **errp)
 	size_t		 len = 0;
 	int		 rc = 0;
 
+	if (o->set.speech && (ui_speech = speech_new(
+	    getenv("SMP_SPEECH_WAV"), errp)) == NULL)
+		return -1;
 	ui_signals();
 	pl = plain_new(o, stdout, utf8_locale(), &ui_signalled, ui_now());
+	plain_speech(pl, ui_speech);
 	plain_show(pl);
 	if (o->ready != NULL)
 		rc = o->ready(o->ready_ctx, errp);
@@ -213,6 +262,8 @@ ui_plain(const struct ui_opts *o, char **errp)
 		rc = -1;
 	}
 	plain_free(pl);
+	speech_free(ui_speech);
+	ui_speech = NULL;
 	return rc != 0 ? -1 : 0;
 }
 
@@ -283,7 +334,7 @@ ui_run(const struct ui_opts *o, char **errp)
 			break;
 		ui_draw(k, px, &rows, &cols);
 		if (input_read(&r, UI_TURN_MS)) {
-			if (!ui_speech_key(k, &r))
+			if (!ui_speech_key(k, &r, ui_now()))
 				kiosk_request(k, &r, ui_now());
 		} else
 			kiosk_tick(k, ui_now());

@@ -3,7 +3,7 @@
 # entry after every Up/Down and on the focused button, never hidden; a
 # navigation key writes a few hundred bytes and no clear; nothing is
 # written while the client is idle until the idle warning, which rings
-# the bell.
+# the bell; the warning 20 s ahead and extended by a key, eleven times.
 export LC_ALL=C.UTF-8
 source tests/lib.sh
 source tests/e2e/lib.sh
@@ -100,6 +100,46 @@ scenario_touch() {
 	kiosk_stop
 }
 
-for s in cursor quiet touch; do
+# Time enough (WCAG 2.2.1): the warning comes with its 20 seconds on
+# screen and rings the bell each time; one key extends the time, eleven
+# times here (at least ten asked), with what was typed kept and the
+# intake still in progress.  The pane's output is recorded (pipe-pane)
+# to count the bells.
+# Enter on the name (a warning come meanwhile is answered first); is
+# the name saved as typed?
+time_save_name() {
+	if has_text "Are you still there?"; then keys Space
+	elif has_text "Your full name"; then keys Enter; fi
+	sql_is "SELECT value FROM answers WHERE question = 'full_name'" \
+	    "Slow Reader"
+}
+
+scenario_time() {
+	local i bad="" bells
+	kiosk_config time idle_timeout=1 idle_countdown=20
+	kiosk_start "$E2E_CONF"
+	tm pipe-pane -t k -o "cat >>'$TESTTMP/time.out'"
+	walk_start || { not_ok "time: walk to the name"; return; }
+	type_text "Slow Reader"; wait_for "Slow Reader"
+	for i in $(seq 1 11); do
+		if ! wait_for "close in 20 seconds" 5; then
+			bad="$bad $i:no-warning"; break
+		fi
+		keys Space
+		wait_gone "Are you still there?" 5 && has_text "Slow Reader" ||
+			bad="$bad $i:not-back"
+	done
+	expect_eq "time: a key extends the time eleven times, the warning 20 s ahead each time" \
+	    "" "$bad"
+	check "time: the intake is still in progress" \
+	    wait_sql "SELECT status FROM intakes" in_progress
+	check "time: the typed name is kept as typed" poll 10 time_save_name
+	bells=$(tr -cd '\a' <"$TESTTMP/time.out" | wc -c)
+	check "time: each warning rang the bell ($bells bells)" \
+	    test "$bells" -ge 11
+	kiosk_stop
+}
+
+for s in cursor quiet touch time; do
 	case "$s" in *${E2E_ONLY:-}*) "scenario_$s" ;; esac
 done

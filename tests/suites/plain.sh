@@ -14,10 +14,12 @@ if ! command -v sqlite3 >/dev/null; then
 	exit 0
 fi
 
-# Walk the shipped form in language $1 (extra argument: --dumb).
+# Walk the shipped form in language $1 ($2: --dumb or ""; then config
+# KEY=VALUE lines).
 plain_walk() {
 	local lang=$1 how=$2 t="$TESTTMP/plain-$1.txt" out
-	E2E_FORM=forms/smp-consultation.form kiosk_config "plain-$lang"
+	shift 2
+	E2E_FORM=forms/smp-consultation.form kiosk_config "plain-$lang" "$@"
 	if out=$(python3 tests/e2e/plain.py "$BIN" "$E2E_CONF" \
 	    forms/smp-consultation.form "$lang" "$t" $how 2>&1); then
 		ok "plain $lang: the whole form walked to the end screen"
@@ -33,8 +35,27 @@ plain_walk() {
 	    sh -c "! LC_ALL=C.UTF-8 grep -qP '[\\x{2500}-\\x{259F}\\x{25B2}\\x{25BC}\\x{25B6}]' '$t'"
 }
 
-plain_walk en
+# English with speech = yes: every page printed is also said (the WAV
+# hook's NNN.txt), in the words of the full-screen kiosk, never an
+# identifier typed.
+W="$TESTTMP/wav"
+mkdir -p "$W"
+SMP_SPEECH_WAV="$W" plain_walk en "" speech=yes
 t="$TESTTMP/plain-en.txt"
+check "plain en, speech: the questions are said" \
+    eval 'cat "$W"/*.txt | grep -qxE "Question 7 of [0-9]+"'
+check "plain en, speech: with their options" \
+    eval 'cat "$W"/*.txt | grep -qx "By email"'
+check "plain en, speech: the pictures in words" \
+    eval 'cat "$W"/*.txt | grep -q "^Seen from above: deep bare or sparse"'
+check "plain en, speech: the end screen" \
+    eval 'cat "$W"/*.txt | grep -qx "Thank you"'
+check "plain en, speech: no identifier said (name, phone, email)" \
+    eval '! cat "$W"/*.txt | grep -q "Ñúñez\|600 123\|jose@example"'
+check "plain en, speech: each page said once (no two alike in a row)" \
+    eval '[ -z "$(for f in "$W"/*.txt; do tail -n +2 "$f" | md5sum; done |
+	uniq -d)" ]'
+
 check "plain en: Question 7 of N" grep -qxE "Question 7 of [0-9]+" "$t"
 check "plain en: numbered options, no empty marks" grep -qx "2. By email" "$t"
 check "plain en: the Norwood pictures in words" grep -q \

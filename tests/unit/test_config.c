@@ -41,7 +41,7 @@ test_defaults_and_values(void **state)
 
 	(void)state;
 	path = write_file("a.conf", "; comment\n[kiosk]\nclinic = Hair "
-	    "Studio Ñ\nidle_timeout = 2\nidle_countdown = 3\ndemo = yes\n"
+	    "Studio Ñ\nidle_timeout = 2\nidle_countdown = 20\ndemo = yes\n"
 	    "end_screen = thanks\nkiosk_id = lobby-1\npictures = sixel\n"
 	    "picture_dir = build/art\n");
 	config_init(&c);
@@ -53,13 +53,47 @@ test_defaults_and_values(void **state)
 	assert_string_equal(c.picture_dir, "build/art");
 	assert_string_equal(c.clinic, "Hair Studio Ñ");
 	assert_int_equal(c.idle_timeout, 2);
-	assert_int_equal(c.idle_countdown, 3);
+	assert_int_equal(c.idle_countdown, 20);
 	assert_int_equal(c.end_seconds, 10);
 	assert_true(c.demo);
 	assert_string_equal(c.end_screen, "thanks");
 	assert_string_equal(c.kiosk_id, "lobby-1");
 	assert_null(c.pin_hash);
 	config_done(&c);
+	free(path);
+}
+
+/* Time enough (issue 14): every limit can be lengthened (a day before
+   the warning, an hour of countdown and of end screen); a countdown
+   under 20 seconds loads only under the test override. */
+static void
+test_idle_limits(void **state)
+{
+	struct config	 c;
+	char		*err = NULL, *path;
+
+	(void)state;
+	path = write_file("long.conf", "[kiosk]\nidle_timeout = 86400\n"
+	    "idle_countdown = 3600\nend_seconds = 3600\n");
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	assert_int_equal(c.idle_timeout, 86400);
+	assert_int_equal(c.idle_countdown, 3600);
+	assert_int_equal(c.end_seconds, 3600);
+	config_done(&c);
+	free(path);
+	path = write_file("short.conf", "[kiosk]\nidle_countdown = 2\n");
+	setenv("SMP_TEST_SHORT_COUNTDOWN", "1", 1);
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), 0);
+	assert_int_equal(c.idle_countdown, 2);
+	config_done(&c);
+	setenv("SMP_TEST_SHORT_COUNTDOWN", "yes", 1);	/* only "1" */
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &err), -1);
+	free(err);
+	config_done(&c);
+	unsetenv("SMP_TEST_SHORT_COUNTDOWN");
 	free(path);
 }
 
@@ -161,6 +195,14 @@ test_errors(void **state)
 	    "2: idle_timeout: expected a whole number of seconds (1 or more)");
 	expect_error("[kiosk]\nidle_timeout = 0\n",
 	    "2: idle_timeout: expected a whole number of seconds (1 or more)");
+	/* Time enough (issue 14, WCAG 2.2.1): the warning's countdown is
+	   20 seconds at least, said with its line; only the documented
+	   test override allows less. */
+	assert_null(getenv("SMP_TEST_SHORT_COUNTDOWN"));
+	expect_error("[kiosk]\nidle_timeout = 1\nidle_countdown = 19\n",
+	    "3: idle_countdown: expected 20 seconds or more, so that a "
+	    "client has time to read \"Are you still there?\" and press a "
+	    "key (WCAG 2.2.1)");
 	expect_error("[kiosk]\ndemo = maybe\n", "2: demo: expected yes or no");
 	expect_error("[kiosk]\npictures = photos\n", "2: pictures: expected "
 	    "auto, sixel, kitty, symbols or text");
@@ -372,6 +414,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults_and_values),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_idle_limits),
 		cmocka_unit_test(test_access_keys),
 		cmocka_unit_test(test_pin_write_keeps_lines),
 		cmocka_unit_test(test_pin_private),

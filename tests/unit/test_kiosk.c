@@ -392,6 +392,42 @@ test_idle(void **state)
 	fixture_free(fx);
 }
 
+/* kiosk-3b: time enough (issue 14, WCAG 2.2.1): the warning comes each
+   time with its full countdown, a key extends the time at least ten
+   times (here twelve), the text typed stays, and the intake is still
+   in progress; only a countdown left to run out abandons it. */
+static void
+test_idle_extend(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+	char		*row;
+	int		 i;
+
+	(void)state;
+	walk_to_name(fx);
+	type(fx, "Carla Slow");
+	for (i = 0; i < 12; i++) {
+		wait_secs(fx, 180);
+		assert_string_equal(kiosk_mode_name(fx->k), "idle");
+		assert_shows(fx, "close in 30 seconds");
+		wait_secs(fx, 29);	/* the last second: still asked */
+		assert_string_equal(kiosk_mode_name(fx->k), "idle");
+		assert_shows(fx, "close in 1 seconds");
+		press(fx, REQ_CHAR);
+		assert_string_equal(kiosk_mode_name(fx->k), "question");
+		assert_shows(fx, "Carla Slow");
+		row = intake_row(fx);
+		assert_string_equal(row, "in_progress|-|0");
+		free(row);
+	}
+	wait_secs(fx, 180 + 31);
+	assert_string_equal(kiosk_mode_name(fx->k), "welcome");
+	row = intake_row(fx);
+	assert_string_equal(row, "abandoned|-|0");
+	free(row);
+	fixture_free(fx);
+}
+
 /* kiosk-4: the staff side: wrong PIN, PIN, menu, today's list, back to
    the client exactly where they were. */
 static void
@@ -1294,6 +1330,7 @@ main(void)
 		cmocka_unit_test(test_keyboard_walk),
 		cmocka_unit_test(test_review_edit),
 		cmocka_unit_test(test_idle),
+		cmocka_unit_test(test_idle_extend),
 		cmocka_unit_test(test_staff),
 		cmocka_unit_test(test_staff_outcomes),
 		cmocka_unit_test(test_end_words),

@@ -74,12 +74,52 @@ test_say_review_secret(void **state)
 	free(s);
 }
 
+/* F4 (say_answer): the answer typed, or the highlighted review answer,
+   an identifier's included, since the client asked; never the PIN. */
+static void
+test_say_answer(void **state)
+{
+	struct ui_item	 it[2];
+	struct ui_page	 p;
+	struct edit	*e = edit_new(60, false);
+	char		*s;
+
+	(void)state;
+	memset(&p, 0, sizeof(p));
+	p.edit = e;
+	assert_null(say_answer(&p));		/* nothing typed yet */
+	edit_set(e, "José Ñúñez");
+	s = say_answer(&p);
+	assert_string_equal(s, "José Ñúñez");
+	free(s);
+	p.masked = true;			/* the staff PIN */
+	assert_null(say_answer(&p));
+	edit_free(e);
+	memset(&p, 0, sizeof(p));
+	memset(it, 0, sizeof(it));
+	it[0].label = "Your full name";
+	it[0].detail = "José Ñúñez";
+	it[0].secret = true;
+	it[1].label = "-> Send my answers";
+	p.items = it;
+	p.nitems = 2;
+	p.cur = 0;
+	s = say_answer(&p);
+	assert_string_equal(s, "José Ñúñez");
+	free(s);
+	p.cur = 1;
+	assert_null(say_answer(&p));
+	p.cur = -1;
+	assert_null(say_answer(&p));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_say_question),
 		cmocka_unit_test(test_say_review_secret),
+		cmocka_unit_test(test_say_answer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
