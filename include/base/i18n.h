@@ -138,6 +138,8 @@ enum phrase {
 				   answer typed */
 	PH_KEYS_REVIEW_SAY,	/* PH_KEYS_REVIEW with speech, on an
 				   identifier: F4 reads it */
+	PH_PLAIN_LANG,		/* plain mode: type a language's {names}
+				   to change to it */
 	PHRASE__COUNT
 };
 

@@ -50,6 +50,9 @@ struct intake_outcome {
 	const char	*recheck;	/* deferred: YYYY-MM-DD, or NULL */
 	const char	*note;		/* what it waits for, first language;
 					   NULL or "" for nothing */
+	const char	*lang;		/* the language the client finished
+					   in (changed mid-way with F5), or
+					   NULL: as begun */
 };
 
 /*

@@ -127,6 +127,7 @@ static const char *const phrase_names[PHRASE__COUNT] = {
 	[PH_WORD_REPEAT] = "word-repeat",
 	[PH_KEYS_TEXT_SAY] = "keys-text-say",
 	[PH_KEYS_REVIEW_SAY] = "keys-review-say",
+	[PH_PLAIN_LANG] = "plain-lang",
 };
 
 static const char *const phrases_en[PHRASE__COUNT] = {
@@ -285,6 +286,7 @@ static const char *const phrases_en[PHRASE__COUNT] = {
 	    "F1 help   F4 hear it",
 	[PH_KEYS_REVIEW_SAY] = "Up/Down choose   Enter change   Esc back   "
 	    "F4 hear it",
+	[PH_PLAIN_LANG] = "To change the language, type its name: {names}.",
 };
 
 static const char *const phrases_es[PHRASE__COUNT] = {
@@ -449,6 +451,8 @@ static const char *const phrases_es[PHRASE__COUNT] = {
 	    "Esc atrás   F1 ayuda   F4 oírla",
 	[PH_KEYS_REVIEW_SAY] = "Arriba/Abajo elegir   Intro cambiar   "
 	    "Esc atrás   F4 oírla",
+	[PH_PLAIN_LANG] = "Para cambiar de idioma, escriba su nombre: "
+	    "{names}.",
 };
 
 static const struct {

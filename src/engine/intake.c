@@ -187,6 +187,7 @@ intake_complete(struct intake *in, const struct score_result **resp,
 	}
 	lines = intake_lines(in->res);
 	intake_outcome_of(in->f, in->res, &out, recheck);
+	out.lang = in->f->langs[engine_lang(in->e)];
 	rc = in->port.complete(in->port.ctx, in->id, &out, lines,
 	    in->res->nlines, errp);
 	free((char *)(uintptr_t)out.note);

@@ -347,7 +347,7 @@ sqlite_write_set_status(struct sqlite_store *ss, const char *intake,
 	    "status = ?1, updated_at = ?2, completed_at = ?2, score = ?3, "
 	    "band = ?4, stop_codes = ?5, flag_codes = ?6, recommend_codes = ?7, "
 	    "outcome = ?9, recheck = ?10, outcome_note = ?11, "
-	    "score_internal = ?12 WHERE id = ?8" :
+	    "score_internal = ?12, lang = coalesce(?13, lang) WHERE id = ?8" :
 	    "UPDATE intakes SET status = ?1, updated_at = ?2 WHERE id = ?8",
 	    -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -368,6 +368,7 @@ sqlite_write_set_status(struct sqlite_store *ss, const char *intake,
 		    *out->note != '\0' ? out->note : NULL);
 		if (out->has_internal)
 			sqlite3_bind_int(st, 12, out->score_internal);
+		sqlite_write_bind(st, 13, out->lang);
 	}
 	sqlite3_bind_text(st, 8, intake, -1, SQLITE_STATIC);
 	rc = sqlite_step_done(ss, st, "cannot update an intake", errp);

@@ -36,7 +36,8 @@ enum grid_hot_kind {
 	HOT_DECLINE,	/* agree screens: "I do not agree" */
 	HOT_FIELD,	/* the edit field */
 	HOT_COMPARE,	/* pictures: side by side, or back to the list */
-	HOT_SCROLL	/* texts above the widget: arg -1 up, 1 down */
+	HOT_SCROLL,	/* texts above the widget: arg -1 up, 1 down */
+	HOT_LANG	/* the key bar's language key */
 };
 
 /* A rectangle of one row that a tap selects. */

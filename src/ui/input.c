@@ -63,6 +63,8 @@ input_fkey(wint_t k)
 			return REQ_HUSH;
 		if (k == (wint_t)KEY_F(4))
 			return REQ_HEAR;
+		if (k == (wint_t)KEY_F(5))
+			return REQ_LANG;
 		return REQ_NONE;
 	}
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "form/form.h"
 #include "kiosk.h"
@@ -166,6 +167,28 @@ kiosk_enlarge_page(struct kiosk *k, struct ui_page *p)
 	    "cols", cols, "rows", rows, NULL));
 }
 
+/* "F5 Español": the language key, naming the other languages each in
+   its own words, so a client who cannot read the one on screen finds
+   theirs. */
+static const char *
+kiosk_lang_key(struct kiosk *k)
+{
+	struct strbuf	sb;
+	int		i;
+	bool		first = true;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "F5");
+	for (i = 0; i < k->f->nlangs; i++) {
+		if (i == k->client.lang)
+			continue;
+		strbuf_addf(&sb, "%s%s", first ? " " : " / ",
+		    form_phrase(k->f, PH_LANGUAGE_NAME, i));
+		first = false;
+	}
+	return kiosk_keep(k, strbuf_detach(&sb));
+}
+
 /* Build the current page (see kiosk.h). */
 void
 kiosk_page(struct kiosk *k, struct ui_page *p)
@@ -186,6 +209,9 @@ kiosk_page(struct kiosk *k, struct ui_page *p)
 		kiosk_enlarge_page(k, p);
 	else
 		k->loop.mode->page(k, p);
+	if ((k->loop.mode->flags & MODE_LANG) && k->f->nlangs > 1 &&
+	    p->keys != NULL)
+		p->lang_key = kiosk_lang_key(k);
 	k->loop.dirty = false;
 }
 

@@ -194,10 +194,10 @@ layout_buttons(const struct ui_page *p, struct grid *g, int y)
 
 /*
  * The key bar: groups ("Enter next", "Esc back"...) two or more spaces
- * apart, on as many rows as the width needs, never a group cut in two.
- * Rows fill from the end, so the last groups (back, help) are always on
- * the bottom row, where they are on every screen.  Returns its first
- * row.
+ * apart, then the language key (tappable), on as many rows as the width
+ * needs, never a group cut in two.  Rows fill from the end, so the last
+ * groups (back, help, language) are always on the bottom row, where they
+ * are on every screen.  Returns its first row.
  */
 static int
 layout_keys(const struct ui_page *p, struct grid *g)
@@ -205,16 +205,24 @@ layout_keys(const struct ui_page *p, struct grid *g)
 	const char	*k = p->keys, *grp[KEYS_GROUPS], *e;
 	size_t		 glen[KEYS_GROUPS], n = 0, i, j, first;
 	int		 gap[KEYS_GROUPS], room = g->cols - 2, y = g->rows, w;
+	int		 x;
 
-	while (*k != '\0' && n < KEYS_GROUPS) {
+	while (*k != '\0' && n + 1 < KEYS_GROUPS) {
 		e = strstr(k, "  ");
 		grp[n] = k;
-		glen[n] = e != NULL && n + 1 < KEYS_GROUPS ?
+		glen[n] = e != NULL && n + 2 < KEYS_GROUPS ?
 		    (size_t)(e - k) : strlen(k);
 		k += glen[n];
 		for (gap[n] = 0; *k == ' '; k++)
 			gap[n]++;
 		n++;
+	}
+	if (p->lang_key != NULL) {
+		if (n > 0 && gap[n - 1] < 3)
+			gap[n - 1] = 3;
+		grp[n] = p->lang_key;
+		glen[n] = strlen(p->lang_key);
+		gap[n++] = 0;
 	}
 	for (i = n; i > 0; i = first) {
 		/* the groups [first, i) that fit on one row */
@@ -227,9 +235,13 @@ layout_keys(const struct ui_page *p, struct grid *g)
 		}
 		y--;
 		grid_fill(g, y, 0, g->cols, GA_KEYS);
-		for (j = first, w = 1; j < i; j++)
-			w += grid_put(g, y, w, g->cols - 1 - w, grp[j],
-			    glen[j], GA_KEYS) + gap[j];
+		for (j = first, x = 1; j < i; j++) {
+			w = grid_put(g, y, x, g->cols - 1 - x, grp[j],
+			    glen[j], GA_KEYS);
+			if (p->lang_key != NULL && grp[j] == p->lang_key)
+				grid_hot(g, HOT_LANG, 0, y, x, x + w);
+			x += w + gap[j];
+		}
 	}
 	return y;
 }

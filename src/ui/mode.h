@@ -29,6 +29,8 @@ struct kiosk;
 #define MODE_STAFF	0x1	/* staff side: idle time closes it, F10
 				   does nothing */
 #define MODE_IDLE	0x2	/* idle time asks "are you still there?" */
+#define MODE_LANG	0x4	/* an intake's page: F5 chooses the
+				   language again */
 
 struct ui_mode {
 	const char	*name;		/* for tests and traces */

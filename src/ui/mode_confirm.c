@@ -134,7 +134,7 @@ is_key(const struct kiosk *k, const struct req *r, enum phrase ph)
 static void
 confirm_request(struct kiosk *k, const struct req *r)
 {
-	if (walk_window(k, r, false, true))
+	if (walk_language(k, r) || walk_window(k, r, false, true))
 		return;		/* the texts scrolled (large text) */
 	if (k->client.unsure) {
 		if (req_is_next(r))
@@ -152,6 +152,6 @@ confirm_request(struct kiosk *k, const struct req *r)
 }
 
 const struct ui_mode mode_confirm = {
-	"confirm", MODE_IDLE, confirm_open, confirm_page, confirm_request,
-	NULL, NULL
+	"confirm", MODE_IDLE | MODE_LANG, confirm_open, confirm_page,
+	confirm_request, NULL, NULL
 };

@@ -66,6 +66,8 @@ info_request(struct kiosk *k, const struct req *r)
 	bool			 agree = form_tr(&info_screen(k)->agree,
 				    k->client.lang) != NULL;
 
+	if (walk_language(k, r))
+		return;
 	if (agree && (r->kind == REQ_LEFT || r->kind == REQ_RIGHT))
 		k->client.focus = r->kind == REQ_LEFT;
 	else if (req_tapped(r, HOT_DECLINE) || (agree &&
@@ -88,6 +90,6 @@ info_request(struct kiosk *k, const struct req *r)
 }
 
 const struct ui_mode mode_info = {
-	"information", MODE_IDLE, info_open, info_page, info_request, NULL,
-	NULL
+	"information", MODE_IDLE | MODE_LANG, info_open, info_page,
+	info_request, NULL, NULL
 };

@@ -1,6 +1,7 @@
 /*
  * mode_lang.c: the language choice: each language's own name and the
- * form's title in it.  Choosing one starts the intake in it.
+ * form's title in it.  Choosing one starts the intake in it; chosen
+ * again mid-intake (F5), the intake goes on in it from the same page.
  */
 #include <stdint.h>
 
@@ -44,6 +45,8 @@ lang_page(struct kiosk *k, struct ui_page *p)
 	p->top = &k->client.top;
 	p->numbered = true;
 	p->next = kiosk_phrase(k, PH_NEXT);
+	if (k->client.in != NULL)	/* F5 mid-intake: back as it was */
+		p->back = kiosk_phrase(k, PH_BACK);
 	p->keys = kiosk_phrase(k, PH_KEYS_CHOICE);
 }
 
@@ -66,13 +69,19 @@ lang_request(struct kiosk *k, const struct req *r)
 		return;
 	} else if (req_tapped(r, HOT_ITEM))
 		k->client.cur = r->hot->arg;
-	else if (req_is_back(r)) {
+	else if (req_is_back(r) && k->client.in != NULL) {
+		walk_resume(k);		/* F5 mid-intake: as it was */
+		return;
+	} else if (req_is_back(r)) {
 		kiosk_enter(k, &mode_welcome);
 		return;
 	} else if (r->kind != REQ_ENTER && !req_tapped(r, HOT_NEXT))
 		return;
 	k->client.lang = k->client.cur;
-	walk_begin(k);
+	if (k->client.in != NULL)
+		walk_resume(k);		/* the same page, in that language */
+	else
+		walk_begin(k);
 }
 
 const struct ui_mode mode_lang = {

@@ -484,6 +484,12 @@ question_request(struct kiosk *k, const struct req *r)
 	const struct form_question	*q = question_of(k);
 	bool				 list = question_nchoices(q) > 0;
 
+	if (req_is_lang(r)) {
+		question_save(k, true);	/* keep what is typed, if valid */
+		if (k->fault == NULL)
+			walk_language(k, r);
+		return;
+	}
 	if (req_tapped(r, HOT_COMPARE) || (list && r->kind == REQ_CHAR &&
 	    r->ch == '=' && mode_confirm_scale(q)) || (k->client.compare &&
 	    r->kind == REQ_BACK)) {
@@ -519,6 +525,6 @@ question_request(struct kiosk *k, const struct req *r)
 }
 
 const struct ui_mode mode_question = {
-	"question", MODE_IDLE, question_open, question_page,
+	"question", MODE_IDLE | MODE_LANG, question_open, question_page,
 	question_request, NULL, question_close
 };

@@ -110,7 +110,8 @@ review_request(struct kiosk *k, const struct req *r)
 {
 	int	*items, n, item;
 
-	if (walk_window(k, r, true, k->client.cur <= 0))
+	if (walk_language(k, r) || walk_window(k, r, true,
+	    k->client.cur <= 0))
 		return;
 	n = review_items(k, &items);
 	if (req_list_page(r, &k->client.cur, n + 1, k->loop.listpage)) {
@@ -136,6 +137,6 @@ review_request(struct kiosk *k, const struct req *r)
 }
 
 const struct ui_mode mode_review = {
-	"review", MODE_IDLE, review_open, review_page, review_request, NULL,
-	NULL
+	"review", MODE_IDLE | MODE_LANG, review_open, review_page,
+	review_request, NULL, NULL
 };

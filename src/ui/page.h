@@ -104,6 +104,9 @@ struct ui_page {
 					   when decline is set: 0 next,
 					   1 decline */
 	const char	*keys;		/* key bar */
+	const char	*lang_key;	/* "F5 Español": the key
+					   bar's last group, a tap on it
+					   chooses the language again */
 	bool		 center;	/* welcome/end: centred text */
 	bool		 utf8;		/* Unicode art and marks */
 };

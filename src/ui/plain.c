@@ -209,6 +209,13 @@ plain_howto(const struct plain *pl, const struct ui_page *p,
 		plain_add(sb, plain_phrase(pl, PH_PLAIN_ENTER));
 	if (p->back == NULL)
 		return;
+	if (p->lang_key != NULL) {
+		/* "F5 Español" without its key: the names to type */
+		w = i18n_format(plain_phrase(pl, PH_PLAIN_LANG), "names",
+		    p->lang_key + strcspn(p->lang_key, " ") + 1, NULL);
+		plain_add(sb, w);
+		free(w);
+	}
 	w = i18n_format(plain_phrase(pl, PH_PLAIN_WORDS), "back",
 	    plain_phrase(pl, PH_WORD_BACK), "help", plain_phrase(pl,
 	    PH_WORD_HELP), "repeat", plain_phrase(pl, PH_WORD_REPEAT), NULL);
@@ -554,6 +561,37 @@ plain_list_line(struct plain *pl, const struct ui_page *p,
 		plain_req(pl, REQ_NEXT, now);
 }
 
+/* The language whose name ("English", "espanol") w[0..len) is, or -1. */
+static int
+plain_lang_named(const struct plain *pl, const char *w, size_t len)
+{
+	const struct form	*f = pl->k->f;
+	char			*a = plain_fold(w, len), *b;
+	int			 i, found = -1;
+
+	for (i = 0; i < f->nlangs && found < 0; i++) {
+		b = form_phrase(f, PH_LANGUAGE_NAME, i) != NULL ?
+		    plain_fold(form_phrase(f, PH_LANGUAGE_NAME, i),
+		    strlen(form_phrase(f, PH_LANGUAGE_NAME, i))) : NULL;
+		if (b != NULL && strcmp(a, b) == 0)
+			found = i;
+		free(b);
+	}
+	free(a);
+	return found;
+}
+
+/* Go on in language i from the same page (F5, then its entry). */
+static void
+plain_lang(struct plain *pl, int i, double now)
+{
+	plain_req(pl, REQ_LANG, now);
+	if (plain_in(pl, "language"))
+		plain_tap(pl, HOT_ITEM, i, now);
+	if (plain_in(pl, "language"))
+		plain_req(pl, REQ_ENTER, now);
+}
+
 /* Act on one line typed. */
 void
 plain_line(struct plain *pl, const char *line, double now)
@@ -561,6 +599,7 @@ plain_line(struct plain *pl, const char *line, double now)
 	struct ui_page	 p;
 	const char	*s = line;
 	size_t		 n = plain_word(&s), len;
+	int		 i;
 
 	pl->typed = true;
 	len = strlen(s);
@@ -572,6 +611,8 @@ plain_line(struct plain *pl, const char *line, double now)
 		plain_req(pl, REQ_ENTER, now);
 	else if (n == len && plain_is_word(pl, s, n, PH_WORD_REPEAT))
 		pl->again = true;
+	else if (p.lang_key != NULL && (i = plain_lang_named(pl, s, len)) >= 0)
+		plain_lang(pl, i, now);
 	else if (n == len && p.back != NULL &&
 	    plain_is_word(pl, s, n, PH_WORD_BACK))
 		plain_req(pl, REQ_BACK, now);

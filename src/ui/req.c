@@ -51,6 +51,12 @@ req_is_back(const struct req *r)
 	return r->kind == REQ_BACK || req_tapped(r, HOT_BACK);
 }
 
+bool
+req_is_lang(const struct req *r)
+{
+	return r->kind == REQ_LANG || req_tapped(r, HOT_LANG);
+}
+
 /* Up/Down/PgUp/PgDn/Home/End over n entries. */
 bool
 req_list_move(const struct req *r, int *cur, int n)

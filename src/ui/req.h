@@ -37,8 +37,9 @@ enum req_kind {
 	REQ_RESIZE,	/* the terminal changed size */
 	REQ_SAY,	/* F2: say the page again (speech) */
 	REQ_HUSH,	/* F3: stop speaking */
-	REQ_HEAR	/* F4: say the answer typed or highlighted (an
+	REQ_HEAR,	/* F4: say the answer typed or highlighted (an
 			   identifier only on this request) */
+	REQ_LANG	/* F5: choose the language again */
 };
 
 struct req {
@@ -60,6 +61,8 @@ bool		 req_tapped(const struct req *r, enum grid_hot_kind k);
 bool		 req_is_next(const struct req *r);
 /* Go back: Esc, Shift-Tab or a tap on the Back button. */
 bool		 req_is_back(const struct req *r);
+/* Choose the language again: F5 or a tap on its key. */
+bool		 req_is_lang(const struct req *r);
 /* Move a list cursor over n entries for Up/Down/PgUp/PgDn/Home/End;
    true if r was one of them. */
 bool		 req_list_move(const struct req *r, int *cur, int n);

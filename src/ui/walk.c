@@ -40,6 +40,23 @@ walk_show(struct kiosk *k)
 		kiosk_enter(k, &mode_info);
 }
 
+bool
+walk_language(struct kiosk *k, const struct req *r)
+{
+	if (!req_is_lang(r) || k->f->nlangs < 2 || k->client.in == NULL)
+		return false;
+	kiosk_error(k, NULL);
+	kiosk_enter(k, &mode_lang);
+	return true;
+}
+
+void
+walk_resume(struct kiosk *k)
+{
+	engine_set_lang(walk_engine(k), k->client.lang);
+	walk_show(k);
+}
+
 /* Start a new intake in the chosen language. */
 void
 walk_begin(struct kiosk *k)

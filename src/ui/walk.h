@@ -12,6 +12,12 @@
 
 /* Start an intake in the client's language; its first item. */
 void	walk_begin(struct kiosk *k);
+/* Choose the language again, mid-intake (F5, a tap on its key): the
+   language screen, then back to the same page (walk_resume) in the one
+   chosen; true if r asked for it (and the form has two languages). */
+bool	walk_language(struct kiosk *k, const struct req *r);
+/* Back to the page of the intake's position (after the language). */
+void	walk_resume(struct kiosk *k);
 /* Leave the current item forwards (acknowledging an agree screen; a
    question's answer must already be given to the engine). */
 void	walk_next(struct kiosk *k);

@@ -14,6 +14,9 @@
 #include "wrap.h"
 
 #define DETAIL_INDENT	2	/* detail lines sit under the label, + 2 */
+#define FLAT_WIDTH	40	/* a list narrower than this (large text)
+				   wraps its labels under the arrow, not
+				   under the label's start: fewer rows */
 #define LONGTEXT_ROWS	6	/* rows of a longtext box, at most */
 #define FIELD_MIN	20	/* narrowest one-line field */
 #define LIST_KEYS	9	/* number keys 1-9: a numbered list shows
@@ -51,19 +54,28 @@ item_described(const struct ui_page *p, int i)
 	return p->describe_cur && i == p->cur && p->items[i].describe != NULL;
 }
 
+/* Columns a wrapped label's later lines start at, from the entry's left:
+   under its first letter, or on a narrow list under the arrow's. */
+static int
+item_indent(int pw, int w)
+{
+	return w < FLAT_WIDTH && pw > 2 ? 2 : pw;
+}
+
 /* Rows item i takes at width w. */
 static int
 item_rows(const struct ui_page *p, int i, int w)
 {
 	char	pre[64];
-	int	pw = item_prefix(p, i, 0, pre, sizeof(pre)), n;
+	int	pw = item_prefix(p, i, 0, pre, sizeof(pre)), n, ind;
 
-	n = wrap_rows(p->items[i].label, w - pw);
+	ind = item_indent(pw, w);
+	n = wrap_rows_hang(p->items[i].label, w - ind, pw - ind);
 	if (p->items[i].detail != NULL)
 		n += p->items[i].detail_cut ? 1 :
-		    wrap_rows(p->items[i].detail, w - pw - DETAIL_INDENT);
+		    wrap_rows(p->items[i].detail, w - ind - DETAIL_INDENT);
 	if (item_described(p, i))
-		n += wrap_rows(p->items[i].describe, w - pw - DETAIL_INDENT);
+		n += wrap_rows(p->items[i].describe, w - ind - DETAIL_INDENT);
 	/* Choices (marked or numbered) are touch targets; a staff screen's
 	   text lines stay one row each. */
 	if (n < TOUCH_ROWS && (p->numbered || p->items[i].mark != NULL))
@@ -119,6 +131,7 @@ put_item(const struct ui_page *p, struct grid *g, int i, int top, int h,
 	const char	*d = p->items[i].detail;
 	char		 pre[64], *cut = NULL;
 	int		 pw = item_prefix(p, i, top, pre, sizeof(pre)), y0 = y, k;
+	int		 ind = item_indent(pw, w);
 
 	if (y0 + h > ymax)
 		h = ymax - y0;
@@ -131,17 +144,18 @@ put_item(const struct ui_page *p, struct grid *g, int i, int top, int h,
 		g->cury = y;
 		g->curx = x;
 	}
-	y = wrap_put(g, y, y0 + h, x + pw, w - pw, p->items[i].label, a);
+	y = wrap_put_hang(g, y, y0 + h, x + ind, w - ind, pw - ind,
+	    p->items[i].label, a);
 	if (d != NULL && p->items[i].detail_cut)
-		d = cut = cut_line(d, w - pw - DETAIL_INDENT, p->utf8);
+		d = cut = cut_line(d, w - ind - DETAIL_INDENT, p->utf8);
 	if (d != NULL)
-		y = wrap_put(g, y, y0 + h, x + pw + DETAIL_INDENT,
-		    w - pw - DETAIL_INDENT, d,
+		y = wrap_put(g, y, y0 + h, x + ind + DETAIL_INDENT,
+		    w - ind - DETAIL_INDENT, d,
 		    i == p->cur ? GA_SELECTED : p->items[i].detail_dim ?
 		    GA_DIM : GA_HEADING);
 	if (item_described(p, i))	/* the picture in words */
-		wrap_put(g, y, y0 + h, x + pw + DETAIL_INDENT,
-		    w - pw - DETAIL_INDENT, p->items[i].describe, a);
+		wrap_put(g, y, y0 + h, x + ind + DETAIL_INDENT,
+		    w - ind - DETAIL_INDENT, p->items[i].describe, a);
 	xfree_secret(cut);	/* an answer: personal */
 	return y0 + h;
 }

@@ -135,6 +135,40 @@ wrap_put(struct grid *g, int y, int ymax, int x, int width,
 	return y;
 }
 
+int
+wrap_rows_hang(const char *text, int width, int first)
+{
+	struct wrap_iter	w;
+	struct wrap_line	l;
+	int			n = 0;
+
+	wrap_begin(&w, text, width - first);
+	while (wrap_next(&w, &l)) {
+		n++;
+		w.width = width < 1 ? 1 : width;
+	}
+	return n;
+}
+
+int
+wrap_put_hang(struct grid *g, int y, int ymax, int x, int width, int first,
+    const char *text, enum grid_attr a)
+{
+	struct wrap_iter	w;
+	struct wrap_line	l;
+	int			at = first;
+
+	wrap_begin(&w, text, width - first);
+	while (y < ymax && wrap_next(&w, &l)) {
+		grid_put(g, y++, x + at, width - at, text + l.off, l.len, a);
+		at = 0;
+		w.width = width < 1 ? 1 : width;
+	}
+	if (wrap_next(&w, &l))
+		g->cut++;		/* rows ran out */
+	return y;
+}
+
 /* Bytes of s[0..len) that fit in w columns, whole characters only. */
 size_t
 wrap_fit(const char *s, size_t len, int w)

@@ -28,6 +28,12 @@ int	 wrap_rows(const char *text, int width);
    returns the next free row. */
 int	 wrap_put(struct grid *g, int y, int ymax, int x, int width,
 	    const char *text, enum grid_attr a);
+/* As wrap_rows and wrap_put with the first line starting first columns
+   further right (a hanging indent: a list entry's label after its mark,
+   on a narrow screen). */
+int	 wrap_rows_hang(const char *text, int width, int first);
+int	 wrap_put_hang(struct grid *g, int y, int ymax, int x, int width,
+	    int first, const char *text, enum grid_attr a);
 /* As wrap_put, ending the last row in an ellipsis when text is cut. */
 int	 wrap_put_cut(struct grid *g, int y, int ymax, int x, int width,
 	    const char *text, enum grid_attr a, bool utf8);

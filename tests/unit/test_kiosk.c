@@ -934,6 +934,83 @@ test_shipped_walk(void **state)
 	walk_shipped(1, 24, 80);
 }
 
+/* The one intake's stored language. */
+static char *
+intake_lang(struct fixture *fx)
+{
+	struct query_filter		 f;
+	struct query_cursor		*c;
+	const struct query_intake	*in;
+	char				*err = NULL, *lang = NULL;
+
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(query_cursor_new(fx->b.s, &f, 0, &c, &err),
+	    STORE_OK);
+	while (query_cursor_next(c, &in, &err) > 0) {
+		free(lang);
+		lang = xstrdup(in->lang);
+	}
+	query_cursor_free(c);
+	return lang;
+}
+
+/*
+ * issue 14: the language key.  Mid-intake, F5 (or a tap on "F5 Español",
+ * the key bar's last group on every page of an intake) shows
+ * the language choice with a Back button; choosing goes on from the same
+ * page in that language, what was typed kept; Back returns as it was.
+ * The intake is stored in the language the client finished in.
+ */
+static void
+test_lang_key(void **state)
+{
+	struct fixture	*fx = fixture_new(TEST_FORM, false);
+	char		*lang;
+
+	(void)state;
+	walk_to_name(fx);
+	assert_shows(fx, "F5 Espa\xc3\xb1ol");	/* the other language */
+	type(fx, "Ann");
+	press(fx, REQ_LANG);
+	assert_string_equal(kiosk_mode_name(fx->k), "language");
+	assert_shows(fx, "[ Back ]");
+	press(fx, REQ_DOWN);
+	press(fx, REQ_ENTER);			/* Español */
+	assert_string_equal(kiosk_mode_name(fx->k), "question");
+	assert_shows(fx, "Su nombre completo");
+	assert_shows(fx, "Ann");		/* what was typed, kept */
+	tap(fx, "F5 English");			/* a tap on the key */
+	assert_string_equal(kiosk_mode_name(fx->k), "language");
+	press(fx, REQ_BACK);			/* back as it was */
+	assert_shows(fx, "Su nombre completo");
+	press(fx, REQ_ENTER);
+	assert_shows(fx, "Su fecha de nacimiento");
+	type(fx, "1985-07-23");
+	press(fx, REQ_ENTER);
+	type(fx, "2");
+	press(fx, REQ_NEXT);
+	press(fx, REQ_NEXT);			/* weight: optional */
+	type(fx, "1");
+	press(fx, REQ_ENTER);
+	press(fx, REQ_DOWN);
+	press(fx, REQ_ENTER);			/* Norwood 2 */
+	type(fx, "3");
+	press(fx, REQ_ENTER);			/* none of these */
+	type(fx, "n");
+	press(fx, REQ_ENTER);
+	press(fx, REQ_RIGHT);
+	press(fx, REQ_ENTER);
+	press(fx, REQ_NEXT);			/* notes: to the review */
+	assert_string_equal(kiosk_mode_name(fx->k), "review");
+	assert_shows(fx, "F5 English");
+	press(fx, REQ_NEXT);
+	assert_string_equal(kiosk_mode_name(fx->k), "end");
+	lang = intake_lang(fx);
+	assert_string_equal(lang, "es");
+	free(lang);
+	fixture_free(fx);
+}
+
 /*
  * issue 14: large text.  The whole shipped form, in English and Spanish,
  * on a 40x12 and a 60x20 terminal (80x24 in a font twice and one and a
@@ -985,7 +1062,9 @@ test_large_keys(void **state)
 
 	(void)state;
 	assert_shows(fx, "Which picture looks most");
-	assert_true(w->page > 0 && w->reading);	/* the texts scroll */
+	press(fx, REQ_HELP);			/* the help in the window */
+	assert_shows(fx, "The pictures show");
+	assert_true(w->page > 0 && w->reading && w->more); /* it scrolls */
 	for (i = 0; i < 20 && screen(fx) != NULL && w->more; i++) {
 		press(fx, REQ_DOWN);
 		assert_int_equal(fx->k->client.cur, -1); /* nothing chosen */
@@ -996,7 +1075,7 @@ test_large_keys(void **state)
 	assert_shows(fx, ARROW " 1. (o) Stage I");
 	assert_int_equal(fx->cut, 0);
 	seen = xstrdup(fx->screen);		/* reads back, still chosen */
-	for (i = 0; i < 20 && screen(fx) != NULL && (w->top > 0 ||
+	for (i = 0; i < 30 && screen(fx) != NULL && (w->top > 0 ||
 	    !w->reading); i++) {
 		press(fx, REQ_UP);
 		t = xasprintf("%s%s", seen, screen(fx));
@@ -1011,13 +1090,10 @@ test_large_keys(void **state)
 	    walk_engine(fx->k))->ref].options[0].describe, 0), seen))
 		fail_msg("stage I never described:\n%s", seen);
 	free(seen);
-	press(fx, REQ_HELP);			/* the help in the window */
-	assert_shows(fx, "The pictures show");
-	assert_int_equal(fx->cut, 0);
 	top = w->top;
 	tap(fx, "\xe2\x96\xbc more");		/* a tap reads on */
 	assert_true(w->top > top);
-	press(fx, REQ_HELP);
+	press(fx, REQ_HELP);			/* help closed */
 	type(fx, "3");				/* a number chooses at once */
 	assert_int_equal(fx->k->client.chosen, 2);
 	assert_false(w->reading);
@@ -1340,6 +1416,7 @@ main(void)
 		cmocka_unit_test(test_shipped_walk),
 		cmocka_unit_test(test_large_text),
 		cmocka_unit_test(test_large_keys),
+		cmocka_unit_test(test_lang_key),
 		cmocka_unit_test(test_quiet),
 		cmocka_unit_test(test_list_keys),
 		cmocka_unit_test(test_intro_help),

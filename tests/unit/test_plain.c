@@ -143,6 +143,31 @@ test_plain_question(void **state)
 	fixture_free(fx);
 }
 
+/* issue 14: the language changed mid-intake by typing its name: the same
+   page again in it, and the line that says so names the others. */
+static void
+test_plain_language(void **state)
+{
+	struct fixture	*fx = fixture_new();
+	const char	*s;
+
+	(void)state;
+	to_name(fx, "1");
+	s = type(fx, "repeat");
+	assert_non_null(strstr(s, "To change the language, type its name: "
+	    "Espa\xc3\xb1ol.\nType back to go back"));
+	s = type(fx, "espanol");		/* accents not needed */
+	assert_string_equal(plain_mode_name(fx->pl), "question");
+	assert_non_null(strstr(s, "\nPregunta 2 de "));
+	assert_non_null(strstr(s, "\nSu nombre completo\n"));
+	assert_non_null(strstr(s, "Para cambiar de idioma, escriba su "
+	    "nombre: English."));
+	s = type(fx, "English");
+	assert_non_null(strstr(s, "\nYour full name\n"));
+	assert_plain(fx->buf);
+	fixture_free(fx);
+}
+
 /* Lists: a number, the words "sí" / "si" / "no", several numbers for a
    multiple choice (exactly those ticked), a word that is no answer. */
 static void
@@ -271,6 +296,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_question),
+		cmocka_unit_test(test_plain_language),
 		cmocka_unit_test(test_plain_lists),
 		cmocka_unit_test(test_plain_idle),
 		cmocka_unit_test(test_plain_extend),
