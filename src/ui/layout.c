@@ -485,8 +485,10 @@ layout_body(const struct ui_page *p, struct grid *g, int y, int ymax,
 		p->window->more = false;
 	}
 	if (p->window == NULL || y + t + layout_need(p, w, false) <= ymax) {
-		if (p->window != NULL)
+		if (p->window != NULL) {	/* nothing scrolls */
 			p->window->top = 0;
+			p->window->to_help = false;
+		}
 		y = layout_texts(p, g, y, ymax, w, NULL);
 		layout_widget(p, g, y, ymax, MARGIN, w);
 		return;
@@ -495,6 +497,7 @@ layout_body(const struct ui_page *p, struct grid *g, int y, int ymax,
 	room = ymax - y - least;
 	if (t - 1 <= room) {		/* they fit, tight */
 		p->window->top = 0;
+		p->window->to_help = false;
 		y = layout_texts(p, g, y, ymax, w, NULL);
 		if (y > ymax - least)
 			y = ymax - least;
