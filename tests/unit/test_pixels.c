@@ -63,6 +63,19 @@ luma(uint32_t ch, int32_t fg, int32_t bg)
 	return (r * 299 + g * 587 + b * 114) / 1000;
 }
 
+/* The build's pictures: $BUILD/art (tests/run sets BUILD; build-asan
+   under make asan, which need not have built build/). */
+static const char *
+art_dir(void)
+{
+	static char	dir[256];
+	const char	*b = getenv("BUILD");
+
+	snprintf(dir, sizeof(dir), "%s/art", b != NULL && *b != '\0' ? b :
+	    "build");
+	return dir;
+}
+
 /*
  * Picture name (view: its second view): the share (percent) of text
  * art cells whose image cell agrees (full hair dark, bare light), or
@@ -77,7 +90,8 @@ agreement(const char *name, bool view, int *checked)
 	size_t		 len;
 	int		 y, x, l, agree = 0, n = 0;
 
-	img = xasprintf("build/art/%s%s.small.pam", name, view ? ".view" : "");
+	img = xasprintf("%s/%s%s.small.pam", art_dir(), name,
+	    view ? ".view" : "");
 	if (pixels_cells(img, COLS, ROWS, ch, fg, bg, &err) < 0) {
 		if (err != NULL && strstr(err, "without libchafa") != NULL) {
 			free(err);
@@ -160,9 +174,9 @@ test_bad_image(void **state)
 	assert_int_equal(pixels_mode_parse("sixel"), PIXELS_SIXEL);
 	assert_int_equal(pixels_mode_parse("pixels"), -1);
 	/* text, a non-UTF-8 locale or fewer than 8 colours: text art */
-	assert_null(pixels_new(PIXELS_TEXT, "build/art", true, 256));
-	assert_null(pixels_new(PIXELS_SIXEL, "build/art", false, 256));
-	assert_null(pixels_new(PIXELS_SIXEL, "build/art", true, 2));
+	assert_null(pixels_new(PIXELS_TEXT, art_dir(), true, 256));
+	assert_null(pixels_new(PIXELS_SIXEL, art_dir(), false, 256));
+	assert_null(pixels_new(PIXELS_SIXEL, art_dir(), true, 2));
 }
 
 /*
@@ -174,7 +188,7 @@ test_bad_image(void **state)
 static void
 test_stale(void **state)
 {
-	struct pixels	*px = pixels_new(PIXELS_SYMBOLS, "build/art", true,
+	struct pixels	*px = pixels_new(PIXELS_SYMBOLS, art_dir(), true,
 			    256);
 	struct grid	*g = grid_new(24, 80), *h;
 	int		 fd = open("/dev/null", O_WRONLY);
@@ -234,7 +248,7 @@ auto_for(const char *term, const char *kitty)
 		setenv("KITTY_WINDOW_ID", kitty, 1);
 	else
 		unsetenv("KITTY_WINDOW_ID");
-	px = pixels_new(PIXELS_AUTO, "build/art", true, 256);
+	px = pixels_new(PIXELS_AUTO, art_dir(), true, 256);
 	m = (int)pixels_mode(px);
 	pixels_free(px);
 	return m;
