@@ -159,85 +159,49 @@ static const char *const schema_v1[] = {
 /*
  * Schema 2: each kiosk's login role bound to the kiosk ids it may send
  * as (kiosk_roles, filled by the owner), so one kiosk's credentials
- * cannot put intakes in another kiosk's name.  A caller who may insert
- * into intakes anyway (staff, the owner: merge) is not held to it; any
- * other caller (a kiosk) must be bound to the intake's kiosk id, and to
- * its clinic when the binding names one.  The refusal is
- * insufficient_privilege with a message that says what to bind.
+ * cannot put intakes in another kiosk's name.  A trigger on intakes
+ * holds every insert to it: a login (session_user) that may insert into
+ * intakes anyway (staff, the owner: merge) is let through; any other (a
+ * kiosk's, through smp_put_intake) must be bound to the intake's kiosk
+ * id, and to its clinic when the binding names one.  The refusal is
+ * insufficient_privilege with a message that says what to bind, and it
+ * rolls back the whole put.
  */
 static const char schema_v2_table[] =
 	"CREATE TABLE kiosk_roles(role text COLLATE \"C\" NOT NULL,\n"
 	" kiosk_id text COLLATE \"C\" NOT NULL,\n"
 	" clinic text COLLATE \"C\",\n"
-	" PRIMARY KEY (role, kiosk_id));\n";
-
-static const char schema_v2_put[] =
-	"CREATE OR REPLACE FUNCTION smp_put_intake(p_id text,\n"
-	" p_form_hash text,\n"
-	" p_form_id text, p_form_version integer, p_form_source text,\n"
-	" p_form_added text, p_kiosk_id text, p_clinic text, p_lang text,\n"
-	" p_source text, p_status text, p_started_at text,\n"
-	" p_updated_at text, p_completed_at text, p_score integer,\n"
-	" p_band text, p_stop text, p_flag text, p_recommend text,\n"
-	" p_outcome text, p_recheck text, p_outcome_note text,\n"
-	" p_score_internal integer,\n"
-	" p_questions text[], p_values text[], p_answered text[],\n"
-	" p_kinds text[], p_codes text[], p_points integer[],\n"
-	" p_texts text[]) RETURNS integer LANGUAGE plpgsql\n"
-	" SECURITY DEFINER AS $f$\n"
-	"DECLARE r integer := 0; n integer; bound text;\n"
+	" PRIMARY KEY (role, kiosk_id));\n"
+	"CREATE FUNCTION smp_kiosk_bound() RETURNS trigger\n"
+	" LANGUAGE plpgsql SECURITY DEFINER AS $f$\n"
+	"DECLARE bound text;\n"
 	"BEGIN\n"
-	" IF NOT has_table_privilege(session_user, 'intakes', 'INSERT') THEN\n"
-	"  SELECT clinic INTO bound FROM kiosk_roles\n"
-	"   WHERE role = session_user AND kiosk_id = p_kiosk_id;\n"
-	"  IF NOT FOUND THEN\n"
-	"   RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',\n"
-	"    MESSAGE = format('role %s may not send intakes of kiosk %s',\n"
-	"    session_user, p_kiosk_id), HINT = format('the owner binds it:"
+	" IF has_table_privilege(session_user, 'intakes', 'INSERT') THEN\n"
+	"  RETURN NEW;\n"
+	" END IF;\n"
+	" SELECT clinic INTO bound FROM kiosk_roles\n"
+	"  WHERE role = session_user AND kiosk_id = NEW.kiosk_id;\n"
+	" IF NOT FOUND THEN\n"
+	"  RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',\n"
+	"   MESSAGE = format('role %s may not send intakes of kiosk %s',\n"
+	"   session_user, NEW.kiosk_id), HINT = format('the owner binds it:"
 	" INSERT INTO kiosk_roles(role, kiosk_id) VALUES (%L, %L)',\n"
-	"    session_user, p_kiosk_id);\n"
-	"  END IF;\n"
-	"  IF bound IS NOT NULL AND bound <> coalesce(p_clinic, '') THEN\n"
-	"   RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',\n"
-	"    MESSAGE = format('role %s may send kiosk %s only for clinic %s,"
-	" not %s', session_user, p_kiosk_id, bound, coalesce(p_clinic, ''));\n"
-	"  END IF;\n"
+	"   session_user, NEW.kiosk_id);\n"
 	" END IF;\n"
-	" PERFORM pg_advisory_xact_lock(hashtext(p_id));\n"
-	" IF EXISTS (SELECT 1 FROM erased WHERE id = p_id) THEN\n"
-	"  RETURN 2;\n"
+	" IF bound IS NOT NULL AND bound <> NEW.clinic THEN\n"
+	"  RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',\n"
+	"   MESSAGE = format('role %s may send kiosk %s only for clinic %s,"
+	" not %s', session_user, NEW.kiosk_id, bound, NEW.clinic);\n"
 	" END IF;\n"
-	" INSERT INTO forms(hash, form_id, version, source, added_at)\n"
-	"  VALUES (p_form_hash, p_form_id, p_form_version, p_form_source,\n"
-	"  coalesce(p_form_added, to_char(now() AT TIME ZONE 'UTC',\n"
-	"  'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')))\n"
-	"  ON CONFLICT (hash) DO NOTHING;\n"
-	" GET DIAGNOSTICS n = ROW_COUNT;\n"
-	" IF n > 0 THEN r := 4; END IF;\n"
-	" INSERT INTO intakes(id, form_hash, kiosk_id, clinic, lang, source,\n"
-	"  status, started_at, updated_at, completed_at, score, band,\n"
-	"  stop_codes, flag_codes, recommend_codes, outcome, recheck,\n"
-	"  outcome_note, score_internal)\n"
-	"  VALUES (p_id, p_form_hash, p_kiosk_id, coalesce(p_clinic, ''),\n"
-	"  p_lang, p_source, p_status, p_started_at, p_updated_at,\n"
-	"  p_completed_at, p_score, p_band, p_stop, p_flag, p_recommend,\n"
-	"  p_outcome, p_recheck, p_outcome_note, p_score_internal)\n"
-	"  ON CONFLICT (id) DO NOTHING;\n"
-	" GET DIAGNOSTICS n = ROW_COUNT;\n"
-	" IF n = 0 THEN RETURN r; END IF;\n"
-	" INSERT INTO answers(intake_id, question, value, answered_at)\n"
-	"  SELECT p_id, q, v, a FROM unnest(p_questions, p_values,\n"
-	"  p_answered) AS t(q, v, a);\n"
-	" INSERT INTO result_lines(intake_id, seq, kind, code, points, text)\n"
-	"  SELECT p_id, o::integer, k, c, pt, tx FROM unnest(p_kinds,\n"
-	"  p_codes, p_points, p_texts) WITH ORDINALITY AS t(k, c, pt, tx, o);\n"
-	" RETURN r + 1;\n"
-	"END $f$;\n";
-
-/* CREATE OR REPLACE keeps the grants but not the pinned search_path. */
-static const char schema_v2_grants[] =
-	"DO $p$ BEGIN EXECUTE format('ALTER FUNCTION smp_put_intake "
+	" RETURN NEW;\n"
+	"END $f$;\n"
+	"REVOKE ALL ON FUNCTION smp_kiosk_bound FROM PUBLIC;\n"
+	"DO $p$ BEGIN EXECUTE format('ALTER FUNCTION smp_kiosk_bound "
 	"SET search_path = %I, pg_temp', current_schema()); END $p$;\n"
+	"CREATE TRIGGER intakes_kiosk_bound BEFORE INSERT ON intakes\n"
+	" FOR EACH ROW EXECUTE FUNCTION smp_kiosk_bound();\n";
+
+static const char schema_v2_grants[] =
 	"DO $g$ BEGIN\n"
 	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'smp_staff')\n"
 	" THEN\n"
@@ -246,7 +210,7 @@ static const char schema_v2_grants[] =
 	"END $g$;\n";
 
 static const char *const schema_v2[] = {
-	schema_v2_table, schema_v2_put, schema_v2_grants, NULL
+	schema_v2_table, schema_v2_grants, NULL
 };
 
 /* migrations[v] takes the schema from version v to v + 1: its SQL texts

@@ -91,7 +91,7 @@ fi
 
 # A schema 1 server (no kiosk_roles): the staff role may not upgrade it,
 # the owner's next open does.
-sql "$OWNER" 'DROP TABLE kiosk_roles; UPDATE smp_schema SET version = 1' >/dev/null
+sql "$OWNER" 'DROP TABLE kiosk_roles; DROP TRIGGER intakes_kiosk_bound ON intakes; DROP FUNCTION smp_kiosk_bound; UPDATE smp_schema SET version = 1' >/dev/null
 run "$BIN" list --db "$STAFF"
 r1=$rc
 run "$BIN" list --db "$OWNER"
