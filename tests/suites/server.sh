@@ -14,7 +14,7 @@
 #  server-6  faults: server stopped mid-send, sender SIGKILLed, wrong
 #            password, server away for a while, concurrent senders, three
 #            writers of 1,000 intakes each, the kiosk SIGKILLed (its sender
-#            goes with it)
+#            goes with it), a merge SIGKILLed mid-way
 #  server-7  the kiosk in tmux sends in the background; the staff menu
 #            says how many wait and when the last send succeeded
 source tests/lib.sh
@@ -438,6 +438,28 @@ if [ "$gone" -eq 0 ] && [ "$rc" -eq 0 ] && [ "$(count kiosk7)" = "$want" ] &&
 	ok "server-6.7 kiosk SIGKILLed mid-send: its sender stops too; all $want there once"
 else
 	not_ok "server-6.7 kiosk SIGKILLed mid-send" "gone=$gone rc=$rc $(count kiosk7)/$want"
+fi
+
+# 6.8 a merge SIGKILLed mid-way keeps whole batches of 1,000; run again,
+# it adds the rest, each once (idempotent by id)
+"$WRITER" -f forms/smp-consultation.form -o "$T/m8.db" -n 5000 -s 28 2>/dev/null
+sqlite3 "$T/m8.db" "UPDATE intakes SET kiosk_id = 'merge8'"
+want=$(sqlite3 "$T/m8.db" "SELECT count(*) FROM intakes")
+wantans=$(sqlite3 "$T/m8.db" "SELECT count(*) FROM answers")
+m8() { sql "$OWNER" "SELECT count(*) FROM intakes WHERE kiosk_id = 'merge8'"; }
+"$BIN" merge --db "$STAFF" "$T/m8.db" >/dev/null 2>&1 &
+mpid=$!
+poll 60 eval '[ "$(m8)" -ge 1000 ]'
+kill -9 "$mpid"; wait "$mpid" 2>/dev/null
+mid=$(m8)
+run "$BIN" merge --db "$STAFF" "$T/m8.db"
+ans=$(sql "$OWNER" "SELECT count(*) FROM answers a JOIN intakes i ON i.id = a.intake_id WHERE i.kiosk_id = 'merge8'")
+if [ "$mid" -ge 1000 ] && [ "$mid" -lt "$want" ] && [ $((mid % 1000)) -eq 0 ] && [ "$rc" -eq 0 ] &&
+	[ "$(m8)" = "$want" ] && [ "$ans" = "$wantans" ] &&
+	grep -q "^merged $((want - mid)) intakes ($mid already present)" "$T/out"; then
+	ok "server-6.8 merge SIGKILLed at $mid of $want (whole batches): run again, all there once"
+else
+	not_ok "server-6.8 merge SIGKILLed mid-way" "mid=$mid rc=$rc $(m8)/$want answers $ans/$wantans $(cat "$T/out" "$T/err")"
 fi
 
 # --- 7: the kiosk sends in the background; its staff menu says so --------
