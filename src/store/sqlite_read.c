@@ -26,7 +26,6 @@
 	" AND (?4 IS NULL OR i.id = ?4)" \
 	" AND (?6 IS NULL OR i.kiosk_id = ?6) AND ?7 IS NULL"
 
-
 /* The backend's query_cursor. */
 struct sqlite_cursor {
 	struct query_cursor base;	/* first: what the wrappers see */
