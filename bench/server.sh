@@ -29,8 +29,8 @@ for db in "$@"; do
 	t=$(date +%s.%N)
 	"$BIN" merge --db "$U/s$n" "$db" >/dev/null
 	echo "server merge $n $(echo "$(date +%s.%N) $t" | awk '{ printf "%.2f", $1 - $2 }')"
-	wide="$BIN export --format wide --out $OUT/pw-$n.csv --db $U/s$n"
-	long="$BIN export --format long --out $OUT/pl-$n.csv --db $U/s$n"
+	wide="$BIN export --force --format wide --out $OUT/pw-$n.csv --db $U/s$n"
+	long="$BIN export --force --format long --out $OUT/pl-$n.csv --db $U/s$n"
 	base="psql -X -d $U/s$n -c '\\copy (select * from answers) to stdout with csv' >$OUT/pb-$n.csv"
 	case $n in 10000) runs=5 ;; *) runs=3 ;; esac
 	say "export: $n intakes, $runs runs each"

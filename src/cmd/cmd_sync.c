@@ -58,7 +58,8 @@ sync_usage(FILE *fp)
 	    "kiosk runs this)\n"
 	    "Exit status: 0 nothing waits, 64 usage, 66 no database, 73 "
 	    "refused (password),\n75 the server is away (intakes wait), 78 "
-	    "bad configuration, 1 other.\n");
+	    "bad configuration,\n1 refused by the server (e.g. this kiosk's role "
+	    "is not bound to its kiosk id; the\nintakes wait) or other.\n");
 }
 
 /* An environment override of a number of ms, or def. */
@@ -85,15 +86,25 @@ sync_sleep(long ms)
 		;
 }
 
-/* One pass: send, print the counts (unless quiet); a store_rc. */
+/*
+ * One pass: send, print the counts (unless quiet); a store_rc.  A
+ * refusal that is not the server being away (a kiosk role not bound to
+ * this kiosk id, a permission taken away) is written once into the
+ * kiosk's own audit log as "send refused" when *refused was 0, since the
+ * background sender's stderr goes nowhere; the intakes stay and wait.
+ */
 static int
-sync_pass(struct store *local, const struct send_opts *so, int quiet)
+sync_pass(struct store *local, const struct send_opts *so, int quiet,
+    int *refused)
 {
 	struct send_counts	 c;
 	char			*err = NULL;
 	int			 rc;
 
 	rc = send_run(local, so, &c, &err);
+	if (rc != STORE_OK && rc != STORE_BUSY && !*refused)
+		store_audit(local, "kiosk", "send refused", err, NULL);
+	*refused = rc != STORE_OK && rc != STORE_BUSY;
 	if (!quiet || rc != STORE_OK) {
 		printf("sent %d intake%s (%d already on the server), %d erased "
 		    "on the server; %d waiting\n", c.sent, c.sent == 1 ? "" :
@@ -106,7 +117,12 @@ sync_pass(struct store *local, const struct send_opts *so, int quiet)
 	return rc;
 }
 
-/* --loop: send, pause, again; back off while the server is away. */
+/*
+ * --loop: send, pause, again; back off while the server is away.  A
+ * refusal is no outage to ride out: it is reported once (sync_pass) and
+ * tried again only after the longest pause, in case the server's owner
+ * has bound the role meanwhile.
+ */
 static int
 sync_loop(struct store *local, const struct send_opts *so)
 {
@@ -115,12 +131,15 @@ sync_loop(struct store *local, const struct send_opts *so)
 		    SYNC_BACKOFF_MAX_MS);
 	long	wait = poll;
 	pid_t	parent = getppid();
+	int	rc, refused = 0;
 
 	/* Die with the kiosk that started us (its SIGKILL too). */
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	while (getppid() == parent) {
-		if (sync_pass(local, so, 1) == STORE_OK)
+		if ((rc = sync_pass(local, so, 1, &refused)) == STORE_OK)
 			wait = poll;
+		else if (rc != STORE_BUSY)
+			wait = max;
 		else
 			wait = wait * 2 > max ? max : wait * 2;
 		sync_sleep(wait);
@@ -177,7 +196,7 @@ cmd_sync(int argc, char **argv)
 		{ NULL, 0, NULL, NULL }
 	};
 	char		*err = NULL;
-	int		 first, rc;
+	int		 first, rc, refused = 1;	/* once: no audit row */
 
 	if ((rc = cli_parse(argc, argv, opts, 0, sync_usage, &first)) >= 0)
 		return rc;
@@ -198,7 +217,7 @@ cmd_sync(int argc, char **argv)
 		goto out;
 	}
 	rc = loop ? sync_loop(local, &so) :
-	    store_exit_status(sync_pass(local, &so, 0));
+	    store_exit_status(sync_pass(local, &so, 0, &refused));
 out:
 	store_close(local);
 	config_done(&c);

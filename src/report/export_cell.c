@@ -105,8 +105,13 @@ export_cell_in(const char *const *list, size_t nlist, const char *w,
 {
 	size_t	i;
 
+	/* Every cell passes here, some several times: the first byte
+	   (ASCII case folded) turns most words away before strlen. */
+	if (n == 0)
+		return false;
 	for (i = 0; i < nlist; i++)
-		if (strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
+		if ((list[i][0] | 0x20) == (w[0] | 0x20) &&
+		    strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
 			return true;
 	return false;
 }
@@ -150,6 +155,13 @@ export_cell_convertible(const char *s, size_t len)
 	if (export_cell_in(export_cell_values, SMP_NELEM(export_cell_values),
 	    s + i, n - i))
 		return true;
+	/* Anything else needs a digit: most cells (ids, codes, words) have
+	   no ASCII one and are all ASCII, so none of another script. */
+	for (i = 0; i < len && (s[i] < '0' || s[i] > '9') &&
+	    (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == len)
+		return false;
 	for (i = 0; i < len; i += n) {
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
 			return false;	/* not text a number is made of */

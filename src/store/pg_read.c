@@ -20,8 +20,7 @@
 #include "store/query.h"
 #include "pg.h"
 #include "pg_read.h"
-
-#define PG_NONE		((size_t)-1)	/* offset of a NULL string */
+#include "row_arena.h"
 /* Rows per FETCH: intakes (wide rows) in small batches, answers and
    lines (narrow, 40 an intake) in big ones; memory is bounded by these,
    whatever the number of intakes. */
@@ -39,17 +38,7 @@
 	" AND ($6::text IS NULL OR i.kiosk_id = $6)" \
 	" AND ($7::text IS NULL OR i.clinic = $7)"
 
-#define PG_COLS \
-	"SELECT i.id, i.form_hash, f.form_id, f.version, i.kiosk_id," \
-	" i.lang, i.source, i.status, i.started_at, i.updated_at," \
-	" i.completed_at, i.score, i.band, i.stop_codes, i.flag_codes," \
-	" i.recommend_codes, i.outcome, i.recheck, i.outcome_note," \
-	" i.score_internal"
 #define PG_NPARAMS	7	/* parameters of PG_WHERE (and $5) */
-#define PG_NCOLS	20
-#define PG_OUT		16	/* outcome, recheck, outcome_note,
-				   score_internal */
-#define PG_CODES	13	/* first of the three codes columns */
 
 /* One server-side cursor and the batch of rows fetched from it. */
 struct pg_rows {
@@ -67,14 +56,7 @@ struct pg_cursor {
 	unsigned	 flags;		/* QUERY_* */
 	bool		 own_tx;	/* began a transaction of its own */
 	struct pg_rows	 main, ans, lines;
-	struct strbuf	 arena;		/* this intake's strings */
-	size_t		 meta[PG_NCOLS];	/* offsets of metadata */
-	size_t		*aoff;		/* 3 offsets per answer */
-	size_t		 acap;
-	size_t		*loff;		/* 4 per line (the 4th: points) */
-	size_t		 lcap;
-	struct query_intake in;		/* what next() hands out */
-	size_t		 in_acap, in_lcap;
+	struct row_arena ra;		/* this intake */
 };
 
 /* The filter's parameters into p[0..6] (b holds the bounds; p[4] is
@@ -146,11 +128,7 @@ pg_read_cursor_free(struct query_cursor *qc)
 	pg_read_rows_done(c->ps, &c->lines);
 	if (c->own_tx)
 		pg_rollback(c->ps);
-	strbuf_done(&c->arena);
-	free(c->aoff);
-	free(c->loff);
-	free(c->in.answers);
-	free(c->in.lines);
+	row_arena_done(&c->ra);
 	free(c);
 }
 
@@ -189,14 +167,14 @@ pg_read_cursor_new(struct store *s, const struct query_filter *f,
 	c->base.s = s;
 	c->ps = ps;
 	c->flags = flags;
-	strbuf_init(&c->arena);
+	row_arena_init(&c->ra);
 	order = (flags & QUERY_BY_ID) ? "i.id" : "i.started_at, i.id";
 	if (PQtransactionStatus(ps->conn) == PQTRANS_IDLE) {
 		if ((rc = pg_read_begin(s, errp)) != STORE_OK)
 			goto fail;
 		c->own_tx = true;
 	}
-	sql = xasprintf(PG_COLS " FROM intakes i JOIN forms f ON f.hash ="
+	sql = xasprintf(ROW_ARENA_COLS " FROM intakes i JOIN forms f ON f.hash ="
 	    " i.form_hash" PG_WHERE " ORDER BY %s", order);
 	rc = pg_read_declare(c, &c->main, "i", sql, p, errp);
 	free(sql);
@@ -262,25 +240,16 @@ pg_read_peek(struct pg_cursor *c, struct pg_rows *r, char **errp)
 	return 1;
 }
 
-/* Copy column col of r's current row into the arena; its offset. */
-static size_t
-pg_read_keep(struct pg_cursor *c, const struct pg_rows *r, int col)
-{
-	size_t	off = c->arena.len;
-
-	if (PQgetisnull(r->res, r->row, col))
-		return PG_NONE;
-	strbuf_add(&c->arena, PQgetvalue(r->res, r->row, col),
-	    (size_t)PQgetlength(r->res, r->row, col));
-	strbuf_addc(&c->arena, '\0');
-	return off;
-}
-
-/* The string at arena offset off, or NULL. */
+/* Column col of r's current row (NULL for SQL NULL) and its length. */
 static const char *
-pg_read_at(const struct pg_cursor *c, size_t off)
+pg_read_col(const struct pg_rows *r, int col, size_t *len)
 {
-	return off == PG_NONE ? NULL : c->arena.s + off;
+	if (PQgetisnull(r->res, r->row, col)) {
+		*len = 0;
+		return NULL;
+	}
+	*len = (size_t)PQgetlength(r->res, r->row, col);
+	return PQgetvalue(r->res, r->row, col);
 }
 
 /* Whether r's current row (column 0) belongs to the current intake. */
@@ -291,30 +260,25 @@ pg_read_mine(struct pg_cursor *c, struct pg_rows *r, char **errp)
 
 	if ((rc = pg_read_peek(c, r, errp)) <= 0)
 		return rc;
-	return strcmp(PQgetvalue(r->res, r->row, 0), c->arena.s +
-	    c->meta[0]) == 0;
+	return strcmp(PQgetvalue(r->res, r->row, 0), row_arena_col(&c->ra,
+	    0)) == 0;
 }
 
 /* The current intake's answers. */
 static int
 pg_read_take_answers(struct pg_cursor *c, char **errp)
 {
-	size_t	n = 0;
-	int	rc;
+	const char	*q, *v, *at;
+	size_t		 ql, vl, atl;
+	int		 rc;
 
 	while ((rc = pg_read_mine(c, &c->ans, errp)) == 1) {
-		if (n + 1 > c->acap) {
-			c->acap = c->acap ? 2 * c->acap : 64;
-			c->aoff = xreallocarray(c->aoff, c->acap,
-			    3 * sizeof(size_t));
-		}
-		c->aoff[3 * n] = pg_read_keep(c, &c->ans, 1);
-		c->aoff[3 * n + 1] = pg_read_keep(c, &c->ans, 2);
-		c->aoff[3 * n + 2] = pg_read_keep(c, &c->ans, 3);
-		n++;
+		q = pg_read_col(&c->ans, 1, &ql);
+		v = pg_read_col(&c->ans, 2, &vl);
+		at = pg_read_col(&c->ans, 3, &atl);
+		row_arena_answer(&c->ra, q, ql, v, vl, at, atl);
 		c->ans.row++;
 	}
-	c->in.nanswers = n;
 	return rc;
 }
 
@@ -322,87 +286,19 @@ pg_read_take_answers(struct pg_cursor *c, char **errp)
 static int
 pg_read_take_lines(struct pg_cursor *c, char **errp)
 {
-	size_t	n = 0;
-	int	rc;
+	const char	*k, *code, *t;
+	size_t		 kl, cl, tl;
+	int		 rc;
 
 	while ((rc = pg_read_mine(c, &c->lines, errp)) == 1) {
-		if (n + 1 > c->lcap) {
-			c->lcap = c->lcap ? 2 * c->lcap : 16;
-			c->loff = xreallocarray(c->loff, c->lcap,
-			    4 * sizeof(size_t));
-		}
-		c->loff[4 * n] = pg_read_keep(c, &c->lines, 1);
-		c->loff[4 * n + 1] = pg_read_keep(c, &c->lines, 2);
-		c->loff[4 * n + 2] = pg_read_keep(c, &c->lines, 4);
-		c->loff[4 * n + 3] = (size_t)atoi(PQgetvalue(c->lines.res,
-		    c->lines.row, 3));
-		n++;
+		k = pg_read_col(&c->lines, 1, &kl);
+		code = pg_read_col(&c->lines, 2, &cl);
+		t = pg_read_col(&c->lines, 4, &tl);
+		row_arena_line(&c->ra, k, kl, code, cl, t, tl,
+		    atoi(PQgetvalue(c->lines.res, c->lines.row, 3)));
 		c->lines.row++;
 	}
-	c->in.nlines = n;
 	return rc;
-}
-
-/* How many codes a codes column holds ("a;b" is 2; NULL and "" 0). */
-static int
-pg_read_ncodes(const char *codes)
-{
-	int	n;
-
-	if (codes == NULL || *codes == '\0')
-		return 0;
-	for (n = 1; (codes = strchr(codes, ';')) != NULL; codes++)
-		n++;
-	return n;
-}
-
-/* Point the intake's fields into the arena (after it stopped moving). */
-static void
-pg_read_fix(struct pg_cursor *c)
-{
-	struct query_intake	*in = &c->in;
-	size_t			 i;
-	int			 k;
-
-	in->id = pg_read_at(c, c->meta[0]);
-	in->form_hash = pg_read_at(c, c->meta[1]);
-	in->form_id = pg_read_at(c, c->meta[2]);
-	in->kiosk_id = pg_read_at(c, c->meta[4]);
-	in->lang = pg_read_at(c, c->meta[5]);
-	in->source = pg_read_at(c, c->meta[6]);
-	in->status = pg_read_at(c, c->meta[7]);
-	in->started_at = pg_read_at(c, c->meta[8]);
-	in->updated_at = pg_read_at(c, c->meta[9]);
-	in->completed_at = pg_read_at(c, c->meta[10]);
-	in->band = pg_read_at(c, c->meta[12]);
-	in->outcome = pg_read_at(c, c->meta[PG_OUT]);
-	in->recheck = pg_read_at(c, c->meta[PG_OUT + 1]);
-	in->outcome_note = pg_read_at(c, c->meta[PG_OUT + 2]);
-	if (c->in_acap < c->acap + 1) {
-		c->in_acap = c->acap + 1;
-		in->answers = xreallocarray(in->answers, c->in_acap,
-		    sizeof(*in->answers));
-	}
-	for (i = 0; i < in->nanswers; i++) {
-		in->answers[i].question = pg_read_at(c, c->aoff[3 * i]);
-		in->answers[i].value = pg_read_at(c, c->aoff[3 * i + 1]);
-		in->answers[i].answered_at = pg_read_at(c, c->aoff[3 * i + 2]);
-	}
-	if (c->in_lcap < c->lcap + 1) {
-		c->in_lcap = c->lcap + 1;
-		in->lines = xreallocarray(in->lines, c->in_lcap,
-		    sizeof(*in->lines));
-	}
-	for (i = 0; i < in->nlines; i++) {
-		in->lines[i].kind = pg_read_at(c, c->loff[4 * i]);
-		in->lines[i].code = pg_read_at(c, c->loff[4 * i + 1]);
-		in->lines[i].text = pg_read_at(c, c->loff[4 * i + 2]);
-		in->lines[i].points = (int)c->loff[4 * i + 3];
-	}
-	for (k = 0; k < STORE_NCODES; k++)
-		in->codes[k] = pg_read_at(c, c->meta[PG_CODES + k]);
-	in->nstops = pg_read_ncodes(in->codes[0]);
-	in->nflags = pg_read_ncodes(in->codes[1]);
 }
 
 /* Step the cursor: 1 with *ip, 0 at the end, or a store_rc. */
@@ -411,23 +307,27 @@ pg_read_cursor_next(struct query_cursor *qc, const struct query_intake **ip,
     char **errp)
 {
 	struct pg_cursor	*c = (struct pg_cursor *)qc;
+	struct query_intake	*in = &c->ra.in;
+	const char		*v;
+	size_t			 len;
 	int			 i, rc;
 
 	if ((rc = pg_read_peek(c, &c->main, errp)) <= 0)
 		return rc;
-	strbuf_reset(&c->arena);
-	for (i = 0; i < PG_NCOLS; i++)
-		c->meta[i] = pg_read_keep(c, &c->main, i);
-	c->in.form_version = atoi(PQgetvalue(c->main.res, c->main.row, 3));
-	c->in.has_score = !PQgetisnull(c->main.res, c->main.row, 11);
-	c->in.score = atoi(PQgetvalue(c->main.res, c->main.row, 11));
-	c->in.has_internal = !PQgetisnull(c->main.res, c->main.row,
-	    PG_OUT + 3);
-	c->in.score_internal = atoi(PQgetvalue(c->main.res, c->main.row,
-	    PG_OUT + 3));
+	row_arena_start(&c->ra);
+	for (i = 0; i < ROW_ARENA_NCOLS; i++) {
+		v = pg_read_col(&c->main, i, &len);
+		row_arena_meta(&c->ra, i, v, len);
+	}
+	in->form_version = atoi(PQgetvalue(c->main.res, c->main.row,
+	    ROW_ARENA_VERSION));
+	in->has_score = !row_arena_null(&c->ra, ROW_ARENA_SCORE);
+	in->score = atoi(PQgetvalue(c->main.res, c->main.row,
+	    ROW_ARENA_SCORE));
+	in->has_internal = !row_arena_null(&c->ra, ROW_ARENA_OUT + 3);
+	in->score_internal = atoi(PQgetvalue(c->main.res, c->main.row,
+	    ROW_ARENA_OUT + 3));
 	c->main.row++;
-	c->in.nanswers = 0;
-	c->in.nlines = 0;
 	rc = STORE_OK;
 	if (c->flags & QUERY_ANSWERS)
 		rc = pg_read_take_answers(c, errp);
@@ -435,8 +335,7 @@ pg_read_cursor_next(struct query_cursor *qc, const struct query_intake **ip,
 		rc = pg_read_take_lines(c, errp);
 	if (rc < 0)
 		return rc;
-	pg_read_fix(c);
-	*ip = &c->in;
+	*ip = row_arena_fix(&c->ra);
 	return 1;
 }
 

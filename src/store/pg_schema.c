@@ -12,6 +12,8 @@
  *                    never brought back by a late resend or a merge
  *   smp_put_intake(...)   one whole intake, idempotent by its id; the
  *                    only thing a kiosk's role may run (SECURITY DEFINER)
+ *   kiosk_roles(role, kiosk_id, clinic)   (schema 2) which kiosk ids a
+ *                    kiosk's login role may send intakes as
  *
  * Roles named smp_kiosk and smp_staff, if they exist when the schema is
  * created, get their grants here (docs/server.md): the kiosk may read the
@@ -154,10 +156,67 @@ static const char *const schema_v1[] = {
 	schema_v1_tables, schema_v1_put, schema_v1_grants, NULL
 };
 
+/*
+ * Schema 2: each kiosk's login role bound to the kiosk ids it may send
+ * as (kiosk_roles, filled by the owner), so one kiosk's credentials
+ * cannot put intakes in another kiosk's name.  A trigger on intakes
+ * holds every insert to it: a login (session_user) that may insert into
+ * intakes anyway (staff, the owner: merge) is let through; any other (a
+ * kiosk's, through smp_put_intake) must be bound to the intake's kiosk
+ * id, and to its clinic when the binding names one.  The refusal is
+ * insufficient_privilege with a message that says what to bind, and it
+ * rolls back the whole put.
+ */
+static const char schema_v2_table[] =
+	"CREATE TABLE kiosk_roles(role text COLLATE \"C\" NOT NULL,\n"
+	" kiosk_id text COLLATE \"C\" NOT NULL,\n"
+	" clinic text COLLATE \"C\",\n"
+	" PRIMARY KEY (role, kiosk_id));\n"
+	"CREATE FUNCTION smp_kiosk_bound() RETURNS trigger\n"
+	" LANGUAGE plpgsql SECURITY DEFINER AS $f$\n"
+	"DECLARE bound text;\n"
+	"BEGIN\n"
+	" IF has_table_privilege(session_user, 'intakes', 'INSERT') THEN\n"
+	"  RETURN NEW;\n"
+	" END IF;\n"
+	" SELECT clinic INTO bound FROM kiosk_roles\n"
+	"  WHERE role = session_user AND kiosk_id = NEW.kiosk_id;\n"
+	" IF NOT FOUND THEN\n"
+	"  RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',\n"
+	"   MESSAGE = format('role %s may not send intakes of kiosk %s',\n"
+	"   session_user, NEW.kiosk_id), HINT = format('the owner binds it:"
+	" INSERT INTO kiosk_roles(role, kiosk_id) VALUES (%L, %L)',\n"
+	"   session_user, NEW.kiosk_id);\n"
+	" END IF;\n"
+	" IF bound IS NOT NULL AND bound <> NEW.clinic THEN\n"
+	"  RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',\n"
+	"   MESSAGE = format('role %s may send kiosk %s only for clinic %s,"
+	" not %s', session_user, NEW.kiosk_id, bound, NEW.clinic);\n"
+	" END IF;\n"
+	" RETURN NEW;\n"
+	"END $f$;\n"
+	"REVOKE ALL ON FUNCTION smp_kiosk_bound FROM PUBLIC;\n"
+	"DO $p$ BEGIN EXECUTE format('ALTER FUNCTION smp_kiosk_bound "
+	"SET search_path = %I, pg_temp', current_schema()); END $p$;\n"
+	"CREATE TRIGGER intakes_kiosk_bound BEFORE INSERT ON intakes\n"
+	" FOR EACH ROW EXECUTE FUNCTION smp_kiosk_bound();\n";
+
+static const char schema_v2_grants[] =
+	"DO $g$ BEGIN\n"
+	" IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'smp_staff')\n"
+	" THEN\n"
+	"  GRANT SELECT ON kiosk_roles TO smp_staff;\n"
+	" END IF;\n"
+	"END $g$;\n";
+
+static const char *const schema_v2[] = {
+	schema_v2_table, schema_v2_grants, NULL
+};
+
 /* migrations[v] takes the schema from version v to v + 1: its SQL texts
    in order. */
 static const char *const *const migrations[PG_SCHEMA_VERSION] = {
-	schema_v1
+	schema_v1, schema_v2
 };
 
 /* The version now in the database into *v; -1 if smp_schema is missing,

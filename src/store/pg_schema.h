@@ -8,7 +8,7 @@
 #include "pg.h"
 
 /* The schema version this smp-intake writes and reads. */
-#define PG_SCHEMA_VERSION	1
+#define PG_SCHEMA_VERSION	2
 
 /*
  * Make sure the server's schema is ours at PG_SCHEMA_VERSION: create it

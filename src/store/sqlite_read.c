@@ -12,10 +12,9 @@
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "store/query.h"
+#include "row_arena.h"
 #include "sqlite.h"
 #include "sqlite_read.h"
-
-#define QUERY_NONE	((size_t)-1)	/* offset of a NULL string */
 
 /* Filter placeholders ?1..?4, ?6 and ?7 (?5 is a count's argument),
    shared by every statement over intakes.  A kiosk's file keeps no
@@ -26,17 +25,6 @@
 	" AND (?3 IS NULL OR i.status = ?3)" \
 	" AND (?4 IS NULL OR i.id = ?4)" \
 	" AND (?6 IS NULL OR i.kiosk_id = ?6) AND ?7 IS NULL"
-
-#define QUERY_COLS \
-	"SELECT i.id, i.form_hash, f.form_id, f.version, i.kiosk_id," \
-	" i.lang, i.source, i.status, i.started_at, i.updated_at," \
-	" i.completed_at, i.score, i.band, i.stop_codes, i.flag_codes," \
-	" i.recommend_codes, i.outcome, i.recheck, i.outcome_note," \
-	" i.score_internal"
-#define QC_NCOLS	20
-#define QC_OUT		16	/* outcome, recheck, outcome_note,
-				   score_internal (schema 3) */
-#define QC_CODES	13	/* first of the three codes columns */
 
 /* The backend's query_cursor. */
 struct sqlite_cursor {
@@ -50,15 +38,7 @@ struct sqlite_cursor {
 	sqlite3_stmt	*all_lines;	/* QUERY_BY_ID: every line by id */
 	int		 ans_state;	/* their step states, as state */
 	int		 lines_state;
-	struct strbuf	 arena;		/* this intake's strings */
-	size_t		 meta[QC_NCOLS];	/* offsets of metadata */
-	size_t		*aoff;		/* 3 offsets per answer */
-	size_t		 acap;
-	size_t		*loff;		/* 3 offsets per line */
-	size_t		 lcap;
-	struct query_intake in;		/* what next() hands out */
-	size_t		 in_acap;	/* in.answers allocated */
-	size_t		 in_lcap;	/* in.lines allocated */
+	struct row_arena ra;		/* this intake */
 };
 
 /* Bind the filter's four placeholders; *errp on a bad date. */
@@ -144,11 +124,7 @@ sqlite_read_cursor_free(struct query_cursor *qc)
 	sqlite3_finalize(c->lines);
 	sqlite3_finalize(c->all_ans);
 	sqlite3_finalize(c->all_lines);
-	strbuf_done(&c->arena);
-	free(c->aoff);
-	free(c->loff);
-	free(c->in.answers);
-	free(c->in.lines);
+	row_arena_done(&c->ra);
 	free(c);
 }
 
@@ -166,22 +142,22 @@ sqlite_read_cursor_new(struct store *s, const struct query_filter *f,
 	   to a temporary file) beats a random lookup per intake through
 	   the id index. */
 	if (flags & QUERY_BY_ID)
-		sql = QUERY_COLS " FROM intakes i NOT INDEXED JOIN forms f"
+		sql = ROW_ARENA_COLS " FROM intakes i NOT INDEXED JOIN forms f"
 		    " ON f.hash = i.form_hash" QUERY_WHERE " ORDER BY i.id";
 	else if (flags & QUERY_ANSWERS)
-		sql = QUERY_COLS ", a.question, a.value, a.answered_at"
+		sql = ROW_ARENA_COLS ", a.question, a.value, a.answered_at"
 		    " FROM intakes i JOIN forms f ON f.hash = i.form_hash"
 		    " LEFT JOIN answers a ON a.intake_id = i.id" QUERY_WHERE
 		    " ORDER BY i.started_at, i.id, a.question";
 	else
-		sql = QUERY_COLS " FROM intakes i JOIN forms f"
+		sql = ROW_ARENA_COLS " FROM intakes i JOIN forms f"
 		    " ON f.hash = i.form_hash" QUERY_WHERE
 		    " ORDER BY i.started_at, i.id";
 	c = xcalloc(1, sizeof(*c));
 	c->base.s = s;
 	c->ss = ss;
 	c->flags = flags;
-	strbuf_init(&c->arena);
+	row_arena_init(&c->ra);
 	rc = sqlite3_prepare_v2(ss->db, sql, -1, &c->main, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(ss->db, "SELECT kind, code, points,"
@@ -208,79 +184,67 @@ sqlite_read_cursor_new(struct store *s, const struct query_filter *f,
 	return STORE_OK;
 }
 
-/* Copy column col of st into the arena; its offset, or QUERY_NONE. */
-static size_t
-sqlite_read_keep(struct sqlite_cursor *c, sqlite3_stmt *st, int col)
-{
-	const unsigned char	*t = sqlite3_column_text(st, col);
-	size_t			 off = c->arena.len;
-
-	if (t == NULL)
-		return QUERY_NONE;
-	strbuf_add(&c->arena, (const char *)t,
-	    (size_t)sqlite3_column_bytes(st, col));
-	strbuf_addc(&c->arena, '\0');
-	return off;
-}
-
-/* The string at arena offset off, or NULL. */
+/* Column col of st (NULL for SQL NULL) and its length. */
 static const char *
-sqlite_read_at(const struct sqlite_cursor *c, size_t off)
+sqlite_read_text(sqlite3_stmt *st, int col, size_t *len)
 {
-	return off == QUERY_NONE ? NULL : c->arena.s + off;
+	const char	*t = (const char *)sqlite3_column_text(st, col);
+
+	*len = t != NULL ? (size_t)sqlite3_column_bytes(st, col) : 0;
+	return t;
 }
 
 /* Copy the current row's intake columns. */
 static void
 sqlite_read_take_meta(struct sqlite_cursor *c)
 {
-	int	i;
+	struct query_intake	*in = &c->ra.in;
+	const char		*v;
+	size_t			 len;
+	int			 i;
 
-	strbuf_reset(&c->arena);
-	for (i = 0; i < QC_NCOLS; i++)
-		c->meta[i] = sqlite_read_keep(c, c->main, i);
-	c->in.form_version = sqlite3_column_int(c->main, 3);
-	c->in.has_score = sqlite3_column_type(c->main, 11) != SQLITE_NULL;
-	c->in.score = sqlite3_column_int(c->main, 11);
-	c->in.has_internal = sqlite3_column_type(c->main, QC_OUT + 3) !=
-	    SQLITE_NULL;
-	c->in.score_internal = sqlite3_column_int(c->main, QC_OUT + 3);
-	c->in.nanswers = 0;
-	c->in.nlines = 0;
+	row_arena_start(&c->ra);
+	for (i = 0; i < ROW_ARENA_NCOLS; i++) {
+		v = sqlite_read_text(c->main, i, &len);
+		row_arena_meta(&c->ra, i, v, len);
+	}
+	in->form_version = sqlite3_column_int(c->main, ROW_ARENA_VERSION);
+	in->has_score = !row_arena_null(&c->ra, ROW_ARENA_SCORE);
+	in->score = sqlite3_column_int(c->main, ROW_ARENA_SCORE);
+	in->has_internal = !row_arena_null(&c->ra, ROW_ARENA_OUT + 3);
+	in->score_internal = sqlite3_column_int(c->main, ROW_ARENA_OUT + 3);
 }
 
-/* Keep answer n from columns col.. of st. */
+/* Keep an answer from columns col.. of st. */
 static void
-sqlite_read_keep_answer(struct sqlite_cursor *c, sqlite3_stmt *st, int col,
-    size_t n)
+sqlite_read_keep_answer(struct sqlite_cursor *c, sqlite3_stmt *st, int col)
 {
-	if (n + 1 > c->acap) {
-		c->acap = c->acap ? 2 * c->acap : 64;
-		c->aoff = xreallocarray(c->aoff, c->acap, 3 * sizeof(size_t));
-	}
-	c->aoff[3 * n] = sqlite_read_keep(c, st, col);
-	c->aoff[3 * n + 1] = sqlite_read_keep(c, st, col + 1);
-	c->aoff[3 * n + 2] = sqlite_read_keep(c, st, col + 2);
+	const char	*q, *v, *at;
+	size_t		 ql, vl, atl;
+
+	q = sqlite_read_text(st, col, &ql);
+	v = sqlite_read_text(st, col + 1, &vl);
+	at = sqlite_read_text(st, col + 2, &atl);
+	row_arena_answer(&c->ra, q, ql, v, vl, at, atl);
 }
 
 /* Read the answer rows of the current intake, leaving the next row. */
 static int
 sqlite_read_take_answers(struct sqlite_cursor *c)
 {
-	size_t	n = 0;
 	int	rc;
 
 	for (;;) {
-		if (sqlite3_column_type(c->main, QC_NCOLS) != SQLITE_NULL)
-			sqlite_read_keep_answer(c, c->main, QC_NCOLS, n++);
+		if (sqlite3_column_type(c->main, ROW_ARENA_NCOLS) !=
+		    SQLITE_NULL)
+			sqlite_read_keep_answer(c, c->main, ROW_ARENA_NCOLS);
 		rc = sqlite3_step(c->main);
-		/* The arena may have moved: compare through the offset. */
+		/* The arena may have moved: look the id up again. */
 		if (rc != SQLITE_ROW || strcmp((const char *)
 		    sqlite3_column_text(c->main, 0),
-		    c->arena.s + c->meta[0]) != 0)
+		    row_arena_col(&c->ra, 0)) != 0)
 			break;
 	}
-	c->in.nanswers = n;
 	return rc;
 }
 
@@ -304,7 +268,7 @@ sqlite_read_merge_seek(struct sqlite_cursor *c, sqlite3_stmt *st, int *state,
 		if (*state != SQLITE_ROW)
 			return sqlite_fail(c->ss, *state, "query", errp);
 		id = (const char *)sqlite3_column_text(st, 0);
-		if ((cmp = strcmp(id, c->arena.s + c->meta[0])) >= 0)
+		if ((cmp = strcmp(id, row_arena_col(&c->ra, 0))) >= 0)
 			return cmp == 0;
 		*state = 0;
 	}
@@ -314,46 +278,41 @@ sqlite_read_merge_seek(struct sqlite_cursor *c, sqlite3_stmt *st, int *state,
 static int
 sqlite_read_merge_answers(struct sqlite_cursor *c, char **errp)
 {
-	size_t	n = 0;
 	int	rc;
 
 	while ((rc = sqlite_read_merge_seek(c, c->all_ans, &c->ans_state,
 	    errp)) == 1) {
-		sqlite_read_keep_answer(c, c->all_ans, 1, n++);
+		sqlite_read_keep_answer(c, c->all_ans, 1);
 		c->ans_state = 0;
 	}
-	c->in.nanswers = n;
 	return rc;
 }
 
-/* Keep result line n from columns col.. (kind, code, points, text). */
+/* Keep a result line from columns col.. (kind, code, points, text). */
 static void
-sqlite_read_keep_line(struct sqlite_cursor *c, sqlite3_stmt *st, int col,
-    size_t n)
+sqlite_read_keep_line(struct sqlite_cursor *c, sqlite3_stmt *st, int col)
 {
-	if (n + 1 > c->lcap) {
-		c->lcap = c->lcap ? 2 * c->lcap : 16;
-		c->loff = xreallocarray(c->loff, c->lcap, 4 * sizeof(size_t));
-	}
-	c->loff[4 * n] = sqlite_read_keep(c, st, col);
-	c->loff[4 * n + 1] = sqlite_read_keep(c, st, col + 1);
-	c->loff[4 * n + 2] = sqlite_read_keep(c, st, col + 3);
-	c->loff[4 * n + 3] = (size_t)sqlite3_column_int(st, col + 2);
+	const char	*k, *code, *t;
+	size_t		 kl, cl, tl;
+
+	k = sqlite_read_text(st, col, &kl);
+	code = sqlite_read_text(st, col + 1, &cl);
+	t = sqlite_read_text(st, col + 3, &tl);
+	row_arena_line(&c->ra, k, kl, code, cl, t, tl,
+	    sqlite3_column_int(st, col + 2));
 }
 
 /* QUERY_BY_ID: the current intake's lines from the lines scan. */
 static int
 sqlite_read_merge_lines(struct sqlite_cursor *c, char **errp)
 {
-	size_t	n = 0;
 	int	rc;
 
 	while ((rc = sqlite_read_merge_seek(c, c->all_lines, &c->lines_state,
 	    errp)) == 1) {
-		sqlite_read_keep_line(c, c->all_lines, 1, n++);
+		sqlite_read_keep_line(c, c->all_lines, 1);
 		c->lines_state = 0;
 	}
-	c->in.nlines = n;
 	return rc;
 }
 
@@ -361,33 +320,18 @@ sqlite_read_merge_lines(struct sqlite_cursor *c, char **errp)
 static int
 sqlite_read_take_lines(struct sqlite_cursor *c, const char *id, char **errp)
 {
-	size_t	n = 0;
 	int	rc;
 
 	sqlite3_reset(c->lines);
 	rc = sqlite3_bind_text(c->lines, 1, id, -1, SQLITE_TRANSIENT);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(c->lines)) ==
 	    SQLITE_ROW) {
-		sqlite_read_keep_line(c, c->lines, 0, n++);
+		sqlite_read_keep_line(c, c->lines, 0);
 		rc = SQLITE_OK;
 	}
-	c->in.nlines = n;
 	if (rc != SQLITE_DONE)
 		return sqlite_fail(c->ss, rc, "query", errp);
 	return STORE_OK;
-}
-
-/* How many codes a codes column holds ("a;b" is 2; NULL and "" 0). */
-static int
-sqlite_read_ncodes(const char *codes)
-{
-	int	n;
-
-	if (codes == NULL || *codes == '\0')
-		return 0;
-	for (n = 1; (codes = strchr(codes, ';')) != NULL; codes++)
-		n++;
-	return n;
 }
 
 /*
@@ -404,7 +348,7 @@ sqlite_read_codes_from_lines(struct sqlite_cursor *c, char **errp)
 	for (k = 0; k < STORE_NCODES; k++)
 		strbuf_init(&codes[k]);
 	sqlite3_reset(c->lines);
-	rc = sqlite3_bind_text(c->lines, 1, c->arena.s + c->meta[0], -1,
+	rc = sqlite3_bind_text(c->lines, 1, row_arena_col(&c->ra, 0), -1,
 	    SQLITE_TRANSIENT);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(c->lines)) ==
 	    SQLITE_ROW) {
@@ -414,63 +358,13 @@ sqlite_read_codes_from_lines(struct sqlite_cursor *c, char **errp)
 		rc = SQLITE_OK;
 	}
 	for (k = 0; k < STORE_NCODES; k++) {
-		c->meta[QC_CODES + k] = c->arena.len;
-		strbuf_add(&c->arena, codes[k].s, codes[k].len + 1);
+		row_arena_meta(&c->ra, ROW_ARENA_CODES + k, codes[k].s,
+		    codes[k].len);
 		strbuf_done(&codes[k]);
 	}
 	if (rc != SQLITE_DONE)
 		return sqlite_fail(c->ss, rc, "query", errp);
 	return STORE_OK;
-}
-
-/* Point the intake's fields into the arena (after it stopped moving). */
-static void
-sqlite_read_fix(struct sqlite_cursor *c)
-{
-	struct query_intake	*in = &c->in;
-	size_t			 i;
-	int			 k;
-
-	in->id = sqlite_read_at(c, c->meta[0]);
-	in->form_hash = sqlite_read_at(c, c->meta[1]);
-	in->form_id = sqlite_read_at(c, c->meta[2]);
-	in->kiosk_id = sqlite_read_at(c, c->meta[4]);
-	in->lang = sqlite_read_at(c, c->meta[5]);
-	in->source = sqlite_read_at(c, c->meta[6]);
-	in->status = sqlite_read_at(c, c->meta[7]);
-	in->started_at = sqlite_read_at(c, c->meta[8]);
-	in->updated_at = sqlite_read_at(c, c->meta[9]);
-	in->completed_at = sqlite_read_at(c, c->meta[10]);
-	in->band = sqlite_read_at(c, c->meta[12]);
-	in->outcome = sqlite_read_at(c, c->meta[QC_OUT]);
-	in->recheck = sqlite_read_at(c, c->meta[QC_OUT + 1]);
-	in->outcome_note = sqlite_read_at(c, c->meta[QC_OUT + 2]);
-	if (c->in_acap < c->acap + 1) {
-		c->in_acap = c->acap + 1;
-		in->answers = xreallocarray(in->answers, c->in_acap,
-		    sizeof(*in->answers));
-	}
-	for (i = 0; i < in->nanswers; i++) {
-		in->answers[i].question = sqlite_read_at(c, c->aoff[3 * i]);
-		in->answers[i].value = sqlite_read_at(c, c->aoff[3 * i + 1]);
-		in->answers[i].answered_at = sqlite_read_at(c,
-		    c->aoff[3 * i + 2]);
-	}
-	if (c->in_lcap < c->lcap + 1) {
-		c->in_lcap = c->lcap + 1;
-		in->lines = xreallocarray(in->lines, c->in_lcap,
-		    sizeof(*in->lines));
-	}
-	for (i = 0; i < in->nlines; i++) {
-		in->lines[i].kind = sqlite_read_at(c, c->loff[4 * i]);
-		in->lines[i].code = sqlite_read_at(c, c->loff[4 * i + 1]);
-		in->lines[i].text = sqlite_read_at(c, c->loff[4 * i + 2]);
-		in->lines[i].points = (int)c->loff[4 * i + 3];
-	}
-	for (k = 0; k < STORE_NCODES; k++)
-		in->codes[k] = sqlite_read_at(c, c->meta[QC_CODES + k]);
-	in->nstops = sqlite_read_ncodes(in->codes[0]);
-	in->nflags = sqlite_read_ncodes(in->codes[1]);
 }
 
 /* Step the cursor: 1 with *ip, 0 at the end, or a store_rc. */
@@ -501,16 +395,15 @@ sqlite_read_cursor_next(struct query_cursor *qc,
 		else
 			c->state = sqlite3_step(c->main);
 		if (c->flags & QUERY_LINES)
-			rc = sqlite_read_take_lines(c, c->arena.s + c->meta[0],
+			rc = sqlite_read_take_lines(c, row_arena_col(&c->ra, 0),
 			    errp);
 	}
-	if (rc == STORE_OK && c->meta[QC_CODES] == QUERY_NONE &&
-	    strcmp(c->arena.s + c->meta[7], "completed") == 0)
+	if (rc == STORE_OK && row_arena_null(&c->ra, ROW_ARENA_CODES) &&
+	    strcmp(row_arena_col(&c->ra, ROW_ARENA_STATUS), "completed") == 0)
 		rc = sqlite_read_codes_from_lines(c, errp);
 	if (rc != STORE_OK)
 		return rc;
-	sqlite_read_fix(c);
-	*ip = &c->in;
+	*ip = row_arena_fix(&c->ra);
 	return 1;
 }
 

@@ -9,11 +9,12 @@
 #            wide and long CSV byte for byte
 #  server-3  erase is final: tombstones against merge and late resends
 #  server-4  sync and keep_local
-#  server-5  least privilege: the kiosk role reads nothing
+#  server-5  least privilege: the kiosk role reads nothing; a kiosk's
+#            role sends only as the kiosk id it is bound to
 #  server-6  faults: server stopped mid-send, sender SIGKILLed, wrong
 #            password, server away for a while, concurrent senders, three
 #            writers of 1,000 intakes each, the kiosk SIGKILLed (its sender
-#            goes with it)
+#            goes with it), a merge SIGKILLed mid-way
 #  server-7  the kiosk in tmux sends in the background; the staff menu
 #            says how many wait and when the last send succeeded
 source tests/lib.sh
@@ -42,19 +43,23 @@ unset SMP_INTAKE_DB SMP_INTAKE_CONFIG
 read -r PGV PGC _ < <(pg_lsclusters -h | awk '$4 == "online"' | head -1)
 
 run() { "$@" >"$T/out" 2>"$T/err"; rc=$?; }
+local_left() { sqlite3 "$1" "SELECT count(*) FROM intakes WHERE status <> 'in_progress'"; }
 sql() { psql -X -q -At -d "$1" -c "$2" 2>&1; }
 
 # The roles of docs/server.md, before the schema exists (it grants to them).
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE ROLE smp_owner LOGIN PASSWORD 'owner-pw'" \
 	-c "CREATE ROLE smp_kiosk LOGIN PASSWORD 'kiosk-pw'" \
 	-c "CREATE ROLE smp_staff LOGIN PASSWORD 'staff-pw'" \
+	-c "CREATE ROLE kiosk_east LOGIN PASSWORD 'east-pw' IN ROLE smp_kiosk" \
+	-c "CREATE ROLE kiosk_none LOGIN PASSWORD 'none-pw' IN ROLE smp_kiosk" \
 	-c "CREATE DATABASE smp OWNER smp_owner" -c "CREATE DATABASE smp2 OWNER smp_owner" \
 	-c "REVOKE ALL ON DATABASE smp FROM PUBLIC" \
 	-c "GRANT CONNECT ON DATABASE smp TO smp_kiosk, smp_staff" >"$T/roles.out" 2>&1 ||
 	not_ok "server-0 roles and databases" "$(cat "$T/roles.out")"
 export PGPASSFILE=$T/pgpass
-printf '%s:%s:*:smp_owner:owner-pw\n%s:%s:*:smp_kiosk:kiosk-pw\n%s:%s:*:smp_staff:staff-pw\n' \
-	"$PGHOST" "$PGPORT" "$PGHOST" "$PGPORT" "$PGHOST" "$PGPORT" >"$PGPASSFILE"
+for u in smp_owner:owner-pw smp_kiosk:kiosk-pw smp_staff:staff-pw kiosk_east:east-pw kiosk_none:none-pw; do
+	printf '%s:%s:*:%s\n' "$PGHOST" "$PGPORT" "$u"
+done >"$PGPASSFILE"
 chmod 600 "$PGPASSFILE"
 OWNER="postgresql://smp_owner@$PGHOST:$PGPORT/smp"
 STAFF="postgresql://smp_staff@$PGHOST:$PGPORT/smp"
@@ -64,16 +69,16 @@ unset PGPASSWORD
 # --- 1: schema -----------------------------------------------------------
 run "$BIN" audit --db "$OWNER"
 run "$BIN" list --db "$OWNER"
-expect_eq "server-1.1 the owner's first open creates schema 1" "0 1" \
+expect_eq "server-1.1 the owner's first open creates schema 2" "0 2" \
 	"$rc $(sql "$OWNER" 'SELECT version FROM smp_schema')"
 sql "$OWNER" 'UPDATE smp_schema SET version = 99' >/dev/null
 run "$BIN" list --db "$STAFF"
-if [ "$rc" -eq 65 ] && grep -q "newer smp-intake (server schema 99, this one knows 1)" "$T/err"; then
+if [ "$rc" -eq 65 ] && grep -q "newer smp-intake (server schema 99, this one knows 2)" "$T/err"; then
 	ok "server-1.2 a newer server schema is refused (65, says so)"
 else
 	not_ok "server-1.2 a newer server schema is refused (65, says so)" "rc=$rc $(cat "$T/err")"
 fi
-sql "$OWNER" 'UPDATE smp_schema SET version = 1' >/dev/null
+sql "$OWNER" 'UPDATE smp_schema SET version = 2' >/dev/null
 sql "postgresql://smp_owner@$PGHOST:$PGPORT/smp2" 'CREATE TABLE intakes(x int)' >/dev/null
 run "$BIN" list --db "postgresql://smp_owner@$PGHOST:$PGPORT/smp2"
 expect_eq "server-1.3 another program's tables: 65" 65 "$rc"
@@ -83,6 +88,18 @@ if [ "$rc" -eq 73 ] && ! grep -q "bad-secret" "$T/err"; then
 else
 	not_ok "server-1.4 a wrong password: 73, the password not in the message" "rc=$rc $(cat "$T/err")"
 fi
+
+# A schema 1 server (no kiosk_roles): the staff role may not upgrade it,
+# the owner's next open does.
+sql "$OWNER" 'DROP TABLE kiosk_roles; DROP TRIGGER intakes_kiosk_bound ON intakes; DROP FUNCTION smp_kiosk_bound; UPDATE smp_schema SET version = 1' >/dev/null
+run "$BIN" list --db "$STAFF"
+r1=$rc
+run "$BIN" list --db "$OWNER"
+expect_eq "server-1.5 schema 1 is upgraded to 2 by the owner (not by staff)" "1 0 2 0" \
+	"$r1 $rc $(sql "$OWNER" 'SELECT version FROM smp_schema') $(sql "$OWNER" 'SELECT count(*) FROM kiosk_roles')"
+# The shared kiosk role of the tests is bound to every kiosk id the
+# generated intakes carry (docs/server.md: one binding per kiosk id).
+sql "$OWNER" "INSERT INTO kiosk_roles(role, kiosk_id) VALUES ('smp_kiosk', 'lobby-1'), ('smp_kiosk', 'lobby-2'), ('smp_kiosk', 'upstairs'), ('smp_kiosk', 'paper'), ('smp_kiosk', 'test-1')" >/dev/null
 
 # --- 2: the same intakes, the same output --------------------------------
 WRITER=$T/gen
@@ -170,7 +187,7 @@ fi
 sql "$OWNER" "GRANT TEMPORARY ON DATABASE smp TO smp_kiosk" >/dev/null
 out=$(psql -X -q -At -d "$KIOSK" -c "CREATE TEMP TABLE erased(id text)" \
 	-c "CREATE TEMP TABLE intakes(id text)" \
-	-c "SELECT smp_put_intake('$id', 'h', 'f', 1, 's', NULL, 'k', 'c', 'en', 'kiosk', 'completed', 'x', 'x', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '{}', '{}', '{}', '{}', '{}', '{}', '{}')" 2>&1)
+	-c "SELECT smp_put_intake('$id', 'h', 'f', 1, 's', NULL, 'lobby-1', 'c', 'en', 'kiosk', 'completed', 'x', 'x', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '{}', '{}', '{}', '{}', '{}', '{}', '{}')" 2>&1)
 if [ "$(tail -1 <<<"$out")" = 2 ] && [ "$(sql "$OWNER" "SELECT count(*) FROM intakes WHERE id = '$id'")" = 0 ]; then
 	ok "server-3.3a a temporary table cannot hide a tombstone from the put"
 else
@@ -247,10 +264,58 @@ expect_eq "server-5.3 staff commands with the kiosk's role fail" 1 "$rc"
 run "$BIN" list --db "$STAFF"
 expect_eq "server-5.4 the staff role lists" 0 "$rc"
 
+# A kiosk's own login role, bound to its kiosk id and clinic (docs/server.md).
+sql "$OWNER" "INSERT INTO kiosk_roles VALUES ('kiosk_east', 'lobby-2', 'East')" >/dev/null
+EAST="postgresql://kiosk_east@$PGHOST:$PGPORT/smp"
+before=$(sql "$OWNER" "SELECT count(*) FROM intakes")
+put="SELECT smp_put_intake('5e5e5e5e-0000-4000-8000-000000000001', 'h', 'f', 1, 's', NULL, 'lobby-1', 'East', 'en', 'kiosk', 'completed', 'x', 'x', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '{}', '{}', '{}', '{}', '{}', '{}', '{}')"
+o1=$(sql "$EAST" "$put")
+o2=$(sql "postgresql://kiosk_none@$PGHOST:$PGPORT/smp" "$put")
+o3=$(sql "$EAST" "$(sed "s/'lobby-1', 'East'/'lobby-2', 'West'/" <<<"$put")")
+if grep -q "permission denied\|role kiosk_east may not send intakes of kiosk lobby-1" <<<"$o1" &&
+	grep -q "role kiosk_none may not send intakes of kiosk lobby-1" <<<"$o2" &&
+	grep -q "only for clinic East, not West" <<<"$o3" &&
+	[ "$(sql "$OWNER" "SELECT count(*) FROM intakes")" = "$before" ]; then
+	ok "server-5.5 a kiosk's role cannot put an intake of another kiosk id, nor an unbound one, nor another clinic"
+else
+	not_ok "server-5.5 a kiosk's role cannot put an intake of another kiosk id, nor an unbound one, nor another clinic" "$o1 / $o2 / $o3"
+fi
+# sync with the wrong kiosk's role: a clear refusal (not "the server is
+# away"), every intake kept in the kiosk's file and still waiting.
+"$WRITER" -f forms/smp-consultation.form -o "$T/e.db" -n 30 -s 51 2>/dev/null
+sqlite3 "$T/e.db" "UPDATE intakes SET kiosk_id = 'lobby-1'"
+printf '[kiosk]\ndatabase = %s\nclinic = East\n[server]\nurl = %s\nkeep_local = sent\n' "$T/e.db" "$EAST" >"$T/e.ini"
+chmod 600 "$T/e.ini"
+want=$(local_left "$T/e.db")
+run "$BIN" sync --config "$T/e.ini"
+if [ "$rc" -eq 1 ] && grep -q "role kiosk_east may not send intakes of kiosk lobby-1" "$T/err" &&
+	grep -q "; $want waiting" "$T/out" && [ "$(local_left "$T/e.db")" = "$want" ] &&
+	[ "$(sql "$OWNER" "SELECT count(*) FROM intakes WHERE clinic = 'East'")" = 0 ]; then
+	ok "server-5.6 sync as another kiosk's role: refused (1, says why), all $want kept and waiting"
+else
+	not_ok "server-5.6 sync as another kiosk's role: refused, all kept" "rc=$rc $(cat "$T/out" "$T/err")"
+fi
+# The background sender reports a refusal once in the kiosk's audit log
+# and does not hammer the server (the longest pause, not the backoff).
+SMP_SEND_POLL_MS=50 SMP_SEND_BACKOFF_MAX_MS=600000 "$BIN" sync --loop --config "$T/e.ini" >/dev/null 2>&1 &
+lpid=$!
+poll 30 eval '[ "$(sqlite3 "$T/e.db" "SELECT count(*) FROM audit WHERE action = '"'send refused'"'")" -ge 1 ]'
+got=$(sqlite3 "$T/e.db" "SELECT count(*) FROM audit WHERE action = 'send refused'")
+kill "$lpid"; wait "$lpid" 2>/dev/null
+if [ "$got" = 1 ] && [ "$(local_left "$T/e.db")" = "$want" ]; then
+	ok "server-5.7 the background sender writes the refusal once in the kiosk's audit log, keeps all"
+else
+	not_ok "server-5.7 the background sender reports a refusal once" "$got rows, $(local_left "$T/e.db")/$want left"
+fi
+# Its own kiosk id and clinic: sent, and erased here as keep_local says.
+sqlite3 "$T/e.db" "UPDATE intakes SET kiosk_id = 'lobby-2'"
+run "$BIN" sync --config "$T/e.ini"
+expect_eq "server-5.8 the bound role sends its own kiosk's intakes" "0 $want 0" \
+	"$rc $(sql "$OWNER" "SELECT count(*) FROM intakes WHERE clinic = 'East' AND kiosk_id = 'lobby-2'") $(local_left "$T/e.db")"
+
 # --- 6: faults ------------------------------------------------------------
 count() { sql "$OWNER" "SELECT count(*) FROM intakes WHERE kiosk_id <> 'none' AND clinic = '$1'"; }
 answers_of() { sql "$OWNER" "SELECT count(*) FROM answers a JOIN intakes i ON i.id = a.intake_id WHERE i.clinic = '$1'"; }
-local_left() { sqlite3 "$1" "SELECT count(*) FROM intakes WHERE status <> 'in_progress'"; }
 local_answers() { sqlite3 "$1" "SELECT count(*) FROM answers a JOIN intakes i ON i.id = a.intake_id WHERE i.status <> 'in_progress'"; }
 mkini() {	# NAME CLINIC [KEEP]: a kiosk database of N intakes and its config
 	"$WRITER" -f forms/smp-consultation.form -o "$T/$1.db" -n "$3" -s "$4" 2>/dev/null
@@ -373,6 +438,28 @@ if [ "$gone" -eq 0 ] && [ "$rc" -eq 0 ] && [ "$(count kiosk7)" = "$want" ] &&
 	ok "server-6.7 kiosk SIGKILLed mid-send: its sender stops too; all $want there once"
 else
 	not_ok "server-6.7 kiosk SIGKILLed mid-send" "gone=$gone rc=$rc $(count kiosk7)/$want"
+fi
+
+# 6.8 a merge SIGKILLed mid-way keeps whole batches of 1,000; run again,
+# it adds the rest, each once (idempotent by id)
+"$WRITER" -f forms/smp-consultation.form -o "$T/m8.db" -n 5000 -s 28 2>/dev/null
+sqlite3 "$T/m8.db" "UPDATE intakes SET kiosk_id = 'merge8'"
+want=$(sqlite3 "$T/m8.db" "SELECT count(*) FROM intakes")
+wantans=$(sqlite3 "$T/m8.db" "SELECT count(*) FROM answers")
+m8() { sql "$OWNER" "SELECT count(*) FROM intakes WHERE kiosk_id = 'merge8'"; }
+"$BIN" merge --db "$STAFF" "$T/m8.db" >/dev/null 2>&1 &
+mpid=$!
+poll 60 eval '[ "$(m8)" -ge 1000 ]'
+kill -9 "$mpid"; wait "$mpid" 2>/dev/null
+mid=$(m8)
+run "$BIN" merge --db "$STAFF" "$T/m8.db"
+ans=$(sql "$OWNER" "SELECT count(*) FROM answers a JOIN intakes i ON i.id = a.intake_id WHERE i.kiosk_id = 'merge8'")
+if [ "$mid" -ge 1000 ] && [ "$mid" -lt "$want" ] && [ $((mid % 1000)) -eq 0 ] && [ "$rc" -eq 0 ] &&
+	[ "$(m8)" = "$want" ] && [ "$ans" = "$wantans" ] &&
+	grep -q "^merged $((want - mid)) intakes ($mid already present)" "$T/out"; then
+	ok "server-6.8 merge SIGKILLed at $mid of $want (whole batches): run again, all there once"
+else
+	not_ok "server-6.8 merge SIGKILLed mid-way" "mid=$mid rc=$rc $(m8)/$want answers $ans/$wantans $(cat "$T/out" "$T/err")"
 fi
 
 # --- 7: the kiosk sends in the background; its staff menu says so --------
