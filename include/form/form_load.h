@@ -20,7 +20,10 @@
 #define FORM_NO_ART	0x1	/* do not read pictures (stored forms) */
 #define FORM_STORED	0x2	/* a form kept in a database: accept what
 				   older versions of the language allowed
-				   (a stop without a kind) */
+				   (a stop without a kind, a picture
+				   without 'describe', a language without
+				   the phrases added since): the intakes
+				   answered on it must stay readable */
 
 /* A file that cannot be read: NULL with *errp ("path: reason", caller
    frees) if errp is given, else a problem at 1:1 in d. */

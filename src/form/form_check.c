@@ -157,9 +157,10 @@ check_describe(struct form_parser *p, const struct form_text *t,
 	if (!art && form_text_given(t) && !p->bad_lines && !p->lang_warned)
 		diag_add(p->d, t->loc.line, t->loc.col, "'describe' is for "
 		    "a picture: %s '%s' has no 'art'", what, id);
-	else if (art)
+	else if (art)	/* required since issue 14, not of older forms */
 		check_text(p, t, "describe", what != NULL &&
-		    strcmp(what, "option") == 0 ? what : NULL, id, loc);
+		    strcmp(what, "option") == 0 && !p->stored ? what : NULL,
+		    id, loc);
 }
 
 /* Options: labels (yesno ones from the phrases), help. */
@@ -375,7 +376,9 @@ void
 form_check_head(struct form_parser *p)
 {
 	check_header(p);
-	check_phrases(p);
+	if (!p->stored)		/* a kept form's missing phrases fall back
+				   (form_phrase): new ones came later */
+		check_phrases(p);
 }
 
 /* Items, rules, bands and caps (after the pictures). */

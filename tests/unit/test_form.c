@@ -305,6 +305,50 @@ test_errors_collected(void **state)
 	diag_free(d);
 }
 
+/*
+ * A form kept in a database (FORM_STORED) is read by the rules of the
+ * language it was written in: a picture option without 'describe' (required
+ * since issue 14), a third language without the phrases added since, a
+ * stop without a kind.  The same text as a new form is refused.  Without
+ * this, "export" and "show" of every intake answered on such a form fail.
+ */
+static void
+test_stored_older(void **state)
+{
+	const char	*src = "form t\nlanguages en es xx\ntitle en \"T\"\n"
+	    "title es \"T\"\ntitle xx \"T\"\n"
+	    "question q choice\n  label en \"Q\"\n  label es \"Q\"\n"
+	    "  label xx \"Q\"\n"
+	    "  option a art cat\n    label en \"A\"\n    label es \"A\"\n"
+	    "    label xx \"A\"\n"
+	    "  option b\n    label en \"B\"\n    label es \"B\"\n"
+	    "    label xx \"B\"\n";
+	struct diag	*d = diag_new("x.form", 0);
+	struct form	*f;
+	size_t		 i;
+	bool		 describe = false, phrases = false;
+
+	(void)state;
+	f = form_load_text("x.form", src, strlen(src), NULL,
+	    FORM_NO_ART | FORM_STORED, d);
+	if (f == NULL)
+		fail_msg("%s", diag_message(d, 0));
+	assert_string_equal(form_phrase(f, PH_NEXT, 2), "Next");
+	form_free(f);
+	diag_free(d);
+	d = diag_new("x.form", 0);
+	assert_null(form_load_text("x.form", src, strlen(src), NULL,
+	    FORM_NO_ART, d));
+	for (i = 0; i < diag_kept(d); i++) {
+		describe |= strstr(diag_message(d, i), "has no 'describe'") !=
+		    NULL;
+		phrases |= strstr(diag_message(d, i), "language 'xx' has no "
+		    "text for phrase") != NULL;
+	}
+	assert_true(describe && phrases);
+	diag_free(d);
+}
+
 static void
 test_columns_count_characters(void **state)
 {
@@ -444,6 +488,7 @@ main(void)
 		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_lexer),
 		cmocka_unit_test(test_show_if_scope),
+		cmocka_unit_test(test_stored_older),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
