@@ -189,7 +189,7 @@ pg_write_intake_complete(struct store *s, const char *intake,
 {
 	struct pg_store	*ps = pg_of(s);
 	struct strbuf	 codes[STORE_NCODES], a[4];
-	const char	*p[11];
+	const char	*p[12];
 	char		 now[32], sc[16], si[16];
 	size_t		 i;
 	int		 k, rc;
@@ -215,6 +215,7 @@ pg_write_intake_complete(struct store *s, const char *intake,
 	p[8] = out->recheck;
 	p[9] = out->note != NULL && *out->note != '\0' ? out->note : NULL;
 	p[10] = out->has_internal ? si : NULL;
+	p[11] = out->lang;	/* NULL: as begun */
 	if ((rc = pg_write_begin(ps, "cannot save the result", errp)) !=
 	    STORE_OK)
 		goto out;
@@ -224,8 +225,8 @@ pg_write_intake_complete(struct store *s, const char *intake,
 		    "updated_at = $2, completed_at = $2, score = $3::integer, "
 		    "band = $4, stop_codes = $5, flag_codes = $6, "
 		    "recommend_codes = $7, outcome = $8, recheck = $9, "
-		    "outcome_note = $10, score_internal = $11::integer "
-		    "WHERE id = $1", 11, p, NULL,
+		    "outcome_note = $10, score_internal = $11::integer, "
+		    "lang = coalesce($12, lang) WHERE id = $1", 12, p, NULL,
 		    "cannot save the result", errp);
 	if (rc == STORE_OK)
 		rc = pg_run(ps, "DELETE FROM result_lines WHERE intake_id = $1",
