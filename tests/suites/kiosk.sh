@@ -14,7 +14,7 @@ source tests/e2e/demo.sh
 source tests/e2e/choices.sh
 source tests/e2e/pictures.sh
 source tests/e2e/large.sh
-trap 'kiosk_stop; rm -rf "$TESTTMP"' EXIT
+trap 'kiosk_stop; kiosk_reap; rm -rf "$TESTTMP"' EXIT
 # A private copy: a rebuild of the shared tree mid-run must not pull the
 # binary from under a running kiosk.
 cp "$BIN" "$TESTTMP/smp-intake" && BIN="$TESTTMP/smp-intake"

@@ -7,7 +7,8 @@ export LC_ALL=C.UTF-8
 source tests/lib.sh
 source tests/e2e/lib.sh
 source tests/e2e/walks.sh	# walk_keyboard_rest, $NAME
-trap 'kiosk_stop; tmux -L "o$E2E_SOCK" kill-server 2>/dev/null; rm -rf "$TESTTMP"' EXIT
+trap 'kiosk_stop; tmux -L "o$E2E_SOCK" kill-server 2>/dev/null; kiosk_reap
+    rm -rf "$TESTTMP"' EXIT
 # A private copy: a rebuild of the shared tree mid-run must not pull the
 # binary from under a running kiosk.
 cp "$BIN" "$TESTTMP/smp-intake" && BIN="$TESTTMP/smp-intake"

@@ -7,7 +7,7 @@
 export LC_ALL=C.UTF-8
 source tests/lib.sh
 source tests/e2e/lib.sh
-trap 'kiosk_stop; rm -rf "$TESTTMP"' EXIT
+trap 'kiosk_stop; kiosk_reap; rm -rf "$TESTTMP"' EXIT
 cp "$BIN" "$TESTTMP/smp-intake" && BIN="$TESTTMP/smp-intake"
 
 for t in tmux sox soxi espeak-ng; do
