@@ -331,6 +331,19 @@ kiosk_phrase(const struct kiosk *k, enum phrase p)
 	return form_phrase(k->f, p, k->client.lang);
 }
 
+char *
+kiosk_progress_words(const struct kiosk *k, const struct ui_page *p)
+{
+	char	n[16], m[16];
+
+	if (p->prog_m <= 0)
+		return NULL;
+	snprintf(n, sizeof(n), "%d", p->prog_n);
+	snprintf(m, sizeof(m), "%d", p->prog_m);
+	return i18n_format(kiosk_phrase(k, PH_PLAIN_PROGRESS), "n", n, "m", m,
+	    NULL);
+}
+
 /* End the intake as abandoned and leave nothing of it in memory. */
 void
 kiosk_abandon(struct kiosk *k)

@@ -146,6 +146,10 @@ struct ui_item	*kiosk_items(struct kiosk *k, size_t n);
 void		 kiosk_error(struct kiosk *k, const char *s);
 /* A phrase in the client's language. */
 const char	*kiosk_phrase(const struct kiosk *k, enum phrase p);
+/* "Question 7 of 53" for page p in words (plain mode, speech), or NULL
+   when it has no progress; caller frees. */
+char		*kiosk_progress_words(const struct kiosk *k,
+		     const struct ui_page *p);
 /* Store the intake in progress as abandoned and forget it. */
 void		 kiosk_abandon(struct kiosk *k);
 /* Back to the welcome screen with nothing of the last client left. */

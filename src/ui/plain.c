@@ -228,17 +228,12 @@ static char *
 plain_text(const struct plain *pl, const struct ui_page *p)
 {
 	struct strbuf	 sb;
-	char		 n[16], m[16], *s;
+	char		*s;
 
 	strbuf_init(&sb);
-	if (p->prog_m > 0) {
-		snprintf(n, sizeof(n), "%d", p->prog_n);
-		snprintf(m, sizeof(m), "%d", p->prog_m);
-		s = i18n_format(plain_phrase(pl, PH_PLAIN_PROGRESS), "n", n,
-		    "m", m, NULL);
-		plain_add(&sb, s);
-		free(s);
-	}
+	s = kiosk_progress_words(pl->k, p);
+	plain_add(&sb, s);
+	free(s);
 	plain_add(&sb, p->heading);
 	plain_add(&sb, p->intro);
 	plain_add(&sb, p->body);

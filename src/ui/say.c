@@ -32,18 +32,13 @@ char *
 say_page(struct kiosk *k, const struct ui_page *p)
 {
 	struct strbuf	 sb;
-	char		 n[16], m[16], *s;
+	char		 n[16], *s;
 	int		 i;
 
 	strbuf_init(&sb);
-	if (p->prog_m > 0) {
-		snprintf(n, sizeof(n), "%d", p->prog_n);
-		snprintf(m, sizeof(m), "%d", p->prog_m);
-		s = i18n_format(kiosk_phrase(k, PH_PLAIN_PROGRESS), "n", n,
-		    "m", m, NULL);
-		say_add(&sb, s);
-		free(s);
-	}
+	s = kiosk_progress_words(k, p);
+	say_add(&sb, s);
+	free(s);
 	say_add(&sb, p->heading);
 	say_add(&sb, p->intro);
 	say_add(&sb, p->body);
