@@ -88,6 +88,9 @@ struct query_intake {
 				   tables' sequential scans merged (the
 				   fastest way through a whole database;
 				   export) */
+#define QUERY_NO_TIMES	0x8	/* with QUERY_ANSWERS: the answers'
+				   times are not wanted, and may be ""
+				   (a wide export: a server sends less) */
 
 struct query_cursor;
 

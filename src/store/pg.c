@@ -112,22 +112,64 @@ int
 pg_fail(struct pg_store *ps, const PGresult *res, const char *what,
     char **errp)
 {
+	return pg_fail_on(ps, ps->conn, res, what, errp);
+}
+
+/* pg_fail for a result of connection conn (to ps's server). */
+int
+pg_fail_on(struct pg_store *ps, PGconn *conn, const PGresult *res,
+    const char *what, char **errp)
+{
 	const char	*state = NULL;
 	char		*m;
 	int		 rc;
 
 	if (res != NULL)
 		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-	if (ps->conn == NULL || PQstatus(ps->conn) != CONNECTION_OK)
+	if (conn == NULL || PQstatus(conn) != CONNECTION_OK)
 		state = NULL;
 	m = pg_message(res != NULL && state != NULL ?
-	    PQresultErrorMessage(res) : PQerrorMessage(ps->conn));
+	    PQresultErrorMessage(res) : conn != NULL ? PQerrorMessage(conn) :
+	    NULL);
 	rc = pg_map_state(state);
 	if (rc == STORE_BUSY && state == NULL)
 		rc = store_err(rc, errp, "%s: %s: cannot reach the server "
 		    "(%s)", what, ps->shown, m);
 	else
 		rc = store_err(rc, errp, "%s: %s: %s", what, ps->shown, m);
+	free(m);
+	return rc;
+}
+
+/* Connect to ps's server, as the open does, into *connp. */
+int
+pg_connect(struct pg_store *ps, PGconn **connp, const char *what,
+    char **errp)
+{
+	const char	*keys[3] = { "dbname", "application_name", NULL };
+	const char	*vals[3] = { ps->base.path, "smp-intake", NULL };
+	PGconn		*conn;
+	PGresult	*res;
+	char		*m;
+	int		 rc;
+
+	*connp = conn = PQconnectdbParams(keys, vals, 1);
+	if (conn != NULL && PQstatus(conn) == CONNECTION_OK) {
+		res = PQexec(conn, "SET client_encoding = 'UTF8'");
+		rc = PQresultStatus(res) == PGRES_COMMAND_OK ? STORE_OK :
+		    pg_fail_on(ps, conn, res, what, errp);
+		PQclear(res);
+		return rc;
+	}
+	m = pg_message(conn != NULL ? PQerrorMessage(conn) : NULL);
+	/* A refused password: retrying will not help. */
+	if (strstr(m, "password") != NULL)
+		rc = store_err(STORE_CANTOPEN, errp, "%s: %s: the server "
+		    "refused the credentials (%s)", what, ps->shown,
+		    strtok(m, "\n"));
+	else
+		rc = store_err(STORE_BUSY, errp, "%s: %s: cannot reach the "
+		    "server (%s)", what, ps->shown, m);
 	free(m);
 	return rc;
 }

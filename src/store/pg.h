@@ -48,12 +48,22 @@ struct pg_store *pg_new(const char *uri, unsigned flags);
 /* Close the connection and free ps. */
 void	pg_close(struct store *s);
 /*
+ * Connect to ps's server (its URI; credentials from it, ~/.pgpass or the
+ * PG* environment) in UTF-8 into *connp, which the caller finishes, even
+ * on failure; a store_rc with "what: uri: cause" on failure.
+ */
+int	pg_connect(struct pg_store *ps, PGconn **connp, const char *what,
+	    char **errp);
+/*
  * A store_rc for a failed result (or a broken connection when res is
  * NULL) and an allocated message "what: uri: cause (server's message)"
  * in *errp (if errp).  Does not clear res.
  */
 int	pg_fail(struct pg_store *ps, const PGresult *res, const char *what,
 	    char **errp);
+/* pg_fail for a result of another connection, conn, to ps's server. */
+int	pg_fail_on(struct pg_store *ps, PGconn *conn, const PGresult *res,
+	    const char *what, char **errp);
 /*
  * Run sql with n text parameters (NULL is SQL NULL); *resp (if resp)
  * receives the result, which the caller clears; on failure nothing is

@@ -5,8 +5,6 @@
  * into the handle.  Its one export, pg_open, is declared in backend.h,
  * the list of backends store_open picks from.
  */
-#include <string.h>
-
 #include "pg.h"
 #include "pg_admin.h"
 #include "pg_read.h"
@@ -22,30 +20,13 @@ int
 pg_open(const char *uri, unsigned flags, struct store **sp, char **errp)
 {
 	struct pg_store	*ps = pg_new(uri, flags);
-	const char	*keys[3] = { "dbname", "application_name", NULL };
-	const char	*vals[3] = { uri, "smp-intake", NULL };
 	int		 rc;
 
 	*sp = NULL;
 	ps->base.write = &pg_write_ops;
 	ps->base.read = &pg_read_ops;
 	ps->base.admin = &pg_admin_ops;
-	ps->conn = PQconnectdbParams(keys, vals, 1);
-	if (ps->conn == NULL || PQstatus(ps->conn) != CONNECTION_OK) {
-		/* A refused password: retrying will not help. */
-		if (ps->conn != NULL && strstr(PQerrorMessage(ps->conn),
-		    "password") != NULL)
-			rc = store_err(STORE_CANTOPEN, errp, "cannot connect: "
-			    "%s: the server refused the credentials (%s)",
-			    ps->shown, strtok(PQerrorMessage(ps->conn),
-			    "\n"));
-		else
-			rc = pg_fail(ps, NULL, "cannot connect", errp);
-		pg_close(&ps->base);
-		return rc;
-	}
-	rc = pg_run(ps, "SET client_encoding = 'UTF8'", 0, NULL, NULL,
-	    "cannot connect", errp);
+	rc = pg_connect(ps, &ps->conn, "cannot connect", errp);
 	/* Even for reading: the owner's first command of any kind sets the
 	   server up (other roles only read the version). */
 	if (rc == STORE_OK)

@@ -3,12 +3,14 @@
  * backend.h).
  *
  * The cursor streams: the intakes, their answers and their result lines
- * are three server-side cursors (DECLARE ... NO SCROLL CURSOR) over the
- * same filter and the same order, fetched a batch at a time and merged by
- * intake id as they come, so memory stays flat in the number of intakes
- * and the server sends each table once.  One intake at a time is copied
- * into reusable buffers, as the SQLite cursor does.  Outside a snapshot
- * (query_begin) a cursor opens a repeatable-read transaction of its own.
+ * are three COPY streams (pg_copy.c) over the same filter and the same
+ * order, each on a connection of its own in the snapshot of the store's
+ * transaction, merged by intake id as they come.  So memory stays flat
+ * in the number of intakes, the server sends each table once, and it
+ * reads while the client writes, never waiting for the next FETCH.  One
+ * intake at a time is copied into reusable buffers, as the SQLite cursor
+ * does.  Outside a snapshot (query_begin) a cursor opens a
+ * repeatable-read transaction of its own to export its snapshot from.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -19,13 +21,9 @@
 #include "base/xmalloc.h"
 #include "store/query.h"
 #include "pg.h"
+#include "pg_copy.h"
 #include "pg_read.h"
 #include "row_arena.h"
-/* Rows per FETCH: intakes (wide rows) in small batches, answers and
-   lines (narrow, 40 an intake) in big ones; memory is bounded by these,
-   whatever the number of intakes. */
-#define PG_BATCH_MAIN	"2000"
-#define PG_BATCH	"20000"
 
 /* Filter parameters $1..$4, $6, $7 ($5 is a count's argument), shared
    by every statement over intakes; pg_run types every parameter text,
@@ -40,22 +38,13 @@
 
 #define PG_NPARAMS	7	/* parameters of PG_WHERE (and $5) */
 
-/* One server-side cursor and the batch of rows fetched from it. */
-struct pg_rows {
-	char		 name[32];	/* cursor name */
-	PGresult	*res;		/* current batch, or NULL */
-	int		 row;		/* next row in res */
-	bool		 open;		/* declared */
-	bool		 done;		/* no more rows */
-};
-
 /* The backend's query_cursor. */
 struct pg_cursor {
 	struct query_cursor base;	/* first: what the wrappers see */
 	struct pg_store	*ps;
 	unsigned	 flags;		/* QUERY_* */
 	bool		 own_tx;	/* began a transaction of its own */
-	struct pg_rows	 main, ans, lines;
+	struct pg_copy	 main, ans, lines;
 	struct row_arena ra;		/* this intake */
 };
 
@@ -99,53 +88,82 @@ pg_read_end(struct store *s, char **errp)
 	return pg_run(pg_of(s), "COMMIT", 0, NULL, NULL, "query", errp);
 }
 
-/* Close one cursor's rows. */
-static void
-pg_read_rows_done(struct pg_store *ps, struct pg_rows *r)
-{
-	const char	*p[1];
-	char		 sql[64];
-
-	PQclear(r->res);
-	r->res = NULL;
-	if (r->open && PQstatus(ps->conn) == CONNECTION_OK &&
-	    PQtransactionStatus(ps->conn) == PQTRANS_INTRANS) {
-		snprintf(sql, sizeof(sql), "CLOSE %s", r->name);
-		p[0] = NULL;
-		(void)pg_run(ps, sql, 0, p, NULL, "query", NULL);
-	}
-	r->open = false;
-}
-
 /* Free a cursor, closing what it opened. */
 static void
 pg_read_cursor_free(struct query_cursor *qc)
 {
 	struct pg_cursor	*c = (struct pg_cursor *)qc;
 
-	pg_read_rows_done(c->ps, &c->main);
-	pg_read_rows_done(c->ps, &c->ans);
-	pg_read_rows_done(c->ps, &c->lines);
+	pg_copy_close(&c->main);
+	pg_copy_close(&c->ans);
+	pg_copy_close(&c->lines);
 	if (c->own_tx)
 		pg_rollback(c->ps);
 	row_arena_done(&c->ra);
 	free(c);
 }
 
-/* Declare cursor r over sql with the filter's parameters. */
+/* The name of the snapshot of the store's transaction (snap: 64 bytes). */
 static int
-pg_read_declare(struct pg_cursor *c, struct pg_rows *r, const char *tag,
-    const char *sql, const char *const p[4], char **errp)
+pg_read_snapshot(struct pg_store *ps, char snap[64], char **errp)
 {
-	static unsigned	 serial;
-	char		*decl;
+	PGresult	*res;
 	int		 rc;
 
-	snprintf(r->name, sizeof(r->name), "smp_%s_%u", tag, ++serial);
-	decl = xasprintf("DECLARE %s NO SCROLL CURSOR FOR %s", r->name, sql);
-	rc = pg_run(c->ps, decl, PG_NPARAMS, p, NULL, "query", errp);
-	free(decl);
-	r->open = rc == STORE_OK;
+	if ((rc = pg_run(ps, "SELECT pg_export_snapshot()", 0, NULL, &res,
+	    "query", errp)) != STORE_OK)
+		return rc;
+	snprintf(snap, 64, "%s", PQntuples(res) == 1 ? PQgetvalue(res, 0, 0) :
+	    "");
+	PQclear(res);
+	return STORE_OK;
+}
+
+/* The three streams of a cursor over the intakes p selects. */
+static int
+pg_read_streams(struct pg_cursor *c, const char *snap,
+    const char *const p[PG_NPARAMS], char **errp)
+{
+	const char	*order, *at;
+	char		*sql;
+	bool		 all;
+	int		 i, rc;
+
+	order = (c->flags & QUERY_BY_ID) ? "i.id" : "i.started_at, i.id";
+	sql = xasprintf(ROW_ARENA_COLS " FROM intakes i JOIN forms f ON f.hash ="
+	    " i.form_hash" PG_WHERE " ORDER BY %s", order);
+	rc = pg_copy_open(c->ps, snap, sql, PG_NPARAMS, p, &c->main, errp);
+	free(sql);
+	/* By id with no filter (a whole export), the answers and lines
+	   are every row of their tables in their keys' order: no join. */
+	all = (c->flags & QUERY_BY_ID);
+	for (i = 0; i < PG_NPARAMS; i++)
+		all = all && p[i] == NULL;
+	if (rc == STORE_OK && (c->flags & QUERY_ANSWERS)) {
+		/* A quarter of what the server sends is the times. */
+		at = (c->flags & QUERY_NO_TIMES) ? "''" : "a.answered_at";
+		sql = all ? xasprintf("SELECT a.intake_id, a.question, a.value,"
+		    " %s FROM answers a ORDER BY a.intake_id, a.question",
+		    at) :
+		    xasprintf("SELECT a.intake_id, a.question, a.value, %s"
+		    " FROM intakes i JOIN answers a ON a.intake_id = i.id"
+		    PG_WHERE " ORDER BY %s, a.question", at, order);
+		rc = pg_copy_open(c->ps, snap, sql, PG_NPARAMS, p, &c->ans,
+		    errp);
+		free(sql);
+	}
+	if (rc == STORE_OK && (c->flags & QUERY_LINES)) {
+		sql = all ? xstrdup("SELECT r.intake_id, r.kind, r.code,"
+		    " r.points, r.text FROM result_lines r ORDER BY"
+		    " r.intake_id, r.seq") :
+		    xasprintf("SELECT r.intake_id, r.kind, r.code, r.points,"
+		    " r.text FROM intakes i JOIN result_lines r ON"
+		    " r.intake_id = i.id" PG_WHERE " ORDER BY %s, r.seq",
+		    order);
+		rc = pg_copy_open(c->ps, snap, sql, PG_NPARAMS, p, &c->lines,
+		    errp);
+		free(sql);
+	}
 	return rc;
 }
 
@@ -156,10 +174,9 @@ pg_read_cursor_new(struct store *s, const struct query_filter *f,
 {
 	struct pg_store		*ps = pg_of(s);
 	struct pg_cursor	*c;
-	const char		*p[PG_NPARAMS], *order;
-	char			 b[2][32], *sql;
-	bool			 all;
-	int			 i, rc;
+	const char		*p[PG_NPARAMS];
+	char			 b[2][32], snap[64];
+	int			 rc;
 
 	if ((rc = pg_read_filter(f, b, p, errp)) != STORE_OK)
 		return rc;
@@ -167,45 +184,15 @@ pg_read_cursor_new(struct store *s, const struct query_filter *f,
 	c->base.s = s;
 	c->ps = ps;
 	c->flags = flags;
+	c->main.done = c->ans.done = c->lines.done = true;
 	row_arena_init(&c->ra);
-	order = (flags & QUERY_BY_ID) ? "i.id" : "i.started_at, i.id";
 	if (PQtransactionStatus(ps->conn) == PQTRANS_IDLE) {
 		if ((rc = pg_read_begin(s, errp)) != STORE_OK)
 			goto fail;
 		c->own_tx = true;
 	}
-	sql = xasprintf(ROW_ARENA_COLS " FROM intakes i JOIN forms f ON f.hash ="
-	    " i.form_hash" PG_WHERE " ORDER BY %s", order);
-	rc = pg_read_declare(c, &c->main, "i", sql, p, errp);
-	free(sql);
-	/* By id with no filter (a whole export), the answers and lines
-	   are every row of their tables in their keys' order: no join. */
-	all = (flags & QUERY_BY_ID);
-	for (i = 0; i < PG_NPARAMS; i++)
-		all = all && p[i] == NULL;
-	if (rc == STORE_OK && (flags & QUERY_ANSWERS)) {
-		sql = all ? xstrdup("SELECT a.intake_id, a.question, a.value,"
-		    " a.answered_at FROM answers a ORDER BY a.intake_id,"
-		    " a.question") :
-		    xasprintf("SELECT a.intake_id, a.question, a.value,"
-		    " a.answered_at FROM intakes i JOIN answers a ON"
-		    " a.intake_id = i.id" PG_WHERE " ORDER BY %s, a.question",
-		    order);
-		rc = pg_read_declare(c, &c->ans, "a", sql, p, errp);
-		free(sql);
-	}
-	if (rc == STORE_OK && (flags & QUERY_LINES)) {
-		sql = all ? xstrdup("SELECT r.intake_id, r.kind, r.code,"
-		    " r.points, r.text FROM result_lines r ORDER BY"
-		    " r.intake_id, r.seq") :
-		    xasprintf("SELECT r.intake_id, r.kind, r.code, r.points,"
-		    " r.text FROM intakes i JOIN result_lines r ON"
-		    " r.intake_id = i.id" PG_WHERE " ORDER BY %s, r.seq",
-		    order);
-		rc = pg_read_declare(c, &c->lines, "l", sql, p, errp);
-		free(sql);
-	}
-	if (rc == STORE_OK) {
+	if ((rc = pg_read_snapshot(ps, snap, errp)) == STORE_OK &&
+	    (rc = pg_read_streams(c, snap, p, errp)) == STORE_OK) {
 		*cp = &c->base;
 		return STORE_OK;
 	}
@@ -214,70 +201,51 @@ fail:
 	return rc;
 }
 
-/* Make r's next row current: 1, 0 at its end, or a store_rc. */
+/* Column col of stream r's current row as a number (NULL: 0). */
 static int
-pg_read_peek(struct pg_cursor *c, struct pg_rows *r, char **errp)
+pg_read_int(const struct pg_copy *r, int col)
 {
-	char	sql[64];
-	int	rc;
-
-	if (r->res != NULL && r->row < PQntuples(r->res))
-		return 1;
-	if (r->done || !r->open)
-		return 0;
-	PQclear(r->res);
-	r->res = NULL;
-	r->row = 0;
-	snprintf(sql, sizeof(sql), "FETCH FORWARD %s FROM %s", r ==
-	    &c->main ? PG_BATCH_MAIN : PG_BATCH, r->name);
-	if ((rc = pg_run(c->ps, sql, 0, NULL, &r->res, "query", errp)) !=
-	    STORE_OK)
-		return rc;
-	if (PQntuples(r->res) == 0) {
-		r->done = true;
-		return 0;
-	}
-	return 1;
+	return r->field[col] != NULL ? atoi(r->field[col]) : 0;
 }
 
-/* Column col of r's current row (NULL for SQL NULL) and its length. */
-static const char *
-pg_read_col(const struct pg_rows *r, int col, size_t *len)
+/* Make r's next row current, with at least ncols columns: 1, 0 at its
+   end, or a store_rc. */
+static int
+pg_read_peek(struct pg_cursor *c, struct pg_copy *r, int ncols,
+    char **errp)
 {
-	if (PQgetisnull(r->res, r->row, col)) {
-		*len = 0;
-		return NULL;
-	}
-	*len = (size_t)PQgetlength(r->res, r->row, col);
-	return PQgetvalue(r->res, r->row, col);
+	int	rc;
+
+	if ((rc = pg_copy_peek(c->ps, r, errp)) == 1 && (r->nfields <
+	    ncols || r->field[0] == NULL))
+		return store_err(STORE_ERR, errp, "query: %s: the server "
+		    "sent a row of another shape", c->ps->shown);
+	return rc;
 }
 
 /* Whether r's current row (column 0) belongs to the current intake. */
 static int
-pg_read_mine(struct pg_cursor *c, struct pg_rows *r, char **errp)
+pg_read_mine(struct pg_cursor *c, struct pg_copy *r, int ncols,
+    char **errp)
 {
 	int	rc;
 
-	if ((rc = pg_read_peek(c, r, errp)) <= 0)
+	if ((rc = pg_read_peek(c, r, ncols, errp)) <= 0)
 		return rc;
-	return strcmp(PQgetvalue(r->res, r->row, 0), row_arena_col(&c->ra,
-	    0)) == 0;
+	return strcmp(r->field[0], row_arena_col(&c->ra, 0)) == 0;
 }
 
 /* The current intake's answers. */
 static int
 pg_read_take_answers(struct pg_cursor *c, char **errp)
 {
-	const char	*q, *v, *at;
-	size_t		 ql, vl, atl;
+	struct pg_copy	*r = &c->ans;
 	int		 rc;
 
-	while ((rc = pg_read_mine(c, &c->ans, errp)) == 1) {
-		q = pg_read_col(&c->ans, 1, &ql);
-		v = pg_read_col(&c->ans, 2, &vl);
-		at = pg_read_col(&c->ans, 3, &atl);
-		row_arena_answer(&c->ra, q, ql, v, vl, at, atl);
-		c->ans.row++;
+	while ((rc = pg_read_mine(c, r, 4, errp)) == 1) {
+		row_arena_answer(&c->ra, r->field[1], r->len[1], r->field[2],
+		    r->len[2], r->field[3], r->len[3]);
+		pg_copy_next(r);
 	}
 	return rc;
 }
@@ -286,17 +254,13 @@ pg_read_take_answers(struct pg_cursor *c, char **errp)
 static int
 pg_read_take_lines(struct pg_cursor *c, char **errp)
 {
-	const char	*k, *code, *t;
-	size_t		 kl, cl, tl;
+	struct pg_copy	*r = &c->lines;
 	int		 rc;
 
-	while ((rc = pg_read_mine(c, &c->lines, errp)) == 1) {
-		k = pg_read_col(&c->lines, 1, &kl);
-		code = pg_read_col(&c->lines, 2, &cl);
-		t = pg_read_col(&c->lines, 4, &tl);
-		row_arena_line(&c->ra, k, kl, code, cl, t, tl,
-		    atoi(PQgetvalue(c->lines.res, c->lines.row, 3)));
-		c->lines.row++;
+	while ((rc = pg_read_mine(c, r, 5, errp)) == 1) {
+		row_arena_line(&c->ra, r->field[1], r->len[1], r->field[2],
+		    r->len[2], r->field[4], r->len[4], pg_read_int(r, 3));
+		pg_copy_next(r);
 	}
 	return rc;
 }
@@ -307,27 +271,21 @@ pg_read_cursor_next(struct query_cursor *qc, const struct query_intake **ip,
     char **errp)
 {
 	struct pg_cursor	*c = (struct pg_cursor *)qc;
+	struct pg_copy		*r = &c->main;
 	struct query_intake	*in = &c->ra.in;
-	const char		*v;
-	size_t			 len;
 	int			 i, rc;
 
-	if ((rc = pg_read_peek(c, &c->main, errp)) <= 0)
+	if ((rc = pg_read_peek(c, r, ROW_ARENA_NCOLS, errp)) <= 0)
 		return rc;
 	row_arena_start(&c->ra);
-	for (i = 0; i < ROW_ARENA_NCOLS; i++) {
-		v = pg_read_col(&c->main, i, &len);
-		row_arena_meta(&c->ra, i, v, len);
-	}
-	in->form_version = atoi(PQgetvalue(c->main.res, c->main.row,
-	    ROW_ARENA_VERSION));
-	in->has_score = !row_arena_null(&c->ra, ROW_ARENA_SCORE);
-	in->score = atoi(PQgetvalue(c->main.res, c->main.row,
-	    ROW_ARENA_SCORE));
-	in->has_internal = !row_arena_null(&c->ra, ROW_ARENA_OUT + 3);
-	in->score_internal = atoi(PQgetvalue(c->main.res, c->main.row,
-	    ROW_ARENA_OUT + 3));
-	c->main.row++;
+	for (i = 0; i < ROW_ARENA_NCOLS; i++)
+		row_arena_meta(&c->ra, i, r->field[i], r->len[i]);
+	in->form_version = pg_read_int(r, ROW_ARENA_VERSION);
+	in->has_score = r->field[ROW_ARENA_SCORE] != NULL;
+	in->score = pg_read_int(r, ROW_ARENA_SCORE);
+	in->has_internal = r->field[ROW_ARENA_OUT + 3] != NULL;
+	in->score_internal = pg_read_int(r, ROW_ARENA_OUT + 3);
+	pg_copy_next(r);
 	rc = STORE_OK;
 	if (c->flags & QUERY_ANSWERS)
 		rc = pg_read_take_answers(c, errp);

@@ -1,0 +1,295 @@
+/*
+ * pg_copy.c: one query's rows streamed with COPY ... TO STDOUT on a
+ * connection of its own, in the snapshot of the store's transaction
+ * (pg_copy.h).
+ *
+ * COPY takes no parameters, so the query's $n become
+ * current_setting('smp.pn', true), and the values are set first, as
+ * parameters of a set_config statement: no value is ever put into SQL
+ * text.  A parameter left unset reads as NULL (the connection is new).
+ * Rows come in COPY's text format: fields split by tabs, \N for NULL,
+ * backslash escapes; each row is decoded in place.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "base/xmalloc.h"
+#include "pg_copy.h"
+
+#define PG_COPY_MAXPARAMS	9	/* $1..$9: one digit */
+
+/* sql with each $n as the setting smp.pn (allocated). */
+static char *
+pg_copy_unparam(const char *sql)
+{
+	struct strbuf	sb;
+	const char	*p;
+
+	strbuf_init(&sb);
+	for (p = sql; *p != '\0'; p++) {
+		if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
+			strbuf_addf(&sb, "current_setting('smp.p%c', true)",
+			    p[1]);
+			p++;
+		} else
+			strbuf_addc(&sb, *p);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* Set the n parameters on c's connection (the unset ones stay NULL). */
+static int
+pg_copy_params(struct pg_store *ps, struct pg_copy *c, int n,
+    const char *const *params, char **errp)
+{
+	struct strbuf	 sb;
+	const char	*v[PG_COPY_MAXPARAMS];
+	PGresult	*res;
+	int		 i, nv = 0, rc = STORE_OK;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "SELECT 1");
+	for (i = 0; i < n && i < PG_COPY_MAXPARAMS; i++) {
+		if (params[i] == NULL)
+			continue;
+		v[nv++] = params[i];
+		strbuf_addf(&sb, ", set_config('smp.p%d', $%d, true)", i + 1,
+		    nv);
+	}
+	res = PQexecParams(c->conn, sb.s, nv, NULL, v, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = pg_fail_on(ps, c->conn, res, "query", errp);
+	PQclear(res);
+	strbuf_done(&sb);
+	return rc;
+}
+
+/* Begin c's transaction in the snapshot and start the COPY of sql. */
+static int
+pg_copy_start(struct pg_store *ps, struct pg_copy *c, const char *snapshot,
+    const char *sql, int n, const char *const *params, char **errp)
+{
+	PGresult	*res;
+	char		*q, *copy;
+	int		 rc = STORE_OK;
+
+	/* A server's snapshot name is hex digits and dashes; anything
+	   else would be SQL, not a name. */
+	if (*snapshot == '\0' || strlen(snapshot) > 64 || strspn(snapshot,
+	    "0123456789ABCDEFabcdef-") != strlen(snapshot))
+		return store_err(STORE_ERR, errp, "query: %s: the server "
+		    "named its snapshot strangely", ps->shown);
+	q = xasprintf("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"
+	    " SET TRANSACTION SNAPSHOT '%s'", snapshot);
+	res = PQexec(c->conn, q);
+	free(q);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = pg_fail_on(ps, c->conn, res, "query", errp);
+	PQclear(res);
+	if (rc == STORE_OK)
+		rc = pg_copy_params(ps, c, n, params, errp);
+	if (rc != STORE_OK)
+		return rc;
+	q = pg_copy_unparam(sql);
+	copy = xasprintf("COPY (%s) TO STDOUT", q);
+	res = PQexec(c->conn, copy);
+	if (PQresultStatus(res) != PGRES_COPY_OUT)
+		rc = pg_fail_on(ps, c->conn, res, "query", errp);
+	PQclear(res);
+	free(copy);
+	free(q);
+	return rc;
+}
+
+int
+pg_copy_open(struct pg_store *ps, const char *snapshot, const char *sql,
+    int n, const char *const *params, struct pg_copy *c, char **errp)
+{
+	int	rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((rc = pg_connect(ps, &c->conn, "query", errp)) == STORE_OK)
+		rc = pg_copy_start(ps, c, snapshot, sql, n, params, errp);
+	if (rc != STORE_OK) {
+		c->done = true;		/* nothing to cancel */
+		pg_copy_close(c);
+	}
+	return rc;
+}
+
+/* The byte an escape \e stands for (COPY's text format). */
+static char
+pg_copy_escape(char e)
+{
+	switch (e) {
+	case 'b':
+		return '\b';
+	case 'f':
+		return '\f';
+	case 'n':
+		return '\n';
+	case 'r':
+		return '\r';
+	case 't':
+		return '\t';
+	case 'v':
+		return '\v';
+	default:
+		return e;	/* \\ and any other character as itself */
+	}
+}
+
+/* The value of hex digit h, or -1. */
+static int
+pg_copy_hex(char h)
+{
+	if (h >= '0' && h <= '9')
+		return h - '0';
+	if ((h | 0x20) >= 'a' && (h | 0x20) <= 'f')
+		return (h | 0x20) - 'a' + 10;
+	return -1;
+}
+
+/* Decode field s[0..len) in place; its new length. */
+static size_t
+pg_copy_decode(char *s, size_t len)
+{
+	size_t	i = 0, o = 0, k;
+	int	v;
+
+	while (i < len) {
+		if (s[i] != '\\' || i + 1 == len) {
+			s[o++] = s[i++];
+			continue;
+		}
+		i++;
+		if (s[i] >= '0' && s[i] <= '7') {		/* \ooo */
+			for (v = 0, k = 0; k < 3 && i < len && s[i] >= '0' &&
+			    s[i] <= '7'; k++)
+				v = v * 8 + (s[i++] - '0');
+			s[o++] = (char)v;
+		} else if (s[i] == 'x' && i + 1 < len &&
+		    pg_copy_hex(s[i + 1]) >= 0) {		/* \xhh */
+			i++;
+			for (v = 0, k = 0; k < 2 && i < len &&
+			    pg_copy_hex(s[i]) >= 0; k++)
+				v = v * 16 + pg_copy_hex(s[i++]);
+			s[o++] = (char)v;
+		} else
+			s[o++] = pg_copy_escape(s[i++]);
+	}
+	return o;
+}
+
+/* Split the current row (len bytes, ending in a newline) into fields. */
+static int
+pg_copy_split(struct pg_store *ps, struct pg_copy *c, size_t len,
+    char **errp)
+{
+	char	*p = c->line, *end, *tab;
+	size_t	 n;
+
+	if (len == 0 || p[len - 1] != '\n')
+		return store_err(STORE_ERR, errp, "query: %s: the server "
+		    "sent a row without its end", ps->shown);
+	end = p + len - 1;
+	c->nfields = 0;
+	for (;;) {
+		if (c->nfields == PG_COPY_MAXCOLS)
+			return store_err(STORE_ERR, errp, "query: %s: the "
+			    "server sent a row with too many columns",
+			    ps->shown);
+		tab = memchr(p, '\t', (size_t)(end - p));
+		n = (size_t)((tab != NULL ? tab : end) - p);
+		if (n == 2 && p[0] == '\\' && p[1] == 'N') {
+			c->field[c->nfields] = NULL;
+			c->len[c->nfields] = 0;
+		} else {
+			if (memchr(p, '\\', n) != NULL)
+				n = pg_copy_decode(p, n);
+			p[n] = '\0';
+			c->field[c->nfields] = p;
+			c->len[c->nfields] = n;
+		}
+		c->nfields++;
+		if (tab == NULL)
+			break;
+		p = tab + 1;
+	}
+	*end = '\0';
+	return STORE_OK;
+}
+
+/* The end of the stream: whether the COPY ended well. */
+static int
+pg_copy_end(struct pg_store *ps, struct pg_copy *c, char **errp)
+{
+	PGresult	*res;
+	int		 rc = STORE_OK;
+
+	c->done = true;
+	while ((res = PQgetResult(c->conn)) != NULL) {
+		if (rc == STORE_OK && PQresultStatus(res) != PGRES_COMMAND_OK)
+			rc = pg_fail_on(ps, c->conn, res, "query", errp);
+		PQclear(res);
+	}
+	return rc;
+}
+
+int
+pg_copy_peek(struct pg_store *ps, struct pg_copy *c, char **errp)
+{
+	char	*buf = NULL;
+	int	 n, rc;
+
+	if (c->line != NULL)
+		return 1;
+	if (c->done || c->conn == NULL)
+		return 0;
+	n = PQgetCopyData(c->conn, &buf, 0);
+	if (n == -1)
+		return (rc = pg_copy_end(ps, c, errp)) < 0 ? rc : 0;
+	if (n < 0) {
+		c->done = true;
+		return pg_fail_on(ps, c->conn, NULL, "query", errp);
+	}
+	c->line = buf;
+	if ((rc = pg_copy_split(ps, c, (size_t)n, errp)) != STORE_OK) {
+		pg_copy_next(c);
+		c->done = true;
+		return rc;
+	}
+	return 1;
+}
+
+void
+pg_copy_next(struct pg_copy *c)
+{
+	if (c->line != NULL)
+		PQfreemem(c->line);
+	c->line = NULL;
+}
+
+void
+pg_copy_close(struct pg_copy *c)
+{
+	PGcancel	*cn;
+	char		 err[256];
+
+	pg_copy_next(c);
+	if (c->conn == NULL)
+		return;
+	/* Rows left (a show that wanted one intake, a stopped export):
+	   the server stops making them rather than find the connection
+	   gone when it next sends. */
+	if (!c->done && PQstatus(c->conn) == CONNECTION_OK &&
+	    (cn = PQgetCancel(c->conn)) != NULL) {
+		(void)PQcancel(cn, err, sizeof(err));
+		PQfreeCancel(cn);
+	}
+	PQfinish(c->conn);
+	c->conn = NULL;
+	c->done = true;
+}

@@ -1,0 +1,60 @@
+/*
+ * pg_copy.h: private to the PostgreSQL backend: one query's rows streamed
+ * with COPY ... TO STDOUT on a connection of its own that shares the
+ * snapshot of the store's open transaction (pg_copy.c).
+ *
+ * A FETCH from a cursor is a round trip: the server waits while the
+ * client works through a batch, and the client waits while the server
+ * makes the next.  COPY sends without waiting, so the server reads the
+ * tables while the client writes the export, as psql's \copy does; each
+ * stream needs a connection, since one connection carries one COPY at a
+ * time, and the connections see one snapshot (pg_export_snapshot), as
+ * pg_dump's parallel workers do.
+ *
+ *	pg_copy_open(ps, snapshot, sql, n, params, &c)	starts the stream
+ *	while ((rc = pg_copy_peek(ps, &c)) == 1)
+ *		... c.field[i], c.len[i] ...; pg_copy_next(&c);
+ *	pg_copy_close(&c)
+ */
+#ifndef SMP_STORE_PG_COPY_H
+#define SMP_STORE_PG_COPY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pg.h"
+
+#define PG_COPY_MAXCOLS	24	/* columns a streamed query may have */
+
+/* One COPY stream and its current row. */
+struct pg_copy {
+	PGconn		*conn;		/* the stream's own connection */
+	char		*line;		/* current row (PQfreemem), or NULL */
+	const char	*field[PG_COPY_MAXCOLS];	/* into line; NULL
+					   for SQL NULL; NUL-terminated */
+	size_t		 len[PG_COPY_MAXCOLS];
+	int		 nfields;
+	bool		 done;		/* the server sent the last row */
+};
+
+/*
+ * Start sql (a SELECT; its $1..$n are the n text parameters, NULL being
+ * SQL NULL) as a COPY on a new connection to ps's server in the snapshot
+ * named snapshot (pg_export_snapshot's value).  On failure c holds
+ * nothing and a store_rc is returned.
+ */
+int	pg_copy_open(struct pg_store *ps, const char *snapshot,
+	    const char *sql, int n, const char *const *params,
+	    struct pg_copy *c, char **errp);
+/*
+ * Make the next row current if there is none: 1 with c->field, 0 at the
+ * end, or a store_rc (the connection lost, a malformed row).
+ */
+int	pg_copy_peek(struct pg_store *ps, struct pg_copy *c, char **errp);
+/* Done with the current row. */
+void	pg_copy_next(struct pg_copy *c);
+/* Stop the stream (cancelled if rows are left) and close its
+   connection; c may be closed twice or never opened (zeroed). */
+void	pg_copy_close(struct pg_copy *c);
+
+#endif
