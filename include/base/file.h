@@ -50,6 +50,13 @@ int	 file_atomic_commit_new(struct file_atomic *a,
 	    const char *const *names, size_t n, size_t *which, char **errp);
 /* Close and remove the temporary file; frees a.  NULL is fine. */
 void	 file_atomic_abort(struct file_atomic *a);
+/*
+ * Have the system start writing what fp holds to disk, without waiting
+ * for it, so the fsync of a big file's commit has little left to do
+ * (Linux's sync_file_range; elsewhere nothing).  Errors are left to that
+ * fsync.
+ */
+void	 file_writeback(FILE *fp);
 /* Replace path with buf[0..len) atomically. */
 int	 file_write_atomic(const char *path, const char *buf, size_t len,
 	    char **errp);

@@ -25,6 +25,9 @@
  * which of those it keeps as numbers.
  */
 bool	export_cell_convertible(const char *s, size_t len);
+/* Whether w[0..n) is a boolean word or an error literal, whatever its
+   case (what export_cell_convertible finds without digits). */
+bool	export_cell_value(const char *w, size_t n);
 /* Whether s[0..len) is a time exactly as the store writes it
    ("2026-06-15T10:22:33.123Z"), which no spreadsheet turns into
    anything but itself or that same time. */

@@ -3,6 +3,9 @@
  * base/file.h).  The one place that knows the temporary-file dance, used
  * by the CSV export and the config's PIN writer alike.
  */
+#ifdef __linux__
+#define _GNU_SOURCE	/* sync_file_range */
+#endif
 #include <sys/stat.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -242,4 +245,17 @@ file_write_atomic(const char *path, const char *buf, size_t len,
 		return FILE_EWRITE;
 	}
 	return file_atomic_commit(a, errp);
+}
+
+void
+file_writeback(FILE *fp)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+	/* Errors (a pipe, a file system without it) are left to the fsync
+	   that follows, which finds every one that matters. */
+	if (fflush(fp) == 0)
+		(void)sync_file_range(fileno(fp), 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+	(void)fp;
+#endif
 }

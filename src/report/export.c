@@ -26,6 +26,8 @@
 #include "export_target.h"
 
 #define EXPORT_NMETA	17
+#define EXPORT_CHUNK	(256 * 1024)	/* bytes of rows per write */
+#define EXPORT_WRITEBACK ((size_t)16 << 20)	/* bytes between file_writeback */
 
 /* The outcome comes right after the id: a receptionist filtering by it
    never books a client a stop applies to (score and band are empty then). */
@@ -48,6 +50,8 @@ struct xform {
 	int		*qcol;		/* per question: column, -1 dropped */
 	int		**optcol;	/* per multi question: per option */
 	int		*scol;		/* per screen: column, -1 none */
+	int		*qitem;		/* per question: its item, -1 none */
+	int		*sitem;		/* per screen: its item */
 };
 
 /* One export in progress. */
@@ -66,9 +70,14 @@ struct xctx {
 	bool		*isdate;	/* this row: a date question's value */
 	char		**owned;	/* this row: labels to free */
 	size_t		 nowned, capowned;
-	bool		*used;		/* long: answers already written */
+	bool		*used;		/* long: answers of a form item */
 	size_t		 capused;
-	struct strbuf	 row;
+	long		*slot;		/* long: per item, its answer or -1 */
+	size_t		 maxitems;	/* items of the biggest form */
+	struct strbuf	 row;		/* rows not written yet */
+	size_t		 at;		/* where this row starts in it */
+	size_t		 written;	/* since the last file_writeback */
+	struct strbuf	 lead;		/* long: this intake's cells */
 	long		 rows;
 	char		*ferr;		/* form_parse failure message */
 };
@@ -177,16 +186,69 @@ export_quoted(struct strbuf *row, const char *s, size_t len)
 	row->s[row->len] = '\0';
 }
 
+/* What a byte can do to a cell (export_cell's fast path). */
+enum {
+	XB_QUOTE = 1,	/* , " LF CR: the cell is quoted */
+	XB_SLOW = 2,	/* a digit or a non-ASCII byte: the full rules */
+	XB_LEAD = 4,	/* ' = + - @ TAB CR space first: the full rules */
+	XB_BLANK = 8	/* space or TAB: quoted at either end */
+};
+
+/* The class of each byte (XB_*), filled once by export_byte_init. */
+static unsigned char export_byte[256];
+
+/* Fill export_byte. */
+static void
+export_byte_init(void)
+{
+	const char	*p;
+	int		 c;
+
+	if (export_byte[0] != 0)
+		return;
+	export_byte[0] = XB_SLOW;	/* a NUL is never fast */
+	for (c = 0x80; c < 0x100; c++)
+		export_byte[c] = XB_SLOW;
+	for (c = '0'; c <= '9'; c++)
+		export_byte[c] = XB_SLOW;
+	for (p = ",\"\n\r"; *p != '\0'; p++)
+		export_byte[(unsigned char)*p] |= XB_QUOTE;
+	for (p = "'=+-@\t\r "; *p != '\0'; p++)
+		export_byte[(unsigned char)*p] |= XB_LEAD;
+	export_byte[' '] |= XB_BLANK;
+	export_byte['\t'] |= XB_BLANK;
+}
+
+/* The classes of the bytes of s[0..len) together. */
+static unsigned
+export_bytes(const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned		 acc = 0;
+	size_t			 i;
+
+	for (i = 0; i < len; i++)
+		acc |= export_byte[p[i]];
+	return acc;
+}
+
+/* Whether s, len > 0, starts or ends with a blank. */
+static bool
+export_blank_end(const char *s, size_t len)
+{
+	return ((export_byte[(unsigned char)s[0]] |
+	    export_byte[(unsigned char)s[len - 1]]) & XB_BLANK) != 0;
+}
+
 /* Append s as one CSV cell, quoted where a reader needs it. */
 static void
 export_cell_quoted(struct strbuf *row, const char *s, size_t len)
 {
+	export_byte_init();
 	/* Quote separators, quotes, line breaks, and spaces at either end
 	   (some readers, libcsv's by default among them, trim those). */
-	if (memchr(s, ',', len) != NULL || memchr(s, '"', len) != NULL ||
-	    memchr(s, '\n', len) != NULL || memchr(s, '\r', len) != NULL ||
-	    (len > 0 && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
-	    s[len - 1] == '\t')))
+	if ((export_bytes(s, len) & XB_QUOTE) || (len > 0 &&
+	    export_blank_end(s, len)))
 		export_quoted(row, s, len);
 	else
 		strbuf_add(row, s, len);
@@ -196,7 +258,32 @@ void
 export_cell(struct strbuf *row, const char *s, size_t len)
 {
 	struct strbuf	tmp;
+	unsigned	acc;
 
+	export_byte_init();
+	/*
+	 * Most cells of an export are codes, words, single digits and
+	 * stored times, which are never marked or quoted.  An
+	 * ASCII cell with no digit, not starting with ' or what a formula
+	 * or blank trimming could use, can only be a boolean or an error
+	 * value for export_needs_mark (export_cell_value), and needs
+	 * quoting only for what it holds.
+	 */
+	if ((len == 1 && s[0] >= '0' && s[0] <= '9') ||
+	    export_cell_stored_time(s, len)) {
+		strbuf_add(row, s, len);
+		return;
+	}
+	if (len > 0 && !(export_byte[(unsigned char)s[0]] & XB_LEAD) &&
+	    !export_blank_end(s, len) &&
+	    ((acc = export_bytes(s, len)) & XB_SLOW) == 0 &&
+	    !export_cell_value(s, len)) {
+		if (acc & XB_QUOTE)
+			export_quoted(row, s, len);
+		else
+			strbuf_add(row, s, len);
+		return;
+	}
 	if (!export_needs_mark(s, len)) {
 		export_cell_quoted(row, s, len);
 		return;
@@ -224,18 +311,34 @@ export_date_cell(struct strbuf *row, const char *s, size_t len)
 		export_cell(row, s, len);
 }
 
-/* Write the row buffer (ending it with CRLF) and empty it. */
+/* Write what the buffer holds and empty it. */
 static int
-export_flush_row(struct xctx *x, char **errp)
+export_write_out(struct xctx *x, char **errp)
 {
-	strbuf_add(&x->row, "\r\n", 2);
-	if (fwrite(x->row.s, 1, x->row.len, x->fp) != x->row.len) {
+	if (x->row.len > 0 && fwrite(x->row.s, 1, x->row.len, x->fp) !=
+	    x->row.len) {
 		*errp = xasprintf("cannot write the export: %s",
 		    strerror(errno));
 		return EXPORT_IOERR;
 	}
+	/* A big export is on its way to disk before the commit's fsync. */
+	if ((x->written += x->row.len) >= EXPORT_WRITEBACK) {
+		file_writeback(x->fp);
+		x->written = 0;
+	}
 	strbuf_reset(&x->row);
+	x->at = 0;
 	return 0;
+}
+
+/* End the row with CRLF; write the buffer out once it holds a chunk
+   (rows go out in big writes, not one a call). */
+static int
+export_end_row(struct xctx *x, char **errp)
+{
+	strbuf_add(&x->row, "\r\n", 2);
+	x->at = x->row.len;
+	return x->row.len >= EXPORT_CHUNK ? export_write_out(x, errp) : 0;
 }
 
 /* Index of column name, or -1. */
@@ -309,14 +412,22 @@ export_map_form(struct xctx *x, struct xform *xf)
 	xf->qcol = xcalloc(f->nquestions + 1, sizeof(int));
 	xf->optcol = xcalloc(f->nquestions + 1, sizeof(int *));
 	xf->scol = xcalloc(f->nscreens + 1, sizeof(int));
+	xf->qitem = xcalloc(f->nquestions + 1, sizeof(int));
+	xf->sitem = xcalloc(f->nscreens + 1, sizeof(int));
 	for (i = 0; i < f->nscreens; i++)
-		xf->scol[i] = -1;
+		xf->scol[i] = xf->sitem[i] = -1;
+	for (i = 0; i < f->nquestions; i++)
+		xf->qitem[i] = -1;
+	if (f->nitems > x->maxitems)
+		x->maxitems = f->nitems;
 	for (i = 0; i < f->nitems; i++) {
 		it = &f->items[i];
 		if (it->kind == ITEM_QUESTION) {
+			xf->qitem[it->ref] = (int)i;
 			export_map_question(x, xf, &f->questions[it->ref]);
 			continue;
 		}
+		xf->sitem[it->ref] = (int)i;
 		sc = &f->screens[it->ref];
 		if (sc->agree.tr[0] != NULL)
 			xf->scol[sc->index] = export_col_add(x,
@@ -404,6 +515,8 @@ export_teardown(struct xctx *x)
 		free(x->forms[i].optcol);
 		free(x->forms[i].qcol);
 		free(x->forms[i].scol);
+		free(x->forms[i].qitem);
+		free(x->forms[i].sitem);
 		free(x->forms[i].hash);
 		form_free(x->forms[i].f);
 	}
@@ -421,7 +534,9 @@ export_teardown(struct xctx *x)
 	free(x->cellen);
 	free(x->isdate);
 	free(x->used);
+	free(x->slot);
 	strbuf_done(&x->row);
+	strbuf_done(&x->lead);
 }
 
 /* The loaded form with this hash (NULL cannot happen in one snapshot). */
@@ -569,21 +684,22 @@ export_meta_cells(struct xctx *x, const struct query_intake *in,
 	export_set(x, 16, in->codes[2]);
 }
 
-/* Write the cells 0..n-1 as one row. */
+/* Write the cells 0..n-1 as one row, after the cells already in the
+   row buffer (a long row's intake cells), if any. */
 static int
 export_cells_row(struct xctx *x, size_t n, char **errp)
 {
 	size_t	i;
 
 	for (i = 0; i < n; i++) {
-		if (i > 0)
+		if (i > 0 || x->row.len > x->at)
 			strbuf_addc(&x->row, ',');
 		if (x->isdate[i])
 			export_date_cell(&x->row, x->cell[i], x->cellen[i]);
 		else
 			export_cell(&x->row, x->cell[i], x->cellen[i]);
 	}
-	return export_flush_row(x, errp);
+	return export_end_row(x, errp);
 }
 
 /* One wide row for intake in. */
@@ -627,18 +743,12 @@ export_header(struct xctx *x, char **errp)
 	return export_cells_row(x, EXPORT_NMETA + x->ncols, errp);
 }
 
-/* bsearch comparison: a question id against an answer. */
-static int
-export_cmp_answer(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct query_answer *)elem)->question);
-}
-
-/* One long row for answer a (q: its question, or NULL). */
+/* One long row for answer a (q: its question, or NULL), after the
+   intake's cells (x->lead). */
 static int
 export_long_row(struct xctx *x, const struct xform *xf,
-    const struct query_intake *in, const struct query_answer *a,
-    const struct form_question *q, const char *ver, char **errp)
+    const struct query_answer *a, const struct form_question *q,
+    char **errp)
 {
 	int	c = 0;
 
@@ -646,10 +756,7 @@ export_long_row(struct xctx *x, const struct xform *xf,
 	    a->question)) && (xf == NULL || form_screen(xf->f,
 	    a->question) == NULL))
 		return 0;
-	export_set(x, c++, in->id);
-	export_set(x, c++, in->outcome);
-	export_set(x, c++, in->form_id);
-	export_set(x, c++, ver);
+	strbuf_add(&x->row, x->lead.s, x->lead.len);
 	export_set(x, c++, a->question);
 	export_set_answer(x, c++, q, a->value);
 	if (x->o->labels)
@@ -660,6 +767,20 @@ export_long_row(struct xctx *x, const struct xform *xf,
 	return export_cells_row(x, (size_t)c, errp);
 }
 
+/* The item of form xf that answer id belongs to, or -1. */
+static int
+export_item_of(const struct xform *xf, const char *id)
+{
+	const struct form_question	*q;
+	const struct form_screen	*sc;
+
+	if ((q = form_question(xf->f, id)) != NULL)
+		return xf->qitem[q->index];
+	if ((sc = form_screen(xf->f, id)) != NULL)
+		return xf->sitem[sc->index];
+	return -1;
+}
+
 /* The long rows of intake in: form order, then unknown ids by name. */
 static int
 export_long_rows(struct xctx *x, const struct query_intake *in,
@@ -667,33 +788,53 @@ export_long_rows(struct xctx *x, const struct query_intake *in,
 {
 	const struct xform		*xf = export_form_of(x, in->form_hash);
 	const struct form_item		*it;
-	const struct query_answer	*a;
-	const char			*id;
 	char				 ver[16];
 	size_t				 i;
-	int				 rc = 0;
+	int				 item, rc = 0;
 
+	/* The intake's cells are the same on each of its rows. */
 	snprintf(ver, sizeof(ver), "%d", in->form_version);
+	strbuf_reset(&x->lead);
+	export_cell(&x->lead, in->id, strlen(in->id));
+	strbuf_addc(&x->lead, ',');
+	if (in->outcome != NULL)
+		export_cell(&x->lead, in->outcome, strlen(in->outcome));
+	strbuf_addc(&x->lead, ',');
+	export_cell(&x->lead, in->form_id, strlen(in->form_id));
+	strbuf_addc(&x->lead, ',');
+	export_cell(&x->lead, ver, strlen(ver));
 	if (in->nanswers > x->capused) {
 		x->capused = 2 * in->nanswers;
 		x->used = xreallocarray(x->used, x->capused, sizeof(bool));
 	}
-	memset(x->used, 0, in->nanswers * sizeof(bool));
-	for (i = 0; xf != NULL && rc == 0 && i < xf->f->nitems; i++) {
-		it = &xf->f->items[i];
-		id = it->kind == ITEM_QUESTION ? xf->f->questions[it->ref].id :
-		    xf->f->screens[it->ref].id;
-		if ((a = bsearch(id, in->answers, in->nanswers, sizeof(*a),
-		    export_cmp_answer)) == NULL)
+	if (x->slot == NULL) {
+		x->slot = xcalloc(x->maxitems + 1, sizeof(*x->slot));
+		for (i = 0; i < x->maxitems; i++)
+			x->slot[i] = -1;
+	}
+	/* Each answer into the slot of its item, so the rows come in form
+	   order in one pass over the items. */
+	for (i = 0; i < in->nanswers; i++) {
+		item = xf != NULL ? export_item_of(xf, in->answers[i].question) :
+		    -1;
+		x->used[i] = item >= 0;
+		if (item >= 0)
+			x->slot[item] = (long)i;
+	}
+	for (i = 0; xf != NULL && i < xf->f->nitems; i++) {
+		if (x->slot[i] < 0)
 			continue;
-		x->used[a - in->answers] = true;
-		rc = export_long_row(x, xf, in, a, it->kind == ITEM_QUESTION ?
-		    &xf->f->questions[it->ref] : NULL, ver, errp);
+		it = &xf->f->items[i];
+		if (rc == 0)
+			rc = export_long_row(x, xf, &in->answers[x->slot[i]],
+			    it->kind == ITEM_QUESTION ?
+			    &xf->f->questions[it->ref] : NULL, errp);
+		x->slot[i] = -1;
 	}
 	for (i = 0; rc == 0 && i < in->nanswers; i++)
 		if (!x->used[i])
-			rc = export_long_row(x, NULL, in, &in->answers[i],
-			    NULL, ver, errp);
+			rc = export_long_row(x, NULL, &in->answers[i], NULL,
+			    errp);
 	export_disown(x);
 	return rc;
 }
@@ -706,13 +847,16 @@ export_rows(struct xctx *x, char **errp)
 	const struct query_intake	*in;
 	int				 rc;
 
-	if (x->o->bom && fwrite("\xef\xbb\xbf", 1, 3, x->fp) != 3)
-		return export_flush_row(x, errp);
+	if (x->o->bom) {
+		strbuf_add(&x->row, "\xef\xbb\xbf", 3);
+		x->at = x->row.len;
+	}
 	if ((rc = export_header(x, errp)) != 0)
 		return rc;
 	/* Wide rows take the codes from the intake row, not the lines. */
 	if ((rc = query_cursor_new(x->s, &x->o->filter, QUERY_ANSWERS |
-	    QUERY_BY_ID, &c, errp)) != 0)
+	    QUERY_BY_ID | (x->o->format == EXPORT_WIDE ? QUERY_NO_TIMES : 0),
+	    &c, errp)) != 0)
 		return rc;
 	while ((rc = query_cursor_next(c, &in, errp)) > 0) {
 		if (x->o->stop != NULL && *x->o->stop) {
@@ -726,6 +870,8 @@ export_rows(struct xctx *x, char **errp)
 			break;
 	}
 	query_cursor_free(c);
+	if (rc == 0)
+		rc = export_write_out(x, errp);
 	if (rc == 0 && fflush(x->fp) != 0) {
 		*errp = xasprintf("cannot write the export: %s",
 		    strerror(errno));
@@ -779,6 +925,7 @@ export_snapshot(struct store *s, const struct export_opts *o, FILE *fp,
 	x.s = s;
 	x.fp = fp;
 	strbuf_init(&x.row);
+	strbuf_init(&x.lead);
 	if ((stream && (rc = export_audit(&x, -1, errp)) != 0) ||
 	    (rc = query_begin(s, errp)) != 0) {
 		export_teardown(&x);

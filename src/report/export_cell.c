@@ -141,6 +141,25 @@ export_cell_word(const char *s, size_t len)
 }
 
 bool
+export_cell_value(const char *w, size_t n)
+{
+	/* Lower-case first letters of the values (filled once). */
+	static bool	first[256], ready;
+	size_t		i;
+
+	if (!ready) {
+		for (i = 0; i < SMP_NELEM(export_cell_values); i++)
+			first[(unsigned char)export_cell_values[i][0]] = true;
+		ready = true;
+	}
+	/* Every cell passes here: most leave on their first letter. */
+	if (n == 0 || !first[(unsigned char)w[0] | 0x20])
+		return false;
+	return export_cell_in(export_cell_values,
+	    SMP_NELEM(export_cell_values), w, n);
+}
+
+bool
 export_cell_convertible(const char *s, size_t len)
 {
 	size_t		 i, n;
@@ -152,8 +171,7 @@ export_cell_convertible(const char *s, size_t len)
 		;
 	for (n = len; n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'); n--)
 		;
-	if (export_cell_in(export_cell_values, SMP_NELEM(export_cell_values),
-	    s + i, n - i))
+	if (export_cell_value(s + i, n - i))
 		return true;
 	/* Anything else needs a digit: most cells (ids, codes, words) have
 	   no ASCII one and are all ASCII, so none of another script. */
@@ -200,5 +218,6 @@ export_cell_shaped(const char *s, size_t len, const char *shape)
 bool
 export_cell_stored_time(const char *s, size_t len)
 {
-	return export_cell_shaped(s, len, "dddd-dd-ddTdd:dd:dd.dddZ");
+	return len == 24 && s[len - 1] == 'Z' &&
+	    export_cell_shaped(s, len, "dddd-dd-ddTdd:dd:dd.dddZ");
 }
