@@ -141,26 +141,27 @@ pg_fail_on(struct pg_store *ps, PGconn *conn, const PGresult *res,
 	return rc;
 }
 
-/* Connect to ps's server, as the open does, into *connp. */
+/* The keywords of every connection to ps's server: its URI (expanded;
+   the keywords after it win), in UTF-8. */
+#define PG_CONN_KEYS(ps) \
+	{ "dbname", "application_name", "client_encoding", NULL }, \
+	{ (ps)->base.path, "smp-intake", "UTF8", NULL }
+
+PGconn *
+pg_connect_start(struct pg_store *ps)
+{
+	const char	*kv[2][4] = { PG_CONN_KEYS(ps) };
+
+	return PQconnectStartParams(kv[0], kv[1], 1);
+}
+
 int
-pg_connect(struct pg_store *ps, PGconn **connp, const char *what,
+pg_connect_failed(struct pg_store *ps, PGconn *conn, const char *what,
     char **errp)
 {
-	const char	*keys[3] = { "dbname", "application_name", NULL };
-	const char	*vals[3] = { ps->base.path, "smp-intake", NULL };
-	PGconn		*conn;
-	PGresult	*res;
-	char		*m;
-	int		 rc;
+	char	*m;
+	int	 rc;
 
-	*connp = conn = PQconnectdbParams(keys, vals, 1);
-	if (conn != NULL && PQstatus(conn) == CONNECTION_OK) {
-		res = PQexec(conn, "SET client_encoding = 'UTF8'");
-		rc = PQresultStatus(res) == PGRES_COMMAND_OK ? STORE_OK :
-		    pg_fail_on(ps, conn, res, what, errp);
-		PQclear(res);
-		return rc;
-	}
 	m = pg_message(conn != NULL ? PQerrorMessage(conn) : NULL);
 	/* A refused password: retrying will not help. */
 	if (strstr(m, "password") != NULL)
@@ -172,6 +173,19 @@ pg_connect(struct pg_store *ps, PGconn **connp, const char *what,
 		    "server (%s)", what, ps->shown, m);
 	free(m);
 	return rc;
+}
+
+/* Connect to ps's server, as the open does, into *connp. */
+int
+pg_connect(struct pg_store *ps, PGconn **connp, const char *what,
+    char **errp)
+{
+	const char	*kv[2][4] = { PG_CONN_KEYS(ps) };
+
+	*connp = PQconnectdbParams(kv[0], kv[1], 1);
+	if (*connp != NULL && PQstatus(*connp) == CONNECTION_OK)
+		return STORE_OK;
+	return pg_connect_failed(ps, *connp, what, errp);
 }
 
 #define PG_TEXTOID	25	/* pg_type.oid of text */

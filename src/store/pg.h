@@ -7,13 +7,16 @@
  *
  *	pg.c		the handle, errors, running statements (this header)
  *	pg_schema.c	schema version, creation, migrations, roles' grants
+ *	pg_copy.c	a query's rows streamed by COPY on a connection
+ *			of its own, in the store's snapshot
  *	pg_read.c	the read ops: cursors, counts, audit log, status
  *	pg_write.c	the write ops, and the whole-intake put of a send
  *	pg_admin.c	the admin ops: stale intakes, erase, merge, close
  *	pg_open.c	pg_open (backend.h): connection, schema, ops
  *
  * Every statement goes through PQexecParams with the values as
- * parameters; no value is ever put into SQL text.  The tables mirror
+ * parameters (COPY, which takes none, through set_config's; pg_copy.c);
+ * no value is ever put into SQL text.  The tables mirror
  * SQLite's (sqlite.h) with every text column COLLATE "C", so rows sort
  * byte for byte as SQLite sorts them and both give the same output; see
  * pg_schema.c and docs/server.md.
@@ -54,6 +57,13 @@ void	pg_close(struct store *s);
  */
 int	pg_connect(struct pg_store *ps, PGconn **connp, const char *what,
 	    char **errp);
+/* Start the same connection without waiting (PQconnectPoll goes on);
+   NULL if out of memory. */
+PGconn	*pg_connect_start(struct pg_store *ps);
+/* The store_rc and message of a connection conn (may be NULL) that
+   failed to open. */
+int	pg_connect_failed(struct pg_store *ps, PGconn *conn,
+	    const char *what, char **errp);
 /*
  * A store_rc for a failed result (or a broken connection when res is
  * NULL) and an allocated message "what: uri: cause (server's message)"

@@ -10,15 +10,20 @@
  * Rows come in COPY's text format: fields split by tabs, \N for NULL,
  * backslash escapes; each row is decoded in place.
  */
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/strbuf.h"
 #include "base/xmalloc.h"
 #include "pg_copy.h"
 
 #define PG_COPY_MAXPARAMS	9	/* $1..$9: one digit */
+#define PG_COPY_DRAIN		64	/* rows read on close, not cancelled */
+#define PG_COPY_CONNECT_S	30	/* seconds to open the connections */
 
 /* sql with each $n as the setting smp.pn (allocated). */
 static char *
@@ -39,83 +44,178 @@ pg_copy_unparam(const char *sql)
 	return strbuf_detach(&sb);
 }
 
-/* Set the n parameters on c's connection (the unset ones stay NULL). */
+/* Wait until each of the n connections being made is open. */
 static int
-pg_copy_params(struct pg_store *ps, struct pg_copy *c, int n,
-    const char *const *params, char **errp)
+pg_copy_connect(struct pg_store *ps, struct pg_copy *const *c, size_t n,
+    char **errp)
 {
-	struct strbuf	 sb;
-	const char	*v[PG_COPY_MAXPARAMS];
-	PGresult	*res;
-	int		 i, nv = 0, rc = STORE_OK;
+	struct pollfd		 fd[PG_COPY_MAXSTREAMS];
+	PostgresPollingStatusType st[PG_COPY_MAXSTREAMS];
+	struct timespec		 now;
+	time_t			 deadline;
+	size_t			 i, k, left;
 
-	strbuf_init(&sb);
-	strbuf_adds(&sb, "SELECT 1");
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	deadline = now.tv_sec + PG_COPY_CONNECT_S;
+	for (i = 0; i < n; i++) {
+		if ((c[i]->conn = pg_connect_start(ps)) == NULL ||
+		    PQstatus(c[i]->conn) == CONNECTION_BAD)
+			return pg_connect_failed(ps, c[i]->conn, "query",
+			    errp);
+		st[i] = PGRES_POLLING_WRITING;
+	}
+	for (;;) {
+		/* Each one as libpq last asked: poll, then step it. */
+		for (i = k = left = 0; i < n; i++) {
+			if (st[i] == PGRES_POLLING_OK)
+				continue;
+			left++;
+			fd[k].fd = PQsocket(c[i]->conn);
+			fd[k].events = st[i] == PGRES_POLLING_READING ?
+			    POLLIN : POLLOUT;
+			fd[k++].revents = 0;
+		}
+		if (left == 0)
+			return STORE_OK;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec >= deadline)
+			return store_err(STORE_BUSY, errp, "query: %s: cannot "
+			    "reach the server (no answer in %d s)", ps->shown,
+			    PG_COPY_CONNECT_S);
+		if (poll(fd, (nfds_t)k, 1000) < 0 && errno != EINTR)
+			return store_err(STORE_BUSY, errp, "query: %s: cannot "
+			    "reach the server (%s)", ps->shown,
+			    strerror(errno));
+		for (i = k = 0; i < n; i++) {
+			if (st[i] == PGRES_POLLING_OK)
+				continue;
+			if (fd[k++].revents != 0)
+				st[i] = PQconnectPoll(c[i]->conn);
+			if (st[i] == PGRES_POLLING_FAILED)
+				return pg_connect_failed(ps, c[i]->conn,
+				    "query", errp);
+		}
+	}
+}
+
+/* The results of the statement sent on c's connection: all of them
+   want (PGRES_*), or a store_rc. */
+static int
+pg_copy_results(struct pg_store *ps, struct pg_copy *c, int want,
+    char **errp)
+{
+	PGresult	*res;
+	int		 rc = STORE_OK;
+
+	/* A COPY's result is the last: the rows follow it. */
+	while ((res = PQgetResult(c->conn)) != NULL) {
+		if (rc == STORE_OK && (int)PQresultStatus(res) != want)
+			rc = pg_fail_on(ps, c->conn, res, "query", errp);
+		if (PQresultStatus(res) == PGRES_COPY_OUT) {
+			PQclear(res);
+			break;
+		}
+		PQclear(res);
+	}
+	return rc;
+}
+
+/* Send one statement on each of the n connections, then take each one's
+   results: the round trips overlap.  sql[i] NULL sends q (with the n
+   parameters, if any) on every one. */
+static int
+pg_copy_each(struct pg_store *ps, struct pg_copy *const *c, size_t n,
+    const char *q, char *const *sql, int nv, const char *const *v,
+    int want, char **errp)
+{
+	size_t	i;
+	int	rc = STORE_OK, sent;
+
+	for (i = 0; i < n; i++) {
+		sent = sql != NULL ? PQsendQuery(c[i]->conn, sql[i]) :
+		    nv > 0 ? PQsendQueryParams(c[i]->conn, q, nv, NULL, v,
+		    NULL, NULL, 0) : PQsendQuery(c[i]->conn, q);
+		if (!sent)
+			return pg_fail_on(ps, c[i]->conn, NULL, "query",
+			    errp);
+	}
+	for (i = 0; i < n; i++)
+		if (rc == STORE_OK)
+			rc = pg_copy_results(ps, c[i], want, errp);
+		else
+			(void)pg_copy_results(ps, c[i], want, NULL);
+	return rc;
+}
+
+/*
+ * The statement that sets the n parameters (the unset ones stay NULL)
+ * into sb, their values into v; how many there are.
+ */
+static int
+pg_copy_params(struct strbuf *sb, int n, const char *const *params,
+    const char *v[PG_COPY_MAXPARAMS])
+{
+	int	i, nv = 0;
+
+	strbuf_adds(sb, "SELECT 1");
 	for (i = 0; i < n && i < PG_COPY_MAXPARAMS; i++) {
 		if (params[i] == NULL)
 			continue;
 		v[nv++] = params[i];
-		strbuf_addf(&sb, ", set_config('smp.p%d', $%d, true)", i + 1,
+		strbuf_addf(sb, ", set_config('smp.p%d', $%d, true)", i + 1,
 		    nv);
 	}
-	res = PQexecParams(c->conn, sb.s, nv, NULL, v, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK)
-		rc = pg_fail_on(ps, c->conn, res, "query", errp);
-	PQclear(res);
-	strbuf_done(&sb);
-	return rc;
-}
-
-/* Begin c's transaction in the snapshot and start the COPY of sql. */
-static int
-pg_copy_start(struct pg_store *ps, struct pg_copy *c, const char *snapshot,
-    const char *sql, int n, const char *const *params, char **errp)
-{
-	PGresult	*res;
-	char		*q, *copy;
-	int		 rc = STORE_OK;
-
-	/* A server's snapshot name is hex digits and dashes; anything
-	   else would be SQL, not a name. */
-	if (*snapshot == '\0' || strlen(snapshot) > 64 || strspn(snapshot,
-	    "0123456789ABCDEFabcdef-") != strlen(snapshot))
-		return store_err(STORE_ERR, errp, "query: %s: the server "
-		    "named its snapshot strangely", ps->shown);
-	q = xasprintf("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"
-	    " SET TRANSACTION SNAPSHOT '%s'", snapshot);
-	res = PQexec(c->conn, q);
-	free(q);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		rc = pg_fail_on(ps, c->conn, res, "query", errp);
-	PQclear(res);
-	if (rc == STORE_OK)
-		rc = pg_copy_params(ps, c, n, params, errp);
-	if (rc != STORE_OK)
-		return rc;
-	q = pg_copy_unparam(sql);
-	copy = xasprintf("COPY (%s) TO STDOUT", q);
-	res = PQexec(c->conn, copy);
-	if (PQresultStatus(res) != PGRES_COPY_OUT)
-		rc = pg_fail_on(ps, c->conn, res, "query", errp);
-	PQclear(res);
-	free(copy);
-	free(q);
-	return rc;
+	return nv;
 }
 
 int
-pg_copy_open(struct pg_store *ps, const char *snapshot, const char *sql,
-    int n, const char *const *params, struct pg_copy *c, char **errp)
+pg_copy_open(struct pg_store *ps, const char *snapshot, size_t n,
+    const char *const *sql, int np, const char *const *params,
+    struct pg_copy *const *c, char **errp)
 {
-	int	rc;
+	struct strbuf	 sb;
+	const char	*v[PG_COPY_MAXPARAMS];
+	char		*q, *q2, *copy[PG_COPY_MAXSTREAMS];
+	size_t		 i;
+	int		 nv, rc;
 
-	memset(c, 0, sizeof(*c));
-	if ((rc = pg_connect(ps, &c->conn, "query", errp)) == STORE_OK)
-		rc = pg_copy_start(ps, c, snapshot, sql, n, params, errp);
-	if (rc != STORE_OK) {
-		c->done = true;		/* nothing to cancel */
-		pg_copy_close(c);
+	for (i = 0; i < n; i++) {
+		memset(c[i], 0, sizeof(*c[i]));
+		copy[i] = NULL;
 	}
+	/* A server's snapshot name is hex digits and dashes; anything
+	   else would be SQL, not a name. */
+	if (n > PG_COPY_MAXSTREAMS || *snapshot == '\0' ||
+	    strlen(snapshot) > 64 || strspn(snapshot,
+	    "0123456789ABCDEFabcdef-") != strlen(snapshot))
+		return store_err(STORE_ERR, errp, "query: %s: the server "
+		    "named its snapshot strangely", ps->shown);
+	strbuf_init(&sb);
+	nv = pg_copy_params(&sb, np, params, v);
+	q = xasprintf("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"
+	    " SET TRANSACTION SNAPSHOT '%s'", snapshot);
+	for (i = 0; i < n; i++) {
+		copy[i] = pg_copy_unparam(sql[i]);
+		copy[i] = xasprintf("COPY (%s) TO STDOUT", q2 = copy[i]);
+		free(q2);
+	}
+	if ((rc = pg_copy_connect(ps, c, n, errp)) == STORE_OK &&
+	    (rc = pg_copy_each(ps, c, n, q, NULL, 0, NULL, PGRES_COMMAND_OK,
+	    errp)) == STORE_OK && nv > 0)
+		rc = pg_copy_each(ps, c, n, sb.s, NULL, nv, v,
+		    PGRES_TUPLES_OK, errp);
+	if (rc == STORE_OK)
+		rc = pg_copy_each(ps, c, n, NULL, copy, 0, NULL,
+		    PGRES_COPY_OUT, errp);
+	for (i = 0; i < n; i++) {
+		free(copy[i]);
+		if (rc != STORE_OK) {
+			c[i]->done = true;	/* nothing to cancel */
+			pg_copy_close(c[i]);
+		}
+	}
+	free(q);
+	strbuf_done(&sb);
 	return rc;
 }
 
@@ -272,6 +372,22 @@ pg_copy_next(struct pg_copy *c)
 	c->line = NULL;
 }
 
+/* Whether the stream ends within the rows that have already come (a
+   show reads its one intake but not the end after it). */
+static bool
+pg_copy_ended(struct pg_copy *c)
+{
+	char	*buf;
+	int	 i, n = 0;
+
+	for (i = 0; i < PG_COPY_DRAIN && PQconsumeInput(c->conn) == 1; i++) {
+		if ((n = PQgetCopyData(c->conn, &buf, 1)) <= 0)
+			break;
+		PQfreemem(buf);
+	}
+	return n == -1;
+}
+
 void
 pg_copy_close(struct pg_copy *c)
 {
@@ -281,11 +397,10 @@ pg_copy_close(struct pg_copy *c)
 	pg_copy_next(c);
 	if (c->conn == NULL)
 		return;
-	/* Rows left (a show that wanted one intake, a stopped export):
-	   the server stops making them rather than find the connection
-	   gone when it next sends. */
+	/* Rows left (a stopped export): the server stops making them
+	   rather than find the connection gone when it next sends. */
 	if (!c->done && PQstatus(c->conn) == CONNECTION_OK &&
-	    (cn = PQgetCancel(c->conn)) != NULL) {
+	    !pg_copy_ended(c) && (cn = PQgetCancel(c->conn)) != NULL) {
 		(void)PQcancel(cn, err, sizeof(err));
 		PQfreeCancel(cn);
 	}

@@ -11,10 +11,10 @@
  * time, and the connections see one snapshot (pg_export_snapshot), as
  * pg_dump's parallel workers do.
  *
- *	pg_copy_open(ps, snapshot, sql, n, params, &c)	starts the stream
- *	while ((rc = pg_copy_peek(ps, &c)) == 1)
- *		... c.field[i], c.len[i] ...; pg_copy_next(&c);
- *	pg_copy_close(&c)
+ *	pg_copy_open(ps, snapshot, n, sql, np, params, c)	starts them
+ *	while ((rc = pg_copy_peek(ps, c[0])) == 1)
+ *		... c[0]->field[i], c[0]->len[i] ...; pg_copy_next(c[0]);
+ *	pg_copy_close(c[0]) ...
  */
 #ifndef SMP_STORE_PG_COPY_H
 #define SMP_STORE_PG_COPY_H
@@ -25,6 +25,7 @@
 #include "pg.h"
 
 #define PG_COPY_MAXCOLS	24	/* columns a streamed query may have */
+#define PG_COPY_MAXSTREAMS 4	/* streams one pg_copy_open starts */
 
 /* One COPY stream and its current row. */
 struct pg_copy {
@@ -38,14 +39,16 @@ struct pg_copy {
 };
 
 /*
- * Start sql (a SELECT; its $1..$n are the n text parameters, NULL being
- * SQL NULL) as a COPY on a new connection to ps's server in the snapshot
- * named snapshot (pg_export_snapshot's value).  On failure c holds
- * nothing and a store_rc is returned.
+ * Start the n queries sql[0..n) (SELECTs; their $1..$np are the np text
+ * parameters, NULL being SQL NULL) as COPY streams c[0..n), each on a
+ * new connection to ps's server in the snapshot named snapshot
+ * (pg_export_snapshot's value).  The connections are made and set up
+ * side by side, so a distant server costs the round trips of one.  On
+ * failure no c[i] holds anything and a store_rc is returned.
  */
-int	pg_copy_open(struct pg_store *ps, const char *snapshot,
-	    const char *sql, int n, const char *const *params,
-	    struct pg_copy *c, char **errp);
+int	pg_copy_open(struct pg_store *ps, const char *snapshot, size_t n,
+	    const char *const *sql, int np, const char *const *params,
+	    struct pg_copy *const *c, char **errp);
 /*
  * Make the next row current if there is none: 1 with c->field, 0 at the
  * end, or a store_rc (the connection lost, a malformed row).

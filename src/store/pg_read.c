@@ -119,51 +119,76 @@ pg_read_snapshot(struct pg_store *ps, char snap[64], char **errp)
 	return STORE_OK;
 }
 
-/* The three streams of a cursor over the intakes p selects. */
+/*
+ * PG_WHERE with only the conditions whose parameter is set (allocated):
+ * a stream's $n are settings (pg_copy.c), which the planner cannot fold
+ * as it folds "$4::text IS NULL OR ..." for a value, so an unset one
+ * would keep it from the indexes.  The text depends on which filters
+ * are set, never on their values.
+ */
+static char *
+pg_read_where(const char *const p[PG_NPARAMS])
+{
+	static const char *const cond[PG_NPARAMS] = {
+		"i.started_at >= $1", "i.started_at < $2", "i.status = $3",
+		"i.id = $4", NULL, "i.kiosk_id = $6", "i.clinic = $7"
+	};
+	struct strbuf	sb;
+	int		i;
+
+	strbuf_init(&sb);
+	for (i = 0; i < PG_NPARAMS; i++)
+		if (p[i] != NULL && cond[i] != NULL)
+			strbuf_addf(&sb, " %s %s", sb.len == 0 ? "WHERE" :
+			    "AND", cond[i]);
+	return strbuf_detach(&sb);
+}
+
+/* The streams of a cursor over the intakes p selects. */
 static int
 pg_read_streams(struct pg_cursor *c, const char *snap,
     const char *const p[PG_NPARAMS], char **errp)
 {
+	struct pg_copy	*cs[3];
 	const char	*order, *at;
-	char		*sql;
+	char		*sql[3], *where;
 	bool		 all;
-	int		 i, rc;
+	size_t		 i, n = 0;
+	int		 rc;
 
 	order = (c->flags & QUERY_BY_ID) ? "i.id" : "i.started_at, i.id";
-	sql = xasprintf(ROW_ARENA_COLS " FROM intakes i JOIN forms f ON f.hash ="
-	    " i.form_hash" PG_WHERE " ORDER BY %s", order);
-	rc = pg_copy_open(c->ps, snap, sql, PG_NPARAMS, p, &c->main, errp);
-	free(sql);
+	where = pg_read_where(p);
+	cs[n] = &c->main;
+	sql[n++] = xasprintf(ROW_ARENA_COLS " FROM intakes i JOIN forms f ON"
+	    " f.hash = i.form_hash%s ORDER BY %s", where, order);
 	/* By id with no filter (a whole export), the answers and lines
 	   are every row of their tables in their keys' order: no join. */
-	all = (c->flags & QUERY_BY_ID);
-	for (i = 0; i < PG_NPARAMS; i++)
-		all = all && p[i] == NULL;
-	if (rc == STORE_OK && (c->flags & QUERY_ANSWERS)) {
+	all = (c->flags & QUERY_BY_ID) && *where == '\0';
+	if (c->flags & QUERY_ANSWERS) {
 		/* A quarter of what the server sends is the times. */
 		at = (c->flags & QUERY_NO_TIMES) ? "''" : "a.answered_at";
-		sql = all ? xasprintf("SELECT a.intake_id, a.question, a.value,"
-		    " %s FROM answers a ORDER BY a.intake_id, a.question",
-		    at) :
+		cs[n] = &c->ans;
+		sql[n++] = all ? xasprintf("SELECT a.intake_id, a.question,"
+		    " a.value, %s FROM answers a ORDER BY a.intake_id,"
+		    " a.question", at) :
 		    xasprintf("SELECT a.intake_id, a.question, a.value, %s"
-		    " FROM intakes i JOIN answers a ON a.intake_id = i.id"
-		    PG_WHERE " ORDER BY %s, a.question", at, order);
-		rc = pg_copy_open(c->ps, snap, sql, PG_NPARAMS, p, &c->ans,
-		    errp);
-		free(sql);
+		    " FROM intakes i JOIN answers a ON a.intake_id = i.id%s"
+		    " ORDER BY %s, a.question", at, where, order);
 	}
-	if (rc == STORE_OK && (c->flags & QUERY_LINES)) {
-		sql = all ? xstrdup("SELECT r.intake_id, r.kind, r.code,"
+	if (c->flags & QUERY_LINES) {
+		cs[n] = &c->lines;
+		sql[n++] = all ? xstrdup("SELECT r.intake_id, r.kind, r.code,"
 		    " r.points, r.text FROM result_lines r ORDER BY"
 		    " r.intake_id, r.seq") :
 		    xasprintf("SELECT r.intake_id, r.kind, r.code, r.points,"
 		    " r.text FROM intakes i JOIN result_lines r ON"
-		    " r.intake_id = i.id" PG_WHERE " ORDER BY %s, r.seq",
-		    order);
-		rc = pg_copy_open(c->ps, snap, sql, PG_NPARAMS, p, &c->lines,
-		    errp);
-		free(sql);
+		    " r.intake_id = i.id%s ORDER BY %s, r.seq", where, order);
 	}
+	rc = pg_copy_open(c->ps, snap, n, (const char *const *)sql,
+	    PG_NPARAMS, p, cs, errp);
+	for (i = 0; i < n; i++)
+		free(sql[i]);
+	free(where);
 	return rc;
 }
 

@@ -64,6 +64,7 @@ chmod 600 "$PGPASSFILE"
 OWNER="postgresql://smp_owner@$PGHOST:$PGPORT/smp"
 STAFF="postgresql://smp_staff@$PGHOST:$PGPORT/smp"
 KIOSK="postgresql://smp_kiosk@$PGHOST:$PGPORT/smp"
+SUPER_PW=${PGPASSWORD:-}	# the cluster's superuser, for what no role of ours may do
 unset PGPASSWORD
 
 # --- 1: schema -----------------------------------------------------------
@@ -269,6 +270,17 @@ run "$BIN" list --db "$KIOSK"
 expect_eq "server-5.3 staff commands with the kiosk's role fail" 1 "$rc"
 run "$BIN" list --db "$STAFF"
 expect_eq "server-5.4 the staff role lists" 0 "$rc"
+# A staff command reads the server over up to four connections at once
+# (docs/server.md): a role held to fewer is told so, and nothing is kept.
+PGPASSWORD=$SUPER_PW psql -X -q -c "ALTER ROLE smp_staff CONNECTION LIMIT 2" >/dev/null
+run "$BIN" export --db "$STAFF" --out "$T/limited.csv"
+PGPASSWORD=$SUPER_PW psql -X -q -c "ALTER ROLE smp_staff CONNECTION LIMIT -1" >/dev/null
+if [ "$rc" -eq 75 ] && grep -q "too many connections" "$T/err" && [ ! -e "$T/limited.csv" ] &&
+	! ls "$T"/.limited.csv.* >/dev/null 2>&1; then
+	ok "server-5.4a a staff role limited to 2 connections: 75, says why, no file left"
+else
+	not_ok "server-5.4a a staff role limited to 2 connections" "rc $rc $(cat "$T/err")"
+fi
 
 # A kiosk's own login role, bound to its kiosk id and clinic (docs/server.md).
 sql "$OWNER" "INSERT INTO kiosk_roles VALUES ('kiosk_east', 'lobby-2', 'East')" >/dev/null
