@@ -74,7 +74,7 @@ awk -v n="$n" 'BEGIN {
 		printf "flag f%d if %s == \"d\" and %s != \"a\"\n", k, choices[k], choices[prev]
 		printf "  text en \"Check %d\"\n  text es \"Revisar %d\"\n", k, k
 	}
-	printf "stop under if q5 < 18\n"
+	printf "stop under not-offered if q5 < 18\n"
 	printf "  text en \"Under 18\"\n  text es \"Menor de 18\"\n"
 	printf "  client en \"Sorry.\"\n  client es \"Lo sentimos.\"\n"
 	printf "band 0 low\n  text en \"Low\"\n  text es \"Bajo\"\n"

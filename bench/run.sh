@@ -39,8 +39,9 @@ if [ "${BENCH_LARGE:-0}" = 1 ]; then
 	CMD="make bench-large"
 fi
 SIZES=${BENCH_SIZES:-$SIZES}
-# Keys from the kiosk's welcome screen to the first question.
-KIOSK_PRELUDE=${KIOSK_PRELUDE:-space}
+# Keys from the kiosk's welcome screen into the first question's list
+# (a fresh page has no option highlighted: the first Up would draw nothing).
+KIOSK_PRELUDE=${KIOSK_PRELUDE:-space,down}
 T0=$(date +%s)
 
 mkdir -p "$OUT" "$W"
@@ -179,7 +180,7 @@ peak_rss() {
 
 export_bench() {
 	db10=$(db_for 10000)
-	if ! "$BIN" export --format wide --out "$W/probe.csv" --db "$db10" \
+	if ! "$BIN" export --force --format wide --out "$W/probe.csv" --db "$db10" \
 	    >"$W/probe.err" 2>&1; then
 		missing export "smp-intake export fails: $(head -1 "$W/probe.err")"
 		return 0
@@ -193,8 +194,8 @@ export_bench() {
 		10000) runs=5 ;;
 		*) runs=2 ;;
 		esac
-		wide="$BIN export --format wide --out $W/wide-$n.csv --db $db"
-		long="$BIN export --format long --out $W/long-$n.csv --db $db"
+		wide="$BIN export --force --format wide --out $W/wide-$n.csv --db $db"
+		long="$BIN export --force --format long --out $W/long-$n.csv --db $db"
 		base="sqlite3 -csv $db 'SELECT * FROM answers' >$W/base-$n.csv"
 		answers=$(sqlite3 "$db" 'SELECT count(*) FROM answers')
 		# The peak-RSS run of each command doubles as hyperfine's
@@ -237,7 +238,7 @@ profile_export() {
 	[ -e "$db1" ] || "$OUT/gen" -f "$FORM" -o "$db1" -n 1000 -s "$SEED" 2>/dev/null
 	say "export: wide is slower than the baseline: callgrind on 1,000 intakes"
 	valgrind -q --tool=callgrind --callgrind-out-file="$W/cg-export.out" \
-	    "$BIN" export --format wide --out "$W/cg-wide.csv" --db "$db1" \
+	    "$BIN" export --force --format wide --out "$W/cg-wide.csv" --db "$db1" \
 	    >/dev/null 2>&1 || true
 	callgrind_annotate --inclusive=yes "$W/cg-export.out" \
 	    >"$W/export-profile.txt" 2>/dev/null || return 0
@@ -274,7 +275,7 @@ saves_bench() {
 		while [ ! -e "$W/stop" ]; do
 			n=$((n + 1))
 			echo $n >"$W/bgcount"
-			"$BIN" export --format wide --out "$W/bg.csv" \
+			"$BIN" export --force --format wide --out "$W/bg.csv" \
 			    --db "$W/busy.db" >/dev/null 2>&1 || break
 		done
 	) &

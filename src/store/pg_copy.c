@@ -7,11 +7,12 @@
  * current_setting('smp.pn', true), and the values are set first, as
  * parameters of a set_config statement: no value is ever put into SQL
  * text.  A parameter left unset reads as NULL (the connection is new).
- * Rows come in COPY's text format: fields split by tabs, \N for NULL,
- * backslash escapes; each row is decoded in place.
+ * Rows come in COPY's binary format (each field its length and its
+ * bytes: nothing to unescape, and the server need not escape them).
  */
 #include <errno.h>
 #include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,8 +122,8 @@ pg_copy_results(struct pg_store *ps, struct pg_copy *c, int want,
 }
 
 /* Send one statement on each of the n connections, then take each one's
-   results: the round trips overlap.  sql[i] NULL sends q (with the n
-   parameters, if any) on every one. */
+   results (all want, PGRES_*): the round trips overlap.  sql[i] on
+   connection i, or, sql NULL, q with the nv parameters v on each. */
 static int
 pg_copy_each(struct pg_store *ps, struct pg_copy *const *c, size_t n,
     const char *q, char *const *sql, int nv, const char *const *v,
@@ -196,7 +197,8 @@ pg_copy_open(struct pg_store *ps, const char *snapshot, size_t n,
 	    " SET TRANSACTION SNAPSHOT '%s'", snapshot);
 	for (i = 0; i < n; i++) {
 		copy[i] = pg_copy_unparam(sql[i]);
-		copy[i] = xasprintf("COPY (%s) TO STDOUT", q2 = copy[i]);
+		copy[i] = xasprintf("COPY (%s) TO STDOUT (FORMAT binary)",
+		    q2 = copy[i]);
 		free(q2);
 	}
 	if ((rc = pg_copy_connect(ps, c, n, errp)) == STORE_OK &&
@@ -219,107 +221,82 @@ pg_copy_open(struct pg_store *ps, const char *snapshot, size_t n,
 	return rc;
 }
 
-/* The byte an escape \e stands for (COPY's text format). */
-static char
-pg_copy_escape(char e)
-{
-	switch (e) {
-	case 'b':
-		return '\b';
-	case 'f':
-		return '\f';
-	case 'n':
-		return '\n';
-	case 'r':
-		return '\r';
-	case 't':
-		return '\t';
-	case 'v':
-		return '\v';
-	default:
-		return e;	/* \\ and any other character as itself */
-	}
-}
-
-/* The value of hex digit h, or -1. */
+/* The big-endian 16- and 32-bit numbers at p. */
 static int
-pg_copy_hex(char h)
+pg_copy_int16(const unsigned char *p)
 {
-	if (h >= '0' && h <= '9')
-		return h - '0';
-	if ((h | 0x20) >= 'a' && (h | 0x20) <= 'f')
-		return (h | 0x20) - 'a' + 10;
-	return -1;
+	return (int16_t)(uint16_t)((unsigned)p[0] << 8 | p[1]);
 }
 
-/* Decode field s[0..len) in place; its new length. */
-static size_t
-pg_copy_decode(char *s, size_t len)
+static int32_t
+pg_copy_int32(const unsigned char *p)
 {
-	size_t	i = 0, o = 0, k;
-	int	v;
+	return (int32_t)((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3]);
+}
 
-	while (i < len) {
-		if (s[i] != '\\' || i + 1 == len) {
-			s[o++] = s[i++];
+int
+pg_copy_parse(struct pg_copy *c, const char **why)
+{
+	static const unsigned char sig[11] = "PGCOPY\n\377\r\n";
+	const unsigned char	*p = (const unsigned char *)c->line;
+	size_t			 at = c->pos, end = c->size;
+	int32_t			 len;
+	int			 i, n;
+
+	*why = "a row without its end";
+	if (!c->header) {
+		*why = "a stream without its header";
+		if (end - at < 19 || memcmp(p + at, sig, sizeof(sig)) != 0)
+			return -1;
+		len = pg_copy_int32(p + at + 15);	/* header extension */
+		if (len < 0 || (size_t)len > end - at - 19)
+			return -1;
+		at += 19 + (size_t)len;
+		c->header = true;
+		*why = "a row without its end";
+	}
+	if (end - at < 2)
+		return -1;
+	if ((n = pg_copy_int16(p + at)) == -1) {
+		c->pos = end;
+		return 0;
+	}
+	at += 2;
+	if (n < 0 || n > PG_COPY_MAXCOLS) {
+		*why = "a row with too many columns";
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (end - at < 4)
+			return -1;
+		len = pg_copy_int32(p + at);
+		at += 4;
+		if (len == -1) {
+			c->field[i] = NULL;
+			c->len[i] = 0;
 			continue;
 		}
-		i++;
-		if (s[i] >= '0' && s[i] <= '7') {		/* \ooo */
-			for (v = 0, k = 0; k < 3 && i < len && s[i] >= '0' &&
-			    s[i] <= '7'; k++)
-				v = v * 8 + (s[i++] - '0');
-			s[o++] = (char)v;
-		} else if (s[i] == 'x' && i + 1 < len &&
-		    pg_copy_hex(s[i + 1]) >= 0) {		/* \xhh */
-			i++;
-			for (v = 0, k = 0; k < 2 && i < len &&
-			    pg_copy_hex(s[i]) >= 0; k++)
-				v = v * 16 + pg_copy_hex(s[i++]);
-			s[o++] = (char)v;
-		} else
-			s[o++] = pg_copy_escape(s[i++]);
+		if (len < 0 || (size_t)len > end - at)
+			return -1;
+		c->field[i] = c->line + at;
+		c->len[i] = (size_t)len;
+		at += (size_t)len;
 	}
-	return o;
+	c->nfields = n;
+	c->pos = at;
+	return 1;
 }
 
-/* Split the current row (len bytes, ending in a newline) into fields. */
-static int
-pg_copy_split(struct pg_store *ps, struct pg_copy *c, size_t len,
-    char **errp)
+/* Free the current message. */
+static void
+pg_copy_free(struct pg_copy *c)
 {
-	char	*p = c->line, *end, *tab;
-	size_t	 n;
-
-	if (len == 0 || p[len - 1] != '\n')
-		return store_err(STORE_ERR, errp, "query: %s: the server "
-		    "sent a row without its end", ps->shown);
-	end = p + len - 1;
-	c->nfields = 0;
-	for (;;) {
-		if (c->nfields == PG_COPY_MAXCOLS)
-			return store_err(STORE_ERR, errp, "query: %s: the "
-			    "server sent a row with too many columns",
-			    ps->shown);
-		tab = memchr(p, '\t', (size_t)(end - p));
-		n = (size_t)((tab != NULL ? tab : end) - p);
-		if (n == 2 && p[0] == '\\' && p[1] == 'N') {
-			c->field[c->nfields] = NULL;
-			c->len[c->nfields] = 0;
-		} else {
-			if (memchr(p, '\\', n) != NULL)
-				n = pg_copy_decode(p, n);
-			p[n] = '\0';
-			c->field[c->nfields] = p;
-			c->len[c->nfields] = n;
-		}
-		c->nfields++;
-		if (tab == NULL)
-			break;
-		p = tab + 1;
-	}
-	*end = '\0';
-	return STORE_OK;
+	if (c->line != NULL)
+		PQfreemem(c->line);
+	c->line = NULL;
+	c->size = c->pos = 0;
+	c->have = false;
 }
 
 /* The end of the stream: whether the COPY ended well. */
@@ -341,35 +318,55 @@ pg_copy_end(struct pg_store *ps, struct pg_copy *c, char **errp)
 int
 pg_copy_peek(struct pg_store *ps, struct pg_copy *c, char **errp)
 {
-	char	*buf = NULL;
-	int	 n, rc;
+	const char	*why;
+	char		*buf = NULL;
+	int		 n, rc;
 
-	if (c->line != NULL)
+	if (c->have)
 		return 1;
-	if (c->done || c->conn == NULL)
-		return 0;
-	n = PQgetCopyData(c->conn, &buf, 0);
-	if (n == -1)
-		return (rc = pg_copy_end(ps, c, errp)) < 0 ? rc : 0;
-	if (n < 0) {
-		c->done = true;
-		return pg_fail_on(ps, c->conn, NULL, "query", errp);
+	while (!c->done && c->conn != NULL) {
+		/* A message may hold the header and a tuple, or the trailer
+		   alone: tuples are taken from it until it is used up. */
+		if (c->line != NULL && c->pos < c->size) {
+			if ((rc = pg_copy_parse(c, &why)) == 1) {
+				c->have = true;
+				return 1;
+			}
+			if (rc < 0) {
+				c->done = true;
+				return store_err(STORE_ERR, errp, "query: %s: "
+				    "the server sent %s", ps->shown, why);
+			}
+			continue;		/* the trailer: the end follows */
+		}
+		pg_copy_free(c);
+		n = PQgetCopyData(c->conn, &buf, 0);
+		if (n == -1)
+			return (rc = pg_copy_end(ps, c, errp)) < 0 ? rc : 0;
+		if (n < 0) {
+			c->done = true;
+			return pg_fail_on(ps, c->conn, NULL, "query", errp);
+		}
+		c->line = buf;
+		c->size = (size_t)n;
+		c->pos = 0;
 	}
-	c->line = buf;
-	if ((rc = pg_copy_split(ps, c, (size_t)n, errp)) != STORE_OK) {
-		pg_copy_next(c);
-		c->done = true;
-		return rc;
-	}
-	return 1;
+	return 0;
 }
 
 void
 pg_copy_next(struct pg_copy *c)
 {
-	if (c->line != NULL)
-		PQfreemem(c->line);
-	c->line = NULL;
+	c->have = false;
+}
+
+int
+pg_copy_int(const struct pg_copy *c, int col)
+{
+	/* The streams' integer columns are int4. */
+	if (c->field[col] == NULL || c->len[col] != 4)
+		return 0;
+	return (int)pg_copy_int32((const unsigned char *)c->field[col]);
 }
 
 /* Whether the stream ends within the rows that have already come (a
@@ -394,7 +391,7 @@ pg_copy_close(struct pg_copy *c)
 	PGcancel	*cn;
 	char		 err[256];
 
-	pg_copy_next(c);
+	pg_copy_free(c);
 	if (c->conn == NULL)
 		return;
 	/* Rows left (a stopped export): the server stops making them

@@ -30,17 +30,23 @@
 /* One COPY stream and its current row. */
 struct pg_copy {
 	PGconn		*conn;		/* the stream's own connection */
-	char		*line;		/* current row (PQfreemem), or NULL */
-	const char	*field[PG_COPY_MAXCOLS];	/* into line; NULL
-					   for SQL NULL; NUL-terminated */
+	char		*line;		/* current message (PQfreemem) */
+	size_t		 size, pos;	/* its length, what is read of it */
+	bool		 header;	/* the stream's header was read */
+	bool		 have;		/* field[] holds the current row */
+	const char	*field[PG_COPY_MAXCOLS];	/* into line, NOT
+					   NUL-terminated; NULL for SQL NULL;
+					   an integer is 4 bytes, big-endian
+					   (pg_copy_int) */
 	size_t		 len[PG_COPY_MAXCOLS];
 	int		 nfields;
 	bool		 done;		/* the server sent the last row */
 };
 
 /*
- * Start the n queries sql[0..n) (SELECTs; their $1..$np are the np text
- * parameters, NULL being SQL NULL) as COPY streams c[0..n), each on a
+ * Start the n queries sql[0..n) (SELECTs of text and integer columns;
+ * their $1..$np are the np text parameters, NULL being SQL NULL) as
+ * binary COPY streams c[0..n), each on a
  * new connection to ps's server in the snapshot named snapshot
  * (pg_export_snapshot's value).  The connections are made and set up
  * side by side, so a distant server costs the round trips of one.  On
@@ -54,8 +60,18 @@ int	pg_copy_open(struct pg_store *ps, const char *snapshot, size_t n,
  * end, or a store_rc (the connection lost, a malformed row).
  */
 int	pg_copy_peek(struct pg_store *ps, struct pg_copy *c, char **errp);
+/*
+ * The next tuple of the message c->line[c->pos..c->size) into c->field
+ * (COPY's binary format; the stream's header first, unless c->header):
+ * 1, 0 for the trailer (the rows have all come), -1 with *why ("a row
+ * without its end"...) for what no server sends.  Never reads past
+ * c->size.  pg_copy_peek's parser, on its own for the tests.
+ */
+int	pg_copy_parse(struct pg_copy *c, const char **why);
 /* Done with the current row. */
 void	pg_copy_next(struct pg_copy *c);
+/* Column col of the current row as an integer (NULL: 0). */
+int	pg_copy_int(const struct pg_copy *c, int col);
 /* Stop the stream (cancelled if rows are left) and close its
    connection; c may be closed twice or never opened (zeroed). */
 void	pg_copy_close(struct pg_copy *c);

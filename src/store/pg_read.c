@@ -166,7 +166,8 @@ pg_read_streams(struct pg_cursor *c, const char *snap,
 	all = (c->flags & QUERY_BY_ID) && *where == '\0';
 	if (c->flags & QUERY_ANSWERS) {
 		/* A quarter of what the server sends is the times. */
-		at = (c->flags & QUERY_NO_TIMES) ? "''" : "a.answered_at";
+		at = (c->flags & QUERY_NO_TIMES) ? "''::text" :
+		    "a.answered_at";
 		cs[n] = &c->ans;
 		sql[n++] = all ? xasprintf("SELECT a.intake_id, a.question,"
 		    " a.value, %s FROM answers a ORDER BY a.intake_id,"
@@ -226,13 +227,6 @@ fail:
 	return rc;
 }
 
-/* Column col of stream r's current row as a number (NULL: 0). */
-static int
-pg_read_int(const struct pg_copy *r, int col)
-{
-	return r->field[col] != NULL ? atoi(r->field[col]) : 0;
-}
-
 /* Make r's next row current, with at least ncols columns: 1, 0 at its
    end, or a store_rc. */
 static int
@@ -253,11 +247,14 @@ static int
 pg_read_mine(struct pg_cursor *c, struct pg_copy *r, int ncols,
     char **errp)
 {
-	int	rc;
+	const char	*id;
+	int		 rc;
 
 	if ((rc = pg_read_peek(c, r, ncols, errp)) <= 0)
 		return rc;
-	return strcmp(r->field[0], row_arena_col(&c->ra, 0)) == 0;
+	id = row_arena_col(&c->ra, 0);
+	return r->len[0] == strlen(id) && memcmp(r->field[0], id,
+	    r->len[0]) == 0;
 }
 
 /* The current intake's answers. */
@@ -284,7 +281,7 @@ pg_read_take_lines(struct pg_cursor *c, char **errp)
 
 	while ((rc = pg_read_mine(c, r, 5, errp)) == 1) {
 		row_arena_line(&c->ra, r->field[1], r->len[1], r->field[2],
-		    r->len[2], r->field[4], r->len[4], pg_read_int(r, 3));
+		    r->len[2], r->field[4], r->len[4], pg_copy_int(r, 3));
 		pg_copy_next(r);
 	}
 	return rc;
@@ -305,11 +302,11 @@ pg_read_cursor_next(struct query_cursor *qc, const struct query_intake **ip,
 	row_arena_start(&c->ra);
 	for (i = 0; i < ROW_ARENA_NCOLS; i++)
 		row_arena_meta(&c->ra, i, r->field[i], r->len[i]);
-	in->form_version = pg_read_int(r, ROW_ARENA_VERSION);
+	in->form_version = pg_copy_int(r, ROW_ARENA_VERSION);
 	in->has_score = r->field[ROW_ARENA_SCORE] != NULL;
-	in->score = pg_read_int(r, ROW_ARENA_SCORE);
+	in->score = pg_copy_int(r, ROW_ARENA_SCORE);
 	in->has_internal = r->field[ROW_ARENA_OUT + 3] != NULL;
-	in->score_internal = pg_read_int(r, ROW_ARENA_OUT + 3);
+	in->score_internal = pg_copy_int(r, ROW_ARENA_OUT + 3);
 	pg_copy_next(r);
 	rc = STORE_OK;
 	if (c->flags & QUERY_ANSWERS)

@@ -114,10 +114,10 @@ fi
 "$WRITER" -f forms/smp-consultation.form -o "$T/a.db" -n 300 -s 7 2>/dev/null
 printf 'question,value\nwelcome,agreed\nname,Zyxwvut Ñandú\nbirth_date,1990-04-02\npattern,male\nstage,5\nkeloid,yes\ngoals,density;hairline\nnotes,"=1+2 Line one\nline, two ""quoted"" \\ back"\n' >"$T/p.csv"
 "$BIN" record --form forms/minimal.form --db "$T/a.db" "$T/p.csv" >/dev/null
-# The server sends rows in COPY's text format, which escapes these: each
-# must come back as kept.  A tab, a CR, backslashes before N, x and
-# digits, control bytes, a trailing backslash; and a value that is just
-# \N, which is not NULL.
+# Bytes a text protocol would have to escape (COPY's text format does):
+# each must come back from the server as kept.  A tab, a CR, backslashes
+# before N, x and digits, control bytes, a trailing backslash; and a
+# value that is just \N, which is not NULL.
 sqlite3 "$T/a.db" "UPDATE answers SET value = value || 'a' || char(9) || 'b' || char(13) || 'c\\N\\x41\\101' || char(1) || char(127) || 'é\\' WHERE question = 'notes' AND value LIKE '=1+2%'"
 sqlite3 "$T/a.db" "UPDATE answers SET value = '\\N' WHERE question = 'keloid' AND intake_id = (SELECT intake_id FROM answers WHERE question = 'notes' AND value LIKE '=1+2%')"
 run "$BIN" merge --db "$STAFF" "$T/a.db"
