@@ -32,7 +32,7 @@ for db in "$@"; do
 	wide="$BIN export --force --format wide --out $OUT/pw-$n.csv --db $U/s$n"
 	long="$BIN export --force --format long --out $OUT/pl-$n.csv --db $U/s$n"
 	base="psql -X -d $U/s$n -c '\\copy (select * from answers) to stdout with csv' >$OUT/pb-$n.csv"
-	case $n in 10000) runs=5 ;; *) runs=3 ;; esac
+	case $n in 10000) runs=7 ;; *) runs=5 ;; esac
 	say "export: $n intakes, $runs runs each"
 	r_w=$(rss "$wide"); r_l=$(rss "$long"); r_b=$(rss "$base")
 	hyperfine --style none --runs $runs --export-json "$OUT/pg-$n.json" \
