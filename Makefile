@@ -5,7 +5,8 @@
 #   make test       install missing packages, build, run every test suite
 #   make asan       the whole test suite under AddressSanitizer + UBSan
 #   make fuzz       libFuzzer targets (form parser, expressions, answers CSV,
-#                   config file, merge of a database file), FUZZ_SECONDS
+#                   config file, merge of a database file, a server's COPY
+#                   stream), FUZZ_SECONDS
 #                   each (default 60)
 #   make bench      benchmarks (docs/performance.md)
 #   make install    PREFIX=/usr/local DESTDIR=

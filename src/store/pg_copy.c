@@ -364,7 +364,8 @@ int
 pg_copy_int(const struct pg_copy *c, int col)
 {
 	/* The streams' integer columns are int4. */
-	if (c->field[col] == NULL || c->len[col] != 4)
+	if (col < 0 || col >= c->nfields || c->field[col] == NULL ||
+	    c->len[col] != 4)
 		return 0;
 	return (int)pg_copy_int32((const unsigned char *)c->field[col]);
 }

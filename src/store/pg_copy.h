@@ -70,7 +70,8 @@ int	pg_copy_peek(struct pg_store *ps, struct pg_copy *c, char **errp);
 int	pg_copy_parse(struct pg_copy *c, const char **why);
 /* Done with the current row. */
 void	pg_copy_next(struct pg_copy *c);
-/* Column col of the current row as an integer (NULL: 0). */
+/* Column col of the current row as an integer (NULL, not an int4, or
+   no such column: 0). */
 int	pg_copy_int(const struct pg_copy *c, int col);
 /* Stop the stream (cancelled if rows are left) and close its
    connection; c may be closed twice or never opened (zeroed). */

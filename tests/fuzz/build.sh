@@ -8,6 +8,8 @@
 #                          (base and cmd/config.c; libinih)
 #   fuzz_merge             merge of a database file from anywhere into a
 #                          fresh database (every layer up to store; sqlite)
+#   fuzz_copy              the server's rows in COPY's binary format, as a
+#                          server (or something in its place) sends them
 set -eu
 out=${1:?usage: build.sh OUTDIR}
 cd "$(dirname "$0")/../.."
@@ -36,5 +38,8 @@ build fuzz_config $BASE src/cmd/config.c \
 build fuzz_merge $STORE \
     $($PKG_CONFIG --cflags --libs sqlite3 libsodium uuid libpq) \
     -lcsv
+build fuzz_copy $STORE \
+    $($PKG_CONFIG --cflags --libs sqlite3 libsodium uuid libpq) \
+    -lcsv
 }
-echo "fuzz: built fuzz_form fuzz_expr fuzz_answers fuzz_config fuzz_merge in $out"
+echo "fuzz: built fuzz_form fuzz_expr fuzz_answers fuzz_config fuzz_merge fuzz_copy in $out"

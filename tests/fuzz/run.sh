@@ -1,6 +1,6 @@
 #!/bin/sh
 # run.sh OUTDIR [SECONDS [TARGET...]]: run each fuzz target (default: all
-# five) for SECONDS (default 60) on a corpus in OUTDIR/corpus-NAME, seeded
+# six) for SECONDS (default 60) on a corpus in OUTDIR/corpus-NAME, seeded
 # from the tree:
 #   form     forms/ and tests/parse/
 #   expr     the conditions found in them
@@ -8,6 +8,7 @@
 #   config   tests/fuzz/seeds/config/ (sample configuration files)
 #   merge    small real databases (tests/fuzz/seed_db.py) and the corpus
 #            of answers as not-a-database files
+#   copy     COPY streams as a server sends them (made here)
 # The corpus grows from run to run.  Prints each target's executions;
 # exits non-zero if a target crashed (the crashing input is left in
 # OUTDIR as crash-NAME-*).  FUZZ_FLAGS adds libFuzzer options (e.g.
@@ -17,7 +18,7 @@ out=${1:?usage: run.sh OUTDIR [SECONDS [TARGET...]]}
 secs=${2:-60}
 [ -n "$secs" ] || secs=60
 [ $# -ge 2 ] && shift 2 || shift $#
-targets=${*:-form expr answers config merge}
+targets=${*:-form expr answers config merge copy}
 cd "$(dirname "$0")/../.."
 status=0
 
@@ -50,6 +51,25 @@ seed() {
 		python3 tests/fuzz/seed_db.py "$c" ||
 		    echo "fuzz_merge: no seed databases (python3 sqlite3?)" >&2
 		cp tests/answers/good.csv "$c/not-a-database" ;;
+	copy)
+		# Messages (16-bit length, bytes): the header with a row of
+		# a text, a NULL and an int4, then two rows, then the trailer.
+		python3 - "$c" <<'PY'
+import struct, sys
+def msg(b): return struct.pack(">H", len(b)) + b
+def row(*fs):
+    out = struct.pack(">h", len(fs))
+    for f in fs:
+        out += struct.pack(">i", -1) if f is None else struct.pack(">i", len(f)) + f
+    return out
+head = b"PGCOPY\n\377\r\n\0" + struct.pack(">ii", 0, 0)
+one = msg(head + row(b"0000b5e0-bc26-49cb", None, struct.pack(">i", 7)))
+two = msg(row(b"a\tb", b"") + row(b"\\N", b"x" * 40))
+end = msg(struct.pack(">h", -1))
+open(sys.argv[1] + "/stream", "wb").write(one + two + end)
+open(sys.argv[1] + "/header-only", "wb").write(msg(head))
+PY
+		;;
 	esac
 }
 

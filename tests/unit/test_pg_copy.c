@@ -104,6 +104,8 @@ test_rows(void **state)
 	assert_non_null(c.field[0]);
 	assert_int_equal(pg_copy_parse(&c, &why), 1);
 	assert_int_equal(pg_copy_int(&c, 0), 7);
+	assert_int_equal(pg_copy_int(&c, 1), 0);	/* not an int4 */
+	assert_int_equal(pg_copy_int(&c, 2), 0);	/* no such column */
 	strbuf_reset(&sb);
 	put16(&sb, -1);
 	message(&c, &sb);
