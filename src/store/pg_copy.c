@@ -26,14 +26,15 @@
 #define PG_COPY_DRAIN		64	/* rows read on close, not cancelled */
 #define PG_COPY_CONNECT_S	30	/* seconds to open the connections */
 
-/* sql with each $n as the setting smp.pn (allocated). */
+/* The COPY of sql, each $n read as the setting smp.pn (allocated). */
 static char *
-pg_copy_unparam(const char *sql)
+pg_copy_statement(const char *sql)
 {
 	struct strbuf	sb;
 	const char	*p;
 
 	strbuf_init(&sb);
+	strbuf_adds(&sb, "COPY (");
 	for (p = sql; *p != '\0'; p++) {
 		if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
 			strbuf_addf(&sb, "current_setting('smp.p%c', true)",
@@ -42,6 +43,7 @@ pg_copy_unparam(const char *sql)
 		} else
 			strbuf_addc(&sb, *p);
 	}
+	strbuf_adds(&sb, ") TO STDOUT (FORMAT binary)");
 	return strbuf_detach(&sb);
 }
 
@@ -176,17 +178,18 @@ pg_copy_open(struct pg_store *ps, const char *snapshot, size_t n,
 {
 	struct strbuf	 sb;
 	const char	*v[PG_COPY_MAXPARAMS];
-	char		*q, *q2, *copy[PG_COPY_MAXSTREAMS];
+	char		*q, *copy[PG_COPY_MAXSTREAMS];
 	size_t		 i;
 	int		 nv, rc;
 
-	for (i = 0; i < n; i++) {
+	if (n > PG_COPY_MAXSTREAMS)
+		return store_err(STORE_ERR, errp, "query: more than %d "
+		    "streams at once", PG_COPY_MAXSTREAMS);
+	for (i = 0; i < n; i++)
 		memset(c[i], 0, sizeof(*c[i]));
-		copy[i] = NULL;
-	}
 	/* A server's snapshot name is hex digits and dashes; anything
 	   else would be SQL, not a name. */
-	if (n > PG_COPY_MAXSTREAMS || *snapshot == '\0' ||
+	if (*snapshot == '\0' ||
 	    strlen(snapshot) > 64 || strspn(snapshot,
 	    "0123456789ABCDEFabcdef-") != strlen(snapshot))
 		return store_err(STORE_ERR, errp, "query: %s: the server "
@@ -195,12 +198,8 @@ pg_copy_open(struct pg_store *ps, const char *snapshot, size_t n,
 	nv = pg_copy_params(&sb, np, params, v);
 	q = xasprintf("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"
 	    " SET TRANSACTION SNAPSHOT '%s'", snapshot);
-	for (i = 0; i < n; i++) {
-		copy[i] = pg_copy_unparam(sql[i]);
-		copy[i] = xasprintf("COPY (%s) TO STDOUT (FORMAT binary)",
-		    q2 = copy[i]);
-		free(q2);
-	}
+	for (i = 0; i < n; i++)
+		copy[i] = pg_copy_statement(sql[i]);
 	if ((rc = pg_copy_connect(ps, c, n, errp)) == STORE_OK &&
 	    (rc = pg_copy_each(ps, c, n, q, NULL, 0, NULL, PGRES_COMMAND_OK,
 	    errp)) == STORE_OK && nv > 0)

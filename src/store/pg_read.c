@@ -46,6 +46,7 @@ struct pg_cursor {
 	bool		 own_tx;	/* began a transaction of its own */
 	struct pg_copy	 main, ans, lines;
 	struct row_arena ra;		/* this intake */
+	size_t		 idlen;		/* the length of its id */
 };
 
 /* The filter's parameters into p[0..6] (b holds the bounds; p[4] is
@@ -252,9 +253,9 @@ pg_read_mine(struct pg_cursor *c, struct pg_copy *r, int ncols,
 
 	if ((rc = pg_read_peek(c, r, ncols, errp)) <= 0)
 		return rc;
-	id = row_arena_col(&c->ra, 0);
-	return r->len[0] == strlen(id) && memcmp(r->field[0], id,
-	    r->len[0]) == 0;
+	id = row_arena_col(&c->ra, 0);		/* the arena may move */
+	return r->len[0] == c->idlen && memcmp(r->field[0], id,
+	    c->idlen) == 0;
 }
 
 /* The current intake's answers. */
@@ -302,6 +303,7 @@ pg_read_cursor_next(struct query_cursor *qc, const struct query_intake **ip,
 	row_arena_start(&c->ra);
 	for (i = 0; i < ROW_ARENA_NCOLS; i++)
 		row_arena_meta(&c->ra, i, r->field[i], r->len[i]);
+	c->idlen = r->len[0];
 	in->form_version = pg_copy_int(r, ROW_ARENA_VERSION);
 	in->has_score = r->field[ROW_ARENA_SCORE] != NULL;
 	in->score = pg_copy_int(r, ROW_ARENA_SCORE);
